@@ -1,0 +1,42 @@
+import type { Logger } from '../log';
+import { createKafkajsClient } from '../kafka/kafkajs/create-client';
+import { createDispatcher } from '../rpc/dispatcher';
+import { createRpcHost, type RpcHost } from '../rpc/rpc-host';
+import type { KafkaClientFactory } from '../services/connections/connection-manager';
+import { createHandlers } from './handlers';
+import { createServiceDeps, type ServiceDeps } from './service-deps';
+
+export interface MainServicesOptions {
+  log: Logger;
+  userDataDir: string;
+  /** Defaults to the kafkajs client. */
+  createClient?: KafkaClientFactory;
+}
+
+export interface MainServices {
+  host: RpcHost;
+  deps: ServiceDeps;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Everything main does, without Electron: the same object backs the Electron window's IPC,
+ * the browser mode's WebSocket, and the integration tests.
+ */
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const deps = createServiceDeps({
+    log: options.log,
+    userDataDir: options.userDataDir,
+    createClient: options.createClient ?? createKafkajsClient,
+  });
+  const dispatcher = createDispatcher(createHandlers(deps), deps.connections, options.log.child('rpc'));
+  const host = createRpcHost(dispatcher, options.log.child('rpc'));
+  host.onDetach((clientId) => {
+    void deps.connections.closeOwnedBy(clientId);
+  });
+  return {
+    host,
+    deps,
+    dispose: () => deps.connections.closeAll(),
+  };
+}

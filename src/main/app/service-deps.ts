@@ -1,0 +1,30 @@
+import type { Logger } from '../log';
+import { ClusterService } from '../services/cluster/cluster-service';
+import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
+import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
+import { TopicService } from '../services/topics/topic-service';
+
+/** The services main runs, built once per process and shared by all windows/tabs. */
+export interface ServiceDeps {
+  log: Logger;
+  /** Where settings, profiles and history live (Electron's userData, or the browser mode's folder). */
+  userDataDir: string;
+  connections: ConnectionManager;
+  snapshots: MetadataSnapshots;
+  cluster: ClusterService;
+  topics: TopicService;
+}
+
+export function createServiceDeps(options: { log: Logger; userDataDir: string; createClient: KafkaClientFactory }): ServiceDeps {
+  const { log, userDataDir, createClient } = options;
+  const connections = new ConnectionManager(createClient, log.child('connections'));
+  const snapshots = new MetadataSnapshots();
+  return {
+    log,
+    userDataDir,
+    connections,
+    snapshots,
+    cluster: new ClusterService(snapshots),
+    topics: new TopicService(snapshots),
+  };
+}

@@ -1,0 +1,42 @@
+import { app, BrowserWindow, session } from 'electron';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '../log';
+import { createMainServices } from '../app/main-services';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { createMainWindow, defaultPaths, rendererUrl } from './window';
+
+/** The Electron shell: lifecycle, window, menu and IPC. Everything else is in plain-Node services. */
+const log = createLogger('electron');
+const paths = defaultPaths(dirname(fileURLToPath(import.meta.url)));
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+void app.whenReady().then(() => {
+  // No permission (camera, notifications, geolocation…) is ever granted to the renderer.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const services = createMainServices({ log, userDataDir: app.getPath('userData') });
+  registerIpc(services.host, rendererUrl(paths));
+  installMenu();
+  let win = createMainWindow(paths);
+
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(paths);
+  });
+  app.on('before-quit', () => {
+    void services.dispose();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,18 @@
+import type { MetadataPort } from './ports/metadata';
+
+/**
+ * The project's own interface over the Kafka client library. Services depend on this, never
+ * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
+ */
+export interface KafkaClient extends MetadataPort {
+  /** Connects and proves the cluster answers, within the connection timeout. */
+  connect(): Promise<void>;
+  /** Closes every connection this client opened; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Methods that change the cluster. A read-only connection's client refuses them itself,
+ * behind the dispatcher's own gate, so a forgotten `write` flag cannot slip through.
+ */
+export const writeMethods: ReadonlySet<string> = new Set<string>([]);

@@ -1,0 +1,94 @@
+import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { ConnectionConfig } from '../../../shared/api';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import type { Logger } from '../../log';
+import type { KafkaClient } from '../client';
+import { kafkaErrorData } from './errors';
+import { createInternalCluster, type InternalCluster } from './internals';
+import { createMetadataPort } from './metadata';
+
+/** Builds kafkajs' own configuration from the app's connection settings. */
+export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
+  return {
+    clientId: config.clientId,
+    brokers: config.brokers,
+    connectionTimeout: config.connectionTimeoutMs,
+    authenticationTimeout: config.connectionTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    // Fail fast: the UI shows the error and the user decides; kafkajs' default retries for ~30 s.
+    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => {
+      const { message, ...fields } = entry.log;
+      const line = `${entry.namespace}: ${message}`;
+      if (entry.level === logLevel.ERROR) log.warn(line, fields);
+      else log.debug(line, fields);
+    },
+  };
+}
+
+/** The kafkajs implementation of the project's KafkaClient. */
+export function createKafkajsClient(config: ConnectionConfig, log: Logger): KafkaClient {
+  const kafka = new Kafka(toKafkajsConfig(config, log));
+  let cluster: InternalCluster | null = null;
+  let connecting: Promise<InternalCluster> | null = null;
+  let closed = false;
+
+  async function getCluster(): Promise<InternalCluster> {
+    if (closed) throw new AppError({ name: 'NotConnectedError', code: ErrorCode.NotConnected, message: 'The connection is closed.', retriable: false });
+    if (cluster?.isConnected()) return cluster;
+    connecting ??= (async () => {
+      const c = cluster ?? createInternalCluster(kafka, { metadataMaxAge: 60_000 });
+      cluster = c;
+      await c.connect();
+      return c;
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  async function close(): Promise<void> {
+    closed = true;
+    const c = cluster;
+    cluster = null;
+    await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
+  }
+
+  return {
+    ...createMetadataPort(getCluster),
+    close,
+
+    async connect() {
+      const deadline = config.connectionTimeoutMs + 2_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(
+            new AppError({
+              name: 'KafkaTimeoutError',
+              code: ErrorCode.Timeout,
+              message: `No answer from ${config.brokers.join(', ')} within ${Math.round(deadline / 1000)} s.`,
+              retriable: true,
+              hint: 'Check the bootstrap address, that the broker is running, and that its advertised listeners are reachable from here.',
+            }),
+          );
+        }, deadline);
+      });
+      try {
+        await Promise.race([
+          (async () => {
+            const c = await getCluster();
+            await c.refreshMetadata();
+          })(),
+          timeout,
+        ]);
+      } catch (error) {
+        await close();
+        throw AppError.is(error) ? error : new AppError(kafkaErrorData(error, 'Connecting'));
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { AppError } from '../../../shared/errors';
+import type { ClusterDescription, MetadataPort, PartitionWatermarks, TopicMetadata } from '../ports/metadata';
+import { kafkaErrorData, rethrowAsAppError } from './errors';
+import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
+import { errorNameForCode } from './protocol-errors';
+
+const INTERNAL_TOPIC = /^__/;
+
+/** Metadata and watermarks through kafkajs' internal cluster: one request per broker, not per topic. */
+export function createMetadataPort(getCluster: () => Promise<InternalCluster>): MetadataPort {
+  async function rawMetadata(topics: string[]): Promise<RawMetadata> {
+    const cluster = await getCluster();
+    // kafkajs encodes an empty topic list as null, which Kafka reads as "all topics".
+    return cluster.metadata({ topics }).catch(rethrowAsAppError('Fetching metadata'));
+  }
+
+  return {
+    async describeCluster(): Promise<ClusterDescription> {
+      const md = await rawMetadata([]);
+      return {
+        clusterId: md.clusterId ?? null,
+        controllerId: md.controllerId ?? -1,
+        brokers: md.brokers
+          .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack ?? null }))
+          .sort((a, b) => a.nodeId - b.nodeId),
+      };
+    },
+
+    async fetchMetadata(topics?: string[]): Promise<TopicMetadata[]> {
+      const md = await rawMetadata(topics ?? []);
+      return md.topicMetadata.map((t) => {
+        if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0 && topics?.includes(t.topic)) {
+          const code = errorNameForCode(t.topicErrorCode);
+          throw new AppError({ name: 'KafkaProtocolError', code, message: `Topic ${t.topic}: ${code}`, retriable: false });
+        }
+        return {
+          name: t.topic,
+          internal: t.isInternal === true || INTERNAL_TOPIC.test(t.topic),
+          partitions: t.partitionMetadata
+            .map((p) => ({
+              partition: p.partitionId,
+              leader: p.leader,
+              replicas: p.replicas,
+              isr: p.isr,
+              offlineReplicas: p.offlineReplicas ?? [],
+              error: p.partitionErrorCode === 0 ? null : errorNameForCode(p.partitionErrorCode),
+            }))
+            .sort((a, b) => a.partition - b.partition),
+        };
+      });
+    },
+
+    async fetchWatermarks(topics: string[]): Promise<PartitionWatermarks[]> {
+      if (topics.length === 0) return [];
+      const md = await rawMetadata(topics);
+      const cluster = await getCluster();
+      // Group every partition by its leader, then ask each leader once for earliest and latest.
+      const byLeader = new Map<number, Map<string, number[]>>();
+      for (const t of md.topicMetadata) {
+        for (const p of t.partitionMetadata) {
+          if (p.leader < 0) continue;
+          const topicsOfLeader = byLeader.get(p.leader) ?? new Map<string, number[]>();
+          byLeader.set(p.leader, topicsOfLeader);
+          const list = topicsOfLeader.get(t.topic) ?? [];
+          list.push(p.partitionId);
+          topicsOfLeader.set(t.topic, list);
+        }
+      }
+      const results = await Promise.all(
+        [...byLeader.entries()].map(async ([nodeId, partitions]) => {
+          try {
+            const broker = await cluster.findBroker({ nodeId });
+            const [low, high] = await Promise.all([
+              listOffsets(broker, partitions, OffsetSpec.Earliest),
+              listOffsets(broker, partitions, OffsetSpec.Latest),
+            ]);
+            const out: PartitionWatermarks[] = [];
+            for (const [key, lowOffset] of low) {
+              const [topic, partition] = splitKey(key);
+              out.push({ topic, partition, low: lowOffset, high: high.get(key) ?? lowOffset });
+            }
+            return out;
+          } catch (error) {
+            // An unreachable leader must not hide every other broker's partitions.
+            if (byLeader.size === 1) throw new AppError(kafkaErrorData(error, `Listing offsets on broker ${nodeId}`));
+            return [];
+          }
+        }),
+      );
+      return results.flat().sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+    },
+  };
+}
+
+const SEP = '\u0000';
+function splitKey(key: string): [string, number] {
+  const i = key.lastIndexOf(SEP);
+  return [key.slice(0, i), Number(key.slice(i + 1))];
+}
+
+async function listOffsets(broker: InternalBroker, partitions: Map<string, number[]>, timestamp: number): Promise<Map<string, string>> {
+  const { responses } = await broker.listOffsets({
+    replicaId: -1,
+    isolationLevel: IsolationLevel.ReadUncommitted,
+    topics: [...partitions.entries()].map(([topic, ids]) => ({ topic, partitions: ids.map((partition) => ({ partition, timestamp })) })),
+  });
+  const out = new Map<string, string>();
+  for (const r of responses) {
+    for (const p of r.partitions) {
+      if (p.errorCode === 0) out.set(r.topic + SEP + p.partition, String(p.offset));
+    }
+  }
+  return out;
+}

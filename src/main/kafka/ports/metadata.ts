@@ -1,0 +1,46 @@
+/** Cluster and topic metadata, as the app needs it, independent of the client library. */
+export interface BrokerNode {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface ClusterDescription {
+  clusterId: string | null;
+  controllerId: number;
+  brokers: BrokerNode[];
+}
+
+export interface PartitionMetadata {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  /** The broker's error for this partition, e.g. LEADER_NOT_AVAILABLE, or null. */
+  error: string | null;
+}
+
+export interface TopicMetadata {
+  name: string;
+  internal: boolean;
+  partitions: PartitionMetadata[];
+}
+
+export interface PartitionWatermarks {
+  topic: string;
+  partition: number;
+  /** Log start offset. */
+  low: string;
+  /** Log end offset. */
+  high: string;
+}
+
+export interface MetadataPort {
+  describeCluster(): Promise<ClusterDescription>;
+  /** All topics when `topics` is omitted. */
+  fetchMetadata(topics?: string[]): Promise<TopicMetadata[]>;
+  /** Low and high watermarks of every partition of the given topics, batched per leader. */
+  fetchWatermarks(topics: string[]): Promise<PartitionWatermarks[]>;
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { EventName, EventPayload } from '../../shared/api';
+import type { CallResult } from '../../shared/rpc/wire';
+import type { Dispatcher } from './dispatcher';
+import type { Logger } from '../log';
+
+/** A connected window or browser tab, as seen by a transport. */
+export interface RpcClient {
+  readonly id: string;
+  /** Delivers a pushed event to this client only. */
+  send(event: EventName, payload: unknown): void;
+}
+
+export interface RpcHost {
+  attach(send: RpcClient['send']): RpcClient;
+  call(client: RpcClient, callId: string, name: unknown, request: unknown): Promise<CallResult>;
+  cancel(client: RpcClient, callId: string): void;
+  /** The window closed or the socket dropped: abort its calls and tell listeners. */
+  detach(client: RpcClient): void;
+  onDetach(listener: (clientId: string) => void): void;
+}
+
+/**
+ * Tracks each client's in-flight calls so the renderer's AbortSignal reaches the handler:
+ * a cancel frame (or the client going away) aborts the matching AbortController.
+ */
+export function createRpcHost(dispatcher: Dispatcher, log: Logger): RpcHost {
+  const inFlight = new Map<string, Map<string, AbortController>>();
+  const detachListeners: ((clientId: string) => void)[] = [];
+
+  return {
+    attach(send) {
+      const client: RpcClient = { id: randomUUID(), send };
+      inFlight.set(client.id, new Map());
+      return client;
+    },
+
+    async call(client, callId, name, request) {
+      const calls = inFlight.get(client.id);
+      if (!calls) return { ok: false, error: { name: 'Error', code: 'DETACHED', message: 'Client detached', retriable: false } };
+      const controller = new AbortController();
+      const key = String(callId).slice(0, 100);
+      calls.set(key, controller);
+      // Events of a cancelled call may still arrive (a final summary); a detached client gets none.
+      const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+        if (inFlight.has(client.id)) client.send(event, payload);
+      };
+      try {
+        return await dispatcher.dispatch(name, request, { signal: controller.signal, emit, clientId: client.id });
+      } finally {
+        calls.delete(key);
+      }
+    },
+
+    cancel(client, callId) {
+      inFlight.get(client.id)?.get(String(callId))?.abort();
+    },
+
+    detach(client) {
+      const calls = inFlight.get(client.id);
+      if (!calls) return;
+      for (const controller of calls.values()) controller.abort();
+      inFlight.delete(client.id);
+      for (const listener of detachListeners) {
+        try {
+          listener(client.id);
+        } catch (error) {
+          log.warn('detach listener failed', { error });
+        }
+      }
+    },
+
+    onDetach(listener) {
+      detachListeners.push(listener);
+    },
+  };
+}

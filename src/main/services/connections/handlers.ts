@@ -1,0 +1,37 @@
+import type { HandlerGroup } from '../../rpc/handlers';
+import type { ClusterService } from '../cluster/cluster-service';
+import type { ConnectionManager } from './connection-manager';
+
+export function connectionHandlers(
+  connections: ConnectionManager,
+  cluster: ClusterService,
+): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list'> {
+  return {
+    'connection.connect': async ({ config }, ctx) => {
+      const connection = await connections.open(config, ctx.clientId);
+      try {
+        const overview = await cluster.overview(connection.client, { fresh: true });
+        return {
+          connectionId: connection.id,
+          name: connection.name,
+          brokers: config.brokers,
+          readOnly: config.readOnly,
+          overview,
+        };
+      } catch (error) {
+        await connections.close(connection.id);
+        throw error;
+      }
+    },
+    'connection.disconnect': async ({ connectionId }) => {
+      await connections.close(connectionId);
+    },
+    'connection.list': async (_req, ctx) =>
+      connections.listOwnedBy(ctx.clientId).map((c) => ({
+        connectionId: c.id,
+        name: c.name,
+        brokers: c.config.brokers,
+        readOnly: c.config.readOnly,
+      })),
+  };
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './ApiProvider';
+
+/** Query keys per connection, so a refresh or a disconnect invalidates exactly one cluster's data. */
+export const queryKeys = {
+  cluster: (connectionId: string) => ['cluster', connectionId] as const,
+  overview: (connectionId: string) => ['cluster', connectionId, 'overview'] as const,
+  brokers: (connectionId: string) => ['cluster', connectionId, 'brokers'] as const,
+  topics: (connectionId: string) => ['cluster', connectionId, 'topics'] as const,
+  partitions: (connectionId: string, topic: string) => ['cluster', connectionId, 'topics', topic, 'partitions'] as const,
+};
+
+export function useOverview(connectionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.overview(connectionId),
+    queryFn: ({ signal }) => api.call('cluster.overview', { connectionId }, { signal }),
+  });
+}
+
+export function useBrokers(connectionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.brokers(connectionId),
+    queryFn: ({ signal }) => api.call('cluster.brokers', { connectionId }, { signal }),
+  });
+}
+
+export function useTopics(connectionId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.topics(connectionId),
+    queryFn: ({ signal }) => api.call('topics.list', { connectionId, includeInternal: true }, { signal }),
+  });
+}
+
+export function usePartitions(connectionId: string, topic: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.partitions(connectionId, topic),
+    queryFn: ({ signal }) => api.call('topics.partitions', { connectionId, topic }, { signal }),
+  });
+}

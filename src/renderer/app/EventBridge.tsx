@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { useApi } from '../api/ApiProvider';
+import { useSession } from '../state/session-store';
+
+/**
+ * The one place that subscribes to events pushed by main. It renders nothing; each event is
+ * handed to the store that owns it, so no component subscribes on its own.
+ */
+export function EventBridge() {
+  const api = useApi();
+  useEffect(() => {
+    const unsubscribers = [
+      api.on('connection.lost', ({ connectionId }) => {
+        const session = useSession.getState();
+        if (session.connection?.connectionId === connectionId) session.setConnection(null);
+      }),
+    ];
+    return () => unsubscribers.forEach((off) => off());
+  }, [api]);
+  return null;
+}

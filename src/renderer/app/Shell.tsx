@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../api/ApiProvider';
+import { useSession } from '../state/session-store';
+import { href, navigate, useRoute } from './router';
+import { navItems, renderRoute } from './routes';
+
+/** The connected window: sidebar, connection bar, and the current page. */
+export function Shell() {
+  const route = useRoute();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const connection = useSession((s) => s.connection);
+  const setConnection = useSession((s) => s.setConnection);
+  const section = route.segments[0] ?? 'overview';
+
+  async function disconnect() {
+    if (!connection) return;
+    await api.call('connection.disconnect', { connectionId: connection.connectionId }).catch(() => undefined);
+    queryClient.removeQueries({ queryKey: ['cluster', connection.connectionId] });
+    setConnection(null);
+    navigate(['connect']);
+  }
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="sidebar__brand">
+          <img src="./icon.svg" alt="" width={22} height={22} />
+          <span>Kafka Explorer</span>
+        </div>
+        <nav aria-label="Sections">
+          {navItems.map((item) => (
+            <a key={item.match} href={href([item.match])} className={`nav-item${section === item.match ? ' active' : ''}`} aria-current={section === item.match ? 'page' : undefined}>
+              <span className="nav-item__icon" aria-hidden>
+                {item.icon}
+              </span>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+      </aside>
+      <div className="main">
+        <div className="connection-bar" data-testid="connection-bar">
+          <span className="connection-bar__dot" aria-hidden />
+          <span className="connection-bar__name">{connection?.name}</span>
+          {connection?.readOnly && <span className="badge warn">read-only</span>}
+          <span className="spacer" />
+          <button type="button" className="button small" onClick={() => void queryClient.invalidateQueries({ queryKey: ['cluster', connection?.connectionId] })}>
+            Refresh
+          </button>
+          <button type="button" className="button small" onClick={() => void disconnect()}>
+            Disconnect
+          </button>
+        </div>
+        <main className="content">{renderRoute(route)}</main>
+      </div>
+    </div>
+  );
+}

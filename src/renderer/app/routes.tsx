@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { BrokersPage } from '../features/brokers/BrokersPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { TopicDetailPage } from '../features/topics/TopicDetailPage';
+import { TopicsPage } from '../features/topics/TopicsPage';
+import type { Route } from './router';
+
+/** One entry per sidebar item; `match` is the first path segment. */
+export interface NavItem {
+  match: string;
+  label: string;
+  icon: string;
+}
+
+export const navItems: NavItem[] = [
+  { match: 'overview', label: 'Overview', icon: '◎' },
+  { match: 'brokers', label: 'Brokers', icon: '▤' },
+  { match: 'topics', label: 'Topics', icon: '☰' },
+];
+
+/** Maps the hash route to a page. Unknown routes land on the overview. */
+export function renderRoute(route: Route): ReactNode {
+  const [section, a, b] = route.segments;
+  switch (section) {
+    case 'brokers':
+      return <BrokersPage />;
+    case 'topics':
+      return a ? <TopicDetailPage key={a} topic={a} tab={b} /> : <TopicsPage />;
+    case 'overview':
+    default:
+      return <OverviewPage />;
+  }
+}

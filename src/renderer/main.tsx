@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClientForThisWindow } from './api/create-client';
+import { App } from './app/App';
+import { useSession } from './state/session-store';
+import './styles/app.css';
+
+const api = createClientForThisWindow((status) => useSession.getState().setServerStatus(status));
+if (api.mode === 'browser') document.documentElement.dataset.mode = 'browser';
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App api={api} />
+  </StrictMode>,
+);

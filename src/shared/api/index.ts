@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { CallSpec, EventSpec } from './define';
+import { connectionCalls, connectionEvents } from './connection';
+import { clusterCalls } from './cluster';
+import { topicCalls } from './topics';
+
+/**
+ * The one contract between renderer and main: every call (name → request schema → response)
+ * and every pushed event. Each feature keeps its part in its own file.
+ */
+export const calls = {
+  ...connectionCalls,
+  ...clusterCalls,
+  ...topicCalls,
+} satisfies Record<string, CallSpec>;
+
+export const events = {
+  ...connectionEvents,
+} satisfies Record<string, EventSpec>;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type EventName = keyof typeof events;
+
+/** What the renderer sends (defaults not yet applied). */
+export type RequestOf<K extends CallName> = z.input<Calls[K]['request']>;
+/** What a handler in main receives (validated, defaults applied). */
+export type ParsedRequestOf<K extends CallName> = z.output<Calls[K]['request']>;
+export type ResponseOf<K extends CallName> = Calls[K] extends CallSpec<z.ZodType, infer R> ? R : never;
+export type EventPayload<E extends EventName> = (typeof events)[E] extends EventSpec<infer P> ? P : never;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export * from './common';
+export * from './connection';
+export * from './cluster';
+export * from './topics';

@@ -1,0 +1,41 @@
+import type { AppErrorData } from '../errors';
+
+/**
+ * The frames both transports carry (Electron IPC and the browser mode's WebSocket).
+ * A call's `id` is chosen by the renderer so it can cancel the call before it resolves.
+ */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: AppErrorData };
+
+export interface CallFrame {
+  t: 'call';
+  id: string;
+  name: string;
+  req: unknown;
+}
+
+export interface CancelFrame {
+  t: 'cancel';
+  id: string;
+}
+
+export type ClientFrame = CallFrame | CancelFrame;
+
+export type ServerFrame =
+  | ({ t: 'result'; id: string } & CallResult)
+  | { t: 'event'; name: string; payload: unknown };
+
+/** Electron channel names; only preload and main/electron use them. */
+export const IpcChannel = {
+  Call: 'rpc:call',
+  Cancel: 'rpc:cancel',
+  Event: 'rpc:event',
+} as const;
+
+/** The object preload exposes as `window.kafkaExplorer`. */
+export interface PreloadBridge {
+  call(id: string, name: string, req: unknown): Promise<CallResult>;
+  cancel(id: string): void;
+  /** Subscribes to one pushed event; returns the unsubscribe function. */
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  readonly platform: string;
+}
