@@ -25,6 +25,8 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
       try {
         if (!isCallName(name)) throw appError(ErrorCode.Validation, `Unknown call: ${String(name).slice(0, 80)}`);
         const spec = calls[name];
+        // The read-only gate comes first: a write is refused whatever else the request says.
+        if (spec.write) refuseOnReadOnly(name, request, policy);
         const parsed = spec.request.safeParse(request ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -33,7 +35,6 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
             name: 'ValidationError',
           });
         }
-        if (spec.write) refuseOnReadOnly(name, parsed.data, policy);
         const handler = handlers[name] as (req: unknown, ctx: CallContext) => unknown;
         const value = await handler(parsed.data, ctx);
         return { ok: true, value: value === undefined ? null : value };
@@ -48,7 +49,7 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
 }
 
 function refuseOnReadOnly(name: CallName, request: unknown, policy: DispatchPolicy): void {
-  const connectionId = (request as { connectionId?: unknown }).connectionId;
+  const connectionId = typeof request === 'object' && request !== null ? (request as { connectionId?: unknown }).connectionId : undefined;
   if (typeof connectionId === 'string' && policy.isReadOnly(connectionId)) {
     throw appError(ErrorCode.ReadOnly, `This connection is read-only: ${name} is not allowed.`, {
       name: 'ReadOnlyError',

@@ -84,10 +84,10 @@ export class ConnectionManager {
 }
 
 /** Wraps a client so every method named in `writeMethods` throws READ_ONLY. */
-export function refuseWrites(client: KafkaClient): KafkaClient {
+export function refuseWrites(client: KafkaClient, writes: ReadonlySet<string> = writeMethods): KafkaClient {
   return new Proxy(client, {
     get(target, property, receiver) {
-      if (typeof property === 'string' && writeMethods.has(property)) {
+      if (typeof property === 'string' && writes.has(property)) {
         return () =>
           Promise.reject(
             new AppError({
