@@ -1,4 +1,5 @@
 import type { Handlers } from '../rpc/handlers';
+import { appHandlers } from '../services/app/handlers';
 import { connectionHandlers } from '../services/connections/handlers';
 import { clusterHandlers } from '../services/cluster/handlers';
 import { topicHandlers } from '../services/topics/handlers';
@@ -7,6 +8,7 @@ import type { ServiceDeps } from './service-deps';
 /** Every call of the contract, by feature. A missing handler is a type error here. */
 export function createHandlers(deps: ServiceDeps): Handlers {
   return {
+    ...appHandlers(deps.app),
     ...connectionHandlers(deps.connections, deps.cluster),
     ...clusterHandlers(deps.connections, deps.cluster),
     ...topicHandlers(deps.connections, deps.topics),

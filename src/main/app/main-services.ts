@@ -3,12 +3,14 @@ import { createKafkajsClient } from '../kafka/kafkajs/create-client';
 import { createDispatcher } from '../rpc/dispatcher';
 import { createRpcHost, type RpcHost } from '../rpc/rpc-host';
 import type { KafkaClientFactory } from '../services/connections/connection-manager';
+import type { AppInfoSource } from '../services/app/handlers';
 import { createHandlers } from './handlers';
 import { createServiceDeps, type ServiceDeps } from './service-deps';
 
 export interface MainServicesOptions {
   log: Logger;
-  userDataDir: string;
+  /** Version, runtime, user-data folder and the optional auto-connect address. */
+  app: AppInfoSource;
   /** Defaults to the kafkajs client. */
   createClient?: KafkaClientFactory;
 }
@@ -26,7 +28,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const deps = createServiceDeps({
     log: options.log,
-    userDataDir: options.userDataDir,
+    app: options.app,
     createClient: options.createClient ?? createKafkajsClient,
   });
   const dispatcher = createDispatcher(createHandlers(deps), deps.connections, options.log.child('rpc'));

@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { AppInfoSource } from '../services/app/handlers';
 import { ClusterService } from '../services/cluster/cluster-service';
 import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
@@ -7,6 +8,7 @@ import { TopicService } from '../services/topics/topic-service';
 /** The services main runs, built once per process and shared by all windows/tabs. */
 export interface ServiceDeps {
   log: Logger;
+  app: AppInfoSource;
   /** Where settings, profiles and history live (Electron's userData, or the browser mode's folder). */
   userDataDir: string;
   connections: ConnectionManager;
@@ -15,12 +17,14 @@ export interface ServiceDeps {
   topics: TopicService;
 }
 
-export function createServiceDeps(options: { log: Logger; userDataDir: string; createClient: KafkaClientFactory }): ServiceDeps {
-  const { log, userDataDir, createClient } = options;
+export function createServiceDeps(options: { log: Logger; app: AppInfoSource; createClient: KafkaClientFactory }): ServiceDeps {
+  const { log, app, createClient } = options;
+  const userDataDir = app.userDataDir;
   const connections = new ConnectionManager(createClient, log.child('connections'));
   const snapshots = new MetadataSnapshots();
   return {
     log,
+    app,
     userDataDir,
     connections,
     snapshots,

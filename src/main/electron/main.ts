@@ -11,6 +11,8 @@ import { createMainWindow, defaultPaths, rendererUrl } from './window';
 const log = createLogger('electron');
 const paths = defaultPaths(dirname(fileURLToPath(import.meta.url)));
 
+// Tests and portable setups may point the app at another user-data folder.
+if (process.env.KAFKA_EXPLORER_USER_DATA) app.setPath('userData', process.env.KAFKA_EXPLORER_USER_DATA);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('web-contents-created', (_event, contents) => {
@@ -20,7 +22,10 @@ app.on('web-contents-created', (_event, contents) => {
 void app.whenReady().then(() => {
   // No permission (camera, notifications, geolocation…) is ever granted to the renderer.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  const services = createMainServices({ log, userDataDir: app.getPath('userData') });
+  const services = createMainServices({
+    log,
+    app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT },
+  });
   registerIpc(services.host, rendererUrl(paths));
   installMenu();
   let win = createMainWindow(paths);

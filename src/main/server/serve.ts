@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../log';
 import { createMainServices } from '../app/main-services';
 import { startBrowserServer } from './browser-server';
+import { packageVersion } from '../app/version';
 
 /** `npm run serve`: Kafka Explorer as a local web app (the same services, over a WebSocket). */
 async function main(): Promise<void> {
@@ -15,11 +16,14 @@ async function main(): Promise<void> {
   const userDataDir = process.env.KAFKA_EXPLORER_USER_DATA ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'kafka-explorer');
   const log = createLogger('serve');
 
-  const services = createMainServices({ log, userDataDir });
+  const services = createMainServices({
+    log,
+    app: { version: packageVersion(), runtime: 'browser', userDataDir, autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT },
+  });
   const server = await startBrowserServer({ host: services.host, log, staticDir, port });
   // The one line tools and people look for: the address with its access token.
   process.stdout.write(`Kafka Explorer is running at ${server.url}\n`);
-  if (process.env.KAFKA_EXPLORER_BOOTSTRAP) process.stdout.write(`Connect to: ${process.env.KAFKA_EXPLORER_BOOTSTRAP}\n`);
+  if (process.env.KAFKA_EXPLORER_AUTOCONNECT) process.stdout.write(`It connects to ${process.env.KAFKA_EXPLORER_AUTOCONNECT} on start.\n`);
 
   let stopping = false;
   const stop = async () => {

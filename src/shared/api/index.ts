@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CallSpec, EventSpec } from './define';
+import { appCalls } from './app';
 import { connectionCalls, connectionEvents } from './connection';
 import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
@@ -9,6 +10,7 @@ import { topicCalls } from './topics';
  * and every pushed event. Each feature keeps its part in its own file.
  */
 export const calls = {
+  ...appCalls,
   ...connectionCalls,
   ...clusterCalls,
   ...topicCalls,
@@ -40,6 +42,7 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
 
+export * from './app';
 export * from './common';
 export * from './connection';
 export * from './cluster';

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { splitBrokerList } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { navigate } from '../../app/router';
 import { useSession } from '../../state/session-store';
+import { useAutoConnect } from './use-auto-connect';
 
 /** First screen: a bootstrap address (several, comma-separated) and a read-only switch. */
 export function ConnectPage() {
@@ -14,20 +15,37 @@ export function ConnectPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  async function connect(event: FormEvent) {
+  const open = useCallback(
+    async (brokers: string[], options: { readOnly: boolean; name?: string }) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const info = await api.call('connection.connect', { config: { brokers, readOnly: options.readOnly, name: options.name } });
+        rememberBootstrap(brokers.join(','));
+        setConnection(info);
+        navigate(['overview']);
+      } catch (e) {
+        setError(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, rememberBootstrap, setConnection],
+  );
+
+  useAutoConnect(
+    useCallback(
+      (target) => {
+        setBootstrap(target.brokers.join(','));
+        void open(target.brokers, { readOnly: false, name: target.name });
+      },
+      [open],
+    ),
+  );
+
+  function connect(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const info = await api.call('connection.connect', { config: { brokers: splitBrokerList(bootstrap), readOnly } });
-      rememberBootstrap(bootstrap.trim());
-      setConnection(info);
-      navigate(['overview']);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    void open(splitBrokerList(bootstrap), { readOnly });
   }
 
   return (

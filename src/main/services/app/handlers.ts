@@ -1,0 +1,21 @@
+import { splitBrokerList, type AppInfo } from '../../../shared/api';
+import type { HandlerGroup } from '../../rpc/handlers';
+
+export interface AppInfoSource {
+  version: string;
+  runtime: AppInfo['runtime'];
+  userDataDir: string;
+  /** e.g. "127.0.0.1:9092" from KAFKA_EXPLORER_AUTOCONNECT. */
+  autoConnect?: string | undefined;
+}
+
+export function appHandlers(source: AppInfoSource): HandlerGroup<'app.info'> {
+  const brokers = source.autoConnect ? splitBrokerList(source.autoConnect) : [];
+  const info: AppInfo = {
+    version: source.version,
+    runtime: source.runtime,
+    userDataDir: source.userDataDir,
+    autoConnect: brokers.length > 0 ? { brokers, name: `Local demo (${brokers.join(', ')})` } : null,
+  };
+  return { 'app.info': () => info };
+}
