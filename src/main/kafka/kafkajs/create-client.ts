@@ -85,7 +85,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
         ]);
       } catch (error) {
         await close();
-        throw AppError.is(error) ? error : new AppError(kafkaErrorData(error, 'Connecting'));
+        throw AppError.is(error) ? error : new AppError(kafkaErrorData(error, `Could not connect to ${config.brokers.join(', ')}`));
       } finally {
         clearTimeout(timer);
       }

@@ -33,6 +33,7 @@ const HINTS: Record<string, string> = {
   NOT_ENOUGH_REPLICAS: 'Fewer in-sync replicas than min.insync.replicas: a broker is probably down.',
   MESSAGE_TOO_LARGE: 'The message is larger than the topic’s max.message.bytes (or the broker’s message.max.bytes).',
   NOT_CONTROLLER: 'The controller moved: try again.',
+  SILENT: 'Something accepts connections there but does not answer as a Kafka broker: check the port, and whether the listener expects TLS or SASL.',
   REQUEST_TIMED_OUT: 'The broker did not finish in time: try again, or raise the request timeout.',
 };
 
@@ -85,6 +86,10 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
   }
   if (e.name === 'KafkaJSBrokerNotFound' || e.name === 'KafkaJSNoBrokerAvailableError') {
     return { name: 'KafkaConnectionError', code: ErrorCode.ConnectionFailed, message, retriable: true, hint: 'No broker of the cluster is reachable right now.' };
+  }
+  if (/Broker not connected|Connection timeout/i.test(e.message ?? '')) {
+    // kafkajs drops a connection whose first request never gets an answer and reports it this way.
+    return withOptional({ name: 'KafkaTimeoutError', code: ErrorCode.Timeout, message, retriable: true, hint: HINTS.SILENT }, e.broker);
   }
   const sys = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : undefined;
   return withOptional(

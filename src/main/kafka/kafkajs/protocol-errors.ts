@@ -1,4 +1,4 @@
-import { errorCodes } from 'kafkajs/src/protocol/error';
+import { errorCodes } from 'kafkajs/src/protocol/error.js';
 
 // kafkajs ships Kafka's error table; reuse it instead of copying a hundred codes.
 const byCode = new Map(errorCodes.map((e) => [e.code, e.type]));

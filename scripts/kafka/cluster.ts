@@ -1,0 +1,188 @@
+import { spawn, execFile } from 'node:child_process';
+import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { ensureKafkaJars } from './jars';
+import { freePorts, isPortFree } from './ports';
+import { isOurProcess, terminate } from './processes';
+import { newClusterId, serverProperties, type NodeLayout } from './server-properties';
+import { destroyCluster, liveNodes, readState, runRoot, writeState, type ClusterState } from './state';
+
+const execFileAsync = promisify(execFile);
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const JVM_OPTS = ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+
+export interface StartClusterOptions {
+  /** 1 for most tests, 3 where replication, leaders and failover matter. */
+  nodes?: number;
+  /** Names the folder under .kafka/run; a random one when omitted. */
+  name?: string;
+  /** Client ports, one per node; free ones when omitted. */
+  ports?: number[];
+  /** Keep running after this process exits (`npm run kafka:up`). */
+  detached?: boolean;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningCluster {
+  name: string;
+  clusterId: string;
+  bootstrap: string;
+  nodes: { id: number; port: number; controllerPort: number }[];
+  /** Clean shutdown of one node (a 3-node cluster keeps its quorum with two). */
+  stopNode(id: number): Promise<void>;
+  /** Restarts a stopped node and waits until the cluster sees it again. */
+  startNode(id: number): Promise<void>;
+  /** Waits until the cluster's metadata lists exactly `count` brokers. */
+  waitForBrokers(count: number, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Formats and starts a local KRaft cluster from the Maven jars, and waits until every broker is up. */
+export async function startCluster(options: StartClusterOptions = {}): Promise<RunningCluster> {
+  const size = options.nodes ?? 1;
+  const name = options.name ?? `test-${randomBytes(4).toString('hex')}`;
+  const dataDir = join(runRoot(repoRoot), name);
+  const previous = readState(dataDir);
+  if (previous) await destroyCluster(previous);
+  await rm(dataDir, { recursive: true, force: true });
+  await mkdir(dataDir, { recursive: true });
+
+  const { lib, log4j } = await ensureKafkaJars(repoRoot);
+  const clientPorts = options.ports ?? (await freePorts(size));
+  for (const port of clientPorts) {
+    if (!(await isPortFree(port))) throw new Error(`port ${port} is already in use; stop what runs there or pick another (--port)`);
+  }
+  const controllerPorts = await freePorts(size, new Set(clientPorts));
+  const layout: NodeLayout[] = clientPorts.map((port, i) => ({
+    id: i + 1,
+    port,
+    controllerPort: controllerPorts[i]!,
+    logDir: join(dataDir, `node-${i + 1}`, 'data'),
+  }));
+  const state: ClusterState = {
+    name,
+    clusterId: newClusterId(),
+    bootstrap: layout.map((n) => `127.0.0.1:${n.port}`).join(','),
+    dataDir,
+    nodes: layout.map((n) => ({ id: n.id, port: n.port, controllerPort: n.controllerPort, pid: null, properties: join(dataDir, `node-${n.id}`, 'server.properties') })),
+  };
+  const java = (mainClass: string, args: string[], logsDir: string) => [
+    ...JVM_OPTS,
+    `-Dkafka.logs.dir=${logsDir}`,
+    `-Dlog4j2.configurationFile=${log4j}`,
+    '-cp',
+    `${lib}/*`,
+    mainClass,
+    ...args,
+  ];
+
+  await Promise.all(
+    layout.map(async (node) => {
+      const nodeDir = join(dataDir, `node-${node.id}`);
+      await mkdir(node.logDir, { recursive: true });
+      const properties = join(nodeDir, 'server.properties');
+      await writeFile(properties, serverProperties({ nodes: layout }, node));
+      await execFileAsync('java', java('kafka.tools.StorageTool', ['format', '-t', state.clusterId, '-c', properties], nodeDir));
+    }),
+  );
+
+  const launch = (id: number) => {
+    const node = state.nodes.find((n) => n.id === id)!;
+    const nodeDir = join(dataDir, `node-${id}`);
+    const log = openSync(join(nodeDir, 'server.log'), 'a');
+    const child = spawn('java', java('kafka.Kafka', [node.properties], nodeDir), {
+      detached: options.detached ?? false,
+      stdio: ['ignore', log, log],
+    });
+    closeSync(log);
+    if (options.detached) child.unref();
+    node.pid = child.pid ?? null;
+  };
+  const logTail = (id: number) => {
+    const file = join(dataDir, `node-${id}`, 'server.log');
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-25).join('\n') : '';
+  };
+
+  const waitForBrokers = async (count: number, timeoutMs = options.readyTimeoutMs ?? 120_000) => {
+    const kafka = new Kafka({ clientId: 'ke-harness', brokers: state.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 2000 });
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer yet';
+    while (Date.now() < deadline) {
+      const dead = state.nodes.filter((n) => n.pid !== null && !isOurProcess(n.pid, n.properties));
+      if (dead.length > 0 && dead.length + count > state.nodes.length) {
+        throw new Error(`kafka node ${dead[0]!.id} exited during start-up:\n${logTail(dead[0]!.id)}`);
+      }
+      const admin = kafka.admin();
+      try {
+        await admin.connect();
+        const { brokers } = await admin.describeCluster();
+        if (brokers.length === count) return;
+        last = `${brokers.length} of ${count} brokers registered`;
+      } catch (error) {
+        last = (error as Error).message;
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`kafka cluster ${name} not ready after ${timeoutMs} ms (${last})\n${logTail(1)}`);
+  };
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', killOnExit);
+    await destroyCluster(state);
+  };
+  // If the owning process dies without stop(), do not leave JVMs behind (detached ones are meant to stay).
+  const killOnExit = () => {
+    for (const n of state.nodes) if (n.pid !== null && isOurProcess(n.pid, n.properties)) process.kill(n.pid, 'SIGKILL');
+  };
+  if (!options.detached) process.on('exit', killOnExit);
+
+  for (const node of state.nodes) launch(node.id);
+  await writeState(state);
+  try {
+    await waitForBrokers(size);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    name,
+    clusterId: state.clusterId,
+    bootstrap: state.bootstrap,
+    nodes: layout.map(({ id, port, controllerPort }) => ({ id, port, controllerPort })),
+    waitForBrokers,
+    stop,
+    async stopNode(id) {
+      const node = state.nodes.find((n) => n.id === id);
+      if (!node?.pid) return;
+      await terminate(node.pid, node.properties);
+      node.pid = null;
+      await writeState(state);
+    },
+    async startNode(id) {
+      const node = state.nodes.find((n) => n.id === id);
+      if (!node || (node.pid !== null && isOurProcess(node.pid, node.properties))) return;
+      launch(id);
+      await writeState(state);
+      await waitForBrokers(liveNodes(state).length);
+    },
+  };
+}
+
+/** The cluster `npm run kafka:up` started under this name, if it still runs. */
+export function runningCluster(name: string): ClusterState | null {
+  const state = readState(join(runRoot(repoRoot), name));
+  if (!state || liveNodes(state).length === 0) return null;
+  return state;
+}

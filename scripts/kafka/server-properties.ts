@@ -1,0 +1,61 @@
+/** One node's place in a local KRaft cluster. */
+export interface NodeLayout {
+  id: number;
+  /** PLAINTEXT listener: what clients bootstrap from. */
+  port: number;
+  controllerPort: number;
+  logDir: string;
+}
+
+export interface ClusterLayout {
+  nodes: NodeLayout[];
+}
+
+/**
+ * server.properties for one combined broker+controller node. Tuned for a small, quick
+ * test cluster: one-partition internal topics, no initial rebalance delay, small cleaner
+ * buffer. Replication settings follow the node count so a 3-node cluster is realistic.
+ */
+export function serverProperties(cluster: ClusterLayout, node: NodeLayout): string {
+  const size = cluster.nodes.length;
+  const replicas = Math.min(3, size);
+  const voters = cluster.nodes.map((n) => `${n.id}@127.0.0.1:${n.controllerPort}`).join(',');
+  const lines: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': node.id,
+    'controller.quorum.voters': voters,
+    listeners: `PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${node.port}`,
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'controller.listener.names': 'CONTROLLER',
+    'log.dirs': node.logDir,
+    'auto.create.topics.enable': false,
+    'offsets.topic.replication.factor': replicas,
+    'offsets.topic.num.partitions': 1,
+    'transaction.state.log.replication.factor': replicas,
+    'transaction.state.log.min.isr': Math.min(2, replicas),
+    'transaction.state.log.num.partitions': 1,
+    'share.coordinator.state.topic.replication.factor': replicas,
+    'share.coordinator.state.topic.min.isr': Math.min(2, replicas),
+    'group.initial.rebalance.delay.ms': 0,
+    'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
+    'num.network.threads': 2,
+    'num.io.threads': 2,
+    'num.partitions': 1,
+    // Deleting topics and records is part of what the app does; make it quick to observe.
+    'log.segment.delete.delay.ms': 1000,
+    'file.delete.delay.ms': 1000,
+    // A stopped node in a 3-node cluster should show as gone within seconds, not minutes.
+    'broker.session.timeout.ms': 6000,
+    'broker.heartbeat.interval.ms': 1000,
+  };
+  return Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+}
+
+/** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
+export function newClusterId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64url');
+}

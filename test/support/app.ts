@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallName, EventName, RequestOf, ResponseOf } from '../../src/shared/api';
+import { AppError } from '../../src/shared/errors';
+import { createMainServices, type MainServices } from '../../src/main/app/main-services';
+import { createLogger } from '../../src/main/log';
+
+export interface TestApp {
+  services: MainServices;
+  /** Calls main exactly as a window would (validation, read-only gate, errors as data); throws AppError on failure. */
+  call<K extends CallName>(name: K, request: RequestOf<K>, signal?: AbortSignal): Promise<ResponseOf<K>>;
+  /** Every event pushed to this client, in order. */
+  events: { name: EventName; payload: any }[];
+  close(): Promise<void>;
+}
+
+/** The app's main-process services in this Node process, with a throw-away user-data folder. */
+export function startTestApp(): TestApp {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'ke-int-'));
+  const services = createMainServices({
+    log: createLogger('test', { level: process.env.KE_TEST_LOG === '1' ? 'debug' : 'error' }),
+    app: { version: 'test', runtime: 'browser', userDataDir },
+  });
+  const events: TestApp['events'] = [];
+  const client = services.host.attach((name, payload) => events.push({ name, payload }));
+  let seq = 0;
+  return {
+    services,
+    events,
+    async call(name, request, signal) {
+      const id = `c${++seq}`;
+      signal?.addEventListener('abort', () => services.host.cancel(client, id), { once: true });
+      const result = await services.host.call(client, id, name, request);
+      if (!result.ok) throw new AppError(result.error);
+      return result.value as never;
+    },
+    async close() {
+      services.host.detach(client);
+      await services.dispose();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support/app';
+import { createTopic, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
+
+/** Replication, leaders and failover only mean something on more than one broker. */
+describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
+  let cluster: RunningCluster;
+  let app: TestApp;
+  let connectionId: string;
+  const topic = uniqueTopic('replicated');
+
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 3 });
+    await createTopic(cluster.bootstrap, topic, 6, 3);
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(',') } })).connectionId;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await cluster?.stop();
+  });
+
+  it('shows three brokers, one controller, and leaders spread over them', async () => {
+    const brokers = await app.call('cluster.brokers', { connectionId });
+    expect(brokers.map((b) => b.nodeId)).toEqual([1, 2, 3]);
+    expect(brokers.filter((b) => b.isController)).toHaveLength(1);
+    const partitions = await app.call('topics.partitions', { connectionId, topic });
+    expect(partitions).toHaveLength(6);
+    for (const p of partitions) {
+      expect([...p.replicas].sort()).toEqual([1, 2, 3]);
+      expect([...p.isr].sort()).toEqual([1, 2, 3]);
+    }
+    expect(new Set(partitions.map((p) => p.leader)).size).toBe(3);
+    const mine = brokers.find((b) => b.nodeId === 2)!;
+    expect(mine.leaderCount).toBeGreaterThanOrEqual(2);
+    expect(mine.replicaCount).toBeGreaterThanOrEqual(6);
+  });
+
+  it('after a broker stops: new leaders, shrunk ISR, under-replicated partitions; then recovery', async () => {
+    await cluster.stopNode(2);
+    await cluster.waitForBrokers(2);
+    const deadline = Date.now() + 60_000;
+    let partitions = await app.call('topics.partitions', { connectionId, topic });
+    while (partitions.some((p) => p.isr.includes(2) || p.leader === 2) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000));
+      partitions = await app.call('topics.partitions', { connectionId, topic });
+    }
+    for (const p of partitions) {
+      expect(p.leader).not.toBe(2);
+      expect(p.leader).toBeGreaterThan(0);
+      expect(p.isr).not.toContain(2);
+    }
+    const topics = await app.call('topics.list', { connectionId, includeInternal: false });
+    expect(topics.find((t) => t.name === topic)?.underReplicatedPartitions).toBe(6);
+    const overview = await app.call('cluster.overview', { connectionId });
+    expect(overview.brokerCount).toBe(2);
+    expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(6);
+    expect(overview.offlinePartitions).toBe(0);
+
+    await cluster.startNode(2);
+    const back = Date.now() + 90_000;
+    let healed = await app.call('topics.list', { connectionId, includeInternal: false });
+    while ((healed.find((t) => t.name === topic)?.underReplicatedPartitions ?? 1) > 0 && Date.now() < back) {
+      await new Promise((r) => setTimeout(r, 1000));
+      healed = await app.call('topics.list', { connectionId, includeInternal: false });
+    }
+    expect(healed.find((t) => t.name === topic)?.underReplicatedPartitions).toBe(0);
+    expect((await app.call('cluster.brokers', { connectionId })).map((b) => b.nodeId)).toEqual([1, 2, 3]);
+  });
+});
