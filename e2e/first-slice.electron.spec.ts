@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installedElectronBinary } from './support/electron-binary';
+import { installedElectronBinary } from '../scripts/electron-binary';
 import { e2eEnv } from './support/env';
 import { withAdmin } from './support/admin';
 import { ConnectScreen, readTable, Sidebar } from './support/pages';

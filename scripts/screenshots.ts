@@ -1,0 +1,28 @@
+/**
+ * npm run screenshots [-- host:port]: captures the README's screenshots of the real UI
+ * (browser mode in Debian's Chromium) against a seeded cluster (default 127.0.0.1:9092).
+ */
+import { chromium } from '@playwright/test';
+import { startAppServer } from '../e2e/support/app-server';
+import { seedCluster } from './seed-data';
+
+const bootstrap = process.argv[2] ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+await seedCluster(bootstrap);
+const server = await startAppServer({ env: { KAFKA_EXPLORER_AUTOCONNECT: bootstrap } });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const shoot = async (hash: string, file: string, ready: string) => {
+    await page.goto(`${server.url}${hash}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `docs/screenshots/${file}` });
+    console.log(`docs/screenshots/${file}`);
+  };
+  await shoot('', 'overview.png', '[data-testid="cluster-id"]');
+  await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
+  await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
+} finally {
+  await browser.close();
+  await server.stop();
+}
