@@ -11,7 +11,23 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
     // kafkajs encodes an empty topic list as null, which Kafka reads as "all topics".
-    return cluster.metadata({ topics }).catch(rethrowAsAppError('Fetching metadata'));
+    try {
+      return await cluster.metadata({ topics });
+    } catch (error) {
+      if (!isConnectionFailure(error)) return rethrowAsAppError('Fetching metadata')(error);
+      // kafkajs asked a broker that is down (and gives up instead of trying another):
+      // ask every other broker we know of, directly, before reporting the cluster unreachable.
+      const known = [...(cluster.brokerPool.metadata?.brokers ?? [])].sort(() => Math.random() - 0.5);
+      for (const { nodeId } of known) {
+        try {
+          const broker = await cluster.findBroker({ nodeId });
+          return await broker.metadata(topics);
+        } catch {
+          continue;
+        }
+      }
+      return rethrowAsAppError('Fetching metadata')(error);
+    }
   }
 
   return {
@@ -111,4 +127,9 @@ async function listOffsets(broker: InternalBroker, partitions: Map<string, numbe
     }
   }
   return out;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return /ConnectionError|ConnectionClosedError|BrokerNotFound|NumberOfRetriesExceeded/.test(name);
 }
