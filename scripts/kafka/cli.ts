@@ -1,5 +1,6 @@
 /**
  * npm run kafka:up [-- --nodes 3 --port 9092 --name dev]   start a local cluster that outlives this command
+ *   (--security: single node with SASL, SSL and mTLS listeners and ACLs besides PLAINTEXT)
  * npm run kafka:down [-- --name dev]                        stop it (every recorded cluster without --name)
  * npm run kafka:status                                      what runs, and where
  */
@@ -9,7 +10,7 @@ import { destroyCluster, listStates, liveNodes } from './state';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { nodes: { type: 'string', default: '1' }, port: { type: 'string' }, name: { type: 'string' } },
+  options: { nodes: { type: 'string', default: '1' }, port: { type: 'string' }, name: { type: 'string' }, security: { type: 'boolean', default: false } },
 });
 const command = positionals[0] ?? 'status';
 
@@ -23,8 +24,9 @@ if (command === 'up') {
     const base = values.port ? Number(values.port) : 9092;
     const ports = Array.from({ length: nodes }, (_, i) => base + i);
     const started = Date.now();
-    const cluster = await startCluster({ name, nodes, ports, detached: true });
+    const cluster = await startCluster({ name, nodes, ports, detached: true, security: values.security });
     console.log(`kafka "${name}" up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.bootstrap}`);
+    if (cluster.security) console.log(JSON.stringify(cluster.security, null, 2));
   }
 } else if (command === 'down') {
   const states = listStates(repoRoot).filter((s) => !values.name || s.name === values.name);

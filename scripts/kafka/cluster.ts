@@ -10,6 +10,7 @@ import { ensureKafkaJars } from './jars';
 import { freePorts, isPortFree } from './ports';
 import { isOurProcess, terminate } from './processes';
 import { newClusterId, serverProperties, type NodeLayout } from './server-properties';
+import { makeTlsMaterial, scramFormatArgs, SECURITY_USERS, type ClusterSecurity, type SecurityLayout } from './security';
 import { destroyCluster, liveNodes, readState, runRoot, writeState, type ClusterState } from './state';
 
 const execFileAsync = promisify(execFile);
@@ -27,6 +28,11 @@ export interface StartClusterOptions {
   /** Keep running after this process exits (`npm run kafka:up`). */
   detached?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * Adds SASL_PLAINTEXT (PLAIN, SCRAM-SHA-256/512), SSL and mutual-TLS listeners and the
+   * StandardAuthorizer to a single-node cluster; the PLAINTEXT listener stays as it is.
+   */
+  security?: boolean;
 }
 
 export interface RunningCluster {
@@ -34,6 +40,8 @@ export interface RunningCluster {
   clusterId: string;
   bootstrap: string;
   nodes: { id: number; port: number; controllerPort: number }[];
+  /** Ports, users and PEM files of the secured listeners, when started with `security: true`. */
+  security?: ClusterSecurity;
   /** Clean shutdown of one node (a 3-node cluster keeps its quorum with two). */
   stopNode(id: number): Promise<void>;
   /** Restarts a stopped node and waits until the cluster sees it again. */
@@ -59,11 +67,31 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     if (!(await isPortFree(port))) throw new Error(`port ${port} is already in use; stop what runs there or pick another (--port)`);
   }
   const controllerPorts = await freePorts(size, new Set(clientPorts));
+  let security: SecurityLayout | undefined;
+  let clusterSecurity: ClusterSecurity | undefined;
+  if (options.security) {
+    if (size !== 1) throw new Error('security: true is for single-node clusters');
+    const [saslPort, sslPort, mtlsPort] = await freePorts(3, new Set([...clientPorts, ...controllerPorts]));
+    const tls = await makeTlsMaterial(join(dataDir, 'tls'));
+    security = { saslPort: saslPort!, sslPort: sslPort!, mtlsPort: mtlsPort!, keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword, caFile: tls.caFile };
+    clusterSecurity = {
+      saslPort: saslPort!,
+      sslPort: sslPort!,
+      mtlsPort: mtlsPort!,
+      admin: { ...SECURITY_USERS.admin },
+      alice: { ...SECURITY_USERS.alice },
+      caFile: tls.caFile,
+      clientCertFile: tls.clientCertFile,
+      clientKeyFile: tls.clientKeyFile,
+      clientPrincipal: 'User:ke-client',
+    };
+  }
   const layout: NodeLayout[] = clientPorts.map((port, i) => ({
     id: i + 1,
     port,
     controllerPort: controllerPorts[i]!,
     logDir: join(dataDir, `node-${i + 1}`, 'data'),
+    ...(security ? { security } : {}),
   }));
   const state: ClusterState = {
     name,
@@ -88,7 +116,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
       await mkdir(node.logDir, { recursive: true });
       const properties = join(nodeDir, 'server.properties');
       await writeFile(properties, serverProperties({ nodes: layout }, node));
-      await execFileAsync('java', java('kafka.tools.StorageTool', ['format', '-t', state.clusterId, '-c', properties], nodeDir));
+      await execFileAsync('java', java('kafka.tools.StorageTool', ['format', '-t', state.clusterId, '-c', properties, ...(security ? scramFormatArgs() : [])], nodeDir));
     }),
   );
 
@@ -161,6 +189,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     clusterId: state.clusterId,
     bootstrap: state.bootstrap,
     nodes: layout.map(({ id, port, controllerPort }) => ({ id, port, controllerPort })),
+    ...(clusterSecurity ? { security: clusterSecurity } : {}),
     waitForBrokers,
     stop,
     async stopNode(id) {

@@ -1,3 +1,5 @@
+import { securityProperties, type SecurityLayout } from './security';
+
 /** One node's place in a local KRaft cluster. */
 export interface NodeLayout {
   id: number;
@@ -5,6 +7,8 @@ export interface NodeLayout {
   port: number;
   controllerPort: number;
   logDir: string;
+  /** Extra SASL/SSL/mTLS listeners and the authorizer (single-node secured clusters). */
+  security?: SecurityLayout;
 }
 
 export interface ClusterLayout {
@@ -50,6 +54,14 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
     'broker.session.timeout.ms': 6000,
     'broker.heartbeat.interval.ms': 1000,
   };
+  const sec = node.security;
+  if (sec) {
+    const extra = `SASL_PLAINTEXT://127.0.0.1:${sec.saslPort},SSL://127.0.0.1:${sec.sslPort},MTLS://127.0.0.1:${sec.mtlsPort}`;
+    lines.listeners = `${lines.listeners},${extra}`;
+    lines['advertised.listeners'] = `${lines['advertised.listeners']},${extra}`;
+    lines['listener.security.protocol.map'] = `${lines['listener.security.protocol.map']},SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,MTLS:SSL`;
+    Object.assign(lines, securityProperties(sec));
+  }
   return Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
 }
 
