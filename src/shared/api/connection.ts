@@ -3,10 +3,41 @@ import { defineCall, defineEvent } from './define';
 import { BrokerAddress, ConnectionId } from './common';
 import type { ClusterOverview } from './cluster';
 
+const Secret = z.string().max(64 * 1024);
+const FilePath = z.string().trim().min(1).max(4096);
+
+/** SASL mechanisms the app speaks; the value is what kafkajs (and Kafka) call them, lower-cased. */
+export const SaslMechanism = z.enum(['plain', 'scram-sha-256', 'scram-sha-512', 'oauthbearer']);
+export type SaslMechanism = z.infer<typeof SaslMechanism>;
+
+const UserPassword = { username: z.string().trim().min(1, 'user name is empty').max(1024), password: Secret };
+
+/** SASL authentication. OAUTHBEARER uses a static token (e.g. one pasted from a CLI login). */
+export const SaslConfig = z.discriminatedUnion('mechanism', [
+  z.object({ mechanism: z.literal('plain'), ...UserPassword }),
+  z.object({ mechanism: z.literal('scram-sha-256'), ...UserPassword }),
+  z.object({ mechanism: z.literal('scram-sha-512'), ...UserPassword }),
+  z.object({ mechanism: z.literal('oauthbearer'), token: Secret.min(1, 'token is empty') }),
+]);
+export type SaslConfig = z.infer<typeof SaslConfig>;
+
 /**
- * Everything needed to open a connection. The profiles issue extends this with SASL and TLS;
- * the foundation needs the address, timeouts and the read-only gate.
+ * TLS to the brokers. Without `caFile` the system's trusted CAs verify the broker; with
+ * `certFile` + `keyFile` the client proves itself (mutual TLS). Files are PEM, read by main
+ * when the connection opens. `skipVerify` accepts any server certificate and is shown as a
+ * warning wherever the connection appears.
  */
+export const TlsConfig = z.object({
+  caFile: FilePath.optional(),
+  certFile: FilePath.optional(),
+  keyFile: FilePath.optional(),
+  /** Passphrase of an encrypted private key. */
+  keyPassphrase: Secret.optional(),
+  skipVerify: z.boolean().default(false),
+}).refine((t) => Boolean(t.certFile) === Boolean(t.keyFile), { message: 'mutual TLS needs both a certificate file and a key file', path: ['keyFile'] });
+export type TlsConfig = z.output<typeof TlsConfig>;
+
+/** Everything needed to open a connection: address, identity, timeouts, security, the read-only gate. */
 export const ConnectionConfig = z.object({
   name: z.string().trim().max(200).optional(),
   brokers: z.array(BrokerAddress).min(1, 'give at least one bootstrap address').max(100),
@@ -16,6 +47,10 @@ export const ConnectionConfig = z.object({
   connectionTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
   /** Timeout of one request to a broker. */
   requestTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+  /** TLS on (present) or off (absent). */
+  tls: TlsConfig.optional(),
+  /** SASL on (present) or off (absent); with `tls` this is SASL_SSL, without it SASL_PLAINTEXT. */
+  sasl: SaslConfig.optional(),
 });
 export type ConnectionConfigInput = z.input<typeof ConnectionConfig>;
 export type ConnectionConfig = z.output<typeof ConnectionConfig>;
@@ -25,7 +60,19 @@ export interface ConnectionInfo {
   name: string;
   brokers: string[];
   readOnly: boolean;
+  /** Kafka's name for the transport: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
+  securityProtocol: SecurityProtocol;
+  /** The server certificate is not verified (the user asked for it): show a warning. */
+  tlsUnverified: boolean;
   overview: ClusterOverview;
+}
+
+export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
+
+/** Kafka's security.protocol for a configuration. */
+export function securityProtocolOf(config: Pick<ConnectionConfig, 'tls' | 'sasl'>): SecurityProtocol {
+  if (config.sasl) return config.tls ? 'SASL_SSL' : 'SASL_PLAINTEXT';
+  return config.tls ? 'SSL' : 'PLAINTEXT';
 }
 
 export interface ConnectionLostEvent {

@@ -6,6 +6,7 @@ import type { KafkaClient } from '../client';
 import { kafkaErrorData } from './errors';
 import { createInternalCluster, type InternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
+import { toKafkajsSecurity } from './security-config';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
@@ -15,6 +16,7 @@ export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaCon
     connectionTimeout: config.connectionTimeoutMs,
     authenticationTimeout: config.connectionTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
+    ...toKafkajsSecurity(config),
     // Fail fast: the UI shows the error and the user decides; kafkajs' default retries for ~30 s.
     retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
     logLevel: logLevel.WARN,

@@ -27,6 +27,13 @@ const HINTS: Record<string, string> = {
   CLUSTER_AUTHORIZATION_FAILED: 'The connection’s principal lacks a cluster-level ACL for this operation.',
   SASL_AUTHENTICATION_FAILED: 'The broker rejected the credentials: check the user name, password and SASL mechanism.',
   UNSUPPORTED_SASL_MECHANISM: 'The broker does not enable this SASL mechanism on that listener: pick another mechanism.',
+  ILLEGAL_SASL_STATE: 'This listener does not use SASL: turn SASL off, or use the port of the broker’s SASL listener.',
+  CONNECTION_CLOSED: 'The broker closed the connection at once: the listener probably expects SASL or TLS (or the other way round): check the security settings and the port.',
+  TLS_UNTRUSTED: 'The broker’s certificate is not trusted here: give the CA certificate (PEM) that signed it, or — for a throw-away test cluster only — turn off verification.',
+  TLS_HOSTNAME: 'The broker’s certificate is not issued for this host name: connect with the name in its certificate, or fix the certificate’s subject alternative names.',
+  TLS_EXPIRED: 'The broker’s certificate has expired (or is not valid yet): check the certificate and this machine’s clock.',
+  TLS_CLIENT_CERT: 'The broker requires a client certificate (mutual TLS) and did not accept this one: give a certificate and key signed by a CA the broker trusts.',
+  TLS_HANDSHAKE: 'The TLS handshake failed: check that this port serves TLS and the certificate settings.',
   POLICY_VIOLATION: 'A broker-side policy rejected the request.',
   INVALID_REPLICATION_FACTOR: 'The replication factor cannot exceed the number of live brokers.',
   TOPIC_ALREADY_EXISTS: 'Pick another name or open the existing topic.',
@@ -65,8 +72,17 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
     return withOptional({ name: 'KafkaProtocolError', code, message, retriable: Boolean(e.retriable), hint: HINTS[code] }, e.broker);
   }
   if (e.name === 'KafkaJSSASLAuthenticationError') {
-    const code = /mechanism/i.test(e.message ?? '') ? 'UNSUPPORTED_SASL_MECHANISM' : 'SASL_AUTHENTICATION_FAILED';
+    // kafkajs' SCRAM failure reads "invalid credentials with SASL mechanism SCRAM-…": credentials, not mechanism.
+    const credentials = /invalid credentials|invalid username or password|authentication failed/i.test(e.message ?? '');
+    const code = !credentials && /mechanism.*not supported|unsupported.*mechanism|not enabled/i.test(e.message ?? '') ? 'UNSUPPORTED_SASL_MECHANISM' : 'SASL_AUTHENTICATION_FAILED';
     return withOptional({ name: 'KafkaAuthenticationError', code, message, retriable: false, hint: HINTS[code] }, e.broker);
+  }
+  const tls = tlsProblem(e);
+  if (tls) {
+    return withOptional({ name: 'KafkaTlsError', code: tls.code, message: prefix + tls.message, retriable: false, hint: HINTS[tls.hint] }, e.broker);
+  }
+  if ((e.name === 'KafkaJSConnectionClosedError' || e.name === 'KafkaJSConnectionError') && /^Closed connection$/i.test(e.message ?? '')) {
+    return withOptional({ name: 'KafkaConnectionError', code: 'CONNECTION_CLOSED', message, retriable: true, hint: HINTS.CONNECTION_CLOSED }, e.broker);
   }
   if (e.name === 'KafkaJSConnectionError' || e.name === 'KafkaJSConnectionClosedError') {
     const sys = typeof e.code === 'string' ? e.code : connectionCodeFromMessage(e.message);
@@ -103,6 +119,32 @@ export function rethrowAsAppError(context?: string) {
   return (error: unknown): never => {
     throw new AppError(kafkaErrorData(error, context));
   };
+}
+
+const TLS_UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE)$/;
+
+/** Node's TLS failures (a code on the error kafkajs wraps, or the text of its message), in the user's terms. */
+function tlsProblem(e: KafkajsErrorLike): { code: string; hint: string; message: string } | null {
+  const text = e.message ?? '';
+  const code = typeof e.code === 'string' ? e.code : '';
+  const broker = e.broker ? ` from ${e.broker}` : '';
+  if (TLS_UNTRUSTED.test(code) || /self[- ]signed certificate|unable to verify the first certificate|unable to get (local )?issuer certificate/i.test(text)) {
+    return { code: 'TLS_UNTRUSTED_CERTIFICATE', hint: 'TLS_UNTRUSTED', message: `untrusted TLS certificate${broker} (${code || text})` };
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || /does not match certificate's altnames|Hostname\/IP does not match/i.test(text)) {
+    return { code: 'TLS_HOSTNAME_MISMATCH', hint: 'TLS_HOSTNAME', message: `the TLS certificate${broker} is for another host name (${text.replace(/^Connection error: /, '')})` };
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID' || /certificate has expired|certificate is not yet valid/i.test(text)) {
+    return { code: 'TLS_CERTIFICATE_EXPIRED', hint: 'TLS_EXPIRED', message: `the TLS certificate${broker} has expired or is not valid yet` };
+  }
+  if (/alert (bad certificate|certificate required|unknown ca|certificate unknown)|alert number (42|116|48|46)/i.test(text) || /ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|UNKNOWN_CA)/.test(code)) {
+    const alert = text.match(/alert ([a-z ]+?)(?::|$)/i)?.[1]?.trim() ?? 'bad certificate';
+    return { code: 'TLS_CLIENT_CERTIFICATE_REJECTED', hint: 'TLS_CLIENT_CERT', message: `the broker${broker ? ` ${e.broker}` : ''} refused the TLS handshake: ${alert}` };
+  }
+  if (/^ERR_SSL_/.test(code) || /wrong version number|packet length too long|before secure TLS connection/i.test(text)) {
+    return { code: 'TLS_HANDSHAKE_FAILED', hint: 'TLS_HANDSHAKE', message: `TLS handshake failed${broker}: ${text.replace(/^Connection error: /, '').split('\n')[0]}` };
+  }
+  return null;
 }
 
 function connectionCodeFromMessage(message: string | undefined): string | undefined {

@@ -1,3 +1,4 @@
+import { securityProtocolOf } from '../../../shared/api';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ClusterService } from '../cluster/cluster-service';
 import type { ConnectionManager } from './connection-manager';
@@ -16,6 +17,8 @@ export function connectionHandlers(
           name: connection.name,
           brokers: config.brokers,
           readOnly: config.readOnly,
+          securityProtocol: securityProtocolOf(config),
+          tlsUnverified: config.tls?.skipVerify ?? false,
           overview,
         };
       } catch (error) {
@@ -32,6 +35,8 @@ export function connectionHandlers(
         name: c.name,
         brokers: c.config.brokers,
         readOnly: c.config.readOnly,
+        securityProtocol: securityProtocolOf(c.config),
+        tlsUnverified: c.config.tls?.skipVerify ?? false,
       })),
   };
 }
