@@ -5,6 +5,7 @@ import { createRpcHost, type RpcHost } from '../rpc/rpc-host';
 import type { KafkaClientFactory } from '../services/connections/connection-manager';
 import type { AppInfoSource } from '../services/app/handlers';
 import { createHandlers } from './handlers';
+import type { SecretCipher } from '../services/profiles/secret-store';
 import { createServiceDeps, type ServiceDeps } from './service-deps';
 
 export interface MainServicesOptions {
@@ -13,6 +14,8 @@ export interface MainServicesOptions {
   app: AppInfoSource;
   /** Defaults to the kafkajs client. */
   createClient?: KafkaClientFactory;
+  /** Electron passes its safeStorage cipher; browser mode and tests keep secrets in a 0600 file. */
+  secretCipher?: SecretCipher | null;
 }
 
 export interface MainServices {
@@ -30,6 +33,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     log: options.log,
     app: options.app,
     createClient: options.createClient ?? createKafkajsClient,
+    secretCipher: options.secretCipher,
   });
   const dispatcher = createDispatcher(createHandlers(deps), deps.connections, options.log.child('rpc'));
   const host = createRpcHost(dispatcher, options.log.child('rpc'));

@@ -4,6 +4,10 @@ import { ClusterService } from '../services/cluster/cluster-service';
 import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { TopicService } from '../services/topics/topic-service';
+import { join } from 'node:path';
+import { ProfileService } from '../services/profiles/profile-service';
+import { createProfileStore } from '../services/profiles/profile-store';
+import { createSecretStore, plainFileCipher, type SecretCipher } from '../services/profiles/secret-store';
 
 /** The services main runs, built once per process and shared by all windows/tabs. */
 export interface ServiceDeps {
@@ -15,13 +19,24 @@ export interface ServiceDeps {
   snapshots: MetadataSnapshots;
   cluster: ClusterService;
   topics: TopicService;
+  profiles: ProfileService;
+  /** The Kafka client factory, for services that open short-lived clients (the connection test). */
+  createClient: KafkaClientFactory;
 }
 
-export function createServiceDeps(options: { log: Logger; app: AppInfoSource; createClient: KafkaClientFactory }): ServiceDeps {
+export function createServiceDeps(options: {
+  log: Logger;
+  app: AppInfoSource;
+  createClient: KafkaClientFactory;
+  /** How profile secrets are sealed: Electron's safeStorage; by default a 0600 file (browser mode). */
+  secretCipher?: SecretCipher | null | undefined;
+}): ServiceDeps {
   const { log, app, createClient } = options;
   const userDataDir = app.userDataDir;
   const connections = new ConnectionManager(createClient, log.child('connections'));
   const snapshots = new MetadataSnapshots();
+  const secretsFile = join(userDataDir, 'secrets.json');
+  const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile), log: log.child('secrets') });
   return {
     log,
     app,
@@ -30,5 +45,7 @@ export function createServiceDeps(options: { log: Logger; app: AppInfoSource; cr
     snapshots,
     cluster: new ClusterService(snapshots),
     topics: new TopicService(snapshots),
+    profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
+    createClient,
   };
 }

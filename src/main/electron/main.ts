@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../log';
 import { createMainServices } from '../app/main-services';
 import { registerIpc } from './ipc';
+import { safeStorageCipher } from './secret-store';
 import { installMenu } from './menu';
 import { createMainWindow, defaultPaths, rendererUrl } from './window';
 
@@ -25,6 +26,7 @@ void app.whenReady().then(() => {
   const services = createMainServices({
     log,
     app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT },
+    secretCipher: safeStorageCipher(),
   });
   registerIpc(services.host, rendererUrl(paths));
   installMenu();

@@ -7,6 +7,11 @@ import type { MetadataPort } from './ports/metadata';
 export interface KafkaClient extends MetadataPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
+  /**
+   * Opens the first connection only: TCP, TLS, API versions and SASL, no metadata. The
+   * connection test uses it to tell an authentication failure from a metadata one.
+   */
+  authenticate(): Promise<void>;
   /** Closes every connection this client opened; safe to call twice. */
   close(): Promise<void>;
 }

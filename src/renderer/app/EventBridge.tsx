@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
+import { useConnectionTest } from '../features/connect/connection-test-store';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -14,6 +15,7 @@ export function EventBridge() {
         const session = useSession.getState();
         if (session.connection?.connectionId === connectionId) session.setConnection(null);
       }),
+      api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api]);

@@ -1,3 +1,4 @@
+import type React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
@@ -22,7 +23,8 @@ export function Shell() {
   }
 
   return (
-    <div className="shell">
+    // The profile's colour frames the window, so production is never mistaken for local.
+    <div className="shell" data-profile-color={connection?.color} style={connection?.color ? ({ '--connection-color': connection.color, borderTop: `4px solid ${connection.color}` } as React.CSSProperties) : undefined}>
       <aside className="sidebar">
         <div className="sidebar__brand">
           <img src="./icon.svg" alt="" width={22} height={22} />
@@ -44,6 +46,12 @@ export function Shell() {
           <span className="connection-bar__dot" aria-hidden />
           <span className="connection-bar__name">{connection?.name}</span>
           {connection?.readOnly && <span className="badge warn">read-only</span>}
+          {connection && connection.securityProtocol !== 'PLAINTEXT' && <span className="badge muted">{connection.securityProtocol}</span>}
+          {connection?.tlsUnverified && (
+            <span className="badge bad" title="The server certificate is not verified: the connection can be intercepted.">
+              TLS not verified
+            </span>
+          )}
           <span className="spacer" />
           <button type="button" className="button small" onClick={() => void queryClient.invalidateQueries({ queryKey: ['cluster', connection?.connectionId] })}>
             Refresh

@@ -64,6 +64,9 @@ export interface ConnectionInfo {
   securityProtocol: SecurityProtocol;
   /** The server certificate is not verified (the user asked for it): show a warning. */
   tlsUnverified: boolean;
+  /** Set when opened from a saved profile: its id and colour (the window shows the colour). */
+  profileId?: string;
+  color?: string;
   overview: ClusterOverview;
 }
 

@@ -4,6 +4,7 @@ import { appCalls } from './app';
 import { connectionCalls, connectionEvents } from './connection';
 import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
+import { profileCalls, profileEvents } from './profiles';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -14,10 +15,12 @@ export const calls = {
   ...connectionCalls,
   ...clusterCalls,
   ...topicCalls,
+  ...profileCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
   ...connectionEvents,
+  ...profileEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;
@@ -47,3 +50,4 @@ export * from './common';
 export * from './connection';
 export * from './cluster';
 export * from './topics';
+export * from './profiles';

@@ -57,40 +57,46 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
   }
 
+  /** kafkajs can wait forever on a server that never answers: give up after the connection timeout. */
+  async function withinConnectDeadline(work: () => Promise<void>): Promise<void> {
+    const deadline = config.connectionTimeoutMs + 2_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new AppError({
+            name: 'KafkaTimeoutError',
+            code: ErrorCode.Timeout,
+            message: `No answer from ${config.brokers.join(', ')} within ${Math.round(deadline / 1000)} s.`,
+            retriable: true,
+            hint: 'Check the bootstrap address, that the broker is running, and that its advertised listeners are reachable from here.',
+          }),
+        );
+      }, deadline);
+    });
+    try {
+      await Promise.race([work(), timeout]);
+    } catch (error) {
+      await close();
+      throw AppError.is(error) ? error : new AppError(kafkaErrorData(error, `Could not connect to ${config.brokers.join(', ')}`));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     ...createMetadataPort(getCluster),
     close,
 
+    async authenticate() {
+      await withinConnectDeadline(() => getCluster().then(() => undefined));
+    },
+
     async connect() {
-      const deadline = config.connectionTimeoutMs + 2_000;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          reject(
-            new AppError({
-              name: 'KafkaTimeoutError',
-              code: ErrorCode.Timeout,
-              message: `No answer from ${config.brokers.join(', ')} within ${Math.round(deadline / 1000)} s.`,
-              retriable: true,
-              hint: 'Check the bootstrap address, that the broker is running, and that its advertised listeners are reachable from here.',
-            }),
-          );
-        }, deadline);
+      await withinConnectDeadline(async () => {
+        const c = await getCluster();
+        await c.refreshMetadata();
       });
-      try {
-        await Promise.race([
-          (async () => {
-            const c = await getCluster();
-            await c.refreshMetadata();
-          })(),
-          timeout,
-        ]);
-      } catch (error) {
-        await close();
-        throw AppError.is(error) ? error : new AppError(kafkaErrorData(error, `Could not connect to ${config.brokers.join(', ')}`));
-      } finally {
-        clearTimeout(timer);
-      }
     },
   };
 }

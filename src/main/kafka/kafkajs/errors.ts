@@ -123,6 +123,12 @@ export function rethrowAsAppError(context?: string) {
 
 const TLS_UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE)$/;
 
+/** A Node TLS socket error (the connection test's own handshake) as app error data, or null when it is not about TLS. */
+export function tlsErrorData(error: { message?: string; code?: string }, broker: string): AppErrorData | null {
+  const tls = tlsProblem({ message: error.message ?? '', code: error.code ?? '', broker });
+  return tls ? { name: 'KafkaTlsError', code: tls.code, message: tls.message, retriable: false, hint: HINTS[tls.hint]!, broker } : null;
+}
+
 /** Node's TLS failures (a code on the error kafkajs wraps, or the text of its message), in the user's terms. */
 function tlsProblem(e: KafkajsErrorLike): { code: string; hint: string; message: string } | null {
   const text = e.message ?? '';

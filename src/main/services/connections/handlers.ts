@@ -1,4 +1,4 @@
-import { securityProtocolOf } from '../../../shared/api';
+import { securityProtocolOf, type ConnectionConfig, type ConnectionInfo } from '../../../shared/api';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ClusterService } from '../cluster/cluster-service';
 import type { ConnectionManager } from './connection-manager';
@@ -8,24 +8,7 @@ export function connectionHandlers(
   cluster: ClusterService,
 ): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list'> {
   return {
-    'connection.connect': async ({ config }, ctx) => {
-      const connection = await connections.open(config, ctx.clientId);
-      try {
-        const overview = await cluster.overview(connection.client, { fresh: true });
-        return {
-          connectionId: connection.id,
-          name: connection.name,
-          brokers: config.brokers,
-          readOnly: config.readOnly,
-          securityProtocol: securityProtocolOf(config),
-          tlsUnverified: config.tls?.skipVerify ?? false,
-          overview,
-        };
-      } catch (error) {
-        await connections.close(connection.id);
-        throw error;
-      }
-    },
+    'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, cluster, config, ctx.clientId),
     'connection.disconnect': async ({ connectionId }) => {
       await connections.close(connectionId);
     },
@@ -39,4 +22,24 @@ export function connectionHandlers(
         tlsUnverified: c.config.tls?.skipVerify ?? false,
       })),
   };
+}
+
+/** Opens a connection and reads the overview the connected screen starts with; closes it again if that fails. */
+export async function openAndDescribe(connections: ConnectionManager, cluster: ClusterService, config: ConnectionConfig, ownerId: string): Promise<ConnectionInfo> {
+  const connection = await connections.open(config, ownerId);
+  try {
+    const overview = await cluster.overview(connection.client, { fresh: true });
+    return {
+      connectionId: connection.id,
+      name: connection.name,
+      brokers: config.brokers,
+      readOnly: config.readOnly,
+      securityProtocol: securityProtocolOf(config),
+      tlsUnverified: config.tls?.skipVerify ?? false,
+      overview,
+    };
+  } catch (error) {
+    await connections.close(connection.id);
+    throw error;
+  }
 }

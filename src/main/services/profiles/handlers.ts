@@ -1,0 +1,41 @@
+import type { HandlerGroup } from '../../rpc/handlers';
+import type { Logger } from '../../log';
+import type { ClusterService } from '../cluster/cluster-service';
+import type { ConnectionManager, KafkaClientFactory } from '../connections/connection-manager';
+import { openAndDescribe } from '../connections/handlers';
+import { testConnection } from './connection-test';
+import { exportProperties, importProfile } from './profile-files';
+import type { ProfileService } from './profile-service';
+
+export function profileHandlers(deps: {
+  profiles: ProfileService;
+  connections: ConnectionManager;
+  cluster: ClusterService;
+  createClient: KafkaClientFactory;
+  log: Logger;
+}): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export'> {
+  const { profiles } = deps;
+  return {
+    'profiles.list': async () => ({ profiles: await profiles.list(), secretStorage: profiles.secrets.info }),
+    'profiles.save': ({ profile, secrets }) => profiles.save(profile, secrets),
+    'profiles.delete': ({ id }) => profiles.delete(id),
+    'profiles.connect': async ({ id }, ctx) => {
+      const profile = await profiles.get(id);
+      const info = await openAndDescribe(deps.connections, deps.cluster, await profiles.connectionConfig(id), ctx.clientId);
+      return { ...info, profileId: profile.id, color: profile.color };
+    },
+    'profiles.test': async ({ testId, profile, secrets }, ctx) =>
+      testConnection(await profiles.draftConfig(profile, secrets), {
+        createClient: deps.createClient,
+        log: deps.log,
+        signal: ctx.signal,
+        onStep: (step) => ctx.emit('profiles.testStep', { testId, ...step }),
+      }),
+    'profiles.import': ({ format, text, name }) => importProfile(format, text, name),
+    'profiles.export': async ({ id }) => {
+      const profile = await profiles.get(id);
+      const base = profile.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'cluster';
+      return { fileName: `${base}.properties`, text: exportProperties(profile) };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileDraft } from '../../../shared/api';
+import { exportProperties, importProfile } from './profile-files';
+
+describe('importProfile', () => {
+  it('reads a Java client .properties with SASL_SSL, SCRAM in the JAAS line and PEM stores', () => {
+    const text = [
+      '# Confluent-style client config',
+      'bootstrap.servers=pkc-1.example.com:9092, pkc-2.example.com:9092',
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=SCRAM-SHA-512',
+      'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\',
+      '   username="svc-orders" password="s3cr=t\\"x";',
+      'ssl.truststore.type=PEM',
+      'ssl.truststore.location=/etc/kafka/ca.pem',
+      'ssl.keystore.type=PEM',
+      'ssl.keystore.location=/etc/kafka/client.pem',
+      'ssl.key.password=kp',
+      'client.id=orders-debug',
+      'acks=all',
+    ].join('\n');
+    const { draft, secrets, ignored } = importProfile('properties', text, 'Prod');
+    expect(draft).toEqual({
+      name: 'Prod',
+      brokers: ['pkc-1.example.com:9092', 'pkc-2.example.com:9092'],
+      clientId: 'orders-debug',
+      sasl: { mechanism: 'scram-sha-512', username: 'svc-orders' },
+      tls: { caFile: '/etc/kafka/ca.pem', certFile: '/etc/kafka/client.pem', keyFile: '/etc/kafka/client.pem' },
+    });
+    expect(secrets).toEqual({ password: 's3cr=t"x', keyPassphrase: 'kp' });
+    expect(ignored).toEqual(['acks']);
+  });
+
+  it('says which Java stores it cannot use (JKS)', () => {
+    const { draft, ignored } = importProfile('properties', 'bootstrap.servers=a:9093\nsecurity.protocol=SSL\nssl.truststore.location=/x.jks\nssl.truststore.password=changeit');
+    expect(draft.tls).toEqual({});
+    expect(ignored.join(' ')).toMatch(/ssl.truststore.location \(JKS/);
+    expect(ignored.join(' ')).toMatch(/ssl.truststore.password \(secret, not used\)/);
+  });
+
+  it('reads a kcat -F config (librdkafka names)', () => {
+    const text = 'metadata.broker.list=b1:9096\nsecurity.protocol=sasl_ssl\nsasl.mechanisms=PLAIN\nsasl.username=u\nsasl.password=p\nssl.ca.location=/ca.pem\nenable.ssl.certificate.verification=false\n';
+    const { draft, secrets } = importProfile('kcat', text);
+    expect(draft).toMatchObject({ brokers: ['b1:9096'], sasl: { mechanism: 'plain', username: 'u' }, tls: { caFile: '/ca.pem', skipVerify: true } });
+    expect(secrets).toEqual({ password: 'p' });
+  });
+});
+
+describe('exportProperties', () => {
+  it('writes no secret, and reads back to the same profile', () => {
+    const profile = { ...ProfileDraft.parse({ name: 'Staging', brokers: ['s1:9092'], sasl: { mechanism: 'scram-sha-256', username: 'alice' }, tls: { caFile: '/ca.pem' } }), id: 'p1' };
+    const text = exportProperties(profile);
+    expect(text).toContain('password="<password>"');
+    const back = importProfile('properties', text, 'Staging');
+    expect(ProfileDraft.parse(back.draft)).toEqual(ProfileDraft.parse({ ...profile, id: undefined }));
+    expect(back.secrets).toEqual({ password: '<password>' });
+  });
+});

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConnectionConfig,
+  type Profile,
+  type ProfileDraft,
+  type ProfileSecrets,
+  type ProfileView,
+  type SecretName,
+} from '../../../shared/api';
+import { appError, ErrorCode } from '../../../shared/errors';
+import type { JsonStore } from '../../storage/json-store';
+import type { ProfilesFile } from './profile-store';
+import type { SecretStore } from './secret-store';
+
+/** Saved profiles and their secrets; the one place that joins them into a ConnectionConfig. */
+export class ProfileService {
+  constructor(
+    private readonly store: JsonStore<ProfilesFile>,
+    readonly secrets: SecretStore,
+  ) {}
+
+  async list(): Promise<ProfileView[]> {
+    const { profiles } = await this.store.read();
+    return Promise.all(profiles.map((p) => this.view(p)));
+  }
+
+  async get(id: string): Promise<Profile> {
+    const profile = (await this.store.read()).profiles.find((p) => p.id === id);
+    if (!profile) throw appError(ErrorCode.NotFound, 'This profile no longer exists.', { name: 'ProfileNotFound', hint: 'It may have been deleted in another window.' });
+    return profile;
+  }
+
+  /** Creates (no id) or replaces a profile. Secrets: a field left out keeps the stored one; "" removes it. */
+  async save(draft: ProfileDraft, secrets: ProfileSecrets): Promise<ProfileView> {
+    const profile: Profile = { ...draft, id: draft.id ?? randomUUID().replace(/-/g, '').slice(0, 16) };
+    await this.store.update((doc) => {
+      const others = doc.profiles.filter((p) => p.id !== profile.id);
+      const at = doc.profiles.findIndex((p) => p.id === profile.id);
+      const profiles = at < 0 ? [...others, profile] : doc.profiles.map((p) => (p.id === profile.id ? profile : p));
+      return { ...doc, profiles };
+    });
+    const merged = { ...(await this.secrets.get(profile.id)), ...secrets };
+    await this.secrets.set(profile.id, relevantSecrets(profile, merged));
+    return this.view(profile);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.store.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== id) }));
+    await this.secrets.delete(id);
+  }
+
+  /** The connection settings of a saved profile, secrets included (main only). */
+  async connectionConfig(id: string): Promise<ConnectionConfig> {
+    const profile = await this.get(id);
+    return toConnectionConfig(profile, await this.secrets.get(id));
+  }
+
+  /** Settings for a profile as edited: the form's secrets first, the stored ones for fields it left out. */
+  async draftConfig(draft: ProfileDraft, secrets: ProfileSecrets): Promise<ConnectionConfig> {
+    const stored = draft.id ? await this.secrets.get(draft.id) : {};
+    return toConnectionConfig(draft, { ...stored, ...secrets });
+  }
+
+  private async view(profile: Profile): Promise<ProfileView> {
+    const stored = await this.secrets.get(profile.id);
+    return { ...profile, storedSecrets: (Object.keys(stored) as SecretName[]).filter((k) => stored[k]) };
+  }
+}
+
+/** Keeps only the secrets the profile's security settings use, so a removed SASL drops its password. */
+function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): ProfileSecrets {
+  const out: ProfileSecrets = {};
+  if (profile.sasl && profile.sasl.mechanism !== 'oauthbearer' && secrets.password) out.password = secrets.password;
+  if (profile.sasl?.mechanism === 'oauthbearer' && secrets.token) out.token = secrets.token;
+  if (profile.tls?.keyFile && secrets.keyPassphrase) out.keyPassphrase = secrets.keyPassphrase;
+  return out;
+}
+
+/** Profile + secrets → the validated ConnectionConfig the connection manager opens. */
+export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecrets): ConnectionConfig {
+  const sasl = profile.sasl;
+  const tls = profile.tls;
+  const parsed = ConnectionConfig.safeParse({
+    name: profile.name,
+    brokers: profile.brokers,
+    clientId: profile.clientId,
+    readOnly: profile.readOnly,
+    connectionTimeoutMs: profile.connectionTimeoutMs,
+    requestTimeoutMs: profile.requestTimeoutMs,
+    ...(tls
+      ? {
+          tls: {
+            ...(tls.caFile ? { caFile: tls.caFile } : {}),
+            ...(tls.certFile && tls.keyFile ? { certFile: tls.certFile, keyFile: tls.keyFile } : {}),
+            ...(secrets.keyPassphrase ? { keyPassphrase: secrets.keyPassphrase } : {}),
+            skipVerify: tls.skipVerify,
+          },
+        }
+      : {}),
+    ...(sasl
+      ? {
+          sasl:
+            sasl.mechanism === 'oauthbearer'
+              ? { mechanism: 'oauthbearer', token: secrets.token ?? '' }
+              : { mechanism: sasl.mechanism, username: sasl.username, password: secrets.password ?? '' },
+        }
+      : {}),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    // Never echo values: a secret may be what failed validation.
+    throw appError(ErrorCode.Validation, `The profile is incomplete: ${where}${issue?.message ?? 'invalid'}`, { name: 'ValidationError' });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,57 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { splitBrokerList } from '../../../shared/api';
+import { useSession } from '../../state/session-store';
+import { useAutoConnect } from './use-auto-connect';
+
+/** Connect to an address without saving a profile (plaintext), with a read-only switch. */
+export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(brokers: string[], options: { readOnly: boolean; name?: string }): void }) {
+  const recentBootstraps = useSession((s) => s.recentBootstraps);
+  const [bootstrap, setBootstrap] = useState(recentBootstraps[0] ?? 'localhost:9092');
+  const [readOnly, setReadOnly] = useState(false);
+
+  useAutoConnect(
+    useCallback(
+      (target) => {
+        setBootstrap(target.brokers.join(','));
+        onConnect(target.brokers, { readOnly: false, name: target.name });
+      },
+      [onConnect],
+    ),
+  );
+
+  function connect(event: FormEvent) {
+    event.preventDefault();
+    onConnect(splitBrokerList(bootstrap), { readOnly });
+  }
+
+  return (
+    <form className="quick-connect" onSubmit={connect} aria-label="Connect to a Kafka cluster">
+      <h2>Quick connect</h2>
+      <label className="field">
+        <span>Bootstrap servers</span>
+        <input
+          name="bootstrap"
+          value={bootstrap}
+          onChange={(e) => setBootstrap(e.target.value)}
+          placeholder="host:9092, host2:9092"
+          spellCheck={false}
+          autoFocus
+          list="recent-bootstraps"
+        />
+        <datalist id="recent-bootstraps">
+          {recentBootstraps.map((b) => (
+            <option key={b} value={b} />
+          ))}
+        </datalist>
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+        <span>Read-only (refuse every change to the cluster)</span>
+      </label>
+      <button type="submit" className="button primary" disabled={busy || bootstrap.trim() === ''}>
+        {busy ? 'Connecting…' : 'Connect'}
+      </button>
+      <small className="text-muted">Plaintext, no authentication. For SASL or TLS, save a profile.</small>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import type { ImportedProfile, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
+import { splitBrokerList } from '../../../shared/api';
+
+/** The edit form's fields, as typed (strings), for one profile. */
+export interface ProfileFormState {
+  id?: string;
+  name: string;
+  color: string;
+  brokers: string;
+  clientId: string;
+  readOnly: boolean;
+  /** The user set read-only themselves: stop suggesting it from the name. */
+  readOnlyTouched: boolean;
+  connectionTimeoutS: string;
+  requestTimeoutS: string;
+  auth: 'none' | SaslMechanism;
+  username: string;
+  password: string;
+  token: string;
+  tls: boolean;
+  caFile: string;
+  certFile: string;
+  keyFile: string;
+  keyPassphrase: string;
+  skipVerify: boolean;
+}
+
+export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
+
+export function emptyForm(): ProfileFormState {
+  return {
+    name: '',
+    color: PROFILE_COLORS[0]!,
+    brokers: 'localhost:9092',
+    clientId: 'kafka-explorer',
+    readOnly: false,
+    readOnlyTouched: false,
+    connectionTimeoutS: '10',
+    requestTimeoutS: '30',
+    auth: 'none',
+    username: '',
+    password: '',
+    token: '',
+    tls: false,
+    caFile: '',
+    certFile: '',
+    keyFile: '',
+    keyPassphrase: '',
+    skipVerify: false,
+  };
+}
+
+/** A name or address that smells of production: suggest read-only (the user can turn it off). */
+export function looksLikeProduction(name: string, brokers: string): boolean {
+  return /\b(prod|production|prd|live)\b/i.test(`${name} ${brokers.replace(/[.:-]/g, ' ')}`);
+}
+
+export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: string })): ProfileFormState {
+  const base = emptyForm();
+  return {
+    ...base,
+    ...(p.id ? { id: p.id } : {}),
+    name: p.name,
+    color: p.color ?? base.color,
+    brokers: p.brokers.join(', '),
+    clientId: p.clientId ?? base.clientId,
+    readOnly: p.readOnly ?? false,
+    readOnlyTouched: Boolean(p.id),
+    connectionTimeoutS: String((p.connectionTimeoutMs ?? 10_000) / 1000),
+    requestTimeoutS: String((p.requestTimeoutMs ?? 30_000) / 1000),
+    auth: p.sasl?.mechanism ?? 'none',
+    username: p.sasl?.username ?? '',
+    tls: Boolean(p.tls),
+    caFile: p.tls?.caFile ?? '',
+    certFile: p.tls?.certFile ?? '',
+    keyFile: p.tls?.keyFile ?? '',
+    skipVerify: p.tls?.skipVerify ?? false,
+  };
+}
+
+export function formFromImport(imported: ImportedProfile): ProfileFormState {
+  const form = formFromProfile(imported.draft);
+  return { ...form, password: imported.secrets.password ?? '', token: imported.secrets.token ?? '', keyPassphrase: imported.secrets.keyPassphrase ?? '', readOnlyTouched: false };
+}
+
+const seconds = (text: string, fallback: number) => {
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? Math.round(n * 1000) : fallback;
+};
+
+/** The draft and secrets the form sends; empty secret fields are left out (main keeps the stored ones). */
+export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput; secrets: ProfileSecrets } {
+  const profile: ProfileDraftInput = {
+    ...(f.id ? { id: f.id } : {}),
+    name: f.name.trim(),
+    color: f.color,
+    brokers: splitBrokerList(f.brokers),
+    clientId: f.clientId.trim() || 'kafka-explorer',
+    readOnly: f.readOnly,
+    connectionTimeoutMs: seconds(f.connectionTimeoutS, 10_000),
+    requestTimeoutMs: seconds(f.requestTimeoutS, 30_000),
+  };
+  if (f.auth !== 'none') profile.sasl = { mechanism: f.auth, username: f.auth === 'oauthbearer' ? '' : f.username.trim() };
+  if (f.tls) {
+    profile.tls = {
+      ...(f.caFile.trim() ? { caFile: f.caFile.trim() } : {}),
+      ...(f.certFile.trim() ? { certFile: f.certFile.trim() } : {}),
+      ...(f.keyFile.trim() ? { keyFile: f.keyFile.trim() } : {}),
+      skipVerify: f.skipVerify,
+    };
+  }
+  const secrets: ProfileSecrets = {};
+  if (f.password) secrets.password = f.password;
+  if (f.token) secrets.token = f.token;
+  if (f.keyPassphrase) secrets.keyPassphrase = f.keyPassphrase;
+  return { profile, secrets };
+}

@@ -1,0 +1,9 @@
+import { useSession } from './session-store';
+
+/**
+ * True when the current connection is read-only. Write actions hide or disable themselves
+ * with it; main refuses writes anyway, this only keeps the UI honest.
+ */
+export function useReadOnly(): boolean {
+  return useSession((s) => s.connection?.readOnly ?? false);
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import type { AppErrorData } from '../errors';
+import { BrokerAddress } from './common';
+import { SaslMechanism, type ConnectionInfo } from './connection';
+import { defineCall, defineEvent } from './define';
+
+/**
+ * A saved cluster: everything of a connection except its secrets. Secrets (SASL password,
+ * OAUTHBEARER token, private-key passphrase) live apart in main's secret store and never
+ * travel back to the renderer.
+ */
+export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
+
+export const ProfileSasl = z.object({
+  mechanism: SaslMechanism,
+  /** Empty for OAUTHBEARER. */
+  username: z.string().trim().max(1024).default(''),
+});
+
+export const ProfileTls = z.object({
+  caFile: z.string().trim().max(4096).optional(),
+  certFile: z.string().trim().max(4096).optional(),
+  keyFile: z.string().trim().max(4096).optional(),
+  skipVerify: z.boolean().default(false),
+});
+
+export const ProfileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid profile id');
+
+/** What the edit form sends; `id` absent for a new profile. */
+export const ProfileDraft = z.object({
+  id: ProfileId.optional(),
+  name: z.string().trim().min(1, 'give the profile a name').max(200),
+  color: ProfileColor.default('#4f7cff'),
+  brokers: z.array(BrokerAddress).min(1, 'give at least one bootstrap address').max(100),
+  clientId: z.string().trim().min(1).max(200).default('kafka-explorer'),
+  readOnly: z.boolean().default(false),
+  connectionTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+  requestTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+  tls: ProfileTls.optional(),
+  sasl: ProfileSasl.optional(),
+});
+export type ProfileDraftInput = z.input<typeof ProfileDraft>;
+export type ProfileDraft = z.output<typeof ProfileDraft>;
+
+export const Profile = ProfileDraft.extend({ id: ProfileId });
+export type Profile = z.output<typeof Profile>;
+
+/**
+ * Secrets as the form sends them: a field left out keeps the stored value, an empty string
+ * removes it.
+ */
+export const ProfileSecrets = z.object({
+  password: z.string().max(64 * 1024).optional(),
+  token: z.string().max(64 * 1024).optional(),
+  keyPassphrase: z.string().max(64 * 1024).optional(),
+});
+export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
+export type SecretName = keyof ProfileSecrets;
+
+/** A profile as the renderer sees it: which secrets are stored, never their values. */
+export interface ProfileView extends Profile {
+  storedSecrets: SecretName[];
+}
+
+/** Where secrets are kept: the OS keychain (Electron safeStorage) or, in browser mode, a file only this user may read. */
+export interface SecretStorageInfo {
+  kind: 'os-keychain' | 'file';
+  /** Shown to the user, e.g. the file path in browser mode. */
+  description: string;
+}
+
+export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata']);
+export type TestStepName = z.infer<typeof TestStepName>;
+
+export interface TestStep {
+  step: TestStepName;
+  status: 'running' | 'ok' | 'failed' | 'skipped';
+  /** What was checked, or what was found (e.g. "127.0.0.1:9092 → 127.0.0.1"). */
+  detail?: string;
+  error?: AppErrorData;
+  ms?: number;
+}
+
+export interface TestStepEvent extends TestStep {
+  testId: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** The first step that failed, if any. */
+  failedStep: TestStepName | null;
+  steps: TestStep[];
+}
+
+export interface ImportedProfile {
+  draft: ProfileDraftInput;
+  secrets: ProfileSecrets;
+  /** Settings of the file the app does not use (e.g. JKS keystores), so the user knows. */
+  ignored: string[];
+}
+
+export const profileCalls = {
+  'profiles.list': defineCall<{ profiles: ProfileView[]; secretStorage: SecretStorageInfo }>()(z.object({})),
+  /** Creates or replaces a profile; secrets go to the secret store, apart from the profile file. */
+  'profiles.save': defineCall<ProfileView>()(z.object({ profile: ProfileDraft, secrets: ProfileSecrets.default({}) })),
+  'profiles.delete': defineCall<void>()(z.object({ id: ProfileId })),
+  /** Connects with a saved profile (its secrets are added in main). */
+  'profiles.connect': defineCall<ConnectionInfo>()(z.object({ id: ProfileId })),
+  /**
+   * Tests a profile as edited (saved secrets fill fields the form left out), step by step:
+   * resolve, TCP, TLS, SASL, metadata; each step is pushed as `profiles.testStep`.
+   */
+  'profiles.test': defineCall<ConnectionTestResult>()(
+    z.object({ testId: z.string().min(1).max(64), profile: ProfileDraft, secrets: ProfileSecrets.default({}) }),
+  ),
+  /** Reads a Java client `.properties` or a kcat `-F` config into a draft (not saved). */
+  'profiles.import': defineCall<ImportedProfile>()(z.object({ format: z.enum(['properties', 'kcat']), text: z.string().max(1024 * 1024), name: z.string().max(200).optional() })),
+  /** A Java client `.properties` for the profile, without any secret. */
+  'profiles.export': defineCall<{ fileName: string; text: string }>()(z.object({ id: ProfileId })),
+};
+
+export const profileEvents = {
+  'profiles.testStep': defineEvent<TestStepEvent>(),
+};

@@ -1,0 +1,89 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileDraftInput, TestStepEvent } from '../../src/shared/api';
+import { startTestApp, type TestApp } from '../support/app';
+import { startCluster, type RunningCluster } from '../support/kafka';
+
+describe('connection profiles on the secured cluster', () => {
+  let cluster: RunningCluster;
+  let app: TestApp;
+  beforeAll(async () => {
+    cluster = await startCluster({ security: true });
+    app = startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await cluster?.stop();
+  });
+
+  const userData = () => app.services.deps.userDataDir;
+  const scramProfile = (): ProfileDraftInput => ({
+    name: 'Staging (SCRAM)',
+    color: '#e5484d',
+    brokers: [`127.0.0.1:${cluster.security!.saslPort}`],
+    connectionTimeoutMs: 4000,
+    sasl: { mechanism: 'scram-sha-512', username: 'alice' },
+  });
+  const stepsOf = (testId: string) => app.events.filter((e) => e.name === 'profiles.testStep' && e.payload.testId === testId).map((e) => e.payload as TestStepEvent);
+
+  it('keeps the password out of profiles.json, in a 0600 secrets file, and never returns it', async () => {
+    const saved = await app.call('profiles.save', { profile: scramProfile(), secrets: { password: cluster.security!.alice.password } });
+    expect(saved.storedSecrets).toEqual(['password']);
+    const profilesText = readFileSync(join(userData(), 'profiles.json'), 'utf8');
+    expect(JSON.parse(profilesText)).toMatchObject({ version: 2, profiles: [{ id: saved.id, name: 'Staging (SCRAM)' }] });
+    expect(profilesText).not.toContain(cluster.security!.alice.password);
+    expect(statSync(join(userData(), 'secrets.json')).mode & 0o777).toBe(0o600);
+    const listed = await app.call('profiles.list', {});
+    expect(JSON.stringify(listed)).not.toContain(cluster.security!.alice.password);
+    expect(listed.secretStorage.kind).toBe('file');
+    const exported = await app.call('profiles.export', { id: saved.id });
+    expect(exported.text).toContain('sasl.mechanism=SCRAM-SHA-512');
+    expect(exported.text).toContain('password="<password>"');
+    expect(exported.text).not.toContain(cluster.security!.alice.password);
+  });
+
+  it('connects with a saved profile, carrying its colour', async () => {
+    const { profiles } = await app.call('profiles.list', {});
+    const info = await app.call('profiles.connect', { id: profiles[0]!.id });
+    expect(info).toMatchObject({ securityProtocol: 'SASL_PLAINTEXT', color: '#e5484d', profileId: profiles[0]!.id });
+    expect(info.overview.clusterId).toBe(cluster.clusterId);
+    await app.call('connection.disconnect', { connectionId: info.connectionId });
+  });
+
+  it('tests a connection step by step, pushing each step, using the stored password for the saved profile', async () => {
+    const { profiles } = await app.call('profiles.list', {});
+    const result = await app.call('profiles.test', { testId: 'ok-1', profile: profiles[0]!, secrets: {} });
+    expect(result.ok).toBe(true);
+    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:ok', 'tcp:ok', 'tls:skipped', 'sasl:ok', 'metadata:ok']);
+    const pushed = stepsOf('ok-1');
+    expect(pushed.filter((s) => s.status === 'running').map((s) => s.step)).toEqual(['resolve', 'tcp', 'sasl', 'metadata']);
+  });
+
+  it('names the failing step: SASL for a wrong password, TLS for an untrusted certificate, TCP for a closed port, resolution for an unknown host', async () => {
+    const wrong = await app.call('profiles.test', { testId: 'bad-pw', profile: scramProfile(), secrets: { password: 'wrong' } });
+    expect(wrong).toMatchObject({ ok: false, failedStep: 'sasl' });
+    expect(wrong.steps.find((s) => s.step === 'sasl')?.error?.code).toBe('SASL_AUTHENTICATION_FAILED');
+    expect(wrong.steps.find((s) => s.step === 'metadata')?.status).toBe('skipped');
+
+    const untrusted = await app.call('profiles.test', { testId: 'tls', profile: { name: 'tls', brokers: [`127.0.0.1:${cluster.security!.sslPort}`], tls: {} } });
+    expect(untrusted.failedStep).toBe('tls');
+    expect(untrusted.steps.find((s) => s.step === 'tls')?.error?.code).toBe('TLS_UNTRUSTED_CERTIFICATE');
+    const trusted = await app.call('profiles.test', { testId: 'tls-ok', profile: { name: 'tls', brokers: [`127.0.0.1:${cluster.security!.sslPort}`], tls: { caFile: cluster.security!.caFile } } });
+    expect(trusted.steps.find((s) => s.step === 'tls')).toMatchObject({ status: 'ok', detail: 'certificate CN=localhost' });
+
+    const closed = await app.call('profiles.test', { testId: 'tcp', profile: { name: 'closed', brokers: ['127.0.0.1:1'], connectionTimeoutMs: 2000 } });
+    expect(closed).toMatchObject({ failedStep: 'tcp' });
+    expect(closed.steps.find((s) => s.step === 'tcp')?.error?.code).toBe('ECONNREFUSED');
+
+    const unknown = await app.call('profiles.test', { testId: 'dns', profile: { name: 'nx', brokers: ['no-such-host.invalid:9092'], connectionTimeoutMs: 2000 } });
+    expect(unknown.failedStep).toBe('resolve');
+  });
+
+  it('deletes a profile together with its secrets', async () => {
+    const { profiles } = await app.call('profiles.list', {});
+    await app.call('profiles.delete', { id: profiles[0]!.id });
+    expect((await app.call('profiles.list', {})).profiles).toEqual([]);
+    expect(readFileSync(join(userData(), 'secrets.json'), 'utf8')).not.toContain(profiles[0]!.id);
+  });
+});
