@@ -1,0 +1,78 @@
+import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import * as snappy from 'snappyjs';
+import * as lz4 from 'lz4js';
+import * as zstd from '@bokuweb/zstd-wasm';
+
+/**
+ * kafkajs reads and writes only gzip by itself. Other clients (Java, librdkafka/kcat, Go)
+ * use snappy, lz4 and zstd too, so we register all three, in pure JS/WASM (no native build,
+ * nothing downloaded at install time).
+ */
+
+interface Encoderish {
+  buffer: Buffer;
+}
+
+// Java's snappy (xerial SnappyOutputStream) frames blocks behind this header; librdkafka
+// writes and reads the same framing. Raw snappy is accepted on read too.
+const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
+const XERIAL_BLOCK = 32 * 1024;
+
+export function snappyCompress(data: Buffer): Buffer {
+  const parts: Buffer[] = [XERIAL_MAGIC, uint32(1), uint32(1)];
+  for (let at = 0; at < data.length || at === 0; at += XERIAL_BLOCK) {
+    const block = Buffer.from(snappy.compress(data.subarray(at, at + XERIAL_BLOCK)));
+    parts.push(uint32(block.length), block);
+    if (data.length === 0) break;
+  }
+  return Buffer.concat(parts);
+}
+
+export function snappyDecompress(data: Buffer): Buffer {
+  if (data.length < 16 || !data.subarray(0, 8).equals(XERIAL_MAGIC)) return Buffer.from(snappy.uncompress(data));
+  const parts: Buffer[] = [];
+  for (let at = 16; at + 4 <= data.length; ) {
+    const size = data.readUInt32BE(at);
+    parts.push(Buffer.from(snappy.uncompress(data.subarray(at + 4, at + 4 + size))));
+    at += 4 + size;
+  }
+  return Buffer.concat(parts);
+}
+
+let zstdReady: Promise<void> | undefined;
+const zstdInit = () => (zstdReady ??= zstd.init());
+
+export async function zstdCompress(data: Buffer): Promise<Buffer> {
+  await zstdInit();
+  return Buffer.from(zstd.compress(data, 3));
+}
+
+export async function zstdDecompress(data: Buffer): Promise<Buffer> {
+  await zstdInit();
+  return Buffer.from(zstd.decompress(data));
+}
+
+function uint32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+
+let registered = false;
+
+/** Idempotent: called whenever a kafkajs client is created. */
+export function registerCompressionCodecs(): void {
+  if (registered) return;
+  registered = true;
+  const codec = (compress: (b: Buffer) => Buffer | Promise<Buffer>, decompress: (b: Buffer) => Buffer | Promise<Buffer>) => () => ({
+    compress: async (encoder: Encoderish) => compress(encoder.buffer),
+    decompress: async (buffer: Buffer) => decompress(buffer),
+  });
+  const codecs = CompressionCodecs as Record<number, unknown>;
+  codecs[CompressionTypes.Snappy] = codec(snappyCompress, snappyDecompress);
+  codecs[CompressionTypes.LZ4] = codec(
+    (b) => Buffer.from(lz4.compress(b)),
+    (b) => Buffer.from(lz4.decompress(b)),
+  );
+  codecs[CompressionTypes.ZSTD] = codec(zstdCompress, zstdDecompress);
+}

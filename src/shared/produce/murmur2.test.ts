@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { murmur2, partitionForKey } from './murmur2';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('murmur2 (Kafka default partitioner)', () => {
+  // The vectors of Kafka's own UtilsTest.testMurmur2.
+  it.each([
+    ['21', -973932308],
+    ['foobar', -790332482],
+    ['a-little-bit-long-string', -985981536],
+    ['a-little-bit-longer-string', -1486304829],
+    ['lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8', -58897971],
+    ['abc', 479470107],
+  ])('murmur2(%s) = %i', (input, expected) => {
+    expect(murmur2(bytes(input))).toBe(expected);
+  });
+
+  it('maps to a partition with the positive hash', () => {
+    expect(partitionForKey(bytes('21'), 6)).toBe((-973932308 & 0x7fffffff) % 6);
+    expect(partitionForKey(new Uint8Array(), 3)).toBe((murmur2(new Uint8Array()) & 0x7fffffff) % 3);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Kafka's default partitioner for keyed records (Java's Utils.murmur2 with seed 0x9747b28c,
+ * then `toPositive(hash) % partitions`), so a key lands where Java and librdkafka
+ * (`partitioner=murmur2_random`) put it. Shared: the form predicts, main sends.
+ */
+export function murmur2(data: Uint8Array): number {
+  const length = data.length;
+  const seed = 0x9747b28c;
+  const m = 0x5bd1e995;
+  const r = 24;
+  let h = seed ^ length;
+  const length4 = length >> 2;
+  for (let i = 0; i < length4; i++) {
+    const i4 = i * 4;
+    let k = (data[i4]! & 0xff) + ((data[i4 + 1]! & 0xff) << 8) + ((data[i4 + 2]! & 0xff) << 16) + ((data[i4 + 3]! & 0xff) << 24);
+    k = Math.imul(k, m);
+    k ^= k >>> r;
+    k = Math.imul(k, m);
+    h = Math.imul(h, m);
+    h ^= k;
+  }
+  const index = length4 * 4;
+  switch (length % 4) {
+    case 3:
+      h ^= (data[index + 2]! & 0xff) << 16;
+    // falls through
+    case 2:
+      h ^= (data[index + 1]! & 0xff) << 8;
+    // falls through
+    case 1:
+      h ^= data[index]! & 0xff;
+      h = Math.imul(h, m);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, m);
+  h ^= h >>> 15;
+  return h | 0;
+}
+
+/** The partition Kafka's default partitioner picks for a non-null key. */
+export function partitionForKey(key: Uint8Array, partitionCount: number): number {
+  return (murmur2(key) & 0x7fffffff) % partitionCount;
+}
