@@ -4,6 +4,7 @@ import { connectionHandlers } from '../services/connections/handlers';
 import { clusterHandlers } from '../services/cluster/handlers';
 import { topicHandlers } from '../services/topics/handlers';
 import { profileHandlers } from '../services/profiles/handlers';
+import { produceHandlers } from '../services/produce/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -13,6 +14,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...connectionHandlers(deps.connections, deps.cluster),
     ...clusterHandlers(deps.connections, deps.cluster),
     ...topicHandlers(deps.connections, deps.topics),
+    ...produceHandlers(deps.connections, deps.produce),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

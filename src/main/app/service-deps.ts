@@ -5,6 +5,8 @@ import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { TopicService } from '../services/topics/topic-service';
 import { join } from 'node:path';
+import { ProduceService } from '../services/produce/produce-service';
+import { createProduceStore } from '../services/produce/produce-store';
 import { ProfileService } from '../services/profiles/profile-service';
 import { createProfileStore } from '../services/profiles/profile-store';
 import { createSecretStore, plainFileCipher, type SecretCipher } from '../services/profiles/secret-store';
@@ -20,6 +22,7 @@ export interface ServiceDeps {
   cluster: ClusterService;
   topics: TopicService;
   profiles: ProfileService;
+  produce: ProduceService;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
   createClient: KafkaClientFactory;
 }
@@ -46,6 +49,7 @@ export function createServiceDeps(options: {
     cluster: new ClusterService(snapshots),
     topics: new TopicService(snapshots),
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
+    produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };
 }

@@ -5,6 +5,7 @@ import { connectionCalls, connectionEvents } from './connection';
 import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
+import { produceCalls, produceEvents } from './produce';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -16,11 +17,13 @@ export const calls = {
   ...clusterCalls,
   ...topicCalls,
   ...profileCalls,
+  ...produceCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
   ...connectionEvents,
   ...profileEvents,
+  ...produceEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;
@@ -51,3 +54,4 @@ export * from './connection';
 export * from './cluster';
 export * from './topics';
 export * from './profiles';
+export * from './produce';

@@ -20,16 +20,13 @@ export function murmur2(data: Uint8Array): number {
     h ^= k;
   }
   const index = length4 * 4;
-  switch (length % 4) {
-    case 3:
-      h ^= (data[index + 2]! & 0xff) << 16;
-    // falls through
-    case 2:
-      h ^= (data[index + 1]! & 0xff) << 8;
-    // falls through
-    case 1:
-      h ^= data[index]! & 0xff;
-      h = Math.imul(h, m);
+  // Java's switch falls through from 3 to 2 to 1; spelled out here.
+  const tail = length % 4;
+  if (tail >= 3) h ^= (data[index + 2]! & 0xff) << 16;
+  if (tail >= 2) h ^= (data[index + 1]! & 0xff) << 8;
+  if (tail >= 1) {
+    h ^= data[index]! & 0xff;
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);

@@ -1,6 +1,7 @@
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
 import * as snappy from 'snappyjs';
 import * as lz4 from 'lz4js';
+import { hash as xxh32 } from 'lz4js/xxh32.js';
 import * as zstd from '@bokuweb/zstd-wasm';
 
 /**
@@ -39,6 +40,32 @@ export function snappyDecompress(data: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
+// Kafka reads LZ4 frames with independent blocks of 64 KiB–4 MiB (KafkaLZ4BlockInputStream
+// refuses dependent blocks), and lz4js' own frame writer makes dependent ones: write the
+// frame ourselves around lz4js' block compressor, one fresh hash table per 64 KiB block.
+const LZ4_MAGIC = 0x184d2204;
+const LZ4_BLOCK = 64 * 1024;
+
+export function lz4Compress(data: Buffer): Buffer {
+  const header = Buffer.alloc(7);
+  header.writeUInt32LE(LZ4_MAGIC, 0);
+  header[4] = 0x60; // version 01, block independence
+  header[5] = 4 << 4; // max block size 64 KiB
+  header[6] = (xxh32(0, header, 4, 2) >> 8) & 0xff;
+  const parts: Buffer[] = [header];
+  const scratch = new Uint8Array(lz4.compressBound(LZ4_BLOCK));
+  for (let at = 0; at < data.length; at += LZ4_BLOCK) {
+    const block = data.subarray(at, at + LZ4_BLOCK);
+    const size = lz4.compressBlock(block, scratch, 0, block.length, new Uint32Array(1 << 16));
+    const stored = size > 0 && size < block.length;
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(stored ? size : (0x80000000 | block.length) >>> 0);
+    parts.push(length, stored ? Buffer.from(scratch.subarray(0, size)) : Buffer.from(block));
+  }
+  parts.push(Buffer.alloc(4)); // end mark
+  return Buffer.concat(parts);
+}
+
 let zstdReady: Promise<void> | undefined;
 const zstdInit = () => (zstdReady ??= zstd.init());
 
@@ -70,9 +97,6 @@ export function registerCompressionCodecs(): void {
   });
   const codecs = CompressionCodecs as Record<number, unknown>;
   codecs[CompressionTypes.Snappy] = codec(snappyCompress, snappyDecompress);
-  codecs[CompressionTypes.LZ4] = codec(
-    (b) => Buffer.from(lz4.compress(b)),
-    (b) => Buffer.from(lz4.decompress(b)),
-  );
+  codecs[CompressionTypes.LZ4] = codec(lz4Compress, (b) => Buffer.from(lz4.decompress(b)));
   codecs[CompressionTypes.ZSTD] = codec(zstdCompress, zstdDecompress);
 }

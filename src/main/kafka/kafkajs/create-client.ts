@@ -6,6 +6,8 @@ import type { KafkaClient } from '../client';
 import { kafkaErrorData } from './errors';
 import { createInternalCluster, type InternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
+import { registerCompressionCodecs } from './codecs';
+import { createProducerPort } from './producer';
 import { toKafkajsSecurity } from './security-config';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
@@ -31,7 +33,9 @@ export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaCon
 
 /** The kafkajs implementation of the project's KafkaClient. */
 export function createKafkajsClient(config: ConnectionConfig, log: Logger): KafkaClient {
+  registerCompressionCodecs();
   const kafka = new Kafka(toKafkajsConfig(config, log));
+  const producer = createProducerPort(kafka, log);
   let cluster: InternalCluster | null = null;
   let connecting: Promise<InternalCluster> | null = null;
   let closed = false;
@@ -52,6 +56,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
 
   async function close(): Promise<void> {
     closed = true;
+    await producer.closeProducer();
     const c = cluster;
     cluster = null;
     await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
@@ -86,6 +91,8 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
 
   return {
     ...createMetadataPort(getCluster),
+    produce: producer.produce,
+    topicConfig: producer.topicConfig,
     close,
 
     async authenticate() {

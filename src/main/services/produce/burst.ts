@@ -1,0 +1,119 @@
+import type { BurstSummary, ProduceProgress, SendOptions } from '../../../shared/api';
+import type { OutgoingRecord, ProducerPort } from '../../kafka/ports/producer';
+import { AppError } from '../../../shared/errors';
+
+type Options = NonNullable<SendOptions>;
+
+export interface BurstPlan {
+  runId: string;
+  topic: string;
+  total: number;
+  /** Builds record `seq` (1-based); may throw (a template or a file line that does not parse). */
+  record(seq: number): OutgoingRecord;
+  ratePerSecond: number | null;
+  options: Options;
+  signal: AbortSignal;
+  onProgress(progress: ProduceProgress): void;
+}
+
+const MAX_BATCH = 1000;
+const IN_FLIGHT = 4;
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Sends a burst in batches of up to 1,000 records with a few batches in flight (full speed),
+ * or paced to a rate. Every failure is counted with its reason; progress is pushed at most
+ * every 100 ms; cancelling stops building batches and waits for those already sent.
+ */
+export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise<BurstSummary> {
+  const started = Date.now();
+  const perPartition = new Map<number, number>();
+  const errors = new Map<string, number>();
+  let sent = 0;
+  let failed = 0;
+  let next = 1;
+  let lastEmit = 0;
+  let lastSent = 0;
+  let lastAt = started;
+  let rate = 0;
+
+  const fail = (reason: string, count: number) => {
+    failed += count;
+    errors.set(reason, (errors.get(reason) ?? 0) + count);
+  };
+  const progress = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
+    if (now > lastAt) rate = Math.round(((sent - lastSent) * 1000) / (now - lastAt));
+    lastEmit = lastAt = now;
+    lastSent = sent;
+    plan.onProgress({ runId: plan.runId, sent, failed, total: plan.total, ratePerSecond: rate, elapsedMs: now - started });
+  };
+  const batchSize = plan.ratePerSecond ? Math.max(1, Math.min(MAX_BATCH, Math.ceil(plan.ratePerSecond / 10))) : MAX_BATCH;
+
+  const buildBatch = (): OutgoingRecord[] => {
+    const batch: OutgoingRecord[] = [];
+    while (batch.length < batchSize && next <= plan.total) {
+      const seq = next++;
+      try {
+        batch.push(plan.record(seq));
+      } catch (error) {
+        fail((error as Error).message, 1);
+      }
+    }
+    return batch;
+  };
+
+  const sendBatch = async (batch: OutgoingRecord[]) => {
+    try {
+      await producer.produce(plan.topic, batch, plan.options);
+      sent += batch.length;
+      for (const r of batch) perPartition.set(r.partition, (perPartition.get(r.partition) ?? 0) + 1);
+    } catch (error) {
+      fail(AppError.is(error) ? error.message : String(error), batch.length);
+    }
+    progress();
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  while (next <= plan.total && !plan.signal.aborted) {
+    if (plan.ratePerSecond) {
+      // Pace: record `next` is due at (next - 1) / rate seconds after the start.
+      const due = started + ((next - 1) * 1000) / plan.ratePerSecond;
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait, plan.signal);
+      if (plan.signal.aborted) break;
+    }
+    const batch = buildBatch();
+    if (batch.length === 0) {
+      progress();
+      continue;
+    }
+    const p = sendBatch(batch).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  progress(true);
+  return {
+    runId: plan.runId,
+    sent,
+    failed,
+    errors: [...errors].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    perPartition: [...perPartition].map(([partition, count]) => ({ partition, count })).sort((a, b) => a.partition - b.partition),
+    elapsedMs: Date.now() - started,
+    cancelled: plan.signal.aborted && next <= plan.total,
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

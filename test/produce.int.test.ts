@@ -1,0 +1,220 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../src/shared/errors';
+import type { MessageDraftInput } from '../src/shared/api';
+import { repoRoot } from '../scripts/kafka/cluster';
+import { KAFKA_VERSION } from '../scripts/kafka/jars';
+import { startTestApp, type TestApp } from './support/app';
+import { createTopic, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
+
+/** Reads a whole topic with kcat (librdkafka), an independent client. */
+function kcatRead(bootstrap: string, topic: string): { key: string; value: string; partition: number; headers: string }[] {
+  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\t%s\t%p\t%h\n'], { timeout: 30_000 }).toString();
+  return out
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => {
+      const [key = '', value = '', partition = '', headers = ''] = l.split('\t');
+      return { key, value, partition: Number(partition), headers };
+    });
+}
+
+const json = (text: string) => ({ format: 'json' as const, text });
+const text = (t: string) => ({ format: 'text' as const, text: t });
+
+describe('producing to a real broker', () => {
+  const bootstrap = sharedBootstrap();
+  let app: TestApp;
+  let connectionId: string;
+  let readOnlyId: string;
+
+  beforeAll(async () => {
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+    readOnlyId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(','), readOnly: true } })).connectionId;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends one JSON message with key and headers; kcat reads exactly that', async () => {
+    const topic = uniqueTopic('one');
+    await createTopic(bootstrap, topic, 3);
+    const message: MessageDraftInput = {
+      key: text('location-update'),
+      value: json('{"rider_name": "Master Chief", "loc": "SOUTH"}'),
+      headers: [{ key: 'source', value: 'kafka-explorer' }, { key: 'trace', value: 'abc' }],
+      partition: 0,
+    };
+    const result = await app.call('produce.send', { connectionId, topic, message });
+    expect(result).toMatchObject({ topic, partition: 0, offset: '0', timestampType: 'CreateTime' });
+    const [read] = kcatRead(bootstrap, topic);
+    expect(read).toEqual({ key: 'location-update', value: '{"rider_name": "Master Chief", "loc": "SOUTH"}', partition: 0, headers: 'source=kafka-explorer,trace=abc' });
+    const history = await app.call('produce.history', { connectionId });
+    expect(history[0]).toMatchObject({ topic, result: { offset: '0' } });
+  });
+
+  it('puts keyed messages on the partition librdkafka (murmur2, as Java) picks', async () => {
+    const ours = uniqueTopic('keys-app');
+    const theirs = uniqueTopic('keys-kcat');
+    await createTopic(bootstrap, ours, 7);
+    await createTopic(bootstrap, theirs, 7);
+    const keys = Array.from({ length: 40 }, (_, i) => `customer-${i * 13}`);
+    for (const key of keys) await app.call('produce.send', { connectionId, topic: ours, message: { key: text(key), value: text('x') } });
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', theirs, '-K', ':', '-X', 'topic.partitioner=murmur2_random'], { input: keys.map((k) => `${k}:x`).join('\n') });
+    const where = (topic: string) => Object.fromEntries(kcatRead(bootstrap, topic).map((m) => [m.key, m.partition]));
+    const [a, b] = [where(ours), where(theirs)];
+    expect(Object.keys(a)).toHaveLength(40);
+    expect(a).toEqual(b);
+    expect(new Set(Object.values(a)).size).toBeGreaterThan(3);
+  });
+
+  it('sends a templated burst with per-partition counts kcat agrees with', async () => {
+    const topic = uniqueTopic('burst');
+    await createTopic(bootstrap, topic, 4);
+    const progress: number[] = [];
+    const summary = await app.call('produce.burst', {
+      connectionId,
+      topic,
+      runId: 'burst-1',
+      count: 2500,
+      message: { key: text('k-{{int 1 50}}'), value: json('{"seq": {{seq}}, "loc": "{{pick "NORTH" "SOUTH"}}", "id": "{{uuid}}"}'), headers: [{ key: 'n', value: '{{seq}}' }] },
+    });
+    for (const e of app.events) if (e.name === 'produce.progress' && e.payload.runId === 'burst-1') progress.push(e.payload.sent);
+    expect(summary).toMatchObject({ sent: 2500, failed: 0, cancelled: false, errors: [] });
+    expect(progress.at(-1)).toBe(2500);
+    const read = kcatRead(bootstrap, topic);
+    expect(read).toHaveLength(2500);
+    const seqs = read.map((m) => JSON.parse(m.value).seq as number).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+    const counts = new Map<number, number>();
+    for (const m of read) counts.set(m.partition, (counts.get(m.partition) ?? 0) + 1);
+    expect(summary.perPartition).toEqual([...counts].map(([partition, count]) => ({ partition, count })).sort((x, y) => x.partition - y.partition));
+    expect(read.every((m) => /^n=\d+$/.test(m.headers))).toBe(true);
+  });
+
+  it('paces a burst to the rate asked for, and stops at once when cancelled', async () => {
+    const topic = uniqueTopic('rate');
+    await createTopic(bootstrap, topic, 1);
+    const paced = await app.call('produce.burst', { connectionId, topic, runId: 'rate-1', count: 60, ratePerSecond: 40, message: { key: null, value: text('{{seq}}') } });
+    expect(paced.sent).toBe(60);
+    expect(paced.elapsedMs).toBeGreaterThan(1300);
+    const controller = new AbortController();
+    const running = app.call('produce.burst', { connectionId, topic, runId: 'rate-2', count: 100_000, ratePerSecond: 100, message: { key: null, value: text('{{seq}}') } }, controller.signal);
+    setTimeout(() => controller.abort(), 500);
+    const cancelled = await running;
+    expect(cancelled.cancelled).toBe(true);
+    expect(cancelled.sent).toBeLessThan(200);
+  });
+
+  it('imports NDJSON lines as messages and counts every bad line with its reason', async () => {
+    const topic = uniqueTopic('import');
+    await createTopic(bootstrap, topic, 2);
+    const content = ['{"key":"a","value":{"n":1},"headers":{"h":"1"}}', '{"key":"b","value":"two","partition":1}', 'not json', '{"key":"c","value":null}'].join('\n');
+    const summary = await app.call('produce.import', { connectionId, topic, runId: 'imp', format: 'ndjson', content });
+    expect(summary.sent).toBe(3);
+    expect(summary.failed).toBe(1);
+    expect(summary.errors[0]?.reason).toMatch(/^line 3: not valid JSON/);
+    const read = kcatRead(bootstrap, topic);
+    expect(read.map((m) => [m.key, m.value]).sort()).toEqual([
+      ['a', '{"n":1}'],
+      ['b', 'two'],
+      ['c', ''],
+    ]);
+    expect(read.find((m) => m.key === 'b')?.partition).toBe(1);
+  });
+
+  it('refuses every send on a read-only connection, in main', async () => {
+    const topic = uniqueTopic('ro');
+    await createTopic(bootstrap, topic, 1);
+    for (const call of [
+      () => app.call('produce.send', { connectionId: readOnlyId, topic, message: { key: null, value: text('x') } }),
+      () => app.call('produce.burst', { connectionId: readOnlyId, topic, runId: 'ro', count: 5, message: { key: null, value: text('x') } }),
+      () => app.call('produce.import', { connectionId: readOnlyId, topic, runId: 'ro2', format: 'lines', content: 'a\nb' }),
+    ]) {
+      const error = (await call().catch((e) => e)) as AppError;
+      expect(error.code).toBe('READ_ONLY');
+    }
+    expect(kcatRead(bootstrap, topic)).toHaveLength(0);
+  });
+
+  it('explains failures: unknown topic, message too large with the limit, bad JSON, missing partition, unconfirmed huge burst', async () => {
+    const missing = (await app.call('produce.send', { connectionId, topic: uniqueTopic('nope'), message: { key: null, value: text('x') } }).catch((e) => e)) as AppError;
+    expect(missing.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
+
+    const small = uniqueTopic('small');
+    const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: small, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
+    await admin.disconnect();
+    const big = (await app.call('produce.send', { connectionId, topic: small, message: { key: null, value: text('x'.repeat(50_000)) } }).catch((e) => e)) as AppError;
+    expect(big.code).toBe('MESSAGE_TOO_LARGE');
+    expect(big.message).toContain('at most 2,000 bytes (max.message.bytes)');
+
+    const badJson = (await app.call('produce.send', { connectionId, topic: small, message: { key: null, value: json('{"a": }') } }).catch((e) => e)) as AppError;
+    expect(badJson.code).toBe('VALIDATION');
+    expect(badJson.message).toContain('value is not valid JSON');
+    const badPartition = (await app.call('produce.send', { connectionId, topic: small, message: { key: null, value: text('x'), partition: 5 } }).catch((e) => e)) as AppError;
+    expect(badPartition.message).toContain('partition 5 does not exist');
+    const huge = (await app.call('produce.burst', { connectionId, topic: small, runId: 'huge', count: 2_000_000, message: { key: null, value: text('x') } }).catch((e) => e)) as AppError;
+    expect(huge.message).toContain('needs confirmation');
+  });
+
+  it('acks=none sends without waiting for an offset', async () => {
+    const topic = uniqueTopic('acks0');
+    await createTopic(bootstrap, topic, 1);
+    const result = await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('fire and forget') }, options: { acks: 'none', compression: 'none' } });
+    expect(result.offset).toBeNull();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(kcatRead(bootstrap, topic).map((m) => m.value)).toEqual(['fire and forget']);
+  });
+});
+
+describe('compression codecs, checked on disk', () => {
+  let cluster: RunningCluster;
+  let app: TestApp;
+  const name = `codecs-${process.pid}`;
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 1, name });
+    app = startTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await cluster?.stop();
+  });
+
+  it('writes gzip, snappy, lz4 and zstd batches that librdkafka reads and the log records with that codec', async () => {
+    const { connectionId } = await app.call('connection.connect', { config: { brokers: [cluster.bootstrap] } });
+    const codecs = ['gzip', 'snappy', 'lz4', 'zstd'] as const;
+    for (const codec of codecs) {
+      await createTopic(cluster.bootstrap, `codec-${codec}`, 1);
+      const summary = await app.call('produce.burst', {
+        connectionId,
+        topic: `codec-${codec}`,
+        runId: codec,
+        count: 200,
+        message: { key: text('k{{seq}}'), value: json('{"codec": "' + codec + '", "seq": {{seq}}, "pad": "' + 'abc'.repeat(50) + '"}') },
+        options: { compression: codec, acks: 'all' },
+      });
+      expect(summary, codec).toMatchObject({ sent: 200, errors: [] });
+      const read = kcatRead(cluster.bootstrap, `codec-${codec}`);
+      expect(read).toHaveLength(200);
+      expect(read.every((m) => JSON.parse(m.value).codec === codec)).toBe(true);
+    }
+    // Kafka's own DumpLogSegments tells which codec each stored batch uses.
+    const logDir = join(repoRoot, '.kafka', 'run', name, 'node-1', 'data');
+    const files = codecs.map((c) => {
+      const dir = join(logDir, `codec-${c}-0`);
+      return join(dir, readdirSync(dir).find((f) => f.endsWith('.log'))!);
+    });
+    const lib = join(repoRoot, '.kafka', KAFKA_VERSION, 'lib');
+    const dump = execFileSync('java', ['-cp', `${lib}/*`, `-Dlog4j2.configurationFile=${join(repoRoot, '.kafka', KAFKA_VERSION, 'log4j2.properties')}`, 'kafka.tools.DumpLogSegments', '--files', files.join(',')], { timeout: 60_000 }).toString();
+    for (const [i, codec] of codecs.entries()) {
+      const section = dump.split('Dumping ')[i + 1] ?? '';
+      expect(section).toContain(`codec-${codec}-0`);
+      expect(section.toLowerCase()).toContain(`compresscodec: ${codec}`);
+    }
+  });
+});
