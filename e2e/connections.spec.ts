@@ -1,5 +1,25 @@
 import { startCluster, type RunningCluster } from '../scripts/kafka/cluster';
+import type { Dialog, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+
+/** Fills the new-profile form for a SASL/SCRAM-SHA-512 user of the secured test cluster. */
+async function fillScramProfile(page: Page, name: string, user: { username: string; password: string }) {
+  await page.getByRole('button', { name: 'New profile' }).click();
+  const form = page.getByRole('form', { name: 'New profile' });
+  await form.getByLabel('Profile name').fill(name);
+  await form.getByLabel('Bootstrap addresses').fill(`127.0.0.1:${cluster.security!.saslPort}`);
+  await form.getByLabel('Connection timeout (s)').fill('4');
+  await form.getByLabel('SASL mechanism').selectOption('scram-sha-512');
+  await form.getByLabel('User name').fill(user.username);
+  await form.getByLabel('Password').fill(user.password);
+  return form;
+}
+
+async function deleteProfile(page: Page, name: string) {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: `Delete ${name}` }).click();
+  await expect(page.locator(`[data-profile="${name}"]`)).toHaveCount(0);
+}
 
 let cluster: RunningCluster;
 test.beforeAll(async () => {
@@ -14,15 +34,8 @@ test.describe('connection profiles', () => {
   test('create a SCRAM profile in the UI, test it step by step, connect with it, delete it', async ({ appPage: page }) => {
     const sec = cluster.security!;
     const name = `Staging SCRAM ${Date.now().toString(36)}`;
-    await page.getByRole('button', { name: 'New profile' }).click();
-    const form = page.getByRole('form', { name: 'New profile' });
-    await form.getByLabel('Profile name').fill(name);
+    const form = await fillScramProfile(page, name, { username: sec.alice.username, password: 'not-the-password' });
     await form.getByRole('radio', { name: '#e5484d' }).click();
-    await form.getByLabel('Bootstrap addresses').fill(`127.0.0.1:${sec.saslPort}`);
-    await form.getByLabel('Connection timeout (s)').fill('4');
-    await form.getByLabel('SASL mechanism').selectOption('scram-sha-512');
-    await form.getByLabel('User name').fill(sec.alice.username);
-    await form.getByLabel('Password').fill('not-the-password');
     await expect(form.getByText(/kept apart from the profile/)).toContainText('readable only by your user');
 
     // A wrong password fails on the SASL step, and says it is the credentials.
@@ -48,9 +61,57 @@ test.describe('connection profiles', () => {
     await expect(bar).toContainText('SASL_PLAINTEXT');
     await expect(page.locator('.shell')).toHaveAttribute('data-profile-color', '#e5484d');
 
+    // alice has no ACLs: the ACL page says she may not describe them.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'ACLs', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('CLUSTER_AUTHORIZATION_FAILED');
+
     await bar.getByRole('button', { name: 'Disconnect' }).click();
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: `Delete ${name}` }).click();
-    await expect(item).toHaveCount(0);
+    await deleteProfile(page, name);
+  });
+
+  test('ACLs: create with the explained form, see it listed (markup in names shown literally), delete it', async ({ appPage: page }) => {
+    const sec = cluster.security!;
+    const name = `Admin ${Date.now().toString(36)}`;
+    const form = await fillScramProfile(page, name, sec.admin);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('button', { name: `Connect to ${name}` }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'ACLs', exact: true }).click();
+    let dialogs = 0;
+    const countAndAccept = (dialog: Dialog) => {
+      dialogs += 1;
+      void dialog.accept();
+    };
+    page.on('dialog', countAndAccept);
+
+    const hostile = ['<img src=x onerror=alert(1)>', 'javascript:alert(1)'];
+    for (const resourceName of hostile) {
+      await page.getByRole('button', { name: 'Create ACL' }).click();
+      const aclForm = page.getByRole('form', { name: 'Create ACL' });
+      await aclForm.getByLabel('Principal').fill('User:alice');
+      await aclForm.getByLabel('Resource name').fill(resourceName);
+      await aclForm.getByLabel('Operation').selectOption('DESCRIBE');
+      await expect(aclForm.getByTestId('acl-sentence')).toHaveText(`Allow User:alice to DESCRIBE on topic “${resourceName}” from any host.`);
+      await aclForm.getByRole('button', { name: 'Create ACL' }).click();
+      await expect(aclForm).toHaveCount(0);
+    }
+    const table = page.getByRole('table', { name: 'ACLs' });
+    for (const resourceName of hostile) await expect(table.getByText(resourceName, { exact: true })).toBeVisible();
+    // Rendered as text: no <img> element, no link, nothing ran.
+    await expect(table.locator('img')).toHaveCount(0);
+    await expect(table.locator('a[href^="javascript:"]')).toHaveCount(0);
+    expect(dialogs).toBe(0);
+
+    await page.getByLabel('Resource name contains').fill('javascript');
+    await expect(table).toHaveAttribute('data-rows', '1');
+    await page.getByLabel('Resource name contains').fill('');
+    for (const resourceName of hostile) {
+      await page.getByRole('button', { name: `Delete ACL ALLOW User:alice DESCRIBE ${resourceName}` }).click();
+      await expect(table.getByText(resourceName, { exact: true })).toHaveCount(0);
+    }
+    expect(dialogs).toBe(2);
+    page.off('dialog', countAndAccept);
+
+    await page.getByTestId('connection-bar').getByRole('button', { name: 'Disconnect' }).click();
+    await deleteProfile(page, name);
   });
 });

@@ -5,6 +5,7 @@ import { clusterHandlers } from '../services/cluster/handlers';
 import { topicHandlers } from '../services/topics/handlers';
 import { profileHandlers } from '../services/profiles/handlers';
 import { produceHandlers } from '../services/produce/handlers';
+import { aclHandlers } from '../services/acls/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -15,6 +16,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...clusterHandlers(deps.connections, deps.cluster),
     ...topicHandlers(deps.connections, deps.topics),
     ...produceHandlers(deps.connections, deps.produce),
+    ...aclHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -1,3 +1,4 @@
+import type { AclPort } from './ports/acls';
 import type { MetadataPort } from './ports/metadata';
 import type { ProducerPort } from './ports/producer';
 
@@ -5,7 +6,7 @@ import type { ProducerPort } from './ports/producer';
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, AclPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**
@@ -21,4 +22,4 @@ export interface KafkaClient extends MetadataPort, ProducerPort {
  * Methods that change the cluster. A read-only connection's client refuses them itself,
  * behind the dispatcher's own gate, so a forgotten `write` flag cannot slip through.
  */
-export const writeMethods: ReadonlySet<string> = new Set<string>(['produce']);
+export const writeMethods: ReadonlySet<string> = new Set<string>(['produce', 'createAcls', 'deleteAcls']);

@@ -3,6 +3,7 @@ import { BrokersPage } from '../features/brokers/BrokersPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TopicDetailPage } from '../features/topics/TopicDetailPage';
 import { TopicsPage } from '../features/topics/TopicsPage';
+import { AclsPage } from '../features/acls/AclsPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -16,6 +17,7 @@ export const navItems: NavItem[] = [
   { match: 'overview', label: 'Overview', icon: '◎' },
   { match: 'brokers', label: 'Brokers', icon: '▤' },
   { match: 'topics', label: 'Topics', icon: '☰' },
+  { match: 'acls', label: 'ACLs', icon: '⚿' },
 ];
 
 /** Maps the hash route to a page. Unknown routes land on the overview. */
@@ -26,6 +28,8 @@ export function renderRoute(route: Route): ReactNode {
       return <BrokersPage />;
     case 'topics':
       return a ? <TopicDetailPage key={a} topic={a} tab={b} /> : <TopicsPage />;
+    case 'acls':
+      return <AclsPage />;
     case 'overview':
     default:
       return <OverviewPage />;

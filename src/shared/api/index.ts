@@ -6,6 +6,7 @@ import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
+import { aclCalls } from './acls';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -18,6 +19,7 @@ export const calls = {
   ...topicCalls,
   ...profileCalls,
   ...produceCalls,
+  ...aclCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -55,3 +57,4 @@ export * from './cluster';
 export * from './topics';
 export * from './profiles';
 export * from './produce';
+export * from './acls';

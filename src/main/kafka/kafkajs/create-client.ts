@@ -9,6 +9,7 @@ import { createMetadataPort } from './metadata';
 import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
 import { toKafkajsSecurity } from './security-config';
+import { createAclPort } from './acls';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
@@ -36,6 +37,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   registerCompressionCodecs();
   const kafka = new Kafka(toKafkajsConfig(config, log));
   const producer = createProducerPort(kafka, log);
+  const acls = createAclPort(kafka);
   let cluster: InternalCluster | null = null;
   let connecting: Promise<InternalCluster> | null = null;
   let closed = false;
@@ -59,7 +61,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     await producer.closeProducer();
     const c = cluster;
     cluster = null;
-    await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
+    await Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), acls.close()]);
   }
 
   /** kafkajs can wait forever on a server that never answers: give up after the connection timeout. */
@@ -93,6 +95,9 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createMetadataPort(getCluster),
     produce: producer.produce,
     topicConfig: producer.topicConfig,
+    describeAcls: acls.describeAcls,
+    createAcls: acls.createAcls,
+    deleteAcls: acls.deleteAcls,
     close,
 
     async authenticate() {

@@ -34,6 +34,7 @@ const HINTS: Record<string, string> = {
   TLS_EXPIRED: 'The broker’s certificate has expired (or is not valid yet): check the certificate and this machine’s clock.',
   TLS_CLIENT_CERT: 'The broker requires a client certificate (mutual TLS) and did not accept this one: give a certificate and key signed by a CA the broker trusts.',
   TLS_HANDSHAKE: 'The TLS handshake failed: check that this port serves TLS and the certificate settings.',
+  SECURITY_DISABLED: 'This cluster has no authorizer (authorizer.class.name is not set), so it has no ACLs to list or change.',
   POLICY_VIOLATION: 'A broker-side policy rejected the request.',
   INVALID_REPLICATION_FACTOR: 'The replication factor cannot exceed the number of live brokers.',
   TOPIC_ALREADY_EXISTS: 'Pick another name or open the existing topic.',

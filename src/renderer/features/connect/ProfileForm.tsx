@@ -1,21 +1,14 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ProfileView, SecretStorageInfo } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { HelpField } from '../../components/HelpField';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
 import { useSaveProfile } from './profile-queries';
 
-function Field({ label, help, children }: { label: string; help?: ReactNode; children: ReactNode }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      {children}
-      {help && <small className="field__help">{help}</small>}
-    </label>
-  );
-}
+const Field = HelpField;
 
 /** Creates or edits a profile: address, identity, timeouts, security, read-only; with a step-by-step test. */
 export function ProfileForm(props: {
