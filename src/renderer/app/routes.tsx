@@ -17,7 +17,7 @@ export const navItems: NavItem[] = [
   { match: 'overview', label: 'Overview', icon: '◎' },
   { match: 'brokers', label: 'Brokers', icon: '▤' },
   { match: 'topics', label: 'Topics', icon: '☰' },
-  { match: 'acls', label: 'ACLs', icon: '⚿' },
+  { match: 'acls', label: 'ACLs', icon: '◈' },
 ];
 
 /** Maps the hash route to a page. Unknown routes land on the overview. */

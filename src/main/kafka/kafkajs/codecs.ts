@@ -1,4 +1,4 @@
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import * as snappy from 'snappyjs';
 import * as lz4 from 'lz4js';
 import { hash as xxh32 } from 'lz4js/xxh32.js';
@@ -9,6 +9,10 @@ import * as zstd from '@bokuweb/zstd-wasm';
  * use snappy, lz4 and zstd too, so we register all three, in pure JS/WASM (no native build,
  * nothing downloaded at install time).
  */
+
+// kafkajs is CommonJS and exports these as `Key: value` pairs, which Node's ESM named-export
+// detection misses: `import { CompressionCodecs } from 'kafkajs'` breaks the built server.
+const { CompressionCodecs, CompressionTypes } = kafkajs;
 
 interface Encoderish {
   buffer: Buffer;

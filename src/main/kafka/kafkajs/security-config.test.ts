@@ -65,5 +65,6 @@ describe('kafkaErrorData for SASL and TLS failures', () => {
     expect(kafkaErrorData({ name: 'KafkaJSConnectionError', message: "Connection error: Hostname/IP does not match certificate's altnames", code: 'ERR_TLS_CERT_ALTNAME_INVALID' }).code).toBe(
       'TLS_HOSTNAME_MISMATCH',
     );
+    expect(kafkaErrorData({ name: 'KafkaJSConnectionError', message: 'Connection error: certificate has expired', code: 'CERT_HAS_EXPIRED' }).code).toBe('TLS_CERTIFICATE_EXPIRED');
   });
 });

@@ -33,7 +33,7 @@ export function AclsPage() {
   const columns = useMemo(
     () => [
       col.accessor('principal', { header: 'Principal', size: 180 }),
-      col.accessor('resourceType', { header: 'Resource type', size: 130 }),
+      col.accessor('resourceType', { header: 'Resource type', size: 160 }),
       col.accessor('resourceName', { header: 'Resource', size: 220, meta: { mono: true } }),
       col.accessor('patternType', { header: 'Pattern', size: 100 }),
       col.accessor('operation', { header: 'Operation', size: 140 }),

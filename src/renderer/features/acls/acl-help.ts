@@ -12,11 +12,11 @@ export const FIELD_HELP = {
 } as const;
 
 export const RESOURCE_HELP: Record<AclResourceType, string> = {
-  TOPIC: 'a topic: produce (WRITE), consume (READ), see it (DESCRIBE), create, delete, configure',
-  GROUP: 'a consumer group: consumers need READ on their group',
-  CLUSTER: 'the whole cluster ("kafka-cluster"): create topics, alter configs, describe ACLs…',
-  TRANSACTIONAL_ID: 'a transactional producer id: WRITE to use it',
-  DELEGATION_TOKEN: 'a delegation token',
+  TOPIC: 'A topic: produce (WRITE), consume (READ), see it (DESCRIBE), create, delete, configure',
+  GROUP: 'A consumer group: consumers need READ on their group',
+  CLUSTER: 'The whole cluster ("kafka-cluster"): create topics, alter configs, describe ACLs…',
+  TRANSACTIONAL_ID: 'A transactional producer id: WRITE to use it',
+  DELEGATION_TOKEN: 'A delegation token',
 };
 
 /** Operations that make sense per resource type (Kafka's own table), so the form offers only those. */

@@ -165,7 +165,7 @@ export function ProfileForm(props: {
 
       {props.secretStorage && (
         <p className="secret-note" data-kind={props.secretStorage.kind}>
-          🔒 Passwords, tokens and passphrases are kept apart from the profile. {props.secretStorage.description}
+          Passwords, tokens and passphrases are kept apart from the profile. {props.secretStorage.description}
         </p>
       )}
 
