@@ -114,4 +114,35 @@ test.describe('connection profiles', () => {
     await page.getByTestId('connection-bar').getByRole('button', { name: 'Disconnect' }).click();
     await deleteProfile(page, name);
   });
+
+  test('import a kcat -F config into the form, test it, save; export shows no secret', async ({ appPage: page }) => {
+    const sec = cluster.security!;
+    const name = `Imported ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const panel = page.getByRole('region', { name: 'Import a profile' });
+    await panel.getByLabel('Format').selectOption('kcat');
+    await panel
+      .getByLabel('Configuration text')
+      .fill(`bootstrap.servers=127.0.0.1:${sec.saslSslPort}\nsecurity.protocol=SASL_SSL\nsasl.mechanisms=SCRAM-SHA-256\nsasl.username=alice\nsasl.password=${sec.alice.password}\nssl.ca.location=${sec.caFile}\nlinger.ms=5\n`);
+    await panel.getByLabel('Profile name').fill(name);
+    await panel.getByRole('button', { name: 'Read configuration' }).click();
+
+    const form = page.getByRole('form', { name: 'New profile' });
+    await expect(form.getByRole('note')).toContainText('linger.ms');
+    await expect(form.getByLabel('SASL mechanism')).toHaveValue('scram-sha-256');
+    await expect(form.getByLabel('CA certificate file (PEM)')).toHaveValue(sec.caFile);
+    await form.getByRole('button', { name: 'Test connection' }).click();
+    const steps = form.getByRole('list', { name: 'Connection test' });
+    await expect(steps.locator('[data-step="metadata"]')).toHaveAttribute('data-status', 'ok');
+    await expect(steps.locator('[data-step="tls"]')).toContainText('certificate CN=localhost');
+    await form.getByRole('button', { name: 'Save profile' }).click();
+
+    await page.getByRole('button', { name: `Export ${name}` }).click();
+    const exported = page.getByLabel('Exported properties');
+    await expect(exported).toHaveValue(/security\.protocol=SASL_SSL/);
+    await expect(exported).toHaveValue(/password="<password>"/);
+    expect(await exported.inputValue()).not.toContain(sec.alice.password);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await deleteProfile(page, name);
+  });
 });

@@ -71,11 +71,12 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
   let clusterSecurity: ClusterSecurity | undefined;
   if (options.security) {
     if (size !== 1) throw new Error('security: true is for single-node clusters');
-    const [saslPort, sslPort, mtlsPort] = await freePorts(3, new Set([...clientPorts, ...controllerPorts]));
+    const [saslPort, sslPort, mtlsPort, saslSslPort] = await freePorts(4, new Set([...clientPorts, ...controllerPorts]));
     const tls = await makeTlsMaterial(join(dataDir, 'tls'));
-    security = { saslPort: saslPort!, sslPort: sslPort!, mtlsPort: mtlsPort!, keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword, caFile: tls.caFile };
+    security = { saslPort: saslPort!, saslSslPort: saslSslPort!, sslPort: sslPort!, mtlsPort: mtlsPort!, keystoreFile: tls.keystoreFile, keystorePassword: tls.keystorePassword, caFile: tls.caFile };
     clusterSecurity = {
       saslPort: saslPort!,
+      saslSslPort: saslSslPort!,
       sslPort: sslPort!,
       mtlsPort: mtlsPort!,
       admin: { ...SECURITY_USERS.admin },

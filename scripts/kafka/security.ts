@@ -12,6 +12,8 @@ const run = promisify(execFile);
 export interface ClusterSecurity {
   /** SASL_PLAINTEXT listener: PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
   saslPort: number;
+  /** SASL_SSL listener: the same mechanisms and users over TLS (server certificate only). */
+  saslSslPort: number;
   /** SSL listener, server certificate only (principal ANONYMOUS). */
   sslPort: number;
   /** SSL listener that requires a client certificate (principal User:ke-client). */
@@ -32,6 +34,7 @@ export interface ClusterSecurity {
 /** Where the secured listeners of one node go. */
 export interface SecurityLayout {
   saslPort: number;
+  saslSslPort: number;
   sslPort: number;
   mtlsPort: number;
   keystoreFile: string;
@@ -79,6 +82,9 @@ export function securityProperties(security: SecurityLayout): Record<string, str
     'listener.name.sasl_plaintext.plain.sasl.jaas.config': jaasPlain,
     'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config': jaasScram,
     'listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config': jaasScram,
+    'listener.name.sasl_ssl.plain.sasl.jaas.config': jaasPlain,
+    'listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config': jaasScram,
+    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': jaasScram,
     // Both SSL listeners use the same broker certificate; only MTLS asks for the client's.
     'ssl.keystore.type': 'PKCS12',
     'ssl.keystore.location': security.keystoreFile,

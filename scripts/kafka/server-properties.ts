@@ -56,10 +56,10 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
   };
   const sec = node.security;
   if (sec) {
-    const extra = `SASL_PLAINTEXT://127.0.0.1:${sec.saslPort},SSL://127.0.0.1:${sec.sslPort},MTLS://127.0.0.1:${sec.mtlsPort}`;
+    const extra = `SASL_PLAINTEXT://127.0.0.1:${sec.saslPort},SASL_SSL://127.0.0.1:${sec.saslSslPort},SSL://127.0.0.1:${sec.sslPort},MTLS://127.0.0.1:${sec.mtlsPort}`;
     lines.listeners = `${lines.listeners},${extra}`;
     lines['advertised.listeners'] = `${lines['advertised.listeners']},${extra}`;
-    lines['listener.security.protocol.map'] = `${lines['listener.security.protocol.map']},SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,MTLS:SSL`;
+    lines['listener.security.protocol.map'] = `${lines['listener.security.protocol.map']},SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL,SSL:SSL,MTLS:SSL`;
     Object.assign(lines, securityProperties(sec));
   }
   return Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';

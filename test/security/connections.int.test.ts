@@ -76,6 +76,17 @@ describe('secured cluster: harness listeners (kcat) and the app connecting throu
     expect(ms).toBeLessThan(TIMEOUT_MS + 2000);
   });
 
+  it('connects with SASL/SCRAM-SHA-512 over TLS (SASL_SSL)', async () => {
+    const sec = cluster.security!;
+    const { info, error } = await connect({
+      brokers: [`127.0.0.1:${sec.saslSslPort}`],
+      tls: { caFile: sec.caFile },
+      sasl: { mechanism: 'scram-sha-512', username: sec.alice.username, password: sec.alice.password },
+    });
+    expect(error).toBeUndefined();
+    expect(info!.securityProtocol).toBe('SASL_SSL');
+  });
+
   it('connects with TLS and the cluster CA, and with "do not verify" (flagged) without it', async () => {
     const verified = await connect({ brokers: ssl(), tls: { caFile: cluster.security!.caFile } });
     expect(verified.info?.securityProtocol).toBe('SSL');
