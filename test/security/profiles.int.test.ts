@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileDraftInput, TestStepEvent } from '../../src/shared/api';
@@ -78,6 +79,28 @@ describe('connection profiles on the secured cluster', () => {
 
     const unknown = await app.call('profiles.test', { testId: 'dns', profile: { name: 'nx', brokers: ['no-such-host.invalid:9092'], connectionTimeoutMs: 2000 } });
     expect(unknown.failedStep).toBe('resolve');
+  });
+
+  it('gives up on a server that accepts TCP but never answers, within the timeout, naming the step', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const started = Date.now();
+      const result = await app.call('profiles.test', {
+        testId: 'silent',
+        profile: { name: 'silent', brokers: [`127.0.0.1:${port}`], connectionTimeoutMs: 1500, sasl: { mechanism: 'plain', username: 'u' } },
+        secrets: { password: 'p' },
+      });
+      expect(Date.now() - started).toBeLessThan(1500 + 2000 + 1500);
+      expect(result.steps.find((s) => s.step === 'tcp')?.status).toBe('ok');
+      expect(result.failedStep).toBe('sasl');
+      expect(result.steps.find((s) => s.step === 'sasl')?.error?.code).toMatch(/TIMEOUT|REQUEST_TIMED_OUT|CONNECTION/);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
   });
 
   it('deletes a profile together with its secrets', async () => {

@@ -61,7 +61,12 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     await producer.closeProducer();
     const c = cluster;
     cluster = null;
-    await Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), acls.close()]);
+    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), acls.close()]);
+    // kafkajs' disconnect waits for in-flight requests, i.e. up to the request timeout against a
+    // server that never answers; the sockets go anyway, so do not keep the caller waiting.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+    clearTimeout(timer);
   }
 
   /** kafkajs can wait forever on a server that never answers: give up after the connection timeout. */
