@@ -1,6 +1,7 @@
 import { startCluster, type RunningCluster } from '../scripts/kafka/cluster';
 import type { Dialog, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { ConnectScreen } from './support/pages';
 
 /** Fills the new-profile form for a SASL/SCRAM-SHA-512 user of the secured test cluster. */
 async function fillScramProfile(page: Page, name: string, user: { username: string; password: string }) {
@@ -144,5 +145,14 @@ test.describe('connection profiles', () => {
     expect(await exported.inputValue()).not.toContain(sec.alice.password);
     await page.getByRole('button', { name: 'Done' }).click();
     await deleteProfile(page, name);
+  });
+
+  test('a read-only connection shows the mode and offers no ACL changes; no authorizer is said plainly', async ({ appPage: page, env }) => {
+    await new ConnectScreen(page).connect(env.bootstrap, { readOnly: true });
+    await expect(page.getByTestId('connection-bar')).toContainText('read-only');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'ACLs', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText('no authorizer');
+    await expect(page.getByRole('button', { name: 'Create ACL' })).toHaveCount(0);
+    await expect(page.locator('.page-header').getByText('read-only')).toBeVisible();
   });
 });
