@@ -22,6 +22,13 @@ try {
   await shoot('', 'overview.png', '[data-testid="cluster-id"]');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
   await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
+  // Produce: the built-in rider-updates template loaded and sent once.
+  await page.goto(`${server.url}#/produce/rider-updates`);
+  await page.getByRole('button', { name: 'rider-updates: location update' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByTestId('send-result').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/produce.png', fullPage: true });
+  console.log('docs/screenshots/produce.png');
 } finally {
   await browser.close();
   await server.stop();

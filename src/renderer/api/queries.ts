@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider';
 
 /** Query keys per connection, so a refresh or a disconnect invalidates exactly one cluster's data. */
@@ -32,6 +33,16 @@ export function useTopics(connectionId: string) {
     queryKey: queryKeys.topics(connectionId),
     queryFn: ({ signal }) => api.call('topics.list', { connectionId, includeInternal: true }, { signal }),
   });
+}
+
+/** Reloads the topic list past main's metadata snapshot, e.g. for a topic created elsewhere a moment ago. */
+export function useFreshTopicsReload(connectionId: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useCallback(async () => {
+    const topics = await api.call('topics.list', { connectionId, includeInternal: true, fresh: true });
+    client.setQueryData(queryKeys.topics(connectionId), topics);
+  }, [api, client, connectionId]);
 }
 
 export function usePartitions(connectionId: string, topic: string) {

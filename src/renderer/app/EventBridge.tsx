@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
+import { useProduceProgress } from '../features/produce/produce-progress-store';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -16,6 +17,7 @@ export function EventBridge() {
         if (session.connection?.connectionId === connectionId) session.setConnection(null);
       }),
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
+      api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api]);

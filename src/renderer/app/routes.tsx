@@ -3,6 +3,7 @@ import { BrokersPage } from '../features/brokers/BrokersPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TopicDetailPage } from '../features/topics/TopicDetailPage';
 import { TopicsPage } from '../features/topics/TopicsPage';
+import { ProducePage } from '../features/produce/ProducePage';
 import { AclsPage } from '../features/acls/AclsPage';
 import type { Route } from './router';
 
@@ -17,6 +18,7 @@ export const navItems: NavItem[] = [
   { match: 'overview', label: 'Overview', icon: '◎' },
   { match: 'brokers', label: 'Brokers', icon: '▤' },
   { match: 'topics', label: 'Topics', icon: '☰' },
+  { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'acls', label: 'ACLs', icon: '◈' },
 ];
 
@@ -28,6 +30,8 @@ export function renderRoute(route: Route): ReactNode {
       return <BrokersPage />;
     case 'topics':
       return a ? <TopicDetailPage key={a} topic={a} tab={b} /> : <TopicsPage />;
+    case 'produce':
+      return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':
       return <AclsPage />;
     case 'overview':

@@ -27,6 +27,11 @@ export interface PartitionDetail {
 }
 
 export const topicCalls = {
-  'topics.list': defineCall<TopicSummary[]>()(WithConnection.extend({ includeInternal: z.boolean().default(true) })),
+  'topics.list': defineCall<TopicSummary[]>()(WithConnection.extend({
+      includeInternal: z.boolean().default(true),
+      /** Skip main's short-lived metadata snapshot (e.g. looking for a topic created a moment ago). */
+      fresh: z.boolean().default(false),
+    }),
+  ),
   'topics.partitions': defineCall<PartitionDetail[]>()(WithConnection.extend({ topic: TopicName })),
 };

@@ -89,6 +89,7 @@ function uint32(n: number): Buffer {
   return b;
 }
 
+
 let registered = false;
 
 /** Idempotent: called whenever a kafkajs client is created. */

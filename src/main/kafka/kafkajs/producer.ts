@@ -1,10 +1,12 @@
-import { CompressionTypes, type IHeaders, type Kafka, type Producer, type Admin } from 'kafkajs';
+import kafkajs, { type IHeaders, type Kafka, type Producer, type Admin } from 'kafkajs';
 import type { Acks, Compression } from '../../../shared/api';
 import type { Logger } from '../../log';
 import type { PartitionAck, ProducerPort } from '../ports/producer';
 import { rethrowAsAppError } from './errors';
 
-const COMPRESSION: Record<Compression, CompressionTypes> = {
+// Node's ESM loader cannot see CompressionTypes as a named export of the CommonJS kafkajs.
+const { CompressionTypes } = kafkajs;
+const COMPRESSION: Record<Compression, number> = {
   none: CompressionTypes.None,
   gzip: CompressionTypes.GZIP,
   snappy: CompressionTypes.Snappy,

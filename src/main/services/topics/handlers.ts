@@ -4,7 +4,7 @@ import type { TopicService } from './topic-service';
 
 export function topicHandlers(connections: ConnectionManager, topics: TopicService): HandlerGroup<'topics.list' | 'topics.partitions'> {
   return {
-    'topics.list': ({ connectionId, includeInternal }) => topics.list(connections.get(connectionId).client, includeInternal),
+    'topics.list': ({ connectionId, includeInternal, fresh }) => topics.list(connections.get(connectionId).client, includeInternal, fresh),
     'topics.partitions': ({ connectionId, topic }) => topics.partitions(connections.get(connectionId).client, topic),
   };
 }

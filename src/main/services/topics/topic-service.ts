@@ -19,8 +19,8 @@ export function summarizeTopic(topic: TopicMetadata): TopicSummary {
 export class TopicService {
   constructor(private readonly snapshots: MetadataSnapshots) {}
 
-  async list(client: KafkaClient, includeInternal: boolean): Promise<TopicSummary[]> {
-    const { topics } = await this.snapshots.get(client);
+  async list(client: KafkaClient, includeInternal: boolean, fresh = false): Promise<TopicSummary[]> {
+    const { topics } = await this.snapshots.get(client, { fresh });
     return topics
       .filter((t) => includeInternal || !t.internal)
       .map(summarizeTopic)

@@ -1,0 +1,13 @@
+import type { SendResult } from '../../../shared/api';
+import { href } from '../../app/router';
+
+export function SendResultView({ result }: { result: SendResult }) {
+  const when = new Date(Number(result.timestamp));
+  return (
+    <div className="send-result" role="status" data-testid="send-result">
+      Sent to <a href={href(['topics', result.topic])}>{result.topic}</a> · partition <strong>{result.partition}</strong> · offset{' '}
+      <strong>{result.offset ?? 'not reported (acks=none)'}</strong> · {result.timestampType === 'LogAppendTime' ? 'log-append time' : 'create time'}{' '}
+      {Number.isFinite(when.getTime()) ? when.toISOString() : result.timestamp}
+    </div>
+  );
+}
