@@ -39,7 +39,7 @@ export function createServiceDeps(options: {
   const connections = new ConnectionManager(createClient, log.child('connections'));
   const snapshots = new MetadataSnapshots();
   const secretsFile = join(userDataDir, 'secrets.json');
-  const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile), log: log.child('secrets') });
+  const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile, app.runtime === 'electron' ? 'the OS keychain is not available' : 'no OS keychain in browser mode'), log: log.child('secrets') });
   return {
     log,
     app,

@@ -25,10 +25,13 @@ const SecretsFile = z.object({
   sealed: z.record(z.string(), z.string()),
 });
 
-/** Browser mode: no OS keychain, so the file itself (mode 0600, user-only) is the protection. */
-export function plainFileCipher(file: string): SecretCipher {
+/**
+ * No OS keychain (browser mode, or Electron where safeStorage is unavailable): the file itself
+ * (mode 0600, user-only) is the protection, and the UI says so.
+ */
+export function plainFileCipher(file: string, why = 'no OS keychain in browser mode'): SecretCipher {
   return {
-    info: { kind: 'file', description: `Stored unencrypted in ${file}, readable only by your user (no OS keychain in browser mode).` },
+    info: { kind: 'file', description: `Stored unencrypted in ${file}, readable only by your user (${why}).` },
     seal: (plain) => plain,
     open: (sealed) => sealed,
   };
