@@ -162,6 +162,21 @@ describe('producing to a real broker', () => {
     expect(huge.message).toContain('needs confirmation');
   });
 
+  it('keeps producing after a topic it sent to is deleted (kafkajs would refuse every later send)', async () => {
+    const gone = uniqueTopic('gone');
+    const next = uniqueTopic('next');
+    await createTopic(bootstrap, gone, 1);
+    await createTopic(bootstrap, next, 1);
+    await app.call('produce.send', { connectionId, topic: gone, message: { key: null, value: text('a') } });
+    const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: [gone] });
+    await admin.disconnect();
+    const result = await app.call('produce.send', { connectionId, topic: next, message: { key: null, value: text('b') } });
+    expect(result.offset).toBe('0');
+    expect(kcatRead(bootstrap, next).map((m) => m.value)).toEqual(['b']);
+  });
+
   it('acks=none sends without waiting for an offset', async () => {
     const topic = uniqueTopic('acks0');
     await createTopic(bootstrap, topic, 1);

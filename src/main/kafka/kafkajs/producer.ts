@@ -1,7 +1,7 @@
 import kafkajs, { type IHeaders, type Kafka, type Producer, type Admin } from 'kafkajs';
 import type { Acks, Compression } from '../../../shared/api';
 import type { Logger } from '../../log';
-import type { PartitionAck, ProducerPort } from '../ports/producer';
+import type { OutgoingRecord, PartitionAck, ProduceOptions, ProducerPort } from '../ports/producer';
 import { rethrowAsAppError } from './errors';
 
 // Node's ESM loader cannot see CompressionTypes as a named export of the CommonJS kafkajs.
@@ -14,6 +14,11 @@ const COMPRESSION: Record<Compression, number> = {
   zstd: CompressionTypes.ZSTD,
 };
 const ACKS: Record<Acks, number> = { all: -1, leader: 1, none: 0 };
+/**
+ * Sends ride out what Java's producer rides out (a leader moving, a topic created a moment
+ * ago): a few quick retries with fresh metadata, about 10 s in all, before a failure is counted.
+ */
+const PRODUCER_RETRY = { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 };
 
 /** One lazily connected producer per connection (and an admin, only for error details). */
 export function createProducerPort(kafka: Kafka, log: Logger): ProducerPort & { closeProducer(): Promise<void> } {
@@ -25,35 +30,29 @@ export function createProducerPort(kafka: Kafka, log: Logger): ProducerPort & { 
     return client.connect().then(() => client);
   };
   const getProducer = () =>
-    (producer ??= connected(() => kafka.producer({ allowAutoTopicCreation: false, idempotent: false })).catch((error: unknown) => {
+    (producer ??= connected(() => kafka.producer({ allowAutoTopicCreation: false, idempotent: false, retry: PRODUCER_RETRY })).catch((error: unknown) => {
       producer = null;
       throw error;
     }));
 
   return {
     async produce(topic, records, options) {
-      const p = await getProducer().catch(rethrowAsAppError('Connecting the producer'));
-      const result = await p
-        .send({
-          topic,
-          acks: ACKS[options.acks],
-          compression: COMPRESSION[options.compression],
-          messages: records.map((r) => ({
-            key: r.key,
-            value: r.value,
-            partition: r.partition,
-            timestamp: String(r.timestamp),
-            headers: toHeaders(r.headers),
-          })),
-        })
-        .catch(rethrowAsAppError('Sending'));
-      return result.map(
-        (m): PartitionAck => ({
-          partition: m.partition,
-          baseOffset: m.baseOffset ?? null,
-          logAppendTime: m.logAppendTime && m.logAppendTime !== '-1' ? m.logAppendTime : null,
-        }),
-      );
+      const used = getProducer();
+      try {
+        return await sendWith(used, topic, records, options);
+      } catch (error) {
+        // kafkajs keeps refreshing metadata for every topic its producer ever sent to; once one
+        // of them is deleted, every refresh fails with UNKNOWN_TOPIC_OR_PARTITION and so does
+        // every send, to any topic. The service checked this topic exists: start a clean
+        // producer (once, however many batches noticed) and send again.
+        if ((error as { code?: string }).code !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+        if (producer === used) {
+          log.debug('producer metadata stuck on a deleted topic; reconnecting it');
+          producer = null;
+          void used.then((p) => p.disconnect()).catch(() => undefined);
+        }
+        return sendWith(getProducer(), topic, records, options);
+      }
     },
 
     async topicConfig(topic, name) {
@@ -69,6 +68,31 @@ export function createProducerPort(kafka: Kafka, log: Logger): ProducerPort & { 
       await Promise.all([p?.then((x) => x.disconnect()), a?.then((x) => x.disconnect())].map((x) => x?.catch((error: unknown) => log.debug('producer close failed', { error }))));
     },
   };
+}
+
+async function sendWith(producer: Promise<Producer>, topic: string, records: OutgoingRecord[], options: ProduceOptions): Promise<PartitionAck[]> {
+  const p = await producer.catch(rethrowAsAppError('Connecting the producer'));
+  const result = await p
+    .send({
+      topic,
+      acks: ACKS[options.acks],
+      compression: COMPRESSION[options.compression],
+      messages: records.map((r) => ({
+        key: r.key,
+        value: r.value,
+        partition: r.partition,
+        timestamp: String(r.timestamp),
+        headers: toHeaders(r.headers),
+      })),
+    })
+    .catch(rethrowAsAppError('Sending'));
+  return result.map(
+    (m): PartitionAck => ({
+      partition: m.partition,
+      baseOffset: m.baseOffset ?? null,
+      logAppendTime: m.logAppendTime && m.logAppendTime !== '-1' ? m.logAppendTime : null,
+    }),
+  );
 }
 
 /** Kafka allows repeated header keys; kafkajs expresses them as arrays. */
