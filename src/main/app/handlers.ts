@@ -4,6 +4,7 @@ import { connectionHandlers } from '../services/connections/handlers';
 import { clusterHandlers } from '../services/cluster/handlers';
 import { topicHandlers } from '../services/topics/handlers';
 import { profileHandlers } from '../services/profiles/handlers';
+import { messageHandlers } from '../services/messages/handlers';
 import { produceHandlers } from '../services/produce/handlers';
 import { aclHandlers } from '../services/acls/handlers';
 import type { ServiceDeps } from './service-deps';
@@ -16,6 +17,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...clusterHandlers(deps.connections, deps.cluster),
     ...topicHandlers(deps.connections, deps.topics),
     ...produceHandlers(deps.connections, deps.produce),
+    ...messageHandlers(deps.connections, deps.messages),
     ...aclHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };

@@ -5,6 +5,7 @@ import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { TopicService } from '../services/topics/topic-service';
 import { join } from 'node:path';
+import { MessageService } from '../services/messages/message-service';
 import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
 import { ProfileService } from '../services/profiles/profile-service';
@@ -23,6 +24,7 @@ export interface ServiceDeps {
   topics: TopicService;
   profiles: ProfileService;
   produce: ProduceService;
+  messages: MessageService;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
   createClient: KafkaClientFactory;
 }
@@ -49,6 +51,7 @@ export function createServiceDeps(options: {
     cluster: new ClusterService(snapshots),
     topics: new TopicService(snapshots),
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
+    messages: new MessageService(),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };

@@ -1,12 +1,13 @@
 import type { AclPort } from './ports/acls';
 import type { MetadataPort } from './ports/metadata';
 import type { ProducerPort } from './ports/producer';
+import type { MessagesPort } from './ports/messages';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, AclPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, AclPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**

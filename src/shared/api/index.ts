@@ -6,6 +6,7 @@ import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
+import { messageCalls } from './messages';
 import { aclCalls } from './acls';
 
 /**
@@ -19,6 +20,7 @@ export const calls = {
   ...topicCalls,
   ...profileCalls,
   ...produceCalls,
+  ...messageCalls,
   ...aclCalls,
 } satisfies Record<string, CallSpec>;
 
@@ -57,4 +59,5 @@ export * from './cluster';
 export * from './topics';
 export * from './profiles';
 export * from './produce';
+export * from './messages';
 export * from './acls';

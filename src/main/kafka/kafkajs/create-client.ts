@@ -8,6 +8,7 @@ import { createInternalCluster, type InternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
 import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
+import { createMessagesPort } from './messages';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 
@@ -98,6 +99,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
 
   return {
     ...createMetadataPort(getCluster),
+    ...createMessagesPort(getCluster),
     produce: producer.produce,
     topicConfig: producer.topicConfig,
     describeAcls: acls.describeAcls,

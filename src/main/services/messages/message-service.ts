@@ -1,0 +1,81 @@
+import type { BrowseResult, MessageView, StartPosition } from '../../../shared/api';
+import { appError, ErrorCode } from '../../../shared/errors';
+import type { KafkaClient } from '../../kafka/client';
+import type { RawRecord } from '../../kafka/ports/messages';
+import { encodeBytes } from './encode-bytes';
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+export interface BrowseRequest {
+  topic: string;
+  partitions: number[] | null;
+  position: StartPosition;
+  limit: number;
+  signal: AbortSignal;
+}
+
+/** Reading messages for the views: positions resolved against the watermarks, read per partition. */
+export class MessageService {
+  async browse(client: KafkaClient, req: BrowseRequest): Promise<BrowseResult> {
+    const [meta] = await client.fetchMetadata([req.topic]);
+    const all = meta?.partitions.map((p) => p.partition) ?? [];
+    const chosen = req.partitions ?? all;
+    const missing = chosen.filter((p) => !all.includes(p));
+    if (missing.length > 0) throw appError(ErrorCode.Validation, `${req.topic} has no partition ${missing.join(', ')} (it has ${all.length}).`);
+    const marks = (await client.fetchWatermarks([req.topic])).filter((w) => chosen.includes(w.partition));
+
+    const ranges = marks.map((w) => {
+      const low = BigInt(w.low);
+      const high = BigInt(w.high);
+      let from = low;
+      if (req.position.kind === 'newest') from = high - BigInt(req.position.count) > low ? high - BigInt(req.position.count) : low;
+      if (req.position.kind === 'offset') from = clamp(BigInt(req.position.offset), low, high);
+      return { partition: w.partition, from, high };
+    });
+    const perPartitionLimit = req.position.kind === 'newest' ? req.limit : req.limit;
+    const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, perPartitionLimit, req.signal)));
+
+    const records = read.flatMap((r) => r.records);
+    const newestFirst = req.position.kind === 'newest';
+    records.sort((a, b) => {
+      const t = Number(BigInt(a.timestamp) - BigInt(b.timestamp)) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
+      return newestFirst ? -t : t;
+    });
+    return {
+      messages: records.slice(0, req.limit).map(toView),
+      partitions: ranges.map((r, i) => ({ partition: r.partition, from: r.from.toString(), until: read[i]!.until, high: r.high.toString() })),
+    };
+  }
+
+  /** Reads [from, until) of one partition, at most `limit` records, stopping early when asked to. */
+  private async readRange(client: KafkaClient, topic: string, partition: number, from: bigint, until: bigint, limit: number, signal: AbortSignal): Promise<{ records: RawRecord[]; until: string }> {
+    const records: RawRecord[] = [];
+    let offset = from;
+    while (offset < until && records.length < limit && !signal.aborted) {
+      const chunk = await client.readChunk(topic, partition, offset.toString(), CHUNK_BYTES);
+      for (const r of chunk.records) if (BigInt(r.offset) < until && records.length < limit) records.push(r);
+      const next = BigInt(chunk.nextOffset);
+      // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
+      if (next <= offset) break;
+      offset = next;
+    }
+    if (signal.aborted) throw appError(ErrorCode.Cancelled, 'Reading was cancelled.');
+    return { records, until: offset.toString() };
+  }
+}
+
+function clamp(v: bigint, lo: bigint, hi: bigint): bigint {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+function toView(r: RawRecord): MessageView {
+  return {
+    partition: r.partition,
+    offset: r.offset,
+    timestamp: r.timestamp,
+    timestampType: r.timestampType,
+    key: encodeBytes(r.key),
+    value: encodeBytes(r.value),
+    headers: r.headers.map((h) => ({ key: h.key, value: encodeBytes(h.value) })),
+  };
+}

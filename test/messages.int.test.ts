@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EncodedBytes } from '../src/shared/api';
+import { startTestApp, type TestApp } from './support/app';
+import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
+
+const text = (e: EncodedBytes | null) => (e === null ? null : e.encoding === 'utf8' ? e.data : `base64:${e.data}`);
+
+describe('reading messages without a consumer group', () => {
+  const bootstrap = sharedBootstrap();
+  let app: TestApp;
+  let connectionId: string;
+  beforeAll(async () => {
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each(['none', 'gzip', 'snappy', 'lz4', 'zstd'])('reads what kcat wrote with -z %s', async (codec) => {
+    const topic = uniqueTopic(`kcat-${codec}`);
+    await createTopic(bootstrap, topic, 1);
+    const lines = Array.from({ length: 50 }, (_, i) => `k${i}|{"codec":"${codec}","i":${i}}`);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-K', '|', '-z', codec, '-p', '0'], { input: lines.join('\n') });
+    const { messages } = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' } });
+    expect(messages.map((m) => `${text(m.key)}|${text(m.value)}`)).toEqual(lines);
+    expect(messages.map((m) => m.offset)).toEqual(lines.map((_, i) => String(i)));
+  });
+
+  it('shows binary keys, headers, tombstones and Schema Registry framing as they are', async () => {
+    const topic = uniqueTopic('shapes');
+    await createTopic(bootstrap, topic, 1);
+    const producer = testKafka(bootstrap).producer();
+    await producer.connect();
+    const framed = Buffer.concat([Buffer.from([0, 0, 0, 0, 42]), Buffer.from('avro-bytes')]);
+    await producer.send({
+      topic,
+      messages: [
+        { key: Buffer.from([0xff, 0x00, 0xfe]), value: Buffer.from('binary key'), headers: { trace: 'abc', dup: ['1', '2'] } },
+        { key: 'deleted', value: null },
+        { key: null, value: framed },
+        { key: 'xss', value: '<img src=x onerror=alert(1)>' },
+      ],
+    });
+    await producer.disconnect();
+    const { messages } = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' } });
+    expect(messages[0]!.key).toMatchObject({ encoding: 'base64', data: Buffer.from([0xff, 0x00, 0xfe]).toString('base64'), size: 3 });
+    expect(messages[0]!.headers.map((h) => [h.key, text(h.value)])).toEqual([
+      ['trace', 'abc'],
+      ['dup', '1'],
+      ['dup', '2'],
+    ]);
+    expect(messages[1]).toMatchObject({ key: { data: 'deleted' }, value: null });
+    expect(messages[2]!.key).toBeNull();
+    expect(messages[2]!.value).toMatchObject({ schemaId: 42, encoding: 'base64' });
+    expect(text(messages[3]!.value)).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('starts from the newest N, an offset, or the beginning, and never joins a group or commits', async () => {
+    const topic = uniqueTopic('positions');
+    await createTopic(bootstrap, topic, 2);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: Array.from({ length: 30 }, (_, i) => `p0-${i}`).join('\n') });
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '1'], { input: Array.from({ length: 10 }, (_, i) => `p1-${i}`).join('\n') });
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    const groupsBefore = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+
+    const newest = await app.call('messages.browse', { connectionId, topic, partitions: [0], position: { kind: 'newest', count: 5 } });
+    expect(newest.messages.map((m) => m.offset).sort((a, b) => Number(b) - Number(a))).toEqual(['29', '28', '27', '26', '25']);
+    const fromOffset = await app.call('messages.browse', { connectionId, topic, partitions: [1], position: { kind: 'offset', offset: '7' } });
+    expect(fromOffset.messages.map((m) => text(m.value))).toEqual(['p1-7', 'p1-8', 'p1-9']);
+    const all = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' }, limit: 1000 });
+    expect(all.messages).toHaveLength(40);
+    expect(all.partitions.map((p) => [p.partition, p.from, p.until, p.high])).toEqual([
+      [0, '0', '30', '30'],
+      [1, '0', '10', '10'],
+    ]);
+    const limited = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' }, limit: 12 });
+    expect(limited.messages).toHaveLength(12);
+
+    const groupsAfter = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+    expect(groupsAfter).toEqual(groupsBefore);
+    await admin.disconnect();
+  });
+
+  it('reads only committed transactional messages and never shows control records', async () => {
+    const topic = uniqueTopic('txn');
+    await createTopic(bootstrap, topic, 1);
+    const producer = testKafka(bootstrap).producer({ transactionalId: `ke-test-${topic}`, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const commit = await producer.transaction();
+    await commit.send({ topic, messages: [{ value: 'c1' }, { value: 'c2' }] });
+    await commit.commit();
+    const abort = await producer.transaction();
+    await abort.send({ topic, messages: [{ value: 'a1' }, { value: 'a2' }] });
+    await abort.abort();
+    const again = await producer.transaction();
+    await again.send({ topic, messages: [{ value: 'c3' }] });
+    await again.commit();
+    await producer.disconnect();
+    const { messages } = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' } });
+    expect(messages.map((m) => text(m.value))).toEqual(['c1', 'c2', 'c3']);
+  });
+});
