@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test, expect } from './support/fixtures';
 import { withAdmin } from './support/admin';
-import { ConnectScreen } from './support/pages';
+import { ConnectScreen, readTable } from './support/pages';
 
 async function newTopic(bootstrap: string, partitions: number): Promise<string> {
   const topic = `e2e-produce-${randomBytes(4).toString('hex')}`;
@@ -46,6 +46,14 @@ test.describe('produce test events through the UI', () => {
     const read = execFileSync('kcat', ['-b', env.bootstrap, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k|%s|%p|%h']).toString();
     expect(read).toBe(`order-42|{"orderId": 42, "amount": 99.5}|${predicted}|source=e2e`);
     await expect(page.getByRole('list', { name: 'Recently sent' })).toContainText(`${topic} · p${predicted}@0`);
+
+    // The result links to the message in the message view.
+    await page.getByRole('link', { name: 'show in messages' }).click();
+    await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '1');
+    const [row] = await readTable(page, 'Messages');
+    expect(row).toMatchObject({ Partition: String(predicted), Offset: '0', Key: 'order-42', Value: '{"orderId": 42, "amount": 99.5}', Headers: '1' });
+    await page.getByRole('row').filter({ hasText: 'order-42' }).click();
+    await expect(page.getByTestId('detail-value')).toHaveText('{\n  "orderId": 42,\n  "amount": 99.5\n}');
   });
 
   test('a templated burst: progress, summary per partition, and the topic shows the messages', async ({ connectedPage: page, sidebar, env }) => {
@@ -66,6 +74,27 @@ test.describe('produce test events through the UI', () => {
     expect(offsets.reduce((sum, p) => sum + Number(p.high), 0)).toBe(3000);
     await page.goto(`${new URL(env.appUrl).origin}${new URL(env.appUrl).search}#/topics/${topic}`);
     await expect(page.getByTestId('partition-summary')).toContainText('3,000 messages');
+    await page.getByRole('link', { name: 'Messages' }).click();
+    await expect(page.getByTestId('messages-summary')).toContainText('400 messages');
+    const rows = await readTable(page, 'Messages');
+    expect(rows.every((r) => /^\{"seq": \d+, "loc": "(NORTH|SOUTH)"\}$/.test(r.Value!))).toBe(true);
+  });
+
+  test('message content is shown as text, never run', async ({ connectedPage: page, env }) => {
+    const topic = await newTopic(env.bootstrap, 1);
+    execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-K', '|'], { input: 'js|javascript:alert(1)\nimg|<img src=x onerror=alert(1)>' });
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(`${new URL(env.appUrl).origin}${new URL(env.appUrl).search}#/topics/${topic}/messages`);
+    await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '2');
+    await page.getByRole('row').filter({ hasText: 'img' }).click();
+    await expect(page.getByTestId('detail-value')).toHaveText('<img src=x onerror=alert(1)>');
+    await expect(page.locator('.message-detail img, .data-table img')).toHaveCount(0);
+    await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+    expect(dialogs).toBe(0);
   });
 
   test('a read-only connection cannot produce', async ({ page, env }) => {

@@ -22,6 +22,13 @@ try {
   await shoot('', 'overview.png', '[data-testid="cluster-id"]');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
   await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
+  // Messages of `orders`, newest first, one opened.
+  await page.goto(`${server.url}#/topics/orders/messages`);
+  await page.locator('[aria-label="Messages"] [role="row"] >> nth=1').waitFor();
+  await page.locator('[aria-label="Messages"] [role="row"] >> nth=2').click();
+  await page.locator('[data-testid="detail-value"]').waitFor();
+  await page.screenshot({ path: 'docs/screenshots/messages.png' });
+  console.log('docs/screenshots/messages.png');
   // Produce: the built-in rider-updates template loaded and sent once.
   await page.goto(`${server.url}#/produce/rider-updates`);
   await page.getByRole('button', { name: 'rider-updates: location update' }).click();

@@ -25,7 +25,7 @@ export const SEED_GROUPS = [
 function messageFor(topic: string, i: number) {
   switch (topic) {
     case 'orders':
-      return { key: `customer-${i % 37}`, value: JSON.stringify({ orderId: i, customer: `customer-${i % 37}`, amount: (i * 7.31) % 500, region: REGIONS[i % 4] }), headers: { source: 'seed' } };
+      return { key: `customer-${i % 37}`, value: JSON.stringify({ orderId: i, customer: `customer-${i % 37}`, amount: round((i * 7.31) % 500), region: REGIONS[i % 4] }), headers: { source: 'seed' } };
     case 'rider-updates':
       return { key: 'location-update', value: JSON.stringify({ rider_name: i % 2 ? 'Master Chief' : 'Cortana', loc: REGIONS[i % 4] }) };
     case 'delivery_locations':

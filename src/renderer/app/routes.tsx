@@ -29,7 +29,7 @@ export function renderRoute(route: Route): ReactNode {
     case 'brokers':
       return <BrokersPage />;
     case 'topics':
-      return a ? <TopicDetailPage key={a} topic={a} tab={b} /> : <TopicsPage />;
+      return a ? <TopicDetailPage key={a} topic={a} tab={b} params={route.params} /> : <TopicsPage />;
     case 'produce':
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':

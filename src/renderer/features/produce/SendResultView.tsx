@@ -3,11 +3,13 @@ import { href } from '../../app/router';
 
 export function SendResultView({ result }: { result: SendResult }) {
   const when = new Date(Number(result.timestamp));
+  const link = result.offset === null ? href(['topics', result.topic, 'messages']) : href(['topics', result.topic, 'messages'], { partition: result.partition, offset: result.offset });
   return (
     <div className="send-result" role="status" data-testid="send-result">
       Sent to <a href={href(['topics', result.topic])}>{result.topic}</a> · partition <strong>{result.partition}</strong> · offset{' '}
       <strong>{result.offset ?? 'not reported (acks=none)'}</strong> · {result.timestampType === 'LogAppendTime' ? 'log-append time' : 'create time'}{' '}
-      {Number.isFinite(when.getTime()) ? when.toISOString() : result.timestamp}
+      {Number.isFinite(when.getTime()) ? when.toISOString() : result.timestamp} ·{' '}
+      <a href={link}>show in messages</a>
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../app/router';
 import { PartitionsTab } from './PartitionsTab';
+import { MessagesTab } from '../messages/MessagesTab';
 
 /** A topic's own page; each tab is a component of its own (partitions first). */
-export function TopicDetailPage({ topic, tab }: { topic: string; tab: string | undefined }) {
-  const tabs = [{ id: 'partitions', label: 'Partitions' }];
+export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: string | undefined; params?: URLSearchParams }) {
+  // `?partition=&offset=` opens the messages tab at one message (links from the produce result).
+  const query = { partition: params?.get('partition') ? Number(params.get('partition')) : undefined, offset: params?.get('offset') ?? undefined };
+  const tabs = [
+    { id: 'partitions', label: 'Partitions' },
+    { id: 'messages', label: 'Messages' },
+  ];
   const active = tabs.find((t) => t.id === tab)?.id ?? 'partitions';
   return (
     <div className="page page--fill">
@@ -27,6 +33,7 @@ export function TopicDetailPage({ topic, tab }: { topic: string; tab: string | u
         ))}
       </nav>
       {active === 'partitions' && <PartitionsTab topic={topic} />}
+      {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} />}
     </div>
   );
 }
