@@ -4,6 +4,7 @@ import { connectionHandlers } from '../services/connections/handlers';
 import { clusterHandlers } from '../services/cluster/handlers';
 import { topicHandlers } from '../services/topics/handlers';
 import { profileHandlers } from '../services/profiles/handlers';
+import { groupHandlers } from '../services/groups/handlers';
 import { messageHandlers } from '../services/messages/handlers';
 import { produceHandlers } from '../services/produce/handlers';
 import { aclHandlers } from '../services/acls/handlers';
@@ -18,6 +19,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...topicHandlers(deps.connections, deps.topics),
     ...produceHandlers(deps.connections, deps.produce),
     ...messageHandlers(deps.connections, deps.messages),
+    ...groupHandlers(deps.connections, deps.groups),
     ...aclHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };

@@ -5,6 +5,7 @@ import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { TopicService } from '../services/topics/topic-service';
 import { join } from 'node:path';
+import { GroupService } from '../services/groups/group-service';
 import { MessageService } from '../services/messages/message-service';
 import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
@@ -25,6 +26,7 @@ export interface ServiceDeps {
   profiles: ProfileService;
   produce: ProduceService;
   messages: MessageService;
+  groups: GroupService;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
   createClient: KafkaClientFactory;
 }
@@ -52,6 +54,7 @@ export function createServiceDeps(options: {
     topics: new TopicService(snapshots),
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
     messages: new MessageService(),
+    groups: new GroupService(),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };

@@ -7,6 +7,7 @@ import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
 import { messageCalls } from './messages';
+import { groupCalls } from './groups';
 import { aclCalls } from './acls';
 
 /**
@@ -21,6 +22,7 @@ export const calls = {
   ...profileCalls,
   ...produceCalls,
   ...messageCalls,
+  ...groupCalls,
   ...aclCalls,
 } satisfies Record<string, CallSpec>;
 
@@ -60,4 +62,5 @@ export * from './topics';
 export * from './profiles';
 export * from './produce';
 export * from './messages';
+export * from './groups';
 export * from './acls';

@@ -9,6 +9,7 @@ import { createMetadataPort } from './metadata';
 import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
 import { createMessagesPort } from './messages';
+import { createGroupsPort } from './groups';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 
@@ -39,6 +40,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   const kafka = new Kafka(toKafkajsConfig(config, log));
   const producer = createProducerPort(kafka, log);
   const acls = createAclPort(kafka);
+  const groups = createGroupsPort(kafka);
   let cluster: InternalCluster | null = null;
   let connecting: Promise<InternalCluster> | null = null;
   let closed = false;
@@ -60,6 +62,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   async function close(): Promise<void> {
     closed = true;
     await producer.closeProducer();
+    await groups.closeGroups();
     const c = cluster;
     cluster = null;
     const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), acls.close()]);
@@ -100,6 +103,12 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   return {
     ...createMetadataPort(getCluster),
     ...createMessagesPort(getCluster),
+    listGroupIds: groups.listGroupIds,
+    describeGroups: groups.describeGroups,
+    committedOffsets: groups.committedOffsets,
+    commitOffsets: groups.commitOffsets,
+    offsetsForTimestamp: groups.offsetsForTimestamp,
+    deleteGroup: groups.deleteGroup,
     produce: producer.produce,
     topicConfig: producer.topicConfig,
     describeAcls: acls.describeAcls,

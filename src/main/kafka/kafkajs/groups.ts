@@ -1,0 +1,79 @@
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+import type { GroupsPort } from '../ports/groups';
+import { rethrowAsAppError } from './errors';
+
+// Node's ESM loader cannot see AssignerProtocol as a named export of the CommonJS kafkajs.
+const { AssignerProtocol } = kafkajs;
+
+/** Consumer groups through kafkajs' admin (one lazily connected admin per connection). */
+export function createGroupsPort(kafka: Kafka): GroupsPort & { closeGroups(): Promise<void> } {
+  let admin: Promise<Admin> | null = null;
+  const get = () =>
+    (admin ??= (async () => {
+      const a = kafka.admin();
+      await a.connect();
+      return a;
+    })().catch((error: unknown) => {
+      admin = null;
+      throw error;
+    }));
+
+  return {
+    async listGroupIds() {
+      const { groups } = await (await get()).listGroups().catch(rethrowAsAppError('Listing consumer groups'));
+      return groups.map((g) => ({ groupId: g.groupId, protocolType: g.protocolType }));
+    },
+
+    async describeGroups(groupIds) {
+      if (groupIds.length === 0) return [];
+      const { groups } = await (await get()).describeGroups(groupIds).catch(rethrowAsAppError('Describing consumer groups'));
+      return groups.map((g) => ({
+        groupId: g.groupId,
+        state: g.state,
+        protocolType: g.protocolType,
+        protocol: g.protocol,
+        members: g.members.map((m) => ({
+          memberId: m.memberId,
+          clientId: m.clientId,
+          host: m.clientHost,
+          assignment: decodeAssignment(g.protocolType, m.memberAssignment),
+        })),
+      }));
+    },
+
+    async committedOffsets(groupId) {
+      const topics = await (await get()).fetchOffsets({ groupId }).catch(rethrowAsAppError(`Fetching the offsets of ${groupId}`));
+      return topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, partition: p.partition, offset: p.offset })));
+    },
+
+    async commitOffsets(groupId, topic, partitions) {
+      await (await get()).setOffsets({ groupId, topic, partitions }).catch(rethrowAsAppError(`Resetting the offsets of ${groupId}`));
+    },
+
+    async offsetsForTimestamp(topic, timestamp) {
+      const entries = await (await get()).fetchTopicOffsetsByTimestamp(topic, timestamp).catch(rethrowAsAppError(`Looking up offsets by time in ${topic}`));
+      return entries.map((e) => ({ partition: e.partition, offset: e.offset }));
+    },
+
+    async deleteGroup(groupId) {
+      await (await get()).deleteGroups([groupId]).catch(rethrowAsAppError(`Deleting ${groupId}`));
+    },
+
+    async closeGroups() {
+      const a = admin;
+      admin = null;
+      await a?.then((x) => x.disconnect()).catch(() => undefined);
+    },
+  };
+}
+
+/** Consumer-protocol assignments are encoded by the client; other protocol types (connect…) are opaque. */
+function decodeAssignment(protocolType: string, bytes: Buffer): { topic: string; partitions: number[] }[] {
+  if (protocolType !== 'consumer' || !bytes || bytes.length === 0) return [];
+  try {
+    const decoded = AssignerProtocol.MemberAssignment.decode(bytes);
+    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+  } catch {
+    return [];
+  }
+}

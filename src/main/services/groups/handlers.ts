@@ -1,0 +1,14 @@
+import type { HandlerGroup } from '../../rpc/handlers';
+import type { ConnectionManager } from '../connections/connection-manager';
+import type { GroupService } from './group-service';
+
+export function groupHandlers(connections: ConnectionManager, groups: GroupService): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete'> {
+  const client = (id: string) => connections.get(id).client;
+  return {
+    'groups.list': ({ connectionId }) => groups.list(client(connectionId)),
+    'groups.describe': ({ connectionId, groupId }) => groups.describe(client(connectionId), groupId),
+    'groups.resetPreview': (r) => groups.preview(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
+    'groups.reset': (r) => groups.reset(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
+    'groups.delete': ({ connectionId, groupId }) => groups.delete(client(connectionId), groupId),
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
+
+export interface GroupSummary {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  /** The partition assignor while the group has members (range, cooperative-sticky …). */
+  assignor: string;
+  members: number;
+  topics: string[];
+  /** Sum over partitions with a committed offset; null when the group has committed nothing. */
+  totalLag: number | null;
+  /** Set when the state cannot be trusted, e.g. a KIP-848 (consumer protocol) group seen as Dead. */
+  note: string | null;
+}
+
+export interface GroupPartition {
+  topic: string;
+  partition: number;
+  /** null: no committed offset. */
+  committed: string | null;
+  logStart: string;
+  logEnd: string;
+  /** logEnd − committed; null without a commit. */
+  lag: number | null;
+  /** The member reading it now, or null (unassigned). */
+  memberId: string | null;
+}
+
+export interface GroupDetail extends Omit<GroupSummary, 'members'> {
+  members: { memberId: string; clientId: string; host: string; assignment: { topic: string; partitions: number[] }[] }[];
+  partitions: GroupPartition[];
+}
+
+export const ResetMode = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('earliest') }),
+  z.object({ kind: z.literal('latest') }),
+  z.object({ kind: z.literal('timestamp'), timestamp: z.number().int().min(0) }),
+  z.object({ kind: z.literal('offset'), offset: OffsetString }),
+  z.object({ kind: z.literal('shift'), by: z.number().int().min(-1e15).max(1e15) }),
+]);
+export type ResetMode = z.infer<typeof ResetMode>;
+
+const ResetRequest = WithConnection.extend({
+  groupId: z.string().min(1).max(500),
+  /** null: every topic the group has offsets for. */
+  topic: TopicName.nullable().default(null),
+  /** null: every partition (of the topic). */
+  partitions: z.array(PartitionId).max(10_000).nullable().default(null),
+  mode: ResetMode,
+});
+
+export interface ResetRow {
+  topic: string;
+  partition: number;
+  current: string | null;
+  next: string;
+  lagAfter: number;
+}
+
+const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });
+
+export const groupCalls = {
+  'groups.list': defineCall<GroupSummary[]>()(WithConnection),
+  'groups.describe': defineCall<GroupDetail>()(GroupRequest),
+  /** What a reset would do, changing nothing. */
+  'groups.resetPreview': defineCall<ResetRow[]>()(ResetRequest),
+  /** Applies a reset; refused unless the group is Empty. */
+  'groups.reset': defineCall<ResetRow[]>()(ResetRequest, { write: true }),
+  'groups.delete': defineCall<void>()(GroupRequest, { write: true }),
+};

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consumer } from 'kafkajs';
+import { AppError } from '../src/shared/errors';
+import type { ResetMode } from '../src/shared/api';
+import { eventually } from './support/eventually';
+import { startTestApp, type TestApp } from './support/app';
+import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
+
+describe('consumer groups on a real broker', () => {
+  const bootstrap = sharedBootstrap();
+  const topic = uniqueTopic('lagging');
+  const single = uniqueTopic('single');
+  let app: TestApp;
+  let connectionId: string;
+  const consumers: Consumer[] = [];
+
+  beforeAll(async () => {
+    await createTopic(bootstrap, topic, 3);
+    await createTopic(bootstrap, single, 1);
+    for (const p of [0, 1, 2]) execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', String(p)], { input: Array.from({ length: 10 + p * 5 }, (_, i) => `m${i}`).join('\n') });
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', single, '-p', '0'], { input: 'a\nb\nc' });
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+  });
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
+    await app?.close();
+  });
+
+  it('computes exact lag per partition from committed offsets', async () => {
+    const groupId = `${topic}-g`;
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '4' }, { partition: 1, offset: '15' }, { partition: 2, offset: '0' }] });
+    await admin.disconnect();
+
+    const detail = await app.call('groups.describe', { connectionId, groupId });
+    expect(detail.state).toBe('Empty');
+    expect(detail.partitions.map((p) => [p.partition, p.committed, p.logEnd, p.lag])).toEqual([
+      [0, '4', '10', 6],
+      [1, '15', '15', 0],
+      [2, '0', '20', 20],
+    ]);
+    expect(detail.totalLag).toBe(26);
+    const list = await app.call('groups.list', { connectionId });
+    expect(list.find((g) => g.groupId === groupId)).toMatchObject({ state: 'Empty', members: 0, topics: [topic], totalLag: 26 });
+  });
+
+  it("shows librdkafka's group (kcat -G) caught up after it read everything", async () => {
+    const groupId = `${topic}-kcat`;
+    execFileSync('kcat', ['-b', bootstrap, '-G', groupId, topic, '-e', '-q', '-X', 'auto.offset.reset=earliest'], { timeout: 60_000 });
+    const detail = await eventually(() => app.call('groups.describe', { connectionId, groupId }), (d) => d.totalLag === 0, 20_000);
+    expect(detail.protocolType).toBe('consumer');
+    expect(detail.partitions.map((p) => p.committed)).toEqual(['10', '15', '20']);
+  });
+
+  it('shows live members, their assignment, and the idle one when members outnumber partitions', async () => {
+    const groupId = `${single}-live`;
+    for (let i = 0; i < 2; i++) {
+      const consumer = testKafka(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+      consumers.push(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topic: single, fromBeginning: true });
+      await consumer.run({ eachMessage: async () => undefined });
+    }
+    const detail = await eventually(
+      () => app.call('groups.describe', { connectionId, groupId }),
+      (d) => d.state === 'Stable' && d.members.length === 2 && d.partitions.some((p) => p.memberId !== null),
+      30_000,
+    );
+    expect(detail.assignor).toBe('RoundRobinAssigner');
+    const withWork = detail.members.filter((m) => m.assignment.some((a) => a.partitions.length > 0));
+    expect(withWork).toHaveLength(1);
+    expect(withWork[0]!.assignment).toEqual([{ topic: single, partitions: [0] }]);
+    expect(detail.partitions[0]!.memberId).toBe(withWork[0]!.memberId);
+
+    const refused = (await app.call('groups.reset', { connectionId, groupId, topic: single, mode: { kind: 'earliest' } }).catch((e) => e)) as AppError;
+    expect(refused.code).toBe('GROUP_NOT_EMPTY');
+    expect(refused.message).toContain('has 2 active members: stop them first');
+  });
+
+  it('previews and applies every reset mode on an Empty group', async () => {
+    const groupId = `${topic}-reset`;
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: '5' })) });
+    const base = { connectionId, groupId, topic };
+    const next = async (mode: ResetMode) => (await app.call('groups.resetPreview', { ...base, mode })).map((r) => r.next);
+
+    expect(await next({ kind: 'earliest' })).toEqual(['0', '0', '0']);
+    expect(await next({ kind: 'latest' })).toEqual(['10', '15', '20']);
+    expect(await next({ kind: 'offset', offset: '12' })).toEqual(['10', '12', '12']);
+    expect(await next({ kind: 'shift', by: -3 })).toEqual(['2', '2', '2']);
+    expect(await next({ kind: 'shift', by: 100 })).toEqual(['10', '15', '20']);
+    expect(await next({ kind: 'timestamp', timestamp: Date.now() + 3_600_000 })).toEqual(['10', '15', '20']);
+    expect(await next({ kind: 'timestamp', timestamp: 0 })).toEqual(['0', '0', '0']);
+    // Preview changed nothing.
+    expect((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => p.offset)).toEqual(['5', '5', '5']);
+
+    const applied = await app.call('groups.reset', { ...base, partitions: [2], mode: { kind: 'shift', by: 4 } });
+    expect(applied).toEqual([{ topic, partition: 2, current: '5', next: '9', lagAfter: 11 }]);
+    const after = (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset);
+    expect(after).toEqual(['5', '5', '9']);
+
+    await app.call('groups.delete', { connectionId, groupId });
+    expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(groupId);
+    await admin.disconnect();
+  });
+});
