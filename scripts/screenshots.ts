@@ -29,6 +29,8 @@ try {
   await page.locator('[data-testid="detail-value"]').waitFor();
   await page.screenshot({ path: 'docs/screenshots/messages.png' });
   console.log('docs/screenshots/messages.png');
+  await shoot('#/groups', 'groups.png', '[aria-label="Consumer groups"] [role="row"] >> nth=1');
+  await shoot('#/groups/analytics-pipeline', 'group-detail.png', '[data-testid="group-lag"]');
   // Produce: the built-in rider-updates template loaded and sent once.
   await page.goto(`${server.url}#/produce/rider-updates`);
   await page.getByRole('button', { name: 'rider-updates: location update' }).click();

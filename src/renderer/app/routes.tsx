@@ -4,6 +4,8 @@ import { OverviewPage } from '../features/overview/OverviewPage';
 import { TopicDetailPage } from '../features/topics/TopicDetailPage';
 import { TopicsPage } from '../features/topics/TopicsPage';
 import { ProducePage } from '../features/produce/ProducePage';
+import { GroupsPage } from '../features/groups/GroupsPage';
+import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
 import type { Route } from './router';
 
@@ -18,6 +20,7 @@ export const navItems: NavItem[] = [
   { match: 'overview', label: 'Overview', icon: '◎' },
   { match: 'brokers', label: 'Brokers', icon: '▤' },
   { match: 'topics', label: 'Topics', icon: '☰' },
+  { match: 'groups', label: 'Consumer groups', icon: '⛁' },
   { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'acls', label: 'ACLs', icon: '◈' },
 ];
@@ -30,6 +33,8 @@ export function renderRoute(route: Route): ReactNode {
       return <BrokersPage />;
     case 'topics':
       return a ? <TopicDetailPage key={a} topic={a} tab={b} params={route.params} /> : <TopicsPage />;
+    case 'groups':
+      return a ? <GroupDetailPage key={a} groupId={a} /> : <GroupsPage />;
     case 'produce':
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':

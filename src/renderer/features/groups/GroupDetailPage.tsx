@@ -1,0 +1,76 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { GroupPartition } from '../../../shared/api';
+import { href } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useConnectionId } from '../../state/session-store';
+import { AssignmentMap } from './AssignmentMap';
+import { useGroup } from './queries';
+import { ResetPanel } from './ResetPanel';
+import { StateBadge } from './StateBadge';
+import './groups.css';
+
+const col = createColumnHelper<GroupPartition>();
+const columns = [
+  col.accessor('topic', { header: 'Topic', size: 220 }),
+  col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor((p) => p.committed ?? '—', { id: 'committed', header: 'Committed', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor('logEnd', { header: 'Log end', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor((p) => p.lag ?? -1, {
+    id: 'lag',
+    header: 'Lag',
+    size: 100,
+    meta: { align: 'right', mono: true },
+    cell: (c) => (c.getValue() < 0 ? '—' : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>),
+  }),
+  col.accessor((p) => p.memberId ?? 'unassigned', { id: 'member', header: 'Member', size: 320, meta: { mono: true } }),
+];
+
+/** One group: who reads what, how far behind each partition is, and the reset tool. */
+export function GroupDetailPage({ groupId }: { groupId: string }) {
+  const connectionId = useConnectionId();
+  const { data, error, isLoading } = useGroup(connectionId, groupId);
+  return (
+    <div className="page group-page">
+      <PageHeader
+        title={
+          <>
+            <a className="crumb" href={href(['groups'])}>
+              Consumer groups
+            </a>
+            <span className="crumb-sep">/</span>
+            <span data-testid="group-title">{groupId}</span>
+          </>
+        }
+        subtitle={
+          data && (
+            <>
+              <StateBadge state={data.state} note={data.note} /> · {data.protocolType || 'no protocol'} · {data.assignor || 'no assignor'} · {data.members.length} members · total lag{' '}
+              <strong data-testid="group-lag">{data.totalLag?.toLocaleString('en') ?? '—'}</strong>
+            </>
+          )
+        }
+      />
+      {isLoading && <Loading />}
+      <ErrorMessage error={error} title="Could not load the group" />
+      {data?.note && <div className="notice">{data.note}</div>}
+      {data && (
+        <>
+          <section className="group-section">
+            <h2>Partitions</h2>
+            <div className="group-table">
+              <DataTable id="group-partitions" ariaLabel="Group partitions" data={data.partitions} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
+            </div>
+          </section>
+          <section className="group-section">
+            <h2>Who reads what</h2>
+            <AssignmentMap group={data} />
+          </section>
+          <ResetPanel connectionId={connectionId} group={data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useDeferredValue, useState } from 'react';
+import type { GroupSummary } from '../../../shared/api';
+import { navigate } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FilterInput } from '../../components/FilterInput';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useConnectionId } from '../../state/session-store';
+import { useGroups } from './queries';
+import { StateBadge } from './StateBadge';
+
+const col = createColumnHelper<GroupSummary>();
+const columns = [
+  col.accessor('groupId', { header: 'Group', size: 300 }),
+  col.accessor('state', { header: 'State', size: 170, cell: (c) => <StateBadge state={c.getValue()} note={c.row.original.note} /> }),
+  col.accessor('protocolType', { header: 'Type', size: 90 }),
+  col.accessor('assignor', { header: 'Assignor', size: 150 }),
+  col.accessor('members', { header: 'Members', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor((g) => g.topics.join(', '), { id: 'topics', header: 'Topics', size: 260 }),
+  col.accessor((g) => g.totalLag ?? -1, {
+    id: 'lag',
+    header: 'Total lag',
+    size: 110,
+    meta: { align: 'right', mono: true },
+    cell: (c) => (c.getValue() < 0 ? <span className="text-muted">—</span> : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>),
+  }),
+];
+
+/** Every consumer group with its state and total lag (refreshed every 10 s). */
+export function GroupsPage() {
+  const connectionId = useConnectionId();
+  const { data, error, isLoading } = useGroups(connectionId);
+  const [filter, setFilter] = useState('');
+  const deferred = useDeferredValue(filter);
+  return (
+    <div className="page page--fill">
+      <PageHeader
+        title="Consumer groups"
+        subtitle={data ? `${data.length} groups · ${data.filter((g) => (g.totalLag ?? 0) > 0).length} lagging` : undefined}
+        actions={<FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" />}
+      />
+      {isLoading && <Loading />}
+      <ErrorMessage error={error} title="Could not load the consumer groups" />
+      {data && (
+        <DataTable
+          id="groups"
+          ariaLabel="Consumer groups"
+          data={data}
+          columns={columns}
+          filter={deferred}
+          getRowId={(g) => g.groupId}
+          initialSorting={[{ id: 'lag', desc: true }]}
+          onRowClick={(g) => navigate(['groups', g.groupId])}
+          emptyMessage={filter ? `No group matches “${filter}”` : 'No consumer groups'}
+        />
+      )}
+    </div>
+  );
+}

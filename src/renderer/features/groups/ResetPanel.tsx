@@ -1,0 +1,136 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { GroupDetail, ResetMode, ResetRow } from '../../../shared/api';
+import { useApi } from '../../api/ApiProvider';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useReadOnly } from '../../state/use-read-only';
+import { groupKeys } from './queries';
+
+type Kind = ResetMode['kind'];
+
+/** Reset offsets: always a preview first; applied only on an explicit confirmation (main also checks the group is Empty). */
+export function ResetPanel({ connectionId, group }: { connectionId: string; group: GroupDetail }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const readOnly = useReadOnly();
+  const [topic, setTopic] = useState<string>('all');
+  const [kind, setKind] = useState<Kind>('earliest');
+  const [value, setValue] = useState('');
+  const [preview, setPreview] = useState<ResetRow[] | null>(null);
+  const [applied, setApplied] = useState<ResetRow[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const mode = (): ResetMode => {
+    switch (kind) {
+      case 'timestamp':
+        return { kind, timestamp: new Date(value).getTime() };
+      case 'offset':
+        return { kind, offset: value || '0' };
+      case 'shift':
+        return { kind, by: Number(value) || 0 };
+      default:
+        return { kind };
+    }
+  };
+  const request = () => ({ connectionId, groupId: group.groupId, topic: topic === 'all' ? null : topic, mode: mode() });
+  const run = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section className="group-section" aria-label="Reset offsets">
+      <h2>Reset offsets</h2>
+      <div className="form-row">
+        <label className="field">
+          <span>Topic</span>
+          <select aria-label="Reset topic" value={topic} onChange={(e) => (setTopic(e.target.value), setPreview(null))}>
+            <option value="all">All topics of the group</option>
+            {group.topics.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>To</span>
+          <select aria-label="Reset to" value={kind} onChange={(e) => (setKind(e.target.value as Kind), setPreview(null), setValue(''))}>
+            <option value="earliest">earliest (replay everything kept)</option>
+            <option value="latest">latest (skip to the end)</option>
+            <option value="timestamp">a time</option>
+            <option value="offset">a specific offset</option>
+            <option value="shift">shift by ±N</option>
+          </select>
+        </label>
+        {kind === 'timestamp' && (
+          <label className="field">
+            <span>Time</span>
+            <input type="datetime-local" step="1" aria-label="Reset time" value={value} onChange={(e) => setValue(e.target.value)} />
+          </label>
+        )}
+        {(kind === 'offset' || kind === 'shift') && (
+          <label className="field">
+            <span>{kind === 'offset' ? 'Offset' : 'Shift by (e.g. -100)'}</span>
+            <input aria-label="Reset value" value={value} onChange={(e) => setValue(e.target.value.replace(kind === 'shift' ? /[^\d-]/g : /\D/g, ''))} />
+          </label>
+        )}
+        <button type="button" className="button" onClick={() => run(async () => setPreview(await api.call('groups.resetPreview', request())))}>
+          Preview
+        </button>
+      </div>
+      {preview && (
+        <>
+          <table className="plain-table" aria-label="Reset preview">
+            <thead>
+              <tr>
+                <th>Topic</th>
+                <th>Partition</th>
+                <th>Current</th>
+                <th>New</th>
+                <th>Lag after</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.map((r) => (
+                <tr key={`${r.topic}:${r.partition}`}>
+                  <td>{r.topic}</td>
+                  <td className="mono">{r.partition}</td>
+                  <td className="mono">{r.current ?? '—'}</td>
+                  <td className="mono">{r.next}</td>
+                  <td className="mono">{r.lagAfter.toLocaleString('en')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="form-row">
+            {group.members.length > 0 && <span className="text-warn">The group has {group.members.length} active member(s): stop them first, the reset will be refused.</span>}
+            <button
+              type="button"
+              className="button danger"
+              disabled={readOnly}
+              title={readOnly ? 'Read-only connection' : undefined}
+              onClick={() =>
+                run(async () => {
+                  setApplied(await api.call('groups.reset', request()));
+                  setPreview(null);
+                  await client.invalidateQueries({ queryKey: groupKeys.one(connectionId, group.groupId) });
+                })
+              }
+            >
+              Apply to {preview.length} partition{preview.length === 1 ? '' : 's'}
+            </button>
+          </div>
+        </>
+      )}
+      {applied && (
+        <div className="send-result" role="status">
+          Offsets of {applied.length} partition{applied.length === 1 ? '' : 's'} reset.
+        </div>
+      )}
+      <ErrorMessage error={error} title="Reset not applied" />
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from '../../api/ApiProvider';
+
+export const groupKeys = {
+  list: (connectionId: string) => ['cluster', connectionId, 'groups'] as const,
+  one: (connectionId: string, groupId: string) => ['cluster', connectionId, 'groups', groupId] as const,
+};
+
+export function useGroups(connectionId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: groupKeys.list(connectionId), queryFn: ({ signal }) => api.call('groups.list', { connectionId }, { signal }), refetchInterval: 10_000 });
+}
+
+export function useGroup(connectionId: string, groupId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: groupKeys.one(connectionId, groupId), queryFn: ({ signal }) => api.call('groups.describe', { connectionId, groupId }, { signal }), refetchInterval: 5_000 });
+}
