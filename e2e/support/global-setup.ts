@@ -8,7 +8,7 @@ import { startAppServer } from './app-server';
  * Returns the teardown Playwright calls at the end.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  let bootstrap = process.env.KAFKA_BROKERS;
+  let bootstrap = process.env.KAFKA_BROKERS?.trim() || undefined;
   const cluster = bootstrap ? undefined : await startCluster({ nodes: 1, name: `e2e-${process.pid}` });
   bootstrap ??= cluster!.bootstrap;
   await seedCluster(bootstrap);

@@ -65,9 +65,15 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
   return Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
 }
 
-/** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. */
+/**
+ * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding. One in 64 would start
+ * with "-", which kafka-storage's argument parser takes for an option: draw again.
+ */
 export function newClusterId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64url');
+  for (;;) {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    const id = Buffer.from(bytes).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }

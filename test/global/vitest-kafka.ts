@@ -9,7 +9,7 @@ let cluster: RunningCluster | undefined;
  * Tests that need three nodes start their own with startCluster({ nodes: 3 }).
  */
 export async function setup(project: TestProject): Promise<void> {
-  let bootstrap = process.env.KAFKA_BROKERS;
+  let bootstrap = process.env.KAFKA_BROKERS?.trim() || undefined;
   if (!bootstrap) {
     cluster = await startCluster({ nodes: 1, name: `vitest-${process.pid}` });
     bootstrap = cluster.bootstrap;
