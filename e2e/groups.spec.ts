@@ -28,6 +28,9 @@ test.describe('consumer groups through the UI', () => {
       ['1', '20', '25', '5', 'unassigned'],
     ]);
     await expect(page.getByText('No active members')).toBeVisible();
+    // Lag over time: main samples it from the first visit; the chart and a status are drawn.
+    await expect(page.getByTestId('lag-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('group-status')).toHaveText(/^(OK|WARN|STALL|STOP|ERR)$/);
 
     await page.getByLabel('Reset to', { exact: true }).selectOption('latest');
     await page.getByRole('button', { name: 'Preview' }).click();

@@ -30,6 +30,9 @@ try {
   await page.screenshot({ path: 'docs/screenshots/messages.png' });
   console.log('docs/screenshots/messages.png');
   await shoot('#/groups', 'groups.png', '[aria-label="Consumer groups"] [role="row"] >> nth=1');
+  // A few lag samples first (main samples every 5 s), so the chart has a line.
+  await page.goto(`${server.url}#/groups/analytics-pipeline`);
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="lag-chart"]')?.getAttribute('data-points')) >= 3, undefined, { timeout: 30_000 });
   await shoot('#/groups/analytics-pipeline', 'group-detail.png', '[data-testid="group-lag"]');
   // Produce: the built-in rider-updates template loaded and sent once.
   await page.goto(`${server.url}#/produce/rider-updates`);

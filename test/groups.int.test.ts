@@ -108,3 +108,50 @@ describe('consumer groups on a real broker', () => {
     await admin.disconnect();
   });
 });
+
+describe('lag over time and status per partition, sampled on a real broker', () => {
+  const bootstrap = sharedBootstrap();
+  let app: TestApp;
+  let connectionId: string;
+  beforeAll(async () => {
+    process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS = '700';
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+  });
+  afterAll(async () => {
+    delete process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS;
+    await app?.close();
+  });
+
+  it('says STALL for a group whose commits stand still while messages keep coming, OK once it catches up, ERR behind the log start', async () => {
+    const topic = uniqueTopic('status');
+    await createTopic(bootstrap, topic, 1);
+    const groupId = `${topic}-g`;
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'a\nb\nc\nd' });
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '2' }] });
+
+    const producing = setInterval(() => execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'more' }), 400);
+    try {
+      const stalled = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.points.length >= 5, 20_000, 300);
+      expect(stalled.partitions).toEqual([{ topic, partition: 0, status: 'STALL' }]);
+      expect(stalled.status).toBe('STALL');
+      const lags = stalled.points.map((p) => p.lagByTopic[0]!);
+      expect(lags.at(-1)!).toBeGreaterThan(lags[0]!);
+    } finally {
+      clearInterval(producing);
+    }
+
+    const end = (await admin.fetchTopicOffsets(topic))[0]!.high;
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: end }] });
+    const ok = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.status === 'OK', 20_000, 300);
+    expect(ok.status).toBe('OK');
+
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '1' }] });
+    await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '3' }] });
+    const err = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.status === 'ERR', 20_000, 300);
+    expect(err.partitions[0]!.status).toBe('ERR');
+    await admin.disconnect();
+  });
+});

@@ -19,7 +19,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...topicHandlers(deps.connections, deps.topics),
     ...produceHandlers(deps.connections, deps.produce),
     ...messageHandlers(deps.connections, deps.messages),
-    ...groupHandlers(deps.connections, deps.groups),
+    ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),
     ...aclHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };

@@ -43,6 +43,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   return {
     host,
     deps,
-    dispose: () => deps.connections.closeAll(),
+    dispose: () => {
+      deps.lagSampler.stopAll();
+      return deps.connections.closeAll();
+    },
   };
 }

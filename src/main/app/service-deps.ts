@@ -6,6 +6,7 @@ import { ConnectionManager, type KafkaClientFactory } from '../services/connecti
 import { TopicService } from '../services/topics/topic-service';
 import { join } from 'node:path';
 import { GroupService } from '../services/groups/group-service';
+import { LagSampler } from '../services/groups/lag-sampler';
 import { MessageService } from '../services/messages/message-service';
 import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
@@ -27,6 +28,7 @@ export interface ServiceDeps {
   produce: ProduceService;
   messages: MessageService;
   groups: GroupService;
+  lagSampler: LagSampler;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
   createClient: KafkaClientFactory;
 }
@@ -55,6 +57,7 @@ export function createServiceDeps(options: {
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
     messages: new MessageService(),
     groups: new GroupService(),
+    lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };

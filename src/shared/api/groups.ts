@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
+import type { LagStatus } from '../groups/lag-status';
 
 export interface GroupSummary {
   groupId: string;
@@ -60,6 +61,17 @@ export interface ResetRow {
   lagAfter: number;
 }
 
+/** Lag sampled by main while the app runs (it starts when a group is first looked at). */
+export interface LagHistory {
+  intervalMs: number;
+  topics: string[];
+  /** One point per sample: total lag of each topic, in `topics` order. */
+  points: { at: number; lagByTopic: number[] }[];
+  partitions: { topic: string; partition: number; status: LagStatus }[];
+  /** The worst partition status. */
+  status: LagStatus;
+}
+
 const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });
 
 export const groupCalls = {
@@ -70,4 +82,6 @@ export const groupCalls = {
   /** Applies a reset; refused unless the group is Empty. */
   'groups.reset': defineCall<ResetRow[]>()(ResetRequest, { write: true }),
   'groups.delete': defineCall<void>()(GroupRequest, { write: true }),
+  /** Lag over time and a status per partition; sampling continues every few seconds for the session. */
+  'groups.lag': defineCall<LagHistory>()(GroupRequest),
 };

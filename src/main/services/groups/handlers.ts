@@ -1,8 +1,13 @@
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
 import type { GroupService } from './group-service';
+import type { LagSampler } from './lag-sampler';
 
-export function groupHandlers(connections: ConnectionManager, groups: GroupService): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete'> {
+export function groupHandlers(
+  connections: ConnectionManager,
+  groups: GroupService,
+  sampler: LagSampler,
+): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag'> {
   const client = (id: string) => connections.get(id).client;
   return {
     'groups.list': ({ connectionId }) => groups.list(client(connectionId)),
@@ -10,5 +15,6 @@ export function groupHandlers(connections: ConnectionManager, groups: GroupServi
     'groups.resetPreview': (r) => groups.preview(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
     'groups.reset': (r) => groups.reset(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
     'groups.delete': ({ connectionId, groupId }) => groups.delete(client(connectionId), groupId),
+    'groups.lag': ({ connectionId, groupId }) => sampler.history(connectionId, () => client(connectionId), groupId),
   };
 }

@@ -7,12 +7,15 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useConnectionId } from '../../state/session-store';
 import { AssignmentMap } from './AssignmentMap';
-import { useGroup } from './queries';
+import { useGroup, useLagHistory } from './queries';
+import { LagChart } from './LagChart';
+import { STATUS_EXPLAINED } from '../../../shared/groups/lag-status';
 import { ResetPanel } from './ResetPanel';
 import { StateBadge } from './StateBadge';
 import './groups.css';
 
-const col = createColumnHelper<GroupPartition>();
+type Row = GroupPartition & { status: string };
+const col = createColumnHelper<Row>();
 const columns = [
   col.accessor('topic', { header: 'Topic', size: 220 }),
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
@@ -25,6 +28,15 @@ const columns = [
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() < 0 ? '—' : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>),
   }),
+  col.accessor('status', {
+    header: 'Status',
+    size: 90,
+    cell: (c) => (
+      <span className={`badge status-${c.getValue()}`} style={{ marginLeft: 0 }} title={STATUS_EXPLAINED[c.getValue() as keyof typeof STATUS_EXPLAINED]}>
+        {c.getValue()}
+      </span>
+    ),
+  }),
   col.accessor((p) => p.memberId ?? 'unassigned', { id: 'member', header: 'Member', size: 320, meta: { mono: true } }),
 ];
 
@@ -32,6 +44,9 @@ const columns = [
 export function GroupDetailPage({ groupId }: { groupId: string }) {
   const connectionId = useConnectionId();
   const { data, error, isLoading } = useGroup(connectionId, groupId);
+  const lag = useLagHistory(connectionId, groupId);
+  const statusOf = new Map((lag.data?.partitions ?? []).map((p) => [`${p.topic}:${p.partition}`, p.status]));
+  const rows = (data?.partitions ?? []).map((p) => ({ ...p, status: statusOf.get(`${p.topic}:${p.partition}`) ?? '…' }));
   return (
     <div className="page group-page">
       <PageHeader
@@ -58,10 +73,22 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
       {data?.note && <div className="notice">{data.note}</div>}
       {data && (
         <>
+          <section className="group-section" aria-label="Lag over time">
+            <h2>
+              Lag over time{' '}
+              {lag.data && (
+                <span className={`badge status-${lag.data.status}`} data-testid="group-status">
+                  {lag.data.status}
+                </span>
+              )}
+            </h2>
+            {lag.data && <p className="muted">{STATUS_EXPLAINED[lag.data.status]} Sampled every {lag.data.intervalMs / 1000} s while the app is open.</p>}
+            {lag.data && <LagChart history={lag.data} />}
+          </section>
           <section className="group-section">
             <h2>Partitions</h2>
             <div className="group-table">
-              <DataTable id="group-partitions" ariaLabel="Group partitions" data={data.partitions} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
+              <DataTable id="group-partitions" ariaLabel="Group partitions" data={rows} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
             </div>
           </section>
           <section className="group-section">

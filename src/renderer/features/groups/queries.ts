@@ -15,3 +15,12 @@ export function useGroup(connectionId: string, groupId: string) {
   const api = useApi();
   return useQuery({ queryKey: groupKeys.one(connectionId, groupId), queryFn: ({ signal }) => api.call('groups.describe', { connectionId, groupId }, { signal }), refetchInterval: 5_000 });
 }
+
+export function useLagHistory(connectionId: string, groupId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...groupKeys.one(connectionId, groupId), 'lag'],
+    queryFn: ({ signal }) => api.call('groups.lag', { connectionId, groupId }, { signal }),
+    refetchInterval: 5_000,
+  });
+}
