@@ -43,5 +43,13 @@ test.describe('consumer groups through the UI', () => {
       [0, '40'],
       [1, '25'],
     ]);
+
+    // Deleting needs the group id typed in full.
+    await expect(page.getByRole('button', { name: 'Delete group' })).toBeDisabled();
+    await page.getByLabel('Confirm group id').fill(groupId);
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    await expect(page.getByRole('table', { name: 'Consumer groups' })).toBeVisible();
+    const groups = await withAdmin(env.bootstrap, (admin) => admin.listGroups());
+    expect(groups.groups.map((g) => g.groupId)).not.toContain(groupId);
   });
 });

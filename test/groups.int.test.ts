@@ -45,6 +45,8 @@ describe('consumer groups on a real broker', () => {
     expect(detail.totalLag).toBe(26);
     const list = await app.call('groups.list', { connectionId });
     expect(list.find((g) => g.groupId === groupId)).toMatchObject({ state: 'Empty', members: 0, topics: [topic], totalLag: 26 });
+    // The trend compares with the previous lists of the session.
+    expect((await app.call('groups.list', { connectionId })).find((g) => g.groupId === groupId)?.trend).toBe('flat');
   });
 
   it("shows librdkafka's group (kcat -G) caught up after it read everything", async () => {
@@ -78,6 +80,9 @@ describe('consumer groups on a real broker', () => {
     const refused = (await app.call('groups.reset', { connectionId, groupId, topic: single, mode: { kind: 'earliest' } }).catch((e) => e)) as AppError;
     expect(refused.code).toBe('GROUP_NOT_EMPTY');
     expect(refused.message).toContain('has 2 active members: stop them first');
+    await eventually(() => app.call('groups.describe', { connectionId, groupId }), (d) => d.partitions[0]!.committed !== null, 20_000);
+    const busy = (await app.call('groups.deleteOffsets', { connectionId, groupId, topic: single }).catch((e) => e)) as AppError;
+    expect(busy.code).toBe('GROUP_SUBSCRIBED_TO_TOPIC');
   });
 
   it('previews and applies every reset mode on an Empty group', async () => {
@@ -102,6 +107,13 @@ describe('consumer groups on a real broker', () => {
     expect(applied).toEqual([{ topic, partition: 2, current: '5', next: '9', lagAfter: 11 }]);
     const after = (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset);
     expect(after).toEqual(['5', '5', '9']);
+
+    // OffsetDelete (a raw request): forget one topic's offsets, keep the others.
+    await admin.setOffsets({ groupId, topic: single, partitions: [{ partition: 0, offset: '1' }] });
+    await app.call('groups.deleteOffsets', { connectionId, groupId, topic: single });
+    const left = await admin.fetchOffsets({ groupId, topics: [topic, single] });
+    expect(left.find((t) => t.topic === single)!.partitions.map((p) => p.offset)).toEqual(['-1']);
+    expect(left.find((t) => t.topic === topic)!.partitions.map((p) => p.offset).sort()).toEqual(['5', '5', '9']);
 
     await app.call('groups.delete', { connectionId, groupId });
     expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(groupId);

@@ -24,4 +24,4 @@ export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, G
  * Methods that change the cluster. A read-only connection's client refuses them itself,
  * behind the dispatcher's own gate, so a forgotten `write` flag cannot slip through.
  */
-export const writeMethods: ReadonlySet<string> = new Set<string>(['produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup']);
+export const writeMethods: ReadonlySet<string> = new Set<string>(['produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets']);

@@ -13,6 +13,8 @@ export interface GroupSummary {
   topics: string[];
   /** Sum over partitions with a committed offset; null when the group has committed nothing. */
   totalLag: number | null;
+  /** Total lag compared with the previous lists of this session (null until there are two). */
+  trend: 'rising' | 'falling' | 'flat' | null;
   /** Set when the state cannot be trusted, e.g. a KIP-848 (consumer protocol) group seen as Dead. */
   note: string | null;
 }
@@ -82,6 +84,8 @@ export const groupCalls = {
   /** Applies a reset; refused unless the group is Empty. */
   'groups.reset': defineCall<ResetRow[]>()(ResetRequest, { write: true }),
   'groups.delete': defineCall<void>()(GroupRequest, { write: true }),
+  /** Forgets the group's committed offsets for one topic (OffsetDelete); refused while members read it. */
+  'groups.deleteOffsets': defineCall<void>()(GroupRequest.extend({ topic: TopicName }), { write: true }),
   /** Lag over time and a status per partition; sampling continues every few seconds for the session. */
   'groups.lag': defineCall<LagHistory>()(GroupRequest),
 };

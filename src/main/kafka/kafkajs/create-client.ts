@@ -10,6 +10,7 @@ import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
 import { createMessagesPort } from './messages';
 import { createGroupsPort } from './groups';
+import { offsetDelete } from './raw/offset-delete';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 
@@ -109,6 +110,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     commitOffsets: groups.commitOffsets,
     offsetsForTimestamp: groups.offsetsForTimestamp,
     deleteGroup: groups.deleteGroup,
+    deleteGroupOffsets: async (groupId, topic, partitions) => offsetDelete(await getCluster(), groupId, topic, partitions),
     produce: producer.produce,
     topicConfig: producer.topicConfig,
     describeAcls: acls.describeAcls,

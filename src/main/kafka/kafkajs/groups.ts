@@ -5,8 +5,8 @@ import { rethrowAsAppError } from './errors';
 // Node's ESM loader cannot see AssignerProtocol as a named export of the CommonJS kafkajs.
 const { AssignerProtocol } = kafkajs;
 
-/** Consumer groups through kafkajs' admin (one lazily connected admin per connection). */
-export function createGroupsPort(kafka: Kafka): GroupsPort & { closeGroups(): Promise<void> } {
+/** Consumer groups through kafkajs' admin (one lazily connected admin per connection); OffsetDelete is a raw request (raw/). */
+export function createGroupsPort(kafka: Kafka): Omit<GroupsPort, 'deleteGroupOffsets'> & { closeGroups(): Promise<void> } {
   let admin: Promise<Admin> | null = null;
   const get = () =>
     (admin ??= (async () => {

@@ -26,14 +26,25 @@ const KIP848_NOTE = 'Shown as Dead with no members by the classic API: it may us
 
 /** Consumer groups: membership, committed offsets and lag; offset resets with a preview. */
 export class GroupService {
+  /** Total lag seen by earlier lists, per connection's client, for the trend column. */
+  private readonly seen = new WeakMap<KafkaClient, Map<string, { at: number; lag: number }[]>>();
+
   async list(client: KafkaClient): Promise<GroupSummary[]> {
     const ids = await client.listGroupIds();
     const descriptions: GroupDescription[] = [];
     for (let i = 0; i < ids.length; i += DESCRIBE_BATCH) descriptions.push(...(await client.describeGroups(ids.slice(i, i + DESCRIBE_BATCH).map((g) => g.groupId))));
     const offsets = await pooled(descriptions, OFFSET_CONCURRENCY, (g) => client.committedOffsets(g.groupId));
     const marks = await this.watermarks(client, offsets.flat());
+    const history = this.seen.get(client) ?? new Map<string, { at: number; lag: number }[]>();
+    this.seen.set(client, history);
+    const now = Date.now();
     return descriptions
-      .map((g, i) => summarize(g, offsets[i]!, marks))
+      .map((g, i) => {
+        const summary = summarize(g, offsets[i]!, marks);
+        const past = (history.get(g.groupId) ?? []).filter((p) => now - p.at < 120_000);
+        if (summary.totalLag !== null) history.set(g.groupId, [...past, { at: now, lag: summary.totalLag }].slice(-12));
+        return { ...summary, trend: lagTrend(past[0]?.lag, summary.totalLag) };
+      })
       .sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
@@ -125,6 +136,12 @@ export class GroupService {
     return rows;
   }
 
+  async deleteOffsets(client: KafkaClient, groupId: string, topic: string): Promise<void> {
+    const partitions = (await client.committedOffsets(groupId)).filter((c) => c.topic === topic).map((c) => c.partition);
+    if (partitions.length === 0) throw appError(ErrorCode.NotFound, `${groupId} has no committed offsets for ${topic}.`);
+    await client.deleteGroupOffsets(groupId, topic, partitions);
+  }
+
   async delete(client: KafkaClient, groupId: string): Promise<void> {
     await client.deleteGroup(groupId);
   }
@@ -134,6 +151,12 @@ export class GroupService {
     const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
     return new Map(marks.map((m) => [`${m.topic}:${m.partition}`, m]));
   }
+}
+
+/** Rising, falling or flat against the oldest total of the last two minutes. */
+export function lagTrend(before: number | undefined, now: number | null): GroupSummary['trend'] {
+  if (before === undefined || now === null) return null;
+  return now > before ? 'rising' : now < before ? 'falling' : 'flat';
 }
 
 function summarize(g: GroupDescription, committed: CommittedOffset[], marks: Map<string, PartitionWatermarks> | PartitionWatermarks[]): GroupSummary {
@@ -153,6 +176,7 @@ function summarize(g: GroupDescription, committed: CommittedOffset[], marks: Map
     members: g.members.length,
     topics,
     totalLag: lag,
+    trend: null,
     note: g.state === 'Dead' && g.members.length === 0 && committed.length > 0 ? KIP848_NOTE : null,
   };
 }

@@ -7,7 +7,7 @@ export function groupHandlers(
   connections: ConnectionManager,
   groups: GroupService,
   sampler: LagSampler,
-): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag'> {
+): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag' | 'groups.deleteOffsets'> {
   const client = (id: string) => connections.get(id).client;
   return {
     'groups.list': ({ connectionId }) => groups.list(client(connectionId)),
@@ -15,6 +15,7 @@ export function groupHandlers(
     'groups.resetPreview': (r) => groups.preview(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
     'groups.reset': (r) => groups.reset(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
     'groups.delete': ({ connectionId, groupId }) => groups.delete(client(connectionId), groupId),
+    'groups.deleteOffsets': ({ connectionId, groupId, topic }) => groups.deleteOffsets(client(connectionId), groupId, topic),
     'groups.lag': ({ connectionId, groupId }) => sampler.history(connectionId, () => client(connectionId), groupId),
   };
 }

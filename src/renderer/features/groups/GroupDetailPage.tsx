@@ -11,6 +11,7 @@ import { useGroup, useLagHistory } from './queries';
 import { LagChart } from './LagChart';
 import { STATUS_EXPLAINED } from '../../../shared/groups/lag-status';
 import { ResetPanel } from './ResetPanel';
+import { DangerZone } from './DangerZone';
 import { StateBadge } from './StateBadge';
 import './groups.css';
 
@@ -96,6 +97,7 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
             <AssignmentMap group={data} />
           </section>
           <ResetPanel connectionId={connectionId} group={data} />
+          <DangerZone connectionId={connectionId} group={data} />
         </>
       )}
     </div>

@@ -19,6 +19,14 @@ const columns = [
   col.accessor('assignor', { header: 'Assignor', size: 150 }),
   col.accessor('members', { header: 'Members', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor((g) => g.topics.join(', '), { id: 'topics', header: 'Topics', size: 260 }),
+  col.accessor('trend', {
+    header: 'Trend',
+    size: 90,
+    cell: (c) => {
+      const t = c.getValue();
+      return t === null ? <span className="text-muted">—</span> : <span className={t === 'rising' ? 'text-warn' : undefined}>{t === 'rising' ? '↗ rising' : t === 'falling' ? '↘ falling' : '→ flat'}</span>;
+    },
+  }),
   col.accessor((g) => g.totalLag ?? -1, {
     id: 'lag',
     header: 'Total lag',
