@@ -233,3 +233,44 @@ describe('compression codecs, checked on disk', () => {
     }
   });
 });
+
+describe('not enough replicas, on a 3-node cluster with a broker down', () => {
+  let cluster: RunningCluster;
+  let app: TestApp;
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 3, name: `isr-${process.pid}` });
+    app = startTestApp();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await cluster?.stop();
+  });
+
+  it('acks=all is refused with the topic’s min.insync.replicas in the message; acks=leader still writes', async () => {
+    const topic = uniqueTopic('isr');
+    const { connectionId } = await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(',') } });
+    const admin = (await import('./support/kafka')).testKafka(cluster.bootstrap).admin();
+    await admin.connect();
+    try {
+      // Kafka caps min.insync.replicas at the replica count, so the refusal needs a real missing replica.
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '3' }] }] });
+      await cluster.stopNode(2);
+      await cluster.waitForBrokers(2);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+        if (meta?.partitions.every((p) => p.isr.length === 2 && p.leader !== 2)) break;
+        if (Date.now() > deadline) throw new Error('the ISR did not shrink within 30 s');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    const refused = (await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('x') }, options: { acks: 'all', compression: 'none' } }).catch((e) => e)) as AppError;
+    expect(refused.code).toMatch(/^NOT_ENOUGH_REPLICAS/);
+    expect(refused.message).toContain(`${topic} needs min.insync.replicas=3 for acks=all`);
+    expect(refused.hint).toContain('acks=leader');
+    const written = await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('y') }, options: { acks: 'leader', compression: 'none' } });
+    expect(written.offset).toBe('0');
+  }, 90_000);
+});

@@ -112,10 +112,20 @@ export class ProduceService {
 
   /** Adds what the broker's error code alone does not say, e.g. the size limit that was exceeded. */
   private async explain(error: unknown, target: Target, size: number): Promise<unknown> {
-    if (!AppError.is(error) || error.code !== 'MESSAGE_TOO_LARGE') return error;
-    const limit = await target.client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
+    if (!AppError.is(error)) return error;
+    const config = (name: string) => target.client.topicConfig(target.topic, name).catch(() => null);
     const data = error.toData();
-    data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${limit ? `${Number(limit).toLocaleString('en')} bytes (max.message.bytes)` : 'its max.message.bytes'}.`;
+    if (error.code === 'MESSAGE_TOO_LARGE') {
+      const limit = await config('max.message.bytes');
+      data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${limit ? `${Number(limit).toLocaleString('en')} bytes (max.message.bytes)` : 'its max.message.bytes'}.`;
+    } else if (error.code === 'NOT_ENOUGH_REPLICAS' || error.code === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND') {
+      // acks=all needs min.insync.replicas replicas in sync; say how many the topic asks for.
+      const min = await config('min.insync.replicas');
+      data.message = `Not enough in-sync replicas: ${target.topic} needs ${min ? `min.insync.replicas=${min}` : 'more in-sync replicas'} for acks=all, and fewer are in sync.`;
+      data.hint = 'A broker holding a replica is probably down; send with acks=leader to write anyway, or bring the broker back.';
+    } else {
+      return error;
+    }
     return new AppError(data);
   }
 }
