@@ -95,6 +95,24 @@ describe('producing to a real broker', () => {
     expect(read.every((m) => /^n=\d+$/.test(m.headers))).toBe(true);
   });
 
+  it('sends a burst of large values without exceeding the broker’s batch limit (message.max.bytes)', async () => {
+    const topic = uniqueTopic('bigburst');
+    await createTopic(bootstrap, topic, 1);
+    // 3,000 values of 3 KB to one partition: 9 MB, far above the 1 MB a single record batch may carry.
+    const summary = await app.call('produce.burst', { connectionId, topic, runId: 'big', count: 3000, message: { key: null, value: text('{{seq}}:' + 'x'.repeat(3000)) } });
+    expect(summary).toMatchObject({ sent: 3000, failed: 0, errors: [] });
+    const offsets = await (async () => {
+      const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
+      await admin.connect();
+      try {
+        return await admin.fetchTopicOffsets(topic);
+      } finally {
+        await admin.disconnect();
+      }
+    })();
+    expect(offsets.map((o) => o.high)).toEqual(['3000']);
+  });
+
   it('paces a burst to the rate asked for, and stops at once when cancelled', async () => {
     const topic = uniqueTopic('rate');
     await createTopic(bootstrap, topic, 1);

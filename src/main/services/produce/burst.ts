@@ -17,6 +17,12 @@ export interface BurstPlan {
 }
 
 const MAX_BATCH = 1000;
+/**
+ * kafkajs sends one record batch per partition and never splits it; the broker refuses a batch
+ * above message.max.bytes (1 MB by default) as a whole. Half a megabyte a send stays below it
+ * for any partition, whatever the value size.
+ */
+const MAX_BATCH_BYTES = 512 * 1024;
 const IN_FLIGHT = 4;
 const PROGRESS_EVERY_MS = 100;
 
@@ -53,10 +59,13 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
 
   const buildBatch = (): OutgoingRecord[] => {
     const batch: OutgoingRecord[] = [];
-    while (batch.length < batchSize && next <= plan.total) {
+    let bytes = 0;
+    while (batch.length < batchSize && bytes < MAX_BATCH_BYTES && next <= plan.total) {
       const seq = next++;
       try {
-        batch.push(plan.record(seq));
+        const record = plan.record(seq);
+        batch.push(record);
+        bytes += recordSize(record);
       } catch (error) {
         fail((error as Error).message, 1);
       }
@@ -116,4 +125,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }
   });
+}
+
+/** Roughly what a record takes in a batch: its bytes plus a few bytes of framing. */
+function recordSize(r: OutgoingRecord): number {
+  let size = 24 + (r.key?.length ?? 0) + (r.value?.length ?? 0);
+  for (const h of r.headers) size += h.key.length + h.value.length + 4;
+  return size;
 }
