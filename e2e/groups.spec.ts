@@ -53,3 +53,39 @@ test.describe('consumer groups through the UI', () => {
     expect(groups.groups.map((g) => g.groupId)).not.toContain(groupId);
   });
 });
+
+test.describe('a live group through the UI', () => {
+  test('members in the assignment map (one idle), a reset refused while they run', async ({ connectedPage: page, env }) => {
+    const { Kafka, logLevel } = await import('kafkajs');
+    const suffix = randomBytes(4).toString('hex');
+    const topic = `e2e-live-${suffix}`;
+    const groupId = `e2e-live-${suffix}`;
+    await withAdmin(env.bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] }));
+    const kafka = new Kafka({ clientId: 'e2e-member', brokers: env.bootstrap.split(','), logLevel: logLevel.NOTHING });
+    const consumers = [0, 1, 2].map(() => kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 }));
+    try {
+      for (const c of consumers) {
+        await c.connect();
+        await c.subscribe({ topic, fromBeginning: true });
+        await c.run({ eachMessage: async () => undefined });
+      }
+      const base = `${new URL(env.appUrl).origin}${new URL(env.appUrl).search}`;
+      await page.goto(`${base}#/groups/${groupId}`);
+      const map = page.getByRole('table', { name: 'Assignment map' });
+      await expect(map).toBeVisible({ timeout: 30_000 });
+      await expect(map.locator('thead th')).toHaveCount(4, { timeout: 30_000 });
+      await expect(page.getByText('1 idle member (more members than partitions)')).toBeVisible({ timeout: 30_000 });
+      await expect(map.locator('td.assigned')).toHaveCount(2);
+
+      // Nothing committed yet: the topic must be named; then the preview works, the apply is refused.
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('alert')).toContainText('has no committed offsets: name a topic to reset');
+      await page.getByLabel('Reset topic').selectOption(topic);
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByRole('button', { name: 'Apply to 2 partitions' }).click();
+      await expect(page.getByRole('alert')).toContainText('has 3 active members: stop them first');
+    } finally {
+      await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
+    }
+  });
+});

@@ -16,6 +16,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const [topic, setTopic] = useState<string>('all');
   const [kind, setKind] = useState<Kind>('earliest');
   const [value, setValue] = useState('');
+  const [partitionsText, setPartitionsText] = useState('');
   const [preview, setPreview] = useState<ResetRow[] | null>(null);
   const [applied, setApplied] = useState<ResetRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -32,7 +33,8 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
         return { kind };
     }
   };
-  const request = () => ({ connectionId, groupId: group.groupId, topic: topic === 'all' ? null : topic, mode: mode() });
+  const chosen = partitionsText.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+  const request = () => ({ connectionId, groupId: group.groupId, topic: topic === 'all' ? null : topic, partitions: chosen.length > 0 ? chosen : null, mode: mode() });
   const run = async (work: () => Promise<void>) => {
     setError(null);
     try {
@@ -54,6 +56,10 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
               <option key={t}>{t}</option>
             ))}
           </select>
+        </label>
+        <label className="field">
+          <span>Partitions (empty: all)</span>
+          <input aria-label="Reset partitions" placeholder="e.g. 0, 2" value={partitionsText} onChange={(e) => (setPartitionsText(e.target.value.replace(/[^\d,\s]/g, '')), setPreview(null))} />
         </label>
         <label className="field">
           <span>To</span>
