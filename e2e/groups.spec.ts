@@ -22,6 +22,7 @@ test.describe('consumer groups through the UI', () => {
 
     await page.getByRole('row').filter({ hasText: groupId }).click();
     await expect(page.getByTestId('group-lag')).toHaveText('35');
+    await expect(page.getByTestId('topic-totals')).toHaveText(`${topic}: lag 35 over 2 partitions`);
     const partitions = await readTable(page, 'Group partitions');
     expect(partitions.map((p) => [p.Partition, p.Committed, p['Log end'], p.Lag, p.Member]).sort()).toEqual([
       ['0', '10', '40', '30', 'unassigned'],

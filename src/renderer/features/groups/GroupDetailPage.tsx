@@ -88,6 +88,17 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
           </section>
           <section className="group-section">
             <h2>Partitions</h2>
+            <div className="summary-line" data-testid="topic-totals">
+              {data.topics.map((t) => {
+                const ps = data.partitions.filter((p) => p.topic === t);
+                const lagSum = ps.reduce((sum, p) => sum + (p.lag ?? 0), 0);
+                return (
+                  <span key={t} className="topic-total">
+                    {t}: lag {lagSum.toLocaleString('en')} over {ps.length} partition{ps.length === 1 ? '' : 's'}
+                  </span>
+                );
+              })}
+            </div>
             <div className="group-table">
               <DataTable id="group-partitions" ariaLabel="Group partitions" data={rows} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
             </div>
