@@ -24,3 +24,37 @@ export async function listAcls(client: AclPort, filter: AclFilter): Promise<AclB
   });
   return all.filter((a) => contains(a.principal, filter.principal) && contains(a.resourceName, filter.resourceName)).sort(compare);
 }
+
+const sameBinding = (a: AclBinding, b: AclBinding) =>
+  a.principal === b.principal &&
+  a.host === b.host &&
+  a.resourceType === b.resourceType &&
+  a.resourceName === b.resourceName &&
+  a.patternType === b.patternType &&
+  a.operation === b.operation &&
+  a.permission === b.permission;
+
+/**
+ * The broker applies ACL changes through its metadata log, so a DescribeAcls right after a
+ * change may still see the old state. Wait (briefly) until it shows the change, so the list the
+ * window reloads next is the truth.
+ */
+async function settle(client: AclPort, acls: AclBinding[], present: boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const now = await client.describeAcls({});
+    if (acls.every((acl) => now.some((n) => sameBinding(n, acl)) === present)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function createAclsSettled(client: AclPort, acls: AclBinding[]): Promise<void> {
+  await client.createAcls(acls);
+  await settle(client, acls, true);
+}
+
+export async function deleteAclsSettled(client: AclPort, acls: AclBinding[]): Promise<number> {
+  const deleted = await client.deleteAcls(acls);
+  await settle(client, acls, false);
+  return deleted;
+}
