@@ -84,6 +84,24 @@ describe('reading messages without a consumer group', () => {
     await admin.disconnect();
   });
 
+  it('starts at a time (first message at or after it) and reads in either order', async () => {
+    const topic = uniqueTopic('times');
+    await createTopic(bootstrap, topic, 1);
+    const producer = testKafka(bootstrap).producer();
+    await producer.connect();
+    const base = Date.UTC(2026, 10, 20, 14, 0, 0);
+    await producer.send({ topic, messages: Array.from({ length: 6 }, (_, i) => ({ value: `t${i}`, timestamp: String(base + i * 60_000) })) });
+    await producer.disconnect();
+    const at = await app.call('messages.browse', { connectionId, topic, position: { kind: 'timestamp', timestamp: base + 2.5 * 60_000 } });
+    expect(at.messages.map((m) => text(m.value))).toEqual(['t3', 't4', 't5']);
+    const newestFirst = await app.call('messages.browse', { connectionId, topic, position: { kind: 'timestamp', timestamp: base + 2.5 * 60_000 }, order: 'newest' });
+    expect(newestFirst.messages.map((m) => text(m.value))).toEqual(['t5', 't4', 't3']);
+    const later = await app.call('messages.browse', { connectionId, topic, position: { kind: 'timestamp', timestamp: base + 3_600_000 } });
+    expect(later.messages).toEqual([]);
+    const oldestOfNewest = await app.call('messages.browse', { connectionId, topic, position: { kind: 'newest', count: 2 }, order: 'oldest' });
+    expect(oldestOfNewest.messages.map((m) => text(m.value))).toEqual(['t4', 't5']);
+  });
+
   it('reads only committed transactional messages and never shows control records', async () => {
     const topic = uniqueTopic('txn');
     await createTopic(bootstrap, topic, 1);

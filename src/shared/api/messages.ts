@@ -30,6 +30,8 @@ export const StartPosition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('newest'), count: z.number().int().min(1).max(100_000) }),
   z.object({ kind: z.literal('beginning') }),
   z.object({ kind: z.literal('offset'), offset: OffsetString }),
+  /** The first message at or after this time (epoch ms), per partition. */
+  z.object({ kind: z.literal('timestamp'), timestamp: z.number().int().min(0) }),
 ]);
 export type StartPosition = z.infer<typeof StartPosition>;
 
@@ -50,6 +52,8 @@ export const messageCalls = {
       partitions: z.array(PartitionId).max(10_000).nullable().default(null),
       position: StartPosition,
       limit: z.number().int().min(1).max(10_000).default(500),
+      /** Newest-first or oldest-first; by default newest-first for `newest`, oldest-first otherwise. */
+      order: z.enum(['newest', 'oldest']).nullable().default(null),
     }),
   ),
 };

@@ -11,6 +11,7 @@ export interface BrowseRequest {
   partitions: number[] | null;
   position: StartPosition;
   limit: number;
+  order?: 'newest' | 'oldest' | null;
   signal: AbortSignal;
 }
 
@@ -24,19 +25,25 @@ export class MessageService {
     if (missing.length > 0) throw appError(ErrorCode.Validation, `${req.topic} has no partition ${missing.join(', ')} (it has ${all.length}).`);
     const marks = (await client.fetchWatermarks([req.topic])).filter((w) => chosen.includes(w.partition));
 
+    const byTime = new Map<number, bigint>();
+    if (req.position.kind === 'timestamp') {
+      for (const e of await client.offsetsForTimestamp(req.topic, req.position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
+    }
     const ranges = marks.map((w) => {
       const low = BigInt(w.low);
       const high = BigInt(w.high);
       let from = low;
       if (req.position.kind === 'newest') from = high - BigInt(req.position.count) > low ? high - BigInt(req.position.count) : low;
       if (req.position.kind === 'offset') from = clamp(BigInt(req.position.offset), low, high);
+      // No message at or after the time: start at the end (nothing to read).
+      if (req.position.kind === 'timestamp') from = clamp(byTime.get(w.partition) ?? high, low, high);
       return { partition: w.partition, from, high };
     });
     const perPartitionLimit = req.position.kind === 'newest' ? req.limit : req.limit;
     const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, perPartitionLimit, req.signal)));
 
     const records = read.flatMap((r) => r.records);
-    const newestFirst = req.position.kind === 'newest';
+    const newestFirst = req.order ? req.order === 'newest' : req.position.kind === 'newest';
     records.sort((a, b) => {
       const t = Number(BigInt(a.timestamp) - BigInt(b.timestamp)) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
       return newestFirst ? -t : t;

@@ -36,12 +36,28 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const [offset, setOffset] = useState(initialOffset ?? '0');
   const [partition, setPartition] = useState(initialPartition === undefined ? 'all' : String(initialPartition));
   const [limit, setLimit] = useState('500');
+  const [time, setTime] = useState('');
+  const [order, setOrder] = useState<'auto' | 'newest' | 'oldest'>('auto');
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const request = useMemo(() => {
-    const position: StartPosition = kind === 'newest' ? { kind, count: Math.max(1, Number(count) || 100) } : kind === 'offset' ? { kind, offset: offset || '0' } : { kind };
-    return { connectionId, topic, position, partitions: partition === 'all' ? null : [Number(partition)], limit: Math.min(10_000, Math.max(1, Number(limit) || 500)) };
-  }, [connectionId, topic, kind, count, offset, partition, limit]);
+    const position: StartPosition =
+      kind === 'newest'
+        ? { kind, count: Math.max(1, Number(count) || 100) }
+        : kind === 'offset'
+          ? { kind, offset: offset || '0' }
+          : kind === 'timestamp'
+            ? { kind, timestamp: Math.max(0, new Date(time || 0).getTime() || 0) }
+            : { kind };
+    return {
+      connectionId,
+      topic,
+      position,
+      partitions: partition === 'all' ? null : [Number(partition)],
+      limit: Math.min(10_000, Math.max(1, Number(limit) || 500)),
+      order: order === 'auto' ? null : order,
+    };
+  }, [connectionId, topic, kind, count, offset, time, partition, limit, order]);
   const [asked, setAsked] = useState(request);
   const read = useQuery({
     queryKey: ['cluster', connectionId, 'topics', topic, 'messages', asked],
@@ -67,6 +83,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           <select aria-label="Start position" value={kind} onChange={(e) => setKind(e.target.value as PositionKind)}>
             <option value="newest">Newest messages</option>
             <option value="offset">An offset</option>
+            <option value="timestamp">A time</option>
             <option value="beginning">The beginning</option>
           </select>
         </label>
@@ -82,6 +99,20 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
             <input aria-label="Start offset" inputMode="numeric" value={offset} onChange={(e) => setOffset(e.target.value.replace(/\D/g, ''))} />
           </label>
         )}
+        {kind === 'timestamp' && (
+          <label className="field">
+            <span>At or after</span>
+            <input type="datetime-local" step="1" aria-label="Start time" value={time} onChange={(e) => setTime(e.target.value)} />
+          </label>
+        )}
+        <label className="field">
+          <span>Order</span>
+          <select aria-label="Order" value={order} onChange={(e) => setOrder(e.target.value as typeof order)}>
+            <option value="auto">{kind === 'newest' ? 'Newest first' : 'Oldest first'}</option>
+            <option value="newest">Newest first</option>
+            <option value="oldest">Oldest first</option>
+          </select>
+        </label>
         <label className="field">
           <span>Partition</span>
           <select aria-label="Partition" value={partition} onChange={(e) => setPartition(e.target.value)}>
