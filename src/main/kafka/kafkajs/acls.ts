@@ -1,4 +1,5 @@
-import type { Admin, AclFilter as KafkajsAclFilter, Kafka } from 'kafkajs';
+import type { Admin, AclFilter as KafkajsAclFilter } from 'kafkajs';
+import type { LazyClient } from './lazy-client';
 import type { AclBinding, AclOperation, AclPermission, AclResourceType } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { AclPort, AclQuery } from '../ports/acls';
@@ -33,20 +34,9 @@ function checkErrorCode(errorCode: number, errorMessage: string | undefined, con
   throw new AppError(kafkaErrorData({ name: 'KafkaJSProtocolError', type, message: errorMessage || type }, context));
 }
 
-/** ACLs through kafkajs' admin client, opened on first use and closed with the connection. */
-export function createAclPort(kafka: Kafka): AclPort & { close(): Promise<void> } {
-  let admin: Promise<Admin> | null = null;
-  const getAdmin = () => {
-    admin ??= (async () => {
-      const a = kafka.admin();
-      await a.connect();
-      return a;
-    })().catch((error: unknown) => {
-      admin = null;
-      throw error;
-    });
-    return admin;
-  };
+/** ACLs through the connection's shared kafkajs admin client. */
+export function createAclPort(admin: LazyClient<Admin>): AclPort {
+  const getAdmin = () => admin.get();
   return {
     async describeAcls(query: AclQuery) {
       const a = await getAdmin().catch(rethrowAsAppError('Connecting for ACLs'));
@@ -80,11 +70,6 @@ export function createAclPort(kafka: Kafka): AclPort & { close(): Promise<void> 
       const res = await a.deleteAcls({ filters: acls.map(toWire) }).catch(rethrowAsAppError('Deleting ACLs'));
       for (const f of res.filterResponses) checkErrorCode(f.errorCode, f.errorMessage, 'Deleting ACLs');
       return res.filterResponses.reduce((n, f) => n + f.matchingAcls.length, 0);
-    },
-    async close() {
-      const a = admin;
-      admin = null;
-      await (await a?.catch(() => null))?.disconnect().catch(() => undefined);
     },
   };
 }

@@ -8,6 +8,7 @@ import { createInternalCluster, type InternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
 import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
+import { lazyClient } from './lazy-client';
 import { createMessagesPort } from './messages';
 import { createGroupsPort } from './groups';
 import { offsetDelete } from './raw/offset-delete';
@@ -39,9 +40,11 @@ export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaCon
 export function createKafkajsClient(config: ConnectionConfig, log: Logger): KafkaClient {
   registerCompressionCodecs();
   const kafka = new Kafka(toKafkajsConfig(config, log));
-  const producer = createProducerPort(kafka, log);
-  const acls = createAclPort(kafka);
-  const groups = createGroupsPort(kafka);
+  // One admin per connection, shared by the ports that need one; connected on first use.
+  const admin = lazyClient(() => kafka.admin());
+  const producer = createProducerPort(kafka, admin, log);
+  const acls = createAclPort(admin);
+  const groups = createGroupsPort(admin);
   let cluster: InternalCluster | null = null;
   let connecting: Promise<InternalCluster> | null = null;
   let closed = false;
@@ -62,11 +65,9 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
 
   async function close(): Promise<void> {
     closed = true;
-    await producer.closeProducer();
-    await groups.closeGroups();
     const c = cluster;
     cluster = null;
-    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), acls.close()]);
+    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), admin.close(), producer.closeProducer()]);
     // kafkajs' disconnect waits for in-flight requests, i.e. up to the request timeout against a
     // server that never answers; the sockets go anyway, so do not keep the caller waiting.
     let timer: NodeJS.Timeout | undefined;

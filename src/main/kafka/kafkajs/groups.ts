@@ -1,22 +1,14 @@
-import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+import type { LazyClient } from './lazy-client';
 import type { GroupsPort } from '../ports/groups';
 import { rethrowAsAppError } from './errors';
 
 // Node's ESM loader cannot see AssignerProtocol as a named export of the CommonJS kafkajs.
 const { AssignerProtocol } = kafkajs;
 
-/** Consumer groups through kafkajs' admin (one lazily connected admin per connection); OffsetDelete is a raw request (raw/). */
-export function createGroupsPort(kafka: Kafka): Omit<GroupsPort, 'deleteGroupOffsets'> & { closeGroups(): Promise<void> } {
-  let admin: Promise<Admin> | null = null;
-  const get = () =>
-    (admin ??= (async () => {
-      const a = kafka.admin();
-      await a.connect();
-      return a;
-    })().catch((error: unknown) => {
-      admin = null;
-      throw error;
-    }));
+/** Consumer groups through kafkajs' admin (the connection's shared admin); OffsetDelete is a raw request (raw/). */
+export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'deleteGroupOffsets'> {
+  const get = () => admin.get();
 
   return {
     async listGroupIds() {
@@ -59,11 +51,6 @@ export function createGroupsPort(kafka: Kafka): Omit<GroupsPort, 'deleteGroupOff
       await (await get()).deleteGroups([groupId]).catch(rethrowAsAppError(`Deleting ${groupId}`));
     },
 
-    async closeGroups() {
-      const a = admin;
-      admin = null;
-      await a?.then((x) => x.disconnect()).catch(() => undefined);
-    },
   };
 }
 

@@ -1,4 +1,5 @@
 import kafkajs, { type IHeaders, type Kafka, type Producer, type Admin } from 'kafkajs';
+import { lazyClient, type LazyClient } from './lazy-client';
 import type { Acks, Compression } from '../../../shared/api';
 import type { Logger } from '../../log';
 import type { OutgoingRecord, PartitionAck, ProduceOptions, ProducerPort } from '../ports/producer';
@@ -20,24 +21,13 @@ const ACKS: Record<Acks, number> = { all: -1, leader: 1, none: 0 };
  */
 const PRODUCER_RETRY = { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 };
 
-/** One lazily connected producer per connection (and an admin, only for error details). */
-export function createProducerPort(kafka: Kafka, log: Logger): ProducerPort & { closeProducer(): Promise<void> } {
-  let producer: Promise<Producer> | null = null;
-  let admin: Promise<Admin> | null = null;
-
-  const connected = <T extends { connect(): Promise<void> }>(make: () => T) => {
-    const client = make();
-    return client.connect().then(() => client);
-  };
-  const getProducer = () =>
-    (producer ??= connected(() => kafka.producer({ allowAutoTopicCreation: false, idempotent: false, retry: PRODUCER_RETRY })).catch((error: unknown) => {
-      producer = null;
-      throw error;
-    }));
+/** One lazily connected producer per connection; the shared admin only for error details. */
+export function createProducerPort(kafka: Kafka, admin: LazyClient<Admin>, log: Logger): ProducerPort & { closeProducer(): Promise<void> } {
+  const producer = lazyClient(() => kafka.producer({ allowAutoTopicCreation: false, idempotent: false, retry: PRODUCER_RETRY }));
 
   return {
     async produce(topic, records, options) {
-      const used = getProducer();
+      const used = producer.get();
       try {
         return await sendWith(used, topic, records, options);
       } catch (error) {
@@ -46,27 +36,19 @@ export function createProducerPort(kafka: Kafka, log: Logger): ProducerPort & { 
         // every send, to any topic. The service checked this topic exists: start a clean
         // producer (once, however many batches noticed) and send again.
         if ((error as { code?: string }).code !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-        if (producer === used) {
-          log.debug('producer metadata stuck on a deleted topic; reconnecting it');
-          producer = null;
-          void used.then((p) => p.disconnect()).catch(() => undefined);
-        }
-        return sendWith(getProducer(), topic, records, options);
+        log.debug('producer metadata stuck on a deleted topic; reconnecting it');
+        producer.replace(used);
+        return sendWith(producer.get(), topic, records, options);
       }
     },
 
     async topicConfig(topic, name) {
-      admin ??= connected(() => kafka.admin());
-      const a = await admin;
+      const a = await admin.get();
       const { resources } = await a.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topic, configNames: [name] }] });
       return resources[0]?.configEntries.find((e) => e.configName === name)?.configValue ?? null;
     },
 
-    async closeProducer() {
-      const [p, a] = [producer, admin];
-      producer = admin = null;
-      await Promise.all([p?.then((x) => x.disconnect()), a?.then((x) => x.disconnect())].map((x) => x?.catch((error: unknown) => log.debug('producer close failed', { error }))));
-    },
+    closeProducer: () => producer.close(),
   };
 }
 
