@@ -49,11 +49,10 @@ export class GroupService {
   }
 
   async describe(client: KafkaClient, groupId: string): Promise<GroupDetail> {
-    const [group] = await client.describeGroups([groupId]);
-    if (!group || (group.state === 'Dead' && group.members.length === 0 && (await client.committedOffsets(groupId)).length === 0)) {
+    const [[group], committed] = await Promise.all([client.describeGroups([groupId]), client.committedOffsets(groupId)]);
+    if (!group || (group.state === 'Dead' && group.members.length === 0 && committed.length === 0)) {
       throw appError(ErrorCode.NotFound, `Consumer group ${groupId} does not exist.`, { name: 'NotFoundError' });
     }
-    const committed = await client.committedOffsets(groupId);
     const owners = new Map<string, string>();
     for (const m of group.members) for (const a of m.assignment) for (const p of a.partitions) owners.set(`${a.topic}:${p}`, m.memberId);
     // Partitions of the topics the group reads, committed or assigned.

@@ -39,8 +39,8 @@ export class MessageService {
       if (req.position.kind === 'timestamp') from = clamp(byTime.get(w.partition) ?? high, low, high);
       return { partition: w.partition, from, high };
     });
-    const perPartitionLimit = req.position.kind === 'newest' ? req.limit : req.limit;
-    const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, perPartitionLimit, req.signal)));
+    // Each partition may hold the whole limit (e.g. one busy partition); the merge below cuts to it.
+    const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, req.limit, req.signal)));
 
     const records = read.flatMap((r) => r.records);
     const newestFirst = req.order ? req.order === 'newest' : req.position.kind === 'newest';
