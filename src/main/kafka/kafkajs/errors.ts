@@ -115,6 +115,11 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
   );
 }
 
+/** The app's one-line advice for a Kafka error name, if it has one. */
+export function protocolHint(code: string): string | undefined {
+  return HINTS[code];
+}
+
 /** Throws the mapped error; use as `.catch(rethrowAsAppError('Fetching metadata'))`. */
 export function rethrowAsAppError(context?: string) {
   return (error: unknown): never => {

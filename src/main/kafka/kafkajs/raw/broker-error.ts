@@ -1,0 +1,26 @@
+import { AppError } from '../../../../shared/errors';
+import { protocolHint } from '../errors';
+import { errorNameForCode } from '../protocol-errors';
+
+/** A result the broker answered with: its error code and, where the API has one, its own words. */
+export interface BrokerResult {
+  errorCode: number;
+  errorMessage: string | null;
+}
+
+/**
+ * Throws the first failed result as an AppError whose message is the broker's own reason
+ * (e.g. "Replication factor: 3 larger than available brokers: 1."), which kafkajs would drop.
+ */
+export function throwIfFailed(results: BrokerResult[], context: string): void {
+  const failed = results.find((r) => r.errorCode !== 0);
+  if (!failed) return;
+  const code = errorNameForCode(failed.errorCode);
+  const reason = failed.errorMessage?.trim() || code;
+  throw new AppError({ name: 'KafkaProtocolError', code, message: `${context}: ${reason}`, retriable: false, ...hintFor(code) });
+}
+
+function hintFor(code: string): { hint?: string } {
+  const hint = protocolHint(code);
+  return hint ? { hint } : {};
+}

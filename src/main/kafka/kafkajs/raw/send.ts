@@ -1,0 +1,22 @@
+import type { InternalBroker } from '../internals';
+import { WireReader } from './wire';
+
+export interface RawRequest<T> {
+  apiKey: number;
+  apiVersion: number;
+  apiName: string;
+  body: Buffer;
+  parse(reader: WireReader): T;
+}
+
+/**
+ * Sends a hand-encoded request over a broker's existing kafkajs connection, so SASL, TLS,
+ * timeouts and correlation ids stay kafkajs' own. Only for non-flexible versions (v1 headers).
+ */
+export async function sendRaw<T>(broker: InternalBroker, request: RawRequest<T>): Promise<T> {
+  const pool = (broker as unknown as { connectionPool: { send<R>(args: { request: unknown; response: unknown }): Promise<R> } }).connectionPool;
+  return pool.send<T>({
+    request: { apiKey: request.apiKey, apiVersion: request.apiVersion, apiName: request.apiName, encode: async () => ({ buf: request.body, buffer: request.body }) },
+    response: { decode: async (raw: Buffer) => raw, parse: async (raw: Buffer) => request.parse(new WireReader(raw)) },
+  });
+}
