@@ -3,12 +3,13 @@ import type { MetadataPort } from './ports/metadata';
 import type { ProducerPort } from './ports/producer';
 import type { MessagesPort } from './ports/messages';
 import type { GroupsPort } from './ports/groups';
+import type { TopicAdminPort } from './ports/topic-admin';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**
@@ -24,4 +25,11 @@ export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, G
  * Methods that change the cluster. A read-only connection's client refuses them itself,
  * behind the dispatcher's own gate, so a forgotten `write` flag cannot slip through.
  */
-export const writeMethods: ReadonlySet<string> = new Set<string>(['produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets']);
+export const writeMethods: ReadonlySet<string> = new Set<string>([
+  'produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets',
+  'createTopic',
+  'deleteTopic',
+  'createPartitions',
+  'alterTopicConfigs',
+  'deleteRecords',
+]);

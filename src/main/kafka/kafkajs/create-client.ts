@@ -14,6 +14,8 @@ import { createGroupsPort } from './groups';
 import { offsetDelete } from './raw/offset-delete';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
+import { createTopicAdminPort } from './topic-admin';
+import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
@@ -54,6 +56,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     if (cluster?.isConnected()) return cluster;
     connecting ??= (async () => {
       const c = cluster ?? createInternalCluster(kafka, { metadataMaxAge: 60_000 });
+      if (c !== cluster) tolerateOfflinePartitions(c);
       cluster = c;
       await c.connect();
       return c;
@@ -105,6 +108,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   return {
     ...createMetadataPort(getCluster),
     ...createMessagesPort(getCluster),
+    ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,

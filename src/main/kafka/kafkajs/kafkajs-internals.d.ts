@@ -2,3 +2,13 @@
 declare module 'kafkajs/src/protocol/error.js' {
   export const errorCodes: { type: string; code: number; retriable: boolean; message: string }[];
 }
+
+declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
+  export function protocol(options: { version: number }): (args: { topics: string[] | null; allowAutoTopicCreation: boolean }) => {
+    request: unknown;
+    response: { decode(raw: Buffer): Promise<unknown> };
+  };
+}
+declare module 'kafkajs/src/protocol/error.js' {
+  export function createErrorFromCode(code: number): Error;
+}

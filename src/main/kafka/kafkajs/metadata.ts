@@ -3,6 +3,7 @@ import type { ClusterDescription, MetadataPort, PartitionWatermarks, TopicMetada
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
+import { lenientMetadata } from './raw/lenient-metadata';
 
 const INTERNAL_TOPIC = /^__/;
 
@@ -10,9 +11,14 @@ const INTERNAL_TOPIC = /^__/;
 export function createMetadataPort(getCluster: () => Promise<InternalCluster>): MetadataPort {
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
-    // kafkajs encodes an empty topic list as null, which Kafka reads as "all topics".
+    // null asks for every topic. Lenient: an offline partition must not hide the others.
+    const wanted = topics.length > 0 ? topics : null;
     try {
-      return await cluster.metadata({ topics });
+      // kafkajs' pool knows no broker before its first refresh, and withBroker hides failures as null.
+      if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
+      const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, wanted));
+      if (md) return md;
+      throw Object.assign(new Error('No broker answered the metadata request'), { name: 'KafkaJSConnectionError' });
     } catch (error) {
       if (!isConnectionFailure(error)) return rethrowAsAppError('Fetching metadata')(error);
       // kafkajs asked a broker that is down (and gives up instead of trying another):
@@ -21,7 +27,7 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       for (const { nodeId } of known) {
         try {
           const broker = await cluster.findBroker({ nodeId });
-          return await broker.metadata(topics);
+          return await lenientMetadata(broker, wanted);
         } catch {
           continue;
         }
@@ -44,7 +50,9 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
 
     async fetchMetadata(topics?: string[]): Promise<TopicMetadata[]> {
       const md = await rawMetadata(topics ?? []);
-      return md.topicMetadata.map((t) => {
+      // A topic being deleted can answer with an error and no partitions: not a topic to list.
+      const listed = md.topicMetadata.filter((t) => topics?.includes(t.topic) || t.topicErrorCode === 0 || t.partitionMetadata.length > 0);
+      return listed.map((t) => {
         if (t.topicErrorCode !== 0 && t.partitionMetadata.length === 0 && topics?.includes(t.topic)) {
           const code = errorNameForCode(t.topicErrorCode);
           throw new AppError({ name: 'KafkaProtocolError', code, message: `Topic ${t.topic}: ${code}`, retriable: false });

@@ -6,6 +6,8 @@ import { errorNameForCode } from '../protocol-errors';
 export interface BrokerResult {
   errorCode: number;
   errorMessage: string | null;
+  /** What the result is about when the request covers several things, e.g. "partition 3". */
+  subject?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export function throwIfFailed(results: BrokerResult[], context: string): void {
   const failed = results.find((r) => r.errorCode !== 0);
   if (!failed) return;
   const code = errorNameForCode(failed.errorCode);
-  const reason = failed.errorMessage?.trim() || code;
+  const reason = (failed.subject ? `${failed.subject}: ` : '') + (failed.errorMessage?.trim() || code);
   throw new AppError({ name: 'KafkaProtocolError', code, message: `${context}: ${reason}`, retriable: false, ...hintFor(code) });
 }
 

@@ -1,0 +1,128 @@
+import { AppError } from '../../../shared/errors';
+import type { ConfigEntry, ConfigSource, TopicAdminPort } from '../ports/topic-admin';
+import { rethrowAsAppError } from './errors';
+import type { InternalBroker, InternalCluster } from './internals';
+import { createPartitions } from './raw/create-partitions';
+import { createTopic } from './raw/create-topics';
+import { deleteRecords } from './raw/delete-records';
+import { deleteTopics } from './raw/delete-topics';
+import { ConfigSourceCode, describeConfigs, type RawConfigEntry } from './raw/describe-configs';
+import { incrementalAlterConfigs, ResourceType } from './raw/incremental-alter-configs';
+import { topicStates, type TopicState } from './raw/topic-state';
+
+/** Topics per DescribeConfigs request: small enough for a quick answer, few enough requests for 5,000 topics. */
+const DESCRIBE_BATCH = 1_000;
+/** How long create and delete wait for every broker's metadata to agree. */
+const SETTLE_MS = 10_000;
+
+const SOURCES: Record<number, ConfigSource> = {
+  [ConfigSourceCode.DynamicTopic]: 'dynamic-topic',
+  [ConfigSourceCode.DynamicBroker]: 'dynamic-broker',
+  [ConfigSourceCode.DynamicDefaultBroker]: 'dynamic-default-broker',
+  [ConfigSourceCode.StaticBroker]: 'static-broker',
+  [ConfigSourceCode.Default]: 'default',
+  [ConfigSourceCode.DynamicBrokerLogger]: 'dynamic-broker-logger',
+};
+const TYPES = [null, 'BOOLEAN', 'STRING', 'INT', 'SHORT', 'LONG', 'DOUBLE', 'LIST', 'CLASS', 'PASSWORD'] as const;
+
+export function toConfigEntry(raw: RawConfigEntry): ConfigEntry {
+  return {
+    name: raw.name,
+    value: raw.sensitive ? null : raw.value,
+    source: SOURCES[raw.source] ?? 'unknown',
+    readOnly: raw.readOnly,
+    sensitive: raw.sensitive,
+    type: TYPES[raw.type] ?? null,
+    documentation: raw.documentation,
+    synonyms: raw.synonyms.map((s) => ({ name: s.name, value: raw.sensitive ? null : s.value, source: SOURCES[s.source] ?? 'unknown' })),
+  };
+}
+
+/** Topic administration through hand-encoded requests on kafkajs' connections (see raw/). */
+export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number): TopicAdminPort {
+  const controller = async (context: string): Promise<InternalBroker> => {
+    const cluster = await getCluster();
+    // KRaft brokers forward admin requests to the active controller, so any broker will do;
+    // kafkajs' "controller" is the one the metadata names.
+    await cluster.refreshMetadata().catch(rethrowAsAppError(context));
+    return cluster.findControllerBroker().catch(rethrowAsAppError(context));
+  };
+  const settle = async (topic: string, until: (state: TopicState) => boolean, what: string) => {
+    const cluster = await getCluster();
+    const deadline = Date.now() + SETTLE_MS;
+    for (;;) {
+      if ((await topicStates(cluster, topic)).every(until)) return;
+      if (Date.now() > deadline) {
+        throw new AppError({ name: 'KafkaTimeoutError', code: 'TIMEOUT', message: `${what}, but the brokers did not show it within ${SETTLE_MS / 1000} s.`, retriable: true, hint: 'Refresh in a moment.' });
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+
+  return {
+    async createTopic(topic, validateOnly) {
+      const broker = await controller(`Creating ${topic.name}`);
+      await createTopic(broker, topic, validateOnly, requestTimeoutMs).catch(rethrowAsAppError());
+      if (!validateOnly) await settle(topic.name, (s) => s.exists && s.partitions === topic.partitions && s.leaderless === 0, `${topic.name} was created`);
+    },
+
+    async deleteTopic(name) {
+      const broker = await controller(`Deleting ${name}`);
+      await deleteTopics(broker, [name], requestTimeoutMs).catch(rethrowAsAppError());
+      await settle(name, (s) => !s.exists, `${name} was deleted`);
+    },
+
+    async createPartitions(topic, totalCount, validateOnly) {
+      const broker = await controller(`Adding partitions to ${topic}`);
+      await createPartitions(broker, topic, totalCount, validateOnly, requestTimeoutMs).catch(rethrowAsAppError());
+      if (!validateOnly) await settle(topic, (s) => s.partitions === totalCount && s.leaderless === 0, `${topic} now has ${totalCount} partitions`);
+    },
+
+    async describeTopicConfigs(topics, options = {}) {
+      const out = new Map<string, ConfigEntry[]>();
+      if (topics.length === 0) return out;
+      const broker = await anyBroker(await getCluster());
+      for (let i = 0; i < topics.length; i += DESCRIBE_BATCH) {
+        const resources = topics.slice(i, i + DESCRIBE_BATCH).map((name) => ({ type: ResourceType.Topic, name, keys: options.keys ?? null }));
+        const results = await describeConfigs(broker, resources, { synonyms: !options.keys, documentation: options.documentation ?? false }).catch(
+          rethrowAsAppError('Reading topic configuration'),
+        );
+        for (const res of results) {
+          // A topic deleted meanwhile answers UNKNOWN_TOPIC_OR_PARTITION: leave it out.
+          if (res.errorCode === 0) out.set(res.name, res.entries.map(toConfigEntry));
+        }
+      }
+      return out;
+    },
+
+    async alterTopicConfigs(topic, changes, validateOnly) {
+      const broker = await anyBroker(await getCluster());
+      await incrementalAlterConfigs(broker, { type: ResourceType.Topic, name: topic }, changes, validateOnly).catch(rethrowAsAppError());
+    },
+
+    async deleteRecords(topic, before) {
+      const cluster = await getCluster();
+      await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Deleting records of ${topic}`));
+      const byLeader = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(
+        topic,
+        before.map((b) => b.partition),
+      );
+      const results = await Promise.all(
+        Object.entries(byLeader).map(async ([nodeId, partitions]) => {
+          const leader = await cluster.findBroker({ nodeId }).catch(rethrowAsAppError(`Reaching broker ${nodeId}`));
+          return deleteRecords(leader, topic, before.filter((b) => partitions.includes(b.partition)), requestTimeoutMs).catch(rethrowAsAppError());
+        }),
+      );
+      const done = results.flat();
+      const leaderless = before.filter((b) => !done.some((d) => d.partition === b.partition));
+      if (leaderless.length > 0) {
+        throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partitions ${leaderless.map((p) => p.partition).join(', ')} of ${topic} have no leader: their records were not deleted.`, retriable: true });
+      }
+      return done.sort((a, b) => a.partition - b.partition);
+    },
+  };
+}
+
+async function anyBroker(cluster: InternalCluster): Promise<InternalBroker> {
+  return cluster.brokerPool.withBroker(async ({ broker }) => broker).catch(rethrowAsAppError('Reaching a broker'));
+}
