@@ -6,7 +6,7 @@ import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
-import { messageCalls } from './messages';
+import { messageCalls, messageEvents, messageStreamCalls } from './messages';
 import { groupCalls } from './groups';
 import { aclCalls } from './acls';
 
@@ -22,6 +22,7 @@ export const calls = {
   ...profileCalls,
   ...produceCalls,
   ...messageCalls,
+  ...messageStreamCalls,
   ...groupCalls,
   ...aclCalls,
 } satisfies Record<string, CallSpec>;
@@ -30,6 +31,7 @@ export const events = {
   ...connectionEvents,
   ...profileEvents,
   ...produceEvents,
+  ...messageEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

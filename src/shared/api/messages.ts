@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, defineEvent } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 
 /** Bytes as they travel to the window: UTF-8 text when they are valid UTF-8, else base64. */
@@ -56,4 +56,93 @@ export const messageCalls = {
       order: z.enum(['newest', 'oldest']).nullable().default(null),
     }),
   ),
+};
+
+/** Filters applied in main while reading: only matching messages travel to the window. */
+export const MessageFilter = z
+  .object({
+    /** Text searched in the key, the value and header values (case-insensitive unless `caseSensitive`). */
+    text: z.string().max(10_000).default(''),
+    /** `text` is a regular expression (JavaScript syntax). */
+    regex: z.boolean().default(false),
+    caseSensitive: z.boolean().default(false),
+    /** A structured filter, e.g. `value.loc == "SOUTH" && value.amount > 100` (see src/shared/filter/expression.ts). */
+    expression: z.string().max(10_000).default(''),
+    /** Message time range, epoch ms, inclusive. */
+    fromTime: z.number().int().min(0).nullable().default(null),
+    toTime: z.number().int().min(0).nullable().default(null),
+  })
+  .default({ text: '', regex: false, caseSensitive: false, expression: '', fromTime: null, toTime: null });
+export type MessageFilter = z.output<typeof MessageFilter>;
+export type MessageFilterInput = z.input<typeof MessageFilter>;
+
+/** Where one partition's read stands. */
+export interface PartitionProgress {
+  partition: number;
+  /** The range read: [from, end); for a tail `end` is the high watermark last seen. */
+  from: string;
+  end: string;
+  /** Next offset to read. */
+  position: string;
+  scanned: number;
+  matched: number;
+}
+
+export interface ReadProgress {
+  scanned: number;
+  matched: number;
+  partitions: PartitionProgress[];
+  elapsedMs: number;
+}
+
+/** A batch of matching messages and where the read stands (pushed at most every 100 ms). */
+export interface MessagesBatch {
+  runId: string;
+  messages: MessageView[];
+  progress: ReadProgress;
+}
+
+export interface SearchSummary {
+  runId: string;
+  progress: ReadProgress;
+  /** Stopped because `limit` messages matched. */
+  limitReached: boolean;
+  cancelled: boolean;
+}
+
+export const MAX_SEARCH_MATCHES = 200_000;
+
+const ReadTarget = WithConnection.extend({
+  runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  topic: TopicName,
+  partitions: z.array(PartitionId).max(10_000).nullable().default(null),
+  filter: MessageFilter,
+});
+
+export const messageStreamCalls = {
+  /**
+   * Reads a range (oldest first per partition, partitions in parallel) and streams the matches
+   * as `messages.batch` events with progress; resolves when the range is read, `limit`
+   * messages matched, or the call is cancelled (then `cancelled: true`, not an error).
+   */
+  'messages.search': defineCall<SearchSummary>()(
+    ReadTarget.extend({
+      position: StartPosition,
+      limit: z.number().int().min(1).max(MAX_SEARCH_MATCHES).default(10_000),
+    }),
+  ),
+  /**
+   * Follows new messages from the end of the chosen partitions until cancelled or the
+   * connection closes; matches arrive as `messages.batch` events.
+   */
+  'messages.tail': defineCall<SearchSummary>()(
+    ReadTarget.extend({
+      /** Where a paused tail stopped (the progress' positions); other partitions start at their end. */
+      resumeFrom: z.array(z.object({ partition: PartitionId, offset: OffsetString })).max(10_000).nullable().default(null),
+    }),
+  ),
+};
+
+export const messageEvents = {
+  'messages.batch': defineEvent<MessagesBatch>(),
 };

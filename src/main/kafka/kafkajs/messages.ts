@@ -22,35 +22,50 @@ interface FetchedPartition {
 }
 
 /** Group-less reads through kafkajs' internal broker fetch (what its consumer does, minus the group). */
+type FetchingBroker = { fetch(request: unknown): Promise<{ responses: { topicName: string; partitions: FetchedPartition[] }[] }> };
+
+/** Group-less reads through kafkajs' internal broker fetch (what its consumer does, minus the group). */
 export function createMessagesPort(getCluster: () => Promise<InternalCluster>): MessagesPort {
+  const readChunks = async (topic: string, positions: { partition: number; offset: string }[], maxBytes: number, maxWaitMs: number): Promise<PartitionChunk[]> => {
+    const cluster = await getCluster();
+    await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Reading ${topic}`));
+    const wanted = positions.map((p) => p.partition);
+    const leaders = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, wanted);
+    const led = new Set(Object.values(leaders).flat());
+    const leaderless = wanted.filter((p) => !led.has(p));
+    if (leaderless.length > 0) throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
+    const offsetOf = new Map(positions.map((p) => [p.partition, p.offset]));
+    const fetched = new Map<number, PartitionChunk>();
+    await Promise.all(
+      Object.entries(leaders).map(async ([leader, partitions]) => {
+        const broker = (await cluster.findBroker({ nodeId: leader })) as unknown as FetchingBroker;
+        const response = await broker
+          .fetch({
+            replicaId: -1,
+            isolationLevel: IsolationLevel.ReadCommitted,
+            maxWaitTime: maxWaitMs,
+            minBytes: 1,
+            maxBytes: maxBytes * partitions.length,
+            topics: [{ topic, partitions: partitions.map((partition) => ({ partition, fetchOffset: offsetOf.get(partition)!, maxBytes })) }],
+          })
+          .catch(rethrowAsAppError(`Reading ${topic}`));
+        for (const part of response.responses[0]?.partitions ?? []) {
+          if (part.errorCode !== 0) {
+            const code = errorNameForCode(part.errorCode);
+            throw new AppError({ name: 'KafkaProtocolError', code, message: `Reading ${topic}/${part.partition}: ${code}`, retriable: true });
+          }
+          fetched.set(part.partition, toChunk(part, offsetOf.get(part.partition)!));
+        }
+      }),
+    );
+    return positions.map((p) => fetched.get(p.partition) ?? { records: [], nextOffset: p.offset, highWatermark: p.offset });
+  };
   return {
     async readChunk(topic, partition, offset, maxBytes): Promise<PartitionChunk> {
-      const cluster = await getCluster();
-      await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Reading ${topic}`));
-      const leaders = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, [partition]);
-      const leader = Object.keys(leaders)[0];
-      if (leader === undefined) throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${partition} of ${topic} has no leader right now.`, retriable: true });
-      const broker = (await cluster.findBroker({ nodeId: leader })) as unknown as {
-        fetch(request: unknown): Promise<{ responses: { topicName: string; partitions: FetchedPartition[] }[] }>;
-      };
-      const response = await broker
-        .fetch({
-          replicaId: -1,
-          isolationLevel: IsolationLevel.ReadCommitted,
-          maxWaitTime: 50,
-          minBytes: 1,
-          maxBytes,
-          topics: [{ topic, partitions: [{ partition, fetchOffset: offset, maxBytes }] }],
-        })
-        .catch(rethrowAsAppError(`Reading ${topic}/${partition}`));
-      const fetched = response.responses[0]?.partitions[0];
-      if (!fetched) return { records: [], nextOffset: offset, highWatermark: offset };
-      if (fetched.errorCode !== 0) {
-        const code = errorNameForCode(fetched.errorCode);
-        throw new AppError({ name: 'KafkaProtocolError', code, message: `Reading ${topic}/${partition}: ${code}`, retriable: true });
-      }
-      return toChunk(fetched, offset);
+      const [chunk] = await readChunks(topic, [{ partition, offset }], maxBytes, 50);
+      return chunk!;
     },
+    readChunks,
   };
 }
 

@@ -23,4 +23,10 @@ export interface PartitionChunk {
 export interface MessagesPort {
   /** One fetch from `offset` of one partition (committed messages only; control records skipped). */
   readChunk(topic: string, partition: number, offset: string, maxBytes: number): Promise<PartitionChunk>;
+  /**
+   * One fetch per partition leader for all the given partitions (what a tail needs: a few
+   * requests however many partitions); the broker waits up to `maxWaitMs` for new data.
+   * Chunks come back in the order asked for.
+   */
+  readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number): Promise<PartitionChunk[]>;
 }

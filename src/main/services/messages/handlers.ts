@@ -1,9 +1,27 @@
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
 import type { MessageService } from './message-service';
+import { searchMessages, tailMessages } from './stream-reader';
 
-export function messageHandlers(connections: ConnectionManager, messages: MessageService): HandlerGroup<'messages.browse'> {
+export function messageHandlers(connections: ConnectionManager, messages: MessageService): HandlerGroup<'messages.browse' | 'messages.search' | 'messages.tail'> {
+  const isOpen = (id: string) => {
+    try {
+      connections.get(id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     'messages.browse': (req, ctx) => messages.browse(connections.get(req.connectionId).client, { ...req, signal: ctx.signal }),
+    'messages.search': (req, ctx) =>
+      searchMessages(connections.get(req.connectionId).client, { ...req, signal: ctx.signal, push: (batch) => ctx.emit('messages.batch', batch) }),
+    'messages.tail': (req, ctx) =>
+      tailMessages(connections.get(req.connectionId).client, {
+        ...req,
+        signal: ctx.signal,
+        push: (batch) => ctx.emit('messages.batch', batch),
+        isOpen: () => isOpen(req.connectionId),
+      }),
   };
 }

@@ -3,6 +3,7 @@ import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { RawRecord } from '../../kafka/ports/messages';
 import { encodeBytes } from './encode-bytes';
+import { resolveRanges } from './ranges';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -18,27 +19,7 @@ export interface BrowseRequest {
 /** Reading messages for the views: positions resolved against the watermarks, read per partition. */
 export class MessageService {
   async browse(client: KafkaClient, req: BrowseRequest): Promise<BrowseResult> {
-    const [meta] = await client.fetchMetadata([req.topic]);
-    const all = meta?.partitions.map((p) => p.partition) ?? [];
-    const chosen = req.partitions ?? all;
-    const missing = chosen.filter((p) => !all.includes(p));
-    if (missing.length > 0) throw appError(ErrorCode.Validation, `${req.topic} has no partition ${missing.join(', ')} (it has ${all.length}).`);
-    const marks = (await client.fetchWatermarks([req.topic])).filter((w) => chosen.includes(w.partition));
-
-    const byTime = new Map<number, bigint>();
-    if (req.position.kind === 'timestamp') {
-      for (const e of await client.offsetsForTimestamp(req.topic, req.position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
-    }
-    const ranges = marks.map((w) => {
-      const low = BigInt(w.low);
-      const high = BigInt(w.high);
-      let from = low;
-      if (req.position.kind === 'newest') from = high - BigInt(req.position.count) > low ? high - BigInt(req.position.count) : low;
-      if (req.position.kind === 'offset') from = clamp(BigInt(req.position.offset), low, high);
-      // No message at or after the time: start at the end (nothing to read).
-      if (req.position.kind === 'timestamp') from = clamp(byTime.get(w.partition) ?? high, low, high);
-      return { partition: w.partition, from, high };
-    });
+    const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
     // Each partition may hold the whole limit (e.g. one busy partition); the merge below cuts to it.
     const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, req.limit, req.signal)));
 
@@ -71,11 +52,8 @@ export class MessageService {
   }
 }
 
-function clamp(v: bigint, lo: bigint, hi: bigint): bigint {
-  return v < lo ? lo : v > hi ? hi : v;
-}
-
-function toView(r: RawRecord): MessageView {
+/** A record as the window shows it: bytes as text or base64, big values cut to a preview. */
+export function toView(r: RawRecord): MessageView {
   return {
     partition: r.partition,
     offset: r.offset,

@@ -1,0 +1,81 @@
+import type { MessagesBatch, MessageView, PartitionProgress, ReadProgress } from '../../../shared/api';
+
+export const PUSH_EVERY_MS = 100;
+/** A batch never carries more than this many messages (a very fast read sends several). */
+const MAX_BATCH = 5_000;
+
+/**
+ * Collects matching messages and per-partition progress, and pushes them to the window as one
+ * `messages.batch` event at most every 100 ms (never one event per message). A timer makes
+ * sure what is pending goes out even when the reader is waiting on the broker.
+ */
+export class BatchPusher {
+  private pending: MessageView[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private lastPush = 0;
+  private readonly started = Date.now();
+  private changed = false;
+  readonly partitions: PartitionProgress[];
+
+  constructor(
+    private readonly runId: string,
+    partitions: { partition: number; from: bigint; end: bigint }[],
+    private readonly push: (batch: MessagesBatch) => void,
+  ) {
+    this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
+  }
+
+  /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
+  add(index: number, position: bigint, scanned: number, matches: MessageView[], end?: bigint): void {
+    const p = this.partitions[index]!;
+    p.position = position.toString();
+    if (end !== undefined && end > BigInt(p.end)) p.end = end.toString();
+    p.scanned += scanned;
+    p.matched += matches.length;
+    for (const m of matches) this.pending.push(m);
+    this.changed = true;
+    this.schedule();
+  }
+
+  progress(): ReadProgress {
+    let scanned = 0;
+    let matched = 0;
+    for (const p of this.partitions) {
+      scanned += p.scanned;
+      matched += p.matched;
+    }
+    return { scanned, matched, partitions: this.partitions.map((p) => ({ ...p })), elapsedMs: Date.now() - this.started };
+  }
+
+  get matched(): number {
+    return this.partitions.reduce((n, p) => n + p.matched, 0);
+  }
+
+  /** Pushes everything pending now (at the end of a read, so the last batch is never held back). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.changed) return;
+    this.changed = false;
+    this.lastPush = Date.now();
+    const progress = this.progress();
+    do {
+      const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
+      this.push({ runId: this.runId, messages, progress });
+    } while (this.pending.length > 0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastPush + PUSH_EVERY_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, wait);
+  }
+}

@@ -1,0 +1,103 @@
+import type { MessageFilter } from '../../../shared/api';
+import { appError, ErrorCode } from '../../../shared/errors';
+import { ExpressionError, matches, parseExpression, rootsOf, type ExpressionInput } from '../../../shared/filter/expression';
+import type { RawRecord } from '../../kafka/ports/messages';
+
+export type RecordPredicate = (record: RawRecord) => boolean;
+
+/**
+ * Turns the filter of a read into one predicate over raw records, or null when nothing is
+ * filtered. Bytes are decoded only as far as the filter needs: a plain case-sensitive text
+ * search looks for the bytes themselves; JSON is parsed only for the roots an expression reads.
+ * A bad regular expression or an expression that does not parse is a validation error.
+ */
+export function compileFilter(filter: MessageFilter): RecordPredicate | null {
+  const tests: RecordPredicate[] = [];
+  const { fromTime, toTime } = filter;
+  if (fromTime !== null || toTime !== null) {
+    tests.push((r) => {
+      const t = Number(r.timestamp);
+      return (fromTime === null || t >= fromTime) && (toTime === null || t <= toTime);
+    });
+  }
+  if (filter.text !== '') tests.push(textTest(filter));
+  if (filter.expression.trim() !== '') tests.push(expressionTest(filter.expression));
+  if (tests.length === 0) return null;
+  if (tests.length === 1) return tests[0]!;
+  return (r) => tests.every((t) => t(r));
+}
+
+function textTest(filter: MessageFilter): RecordPredicate {
+  if (!filter.regex && filter.caseSensitive) {
+    const needle = Buffer.from(filter.text, 'utf8');
+    const has = (b: Buffer | null) => b !== null && b.indexOf(needle) >= 0;
+    return (r) => has(r.key) || has(r.value) || r.headers.some((h) => has(h.value));
+  }
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(filter.regex ? filter.text : escapeRegExp(filter.text), filter.caseSensitive ? '' : 'i');
+  } catch (error) {
+    throw appError(ErrorCode.Validation, `The regular expression does not parse: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, {
+      hint: 'Untick "regex" to search for the text as written.',
+    });
+  }
+  const has = (b: Buffer | null) => b !== null && pattern.test(b.toString('utf8'));
+  return (r) => has(r.key) || has(r.value) || r.headers.some((h) => has(h.value));
+}
+
+function expressionTest(source: string): RecordPredicate {
+  let expr;
+  try {
+    expr = parseExpression(source);
+  } catch (error) {
+    if (error instanceof ExpressionError) {
+      throw appError(ErrorCode.Validation, `The filter expression does not parse: ${error.message}`, {
+        hint: 'For example: value.loc == "SOUTH" && value.amount > 100',
+      });
+    }
+    throw error;
+  }
+  const roots = rootsOf(expr);
+  return (r) => {
+    const input: ExpressionInput = {
+      key: roots.has('key') ? once(() => jsonOrText(r.key)) : () => undefined,
+      value: roots.has('value') ? once(() => jsonOrText(r.value)) : () => undefined,
+      headers: () => Object.fromEntries(r.headers.map((h) => [h.key, h.value === null ? null : h.value.toString('utf8')])),
+      partition: r.partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+    };
+    return matches(expr, input);
+  };
+}
+
+/** Parsed JSON when the bytes are JSON, else the text (so `key == "abc"` works on plain keys). */
+function jsonOrText(bytes: Buffer | null): unknown {
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[' || first === '"' || (first !== undefined && /[-\d tfn]/.test(first))) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+  }
+  return text;
+}
+
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

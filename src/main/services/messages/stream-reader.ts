@@ -1,0 +1,173 @@
+import type { MessageFilter, MessagesBatch, MessageView, SearchSummary, StartPosition } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { KafkaClient } from '../../kafka/client';
+import type { PartitionChunk } from '../../kafka/ports/messages';
+import { BatchPusher } from './batch-pusher';
+import { toView } from './message-service';
+import { choosePartitions, resolveRanges } from './ranges';
+import { compileFilter, type RecordPredicate } from './record-filter';
+
+/** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
+const SEARCH_CHUNK_BYTES = 2 * 1024 * 1024;
+const TAIL_CHUNK_BYTES = 1024 * 1024;
+/** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
+const TAIL_WAIT_MS = 500;
+const TAIL_RETRIES = 5;
+
+interface StreamRequest {
+  runId: string;
+  topic: string;
+  partitions: number[] | null;
+  filter: MessageFilter;
+  signal: AbortSignal;
+  push(batch: MessagesBatch): void;
+}
+
+export interface SearchRequest extends StreamRequest {
+  position: StartPosition;
+  limit: number;
+}
+
+export interface TailRequest extends StreamRequest {
+  /** Where a paused tail stopped, per partition; others start at their end. */
+  resumeFrom?: { partition: number; offset: string }[] | null;
+  /** False once the connection is closed: the tail ends quietly. */
+  isOpen(): boolean;
+}
+
+/**
+ * Reads the range of each chosen partition (in parallel, oldest first within a partition),
+ * filters in main and streams only the matches, with progress; ends at the range's end, at
+ * `limit` matches, or at once when cancelled.
+ */
+export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
+  const filter = compileFilter(req.filter);
+  const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
+  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
+  const cancelled = abortPromise(req.signal);
+  let limitReached = false;
+  const full = () => limitReached || req.signal.aborted;
+
+  const readPartition = async (index: number) => {
+    const { partition, from, high } = ranges[index]!;
+    const fetch = (offset: bigint) => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES);
+    let offset = from;
+    let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
+    while (next && !full()) {
+      const chunk = await Promise.race([next, cancelled]);
+      if (!chunk) break;
+      const after = BigInt(chunk.nextOffset);
+      // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
+      const progressed = after > offset;
+      next = progressed && after < high ? quiet(fetch(after)) : null;
+      const matches: MessageView[] = [];
+      let scanned = 0;
+      let last = offset;
+      for (const r of chunk.records) {
+        const at = BigInt(r.offset);
+        if (at >= high) break;
+        if (pusher.matched + matches.length >= req.limit) {
+          limitReached = true;
+          break;
+        }
+        scanned++;
+        last = at + 1n;
+        if (!filter || filter(r)) matches.push(toView(r));
+      }
+      if (limitReached) offset = last;
+      else if (progressed) offset = after < high ? after : high;
+      pusher.add(index, offset, scanned, matches);
+    }
+  };
+
+  try {
+    await Promise.all(ranges.map((_, i) => readPartition(i)));
+  } finally {
+    pusher.flush();
+    pusher.stop();
+  }
+  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
+}
+
+/**
+ * Follows the chosen partitions from their end (or from where a paused tail stopped): one
+ * long-poll fetch per leader for all partitions, matches pushed in batches. Runs until
+ * cancelled or the connection closes; never joins a group, never commits.
+ */
+export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
+  const filter: RecordPredicate | null = compileFilter(req.filter);
+  const partitions = await choosePartitions(client, req.topic, req.partitions);
+  const marks = new Map((await client.fetchWatermarks([req.topic])).map((w) => [w.partition, w]));
+  const resume = new Map((req.resumeFrom ?? []).map((r) => [r.partition, BigInt(r.offset)]));
+  const positions = partitions.map((p) => {
+    const mark = marks.get(p);
+    const high = BigInt(mark?.high ?? '0');
+    const low = BigInt(mark?.low ?? '0');
+    const from = resume.get(p);
+    // A resumed offset the retention has deleted since: continue from the oldest kept.
+    return { partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
+  });
+  const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high })), req.push);
+  const cancelled = abortPromise(req.signal);
+  let failures = 0;
+  try {
+    while (!req.signal.aborted && req.isOpen()) {
+      let chunks: PartitionChunk[] | null;
+      try {
+        chunks = await Promise.race([
+          quiet(client.readChunks(req.topic, positions.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
+          cancelled,
+        ]);
+        failures = 0;
+      } catch (error) {
+        if (req.signal.aborted || !req.isOpen()) break;
+        // A leader moving or a broker restarting: try again a few times before giving up.
+        if (AppError.is(error) && error.retriable && ++failures <= TAIL_RETRIES) {
+          await sleep(500 * failures, req.signal);
+          continue;
+        }
+        throw error;
+      }
+      if (!chunks) break;
+      chunks.forEach((chunk, i) => {
+        const p = positions[i]!;
+        const after = BigInt(chunk.nextOffset);
+        if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[i]!.end)) return;
+        const matches: MessageView[] = [];
+        for (const r of chunk.records) if (!filter || filter(r)) matches.push(toView(r));
+        if (after > p.offset) p.offset = after;
+        pusher.add(i, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
+      });
+    }
+  } finally {
+    pusher.flush();
+    pusher.stop();
+  }
+  return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
+}
+
+/** Resolves (with null) when the signal fires: raced against fetches so a cancel never waits. */
+function abortPromise(signal: AbortSignal): Promise<null> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(null);
+    else signal.addEventListener('abort', () => resolve(null), { once: true });
+  });
+}
+
+/** A fetch that may be abandoned: its late failure must not become an unhandled rejection. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EncodedBytes, MessagesBatch, MessageView, RequestOf } from '../src/shared/api';
+import { startTestApp, type TestApp } from './support/app';
+import { eventually } from './support/eventually';
+import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
+
+const text = (e: EncodedBytes | null) => (e === null ? null : e.encoding === 'utf8' ? e.data : `base64:${e.data}`);
+const LOCS = ['NORTH', 'SOUTH', 'EAST', 'WEST'];
+
+/** 120 orders over 3 partitions, written by kcat: key o<i>, value {"i","loc","amount","rider":{"id"}}. */
+function orderLine(i: number): string {
+  return `o${i}|${JSON.stringify({ i, loc: LOCS[i % 4], amount: (i * 37) % 200, rider: { id: `r${i % 5}` }, note: i % 10 === 0 ? 'Needle here' : 'hay' })}`;
+}
+
+describe('streamed reads: filters in main, progress, cancel, live tail', () => {
+  const bootstrap = sharedBootstrap();
+  let app: TestApp;
+  let connectionId: string;
+  const orders = uniqueTopic('orders');
+  const batchesOf = (runId: string) => app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).map((e) => e.payload as MessagesBatch);
+  const matchesOf = (runId: string) => batchesOf(runId).flatMap((b) => b.messages);
+  let runs = 0;
+  const search = async (request: Partial<RequestOf<'messages.search'>>) => {
+    const runId = `search-${++runs}`;
+    const summary = await app.call('messages.search', { connectionId, runId, topic: orders, position: { kind: 'beginning' }, ...request });
+    return { summary, messages: matchesOf(runId), batches: batchesOf(runId) };
+  };
+  /** The order numbers that matched, sorted. */
+  const ids = (messages: MessageView[]) => messages.map((m) => JSON.parse(text(m.value)!).i as number).sort((a, b) => a - b);
+  const expected = (keep: (o: { i: number; loc: string; amount: number; rider: { id: string }; note: string }) => boolean) =>
+    Array.from({ length: 120 }, (_, i) => i).filter((i) => keep(JSON.parse(orderLine(i).split('|')[1]!)));
+
+  beforeAll(async () => {
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+    await createTopic(bootstrap, orders, 3);
+    for (const p of [0, 1, 2]) {
+      const lines = Array.from({ length: 120 }, (_, i) => i).filter((i) => i % 3 === p).map(orderLine);
+      execFileSync('kcat', ['-b', bootstrap, '-P', '-t', orders, '-K', '|', '-p', String(p), '-z', 'lz4'], { input: lines.join('\n') });
+    }
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('streams every message of the range with progress per partition when nothing is filtered', async () => {
+    const { summary, messages, batches } = await search({});
+    expect(ids(messages)).toEqual(expected(() => true));
+    expect(summary).toMatchObject({ cancelled: false, limitReached: false, progress: { scanned: 120, matched: 120 } });
+    expect(summary.progress.partitions.map((p) => [p.partition, p.from, p.end, p.position, p.scanned])).toEqual([
+      [0, '0', '40', '40', 40],
+      [1, '0', '40', '40', 40],
+      [2, '0', '40', '40', 40],
+    ]);
+    // Batches, not one event per message; the last one carries the final progress.
+    expect(batches.length).toBeLessThan(10);
+    expect(batches.at(-1)!.progress.scanned).toBe(120);
+  });
+
+  it('filters by text, regex, JSON expression, key path, partition and time range, exactly', async () => {
+    expect(ids((await search({ filter: { text: 'needle' } })).messages)).toEqual(expected((o) => o.note === 'Needle here'));
+    expect((await search({ filter: { text: 'needle', caseSensitive: true } })).messages).toEqual([]);
+    expect(ids((await search({ filter: { text: '"rider":\\{"id":"r[34]"', regex: true } })).messages)).toEqual(expected((o) => ['r3', 'r4'].includes(o.rider.id)));
+    const south = await search({ filter: { expression: 'value.loc == "SOUTH" && value.amount > 100' } });
+    expect(ids(south.messages)).toEqual(expected((o) => o.loc === 'SOUTH' && o.amount > 100));
+    expect(south.summary.progress).toMatchObject({ scanned: 120, matched: south.messages.length });
+    expect(ids((await search({ filter: { expression: 'value.rider.id == "r1" || value.amount <= 10' } })).messages)).toEqual(expected((o) => o.rider.id === 'r1' || o.amount <= 10));
+    expect(ids((await search({ filter: { expression: 'key == "o7"' } })).messages)).toEqual([7]);
+    expect(ids((await search({ partitions: [1], filter: { expression: 'value.loc != "EAST"' } })).messages)).toEqual(expected((o) => o.i % 3 === 1 && o.loc !== 'EAST'));
+    const limited = await search({ filter: { expression: 'value.loc == "WEST"' }, limit: 5 });
+    expect(limited.messages).toHaveLength(5);
+    expect(limited.summary.limitReached).toBe(true);
+
+    const timed = uniqueTopic('timed');
+    await createTopic(bootstrap, timed, 1);
+    const producer = testKafka(bootstrap).producer();
+    await producer.connect();
+    const base = Date.UTC(2026, 0, 1);
+    await producer.send({ topic: timed, messages: Array.from({ length: 10 }, (_, i) => ({ value: `t${i}`, timestamp: String(base + i * 1000) })) });
+    await producer.disconnect();
+    const window = await search({ topic: timed, filter: { fromTime: base + 3000, toTime: base + 5000 } });
+    expect(window.messages.map((m) => text(m.value))).toEqual(['t3', 't4', 't5']);
+  });
+
+  it('refuses a bad regular expression or expression with a clear message', async () => {
+    await expect(search({ filter: { text: '([a-z', regex: true } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^The regular expression does not parse: /) });
+    await expect(search({ filter: { expression: 'value.amount >' } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'The filter expression does not parse: Expected a value, a path like value.field, or (, found the end (at column 15)',
+    });
+  });
+
+  it('is cancelled at once, mid-read', async () => {
+    const big = uniqueTopic('big');
+    await createTopic(bootstrap, big, 1);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', big, '-p', '0'], { input: Array.from({ length: 200_000 }, (_, i) => `message number ${i} ${'x'.repeat(80)}`).join('\n'), maxBuffer: 64 * 1024 * 1024 });
+    const controller = new AbortController();
+    const runId = `search-cancel`;
+    const started = Date.now();
+    const pending = app.call('messages.search', { connectionId, runId, topic: big, position: { kind: 'beginning' }, filter: { text: 'never there' } }, controller.signal);
+    await eventually(async () => batchesOf(runId).length, (n) => n > 0, 20_000, 20);
+    controller.abort();
+    const abortedAt = Date.now();
+    const summary = await pending;
+    expect(Date.now() - abortedAt).toBeLessThan(500);
+    expect(summary.cancelled).toBe(true);
+    expect(summary.progress.scanned).toBeGreaterThan(0);
+    expect(summary.progress.scanned).toBeLessThan(200_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('tails new messages (filtered in main), pauses and resumes without losing any, never joins a group', async () => {
+    const live = uniqueTopic('live');
+    await createTopic(bootstrap, live, 2);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', live, '-p', '0'], { input: 'old-1\nold-2' });
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    const groupsBefore = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+
+    const first = new AbortController();
+    const tail = app.call('messages.tail', { connectionId, runId: 'tail-1', topic: live, filter: { text: 'keep' } }, first.signal);
+    await new Promise((r) => setTimeout(r, 700));
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', live, '-p', '0'], { input: 'keep-a\ndrop-b\nkeep-c' });
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', live, '-p', '1'], { input: 'keep-d' });
+    await eventually(async () => matchesOf('tail-1').length, (n) => n >= 3, 15_000, 50);
+    expect(matchesOf('tail-1').map((m) => text(m.value)).sort()).toEqual(['keep-a', 'keep-c', 'keep-d']);
+    first.abort();
+    const paused = await tail;
+    expect(paused.progress.partitions.map((p) => [p.partition, p.position])).toEqual([
+      [0, '5'],
+      [1, '1'],
+    ]);
+    expect(paused.progress.scanned).toBe(4);
+
+    // Written while paused: a resumed tail picks them up from where it stopped.
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', live, '-p', '1'], { input: 'keep-while-paused' });
+    const second = new AbortController();
+    const resumed = app.call(
+      'messages.tail',
+      { connectionId, runId: 'tail-2', topic: live, filter: {}, resumeFrom: paused.progress.partitions.map((p) => ({ partition: p.partition, offset: p.position })) },
+      second.signal,
+    );
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', live, '-p', '0'], { input: 'after-resume' });
+    await eventually(async () => matchesOf('tail-2').length, (n) => n >= 2, 15_000, 50);
+    expect(matchesOf('tail-2').map((m) => text(m.value)).sort()).toEqual(['after-resume', 'keep-while-paused']);
+    // Closing the connection ends the tail by itself.
+    await app.call('connection.disconnect', { connectionId });
+    await expect(resumed).resolves.toMatchObject({ cancelled: true });
+    second.abort();
+
+    const groupsAfter = (await admin.listGroups()).groups.map((g) => g.groupId).sort();
+    expect(groupsAfter).toEqual(groupsBefore);
+    await admin.disconnect();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+  });
+});
