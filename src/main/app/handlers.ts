@@ -16,7 +16,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...appHandlers(deps.app),
     ...connectionHandlers(deps.connections, deps.cluster),
     ...clusterHandlers(deps.connections, deps.cluster),
-    ...topicHandlers(deps.connections, deps.topics),
+    ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin),
     ...produceHandlers(deps.connections, deps.produce),
     ...messageHandlers(deps.connections, deps.messages),
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),

@@ -4,6 +4,7 @@ import { ClusterService } from '../services/cluster/cluster-service';
 import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { TopicService } from '../services/topics/topic-service';
+import { TopicAdminService } from '../services/topics/topic-admin-service';
 import { join } from 'node:path';
 import { GroupService } from '../services/groups/group-service';
 import { LagSampler } from '../services/groups/lag-sampler';
@@ -24,6 +25,7 @@ export interface ServiceDeps {
   snapshots: MetadataSnapshots;
   cluster: ClusterService;
   topics: TopicService;
+  topicAdmin: TopicAdminService;
   profiles: ProfileService;
   produce: ProduceService;
   messages: MessageService;
@@ -44,6 +46,7 @@ export function createServiceDeps(options: {
   const userDataDir = app.userDataDir;
   const connections = new ConnectionManager(createClient, log.child('connections'));
   const snapshots = new MetadataSnapshots();
+  const groups = new GroupService();
   const secretsFile = join(userDataDir, 'secrets.json');
   const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile, app.runtime === 'electron' ? 'the OS keychain is not available' : 'no OS keychain in browser mode'), log: log.child('secrets') });
   return {
@@ -53,10 +56,11 @@ export function createServiceDeps(options: {
     connections,
     snapshots,
     cluster: new ClusterService(snapshots),
-    topics: new TopicService(snapshots),
+    topics: new TopicService(snapshots, groups),
+    topicAdmin: new TopicAdminService(snapshots),
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
     messages: new MessageService(),
-    groups: new GroupService(),
+    groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,

@@ -94,10 +94,11 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
         [...byLeader.entries()].map(async ([nodeId, partitions]) => {
           try {
             const broker = await cluster.findBroker({ nodeId });
-            const [low, high] = await Promise.all([
-              listOffsets(broker, partitions, OffsetSpec.Earliest),
-              listOffsets(broker, partitions, OffsetSpec.Latest),
-            ]);
+            // Right after partitions are created or move, a leader named by the metadata can
+            // still answer NOT_LEADER for a moment: retry those briefly.
+            const [low, high] = await retryRetriable(() =>
+              Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest)]),
+            );
             const out: PartitionWatermarks[] = [];
             for (const [key, lowOffset] of low) {
               const [topic, partition] = splitKey(key);
@@ -114,6 +115,17 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       return results.flat().sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
     },
   };
+}
+
+async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (i >= attempts || (error as { retriable?: boolean }).retriable !== true) throw error;
+      await new Promise((r) => setTimeout(r, 100 * i));
+    }
+  }
 }
 
 const SEP = '\u0000';

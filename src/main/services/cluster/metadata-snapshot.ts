@@ -29,6 +29,11 @@ export class MetadataSnapshots {
     value.catch(() => this.cache.delete(client));
     return value;
   }
+
+  /** After a change to the cluster (a topic created or deleted), the next view must not see the old one. */
+  invalidate(client: KafkaClient): void {
+    this.cache.delete(client);
+  }
 }
 
 export function isUnderReplicated(p: { replicas: number[]; isr: number[] }): boolean {

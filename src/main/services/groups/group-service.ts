@@ -1,26 +1,12 @@
-import type { GroupDetail, GroupPartition, GroupSummary, ResetMode, ResetRow } from '../../../shared/api';
+import type { GroupDetail, GroupPartition, GroupSummary, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { CommittedOffset, GroupDescription } from '../../kafka/ports/groups';
 import type { PartitionWatermarks } from '../../kafka/ports/metadata';
+import { pooled } from '../pooled';
 
 const DESCRIBE_BATCH = 100;
 const OFFSET_CONCURRENCY = 8;
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function pooled<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
 
 const KIP848_NOTE = 'Shown as Dead with no members by the classic API: it may use the new consumer protocol (KIP-848), whose members this view cannot list yet.';
 
@@ -30,10 +16,7 @@ export class GroupService {
   private readonly seen = new WeakMap<KafkaClient, Map<string, { at: number; lag: number }[]>>();
 
   async list(client: KafkaClient): Promise<GroupSummary[]> {
-    const ids = await client.listGroupIds();
-    const descriptions: GroupDescription[] = [];
-    for (let i = 0; i < ids.length; i += DESCRIBE_BATCH) descriptions.push(...(await client.describeGroups(ids.slice(i, i + DESCRIBE_BATCH).map((g) => g.groupId))));
-    const offsets = await pooled(descriptions, OFFSET_CONCURRENCY, (g) => client.committedOffsets(g.groupId));
+    const { descriptions, offsets } = await this.loadAll(client);
     const marks = await this.watermarks(client, offsets.flat());
     const history = this.seen.get(client) ?? new Map<string, { at: number; lag: number }[]>();
     this.seen.set(client, history);
@@ -143,6 +126,27 @@ export class GroupService {
 
   async delete(client: KafkaClient, groupId: string): Promise<void> {
     await client.deleteGroup(groupId);
+  }
+
+  /** The groups with committed offsets for, or members assigned to, `topic`, and their lag on it alone. */
+  async readersOf(client: KafkaClient, topic: string): Promise<TopicReader[]> {
+    const { descriptions, offsets } = await this.loadAll(client);
+    const marks = await client.fetchWatermarks([topic]);
+    return descriptions.flatMap((g, i) => {
+      const committed = offsets[i]!.filter((o) => o.topic === topic);
+      const assigned = g.members.some((m) => m.assignment.some((a) => a.topic === topic));
+      if (committed.length === 0 && !assigned) return [];
+      return [{ groupId: g.groupId, state: g.state, members: g.members.length, lag: summarize(g, committed, marks).totalLag, partitions: committed.length }];
+    });
+  }
+
+  /** Every group described, and its committed offsets: what the list and the readers of a topic are built from. */
+  private async loadAll(client: KafkaClient): Promise<{ descriptions: GroupDescription[]; offsets: CommittedOffset[][] }> {
+    const ids = await client.listGroupIds();
+    const descriptions: GroupDescription[] = [];
+    for (let i = 0; i < ids.length; i += DESCRIBE_BATCH) descriptions.push(...(await client.describeGroups(ids.slice(i, i + DESCRIBE_BATCH).map((g) => g.groupId))));
+    const offsets = await pooled(descriptions, OFFSET_CONCURRENCY, (g) => client.committedOffsets(g.groupId));
+    return { descriptions, offsets };
   }
 
   private async watermarks(client: KafkaClient, offsets: CommittedOffset[]): Promise<Map<string, PartitionWatermarks>> {
