@@ -4,12 +4,13 @@ import type { ProducerPort } from './ports/producer';
 import type { MessagesPort } from './ports/messages';
 import type { GroupsPort } from './ports/groups';
 import type { TopicAdminPort } from './ports/topic-admin';
+import type { BrokersPort } from './ports/brokers';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**

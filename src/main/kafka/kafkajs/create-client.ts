@@ -16,6 +16,7 @@ import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
+import { createBrokersPort } from './brokers';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
@@ -109,6 +110,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createMetadataPort(getCluster),
     ...createMessagesPort(getCluster),
     ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
+    ...createBrokersPort(getCluster, config.requestTimeoutMs),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,

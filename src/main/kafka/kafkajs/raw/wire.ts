@@ -53,7 +53,7 @@ export class WireWriter {
     return Buffer.concat(this.parts);
   }
 
-  private push(b: Buffer): this {
+  protected push(b: Buffer): this {
     this.parts.push(b);
     return this;
   }
@@ -102,7 +102,7 @@ export class WireReader {
     return out;
   }
 
-  private move(n: number): number {
+  protected move(n: number): number {
     if (this.at + n > this.buf.length) throw new RangeError(`Kafka response ended early (wanted ${n} bytes at ${this.at} of ${this.buf.length})`);
     const start = this.at;
     this.at += n;

@@ -1,0 +1,106 @@
+import { AppError } from '../../../shared/errors';
+import type { BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
+import type { ConfigEntry } from '../ports/topic-admin';
+import { kafkaErrorData, rethrowAsAppError } from './errors';
+import type { InternalBroker, InternalCluster } from './internals';
+import { errorNameForCode } from './protocol-errors';
+import { describeConfigs } from './raw/describe-configs';
+import { describeLogDirs } from './raw/describe-log-dirs';
+import { describeQuorum } from './raw/describe-quorum';
+import { ResourceType } from './raw/incremental-alter-configs';
+import { lenientMetadata } from './raw/lenient-metadata';
+import { toConfigEntry } from './topic-admin';
+
+/** Broker disk, quorum and configuration through hand-encoded requests on kafkajs' connections (see raw/). */
+export function createBrokersPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number): BrokersPort {
+  /** kafkajs can wait long on a dead or silent broker: each broker gets its own deadline. */
+  const withDeadline = <T>(work: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError({ name: 'KafkaTimeoutError', code: 'TIMEOUT', message: `${what}: no answer within ${Math.round(requestTimeoutMs / 1000)} s.`, retriable: true })),
+        requestTimeoutMs,
+      );
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  };
+
+  /** The partitions of the given topics, grouped as DescribeLogDirs wants them. */
+  const partitionsOf = async (cluster: InternalCluster, topics: string[]): Promise<Map<string, number[]>> => {
+    if (topics.length === 0) return new Map();
+    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
+    const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, topics));
+    return new Map((md?.topicMetadata ?? []).filter((t) => t.partitionMetadata.length > 0).map((t) => [t.topic, t.partitionMetadata.map((p) => p.partitionId)]));
+  };
+
+  /** Tries the brokers the metadata lists, in turn, until one answers. */
+  const firstAnswering = async <T>(cluster: InternalCluster, what: string, ask: (broker: InternalBroker) => Promise<T>): Promise<T> => {
+    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata().catch(rethrowAsAppError(what));
+    const nodeIds = (cluster.brokerPool.metadata?.brokers ?? []).map((b) => b.nodeId);
+    let lastError: unknown = new Error('The cluster lists no broker');
+    for (const nodeId of nodeIds) {
+      try {
+        return await withDeadline(
+          cluster.findBroker({ nodeId }).then((broker) => ask(broker)),
+          `${what} on broker ${nodeId}`,
+        );
+      } catch (error) {
+        if (AppError.is(error) && error.name === 'KafkaProtocolError') throw error;
+        lastError = error;
+      }
+    }
+    throw new AppError(kafkaErrorData(lastError, what));
+  };
+
+  return {
+    async describeLogDirs(nodeIds, topics = null): Promise<BrokerLogDirs[]> {
+      const cluster = await getCluster();
+      // [] asks for the dirs only (capacity, no replicas); null for every replica.
+      const partitions = topics === null ? null : await partitionsOf(cluster, topics).catch(rethrowAsAppError('Reading the partitions to describe'));
+      return Promise.all(
+        nodeIds.map(async (nodeId): Promise<BrokerLogDirs> => {
+          try {
+            const result = await withDeadline(
+              cluster.findBroker({ nodeId }).then((broker) => describeLogDirs(broker, partitions)),
+              `Describing the log dirs of broker ${nodeId}`,
+            );
+            const error = result.errorCode === 0 ? null : errorNameForCode(result.errorCode);
+            return { nodeId, reachable: true, error, logDirs: result.logDirs };
+          } catch (error) {
+            return { nodeId, reachable: false, error: kafkaErrorData(error, `Broker ${nodeId}`).message, logDirs: [] };
+          }
+        }),
+      );
+    },
+
+    async describeQuorum(): Promise<QuorumDescription | null> {
+      const cluster = await getCluster();
+      const result = await firstAnswering(cluster, 'Describing the metadata quorum', (broker) => describeQuorum(broker));
+      if (result === null) return null;
+      const code = result.errorCode !== 0 ? result.errorCode : result.partitionErrorCode;
+      if (code !== 0) {
+        const name = errorNameForCode(code);
+        throw new AppError({ name: 'KafkaProtocolError', code: name, message: `Describing the metadata quorum: ${name}`, retriable: true });
+      }
+      const { leaderId, leaderEpoch, highWatermark, voters, observers } = result;
+      return { leaderId, leaderEpoch, highWatermark, voters, observers };
+    },
+
+    async describeBrokerConfigs(nodeId): Promise<ConfigEntry[]> {
+      const cluster = await getCluster();
+      const context = `Reading the configuration of broker ${nodeId}`;
+      // Static (server.properties) values are only known to the broker itself: ask it, not any broker.
+      const broker = await withDeadline(cluster.findBroker({ nodeId }), context).catch(rethrowAsAppError(context));
+      const [res] = await withDeadline(
+        describeConfigs(broker, [{ type: ResourceType.Broker, name: String(nodeId), keys: null }], { synonyms: true, documentation: true }),
+        context,
+      ).catch(rethrowAsAppError(context));
+      if (!res) throw new AppError({ name: 'KafkaProtocolError', code: 'UNKNOWN_SERVER_ERROR', message: `${context}: the broker sent no result`, retriable: true });
+      if (res.errorCode !== 0) {
+        const code = errorNameForCode(res.errorCode);
+        throw new AppError({ name: 'KafkaProtocolError', code, message: `${context}: ${res.errorMessage ?? code}`, retriable: false });
+      }
+      return res.entries.map(toConfigEntry).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+}
