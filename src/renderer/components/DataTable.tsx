@@ -10,7 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { usePersistentState } from '../lib/use-persistent-state';
 
 export interface ColumnMeta {
@@ -28,8 +28,10 @@ export interface DataTableProps<T> {
   /** Filter text typed by the user; matched case-insensitively against each column's value. */
   filter?: string;
   initialSorting?: SortingState;
-  onRowClick?: (row: T) => void;
+  onRowClick?: (row: T, event: ReactMouseEvent) => void;
   selectedRowId?: string | null;
+  /** More rows marked as selected (e.g. ctrl/cmd-click), besides `selectedRowId`. */
+  selectedRowIds?: ReadonlySet<string>;
   rowHeight?: number;
   emptyMessage?: ReactNode;
   /** Extra class per row, e.g. to flag offline partitions. */
@@ -124,16 +126,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as Row<T>;
             const extra = props.rowClassName?.(row.original);
+            const isSelected = selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false);
             return (
               <div
                 role="row"
                 key={row.id}
                 data-row-id={row.id}
                 aria-rowindex={item.index + 2}
-                aria-selected={selectedRowId === row.id}
-                className={`data-table__row body${onRowClick ? ' clickable' : ''}${selectedRowId === row.id ? ' selected' : ''}${extra ? ` ${extra}` : ''}`}
+                aria-selected={isSelected}
+                className={`data-table__row body${onRowClick ? ' clickable' : ''}${isSelected ? ' selected' : ''}${extra ? ` ${extra}` : ''}`}
                 style={{ gridTemplateColumns: template, height: item.size, transform: `translateY(${item.start}px)` }}
-                onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                onClick={onRowClick ? (event) => onRowClick(row.original, event) : undefined}
               >
                 {row.getVisibleCells().map((cell) => {
                   const meta = cell.column.columnDef.meta as ColumnMeta | undefined;

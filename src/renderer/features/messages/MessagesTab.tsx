@@ -1,36 +1,51 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MessageView, StartPosition } from '../../../shared/api';
-import { useApi } from '../../api/ApiProvider';
 import { usePartitions } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
+import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { preview } from './bytes';
+import { ExportMenu } from './ExportMenu';
+import { emptyFilter, filterProblem, FiltersBar, toMessageFilter, type FilterDraft } from './FiltersBar';
+import { DEFAULT_BUFFER, snapshot, useMessageStream } from './message-stream-store';
 import { MessageDetail } from './MessageDetail';
+import { StreamStatus } from './StreamStatus';
+import { useMessageStreamControls } from './use-message-stream';
 import './messages.css';
 
 const rowId = (m: MessageView) => `${m.partition}-${m.offset}`;
 const col = createColumnHelper<MessageView>();
+const time = (m: MessageView) => new Date(Number(m.timestamp)).toISOString();
+const keyText = (m: MessageView) => preview(m.key, 'null', 60);
+const valueText = (m: MessageView) => preview(m.value, 'null (tombstone)');
 const columns = [
   col.accessor('partition', { header: 'Partition', size: 80, meta: { align: 'right', mono: true } }),
   col.accessor('offset', { header: 'Offset', size: 100, meta: { align: 'right', mono: true }, sortingFn: (a, b) => Number(BigInt(a.original.offset) - BigInt(b.original.offset)) }),
-  col.accessor('timestamp', { header: 'Timestamp', size: 200, meta: { mono: true }, cell: (c) => new Date(Number(c.getValue())).toISOString() }),
-  col.accessor((m) => preview(m.key, 'null', 60), { id: 'key', header: 'Key', size: 160, meta: { mono: true } }),
-  col.accessor((m) => preview(m.value, 'null (tombstone)'), { id: 'value', header: 'Value', size: 520, meta: { mono: true } }),
+  col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 200, meta: { mono: true } }),
+  col.accessor(keyText, { id: 'key', header: 'Key', size: 160, meta: { mono: true } }),
+  col.accessor(valueText, { id: 'value', header: 'Value', size: 520, meta: { mono: true } }),
   col.accessor((m) => m.value?.size ?? 0, { id: 'size', header: 'Size', size: 80, meta: { align: 'right', mono: true } }),
   col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 80, meta: { align: 'right', mono: true } }),
 ];
 
+/** The same test as the table's quick filter, for exporting what is shown. */
+function shownBy(filter: string): (m: MessageView) => boolean {
+  const needle = filter.toLowerCase();
+  return (m) => [String(m.partition), m.offset, time(m), keyText(m), valueText(m), String(m.value?.size ?? 0), String(m.headers.length)].some((v) => v.toLowerCase().includes(needle));
+}
+
 type PositionKind = StartPosition['kind'];
 
-/** Browse a topic's messages without a consumer group: newest N, from an offset, or from the beginning. */
+/**
+ * A topic's messages without a consumer group: read a range (newest N, an offset, a time, the
+ * beginning) or tail live, filtered in main; kept in a bounded buffer; exported as files.
+ */
 export function MessagesTab({ topic, initialPartition, initialOffset }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined }) {
-  const api = useApi();
   const connectionId = useConnectionId();
   const partitions = usePartitions(connectionId, topic);
+  const controls = useMessageStreamControls();
   const [kind, setKind] = useState<PositionKind>(initialOffset ? 'offset' : 'newest');
   const [count, setCount] = useState('100');
   const [offset, setOffset] = useState(initialOffset ?? '0');
@@ -38,9 +53,27 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const [limit, setLimit] = useState('500');
   const [time, setTime] = useState('');
   const [order, setOrder] = useState<'auto' | 'newest' | 'oldest'>('auto');
-  const [filter, setFilter] = useState('');
+  const [filters, setFilters] = useState<FilterDraft>(emptyFilter);
+  const [quickFilter, setQuickFilter] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
-  const request = useMemo(() => {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [capacity, setCapacity] = usePersistentState('messages.buffer', DEFAULT_BUFFER);
+  const [capacityText, setCapacityText] = useState(String(capacity));
+
+  const version = useMessageStream((s) => s.version);
+  const mode = useMessageStream((s) => s.mode);
+  const error = useMessageStream((s) => s.error);
+  const messages = useMemo(() => snapshot(), [version]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (useMessageStream.getState().capacity !== capacity) useMessageStream.getState().setCapacity(capacity);
+  }, [capacity]);
+
+  const target = useCallback(
+    () => ({ connectionId, topic, partitions: partition === 'all' ? null : [Number(partition)], filter: toMessageFilter(filters) }),
+    [connectionId, topic, partition, filters],
+  );
+  const startRead = useCallback(() => {
     const position: StartPosition =
       kind === 'newest'
         ? { kind, count: Math.max(1, Number(count) || 100) }
@@ -49,23 +82,22 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           : kind === 'timestamp'
             ? { kind, timestamp: Math.max(0, new Date(time || 0).getTime() || 0) }
             : { kind };
-    return {
-      connectionId,
-      topic,
-      position,
-      partitions: partition === 'all' ? null : [Number(partition)],
-      limit: Math.min(10_000, Math.max(1, Number(limit) || 500)),
-      order: order === 'auto' ? null : order,
-    };
-  }, [connectionId, topic, kind, count, offset, time, partition, limit, order]);
-  const [asked, setAsked] = useState(request);
-  const read = useQuery({
-    queryKey: ['cluster', connectionId, 'topics', topic, 'messages', asked],
-    queryFn: ({ signal }) => api.call('messages.browse', asked, { signal }),
-    staleTime: Infinity,
-  });
-  const messages = read.data?.messages ?? [];
-  const current = messages.find((m) => rowId(m) === selected) ?? null;
+    setSelected(null);
+    setPicked(new Set());
+    void controls.read(target(), position, Math.min(200_000, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
+  }, [kind, count, offset, time, limit, order, target, controls]);
+
+  // The first read when the tab opens; later reads are asked for.
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    startRead();
+  }, [startRead]);
+
+  const current = selected ? (messages.find((m) => rowId(m) === selected) ?? null) : null;
+  const problem = filterProblem(filters);
+  const busy = mode === 'reading' || mode === 'tailing';
 
   return (
     <div className="messages-tab">
@@ -74,8 +106,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         aria-label="Where to read from"
         onSubmit={(e) => {
           e.preventDefault();
-          setAsked(request);
-          if (request === asked) void read.refetch();
+          startRead();
         }}
       >
         <label className="field">
@@ -128,32 +159,63 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           <span>Limit</span>
           <input aria-label="Limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} />
         </label>
-        <button type="submit" className="button primary">
+        <button type="submit" className="button primary" disabled={problem !== null}>
           Read
         </button>
-        <label className="field messages-controls__filter">
-          <span>Filter what is shown</span>
-          <input aria-label="Filter messages" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="key, value, offset…" />
+        <button type="button" className="button" disabled={problem !== null || mode === 'tailing'} onClick={() => void controls.tail(target())} title="Follow new messages from the end">
+          Tail live
+        </button>
+        <label className="field">
+          <span>Keep last</span>
+          <input
+            aria-label="Buffer size"
+            inputMode="numeric"
+            value={capacityText}
+            onChange={(e) => setCapacityText(e.target.value.replace(/\D/g, ''))}
+            onBlur={() => {
+              const next = Math.min(1_000_000, Math.max(100, Number(capacityText) || DEFAULT_BUFFER));
+              setCapacityText(String(next));
+              setCapacity(next);
+            }}
+          />
         </label>
       </form>
-      {read.isFetching && <Loading />}
-      <ErrorMessage error={read.error} title="Could not read the messages" />
-      {read.data && (
-        <div className="summary-line" data-testid="messages-summary">
-          {messages.length.toLocaleString('en')} messages · read {read.data.partitions.map((p) => `p${p.partition} ${p.from}–${p.until}`).join(', ')}
-        </div>
-      )}
+      <FiltersBar draft={filters} onChange={setFilters} />
+      <div className="messages-toolbar">
+        <StreamStatus onCancel={controls.cancel} onPause={controls.pause} onResume={controls.resume} />
+        <label className="field messages-controls__filter">
+          <input aria-label="Filter messages" value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} placeholder="Filter what is shown…" />
+        </label>
+        <ExportMenu
+          topic={topic}
+          all={() => snapshot()}
+          shown={() => (quickFilter ? snapshot().filter(shownBy(quickFilter)) : snapshot())}
+          selected={() => snapshot().filter((m) => picked.has(rowId(m)) || rowId(m) === selected)}
+        />
+      </div>
+      <ErrorMessage error={error} title="Could not read the messages" />
       <div className={`messages-body${current ? ' with-detail' : ''}`}>
         <DataTable
           id="messages"
           ariaLabel="Messages"
           data={messages}
           columns={columns}
-          filter={filter}
+          filter={quickFilter}
           getRowId={rowId}
           selectedRowId={selected}
-          onRowClick={(m) => setSelected(rowId(m))}
-          emptyMessage={read.isFetching ? 'Reading…' : 'No messages in this range'}
+          selectedRowIds={picked}
+          onRowClick={(m, event) => {
+            const id = rowId(m);
+            if (event.ctrlKey || event.metaKey) {
+              // Ctrl/Cmd-click marks rows for export without opening them.
+              setPicked((s) => {
+                const next = new Set(s);
+                if (!next.delete(id)) next.add(id);
+                return next;
+              });
+            } else setSelected(id);
+          }}
+          emptyMessage={busy ? (mode === 'tailing' ? 'Waiting for new messages…' : 'Reading…') : 'No messages in this range'}
         />
         {current && <MessageDetail message={current} onClose={() => setSelected(null)} />}
       </div>

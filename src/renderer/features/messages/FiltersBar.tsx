@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import type { MessageFilterInput } from '../../../shared/api';
+import { ExpressionError, parseExpression } from '../../../shared/filter/expression';
+
+/** The filters as typed in the bar; times are `datetime-local` strings. */
+export interface FilterDraft {
+  text: string;
+  regex: boolean;
+  caseSensitive: boolean;
+  expression: string;
+  fromTime: string;
+  toTime: string;
+}
+
+export const emptyFilter: FilterDraft = { text: '', regex: false, caseSensitive: false, expression: '', fromTime: '', toTime: '' };
+
+/** What main gets: times as epoch ms, empty fields left out. */
+export function toMessageFilter(d: FilterDraft): MessageFilterInput {
+  const time = (s: string) => (s ? new Date(s).getTime() : NaN);
+  return {
+    text: d.text,
+    regex: d.regex,
+    caseSensitive: d.caseSensitive,
+    expression: d.expression,
+    fromTime: Number.isFinite(time(d.fromTime)) ? time(d.fromTime) : null,
+    toTime: Number.isFinite(time(d.toTime)) ? time(d.toTime) : null,
+  };
+}
+
+/** A problem with the draft the user can fix before reading (main checks again). */
+export function filterProblem(d: FilterDraft): string | null {
+  if (d.regex && d.text) {
+    try {
+      new RegExp(d.text);
+    } catch (error) {
+      return `Regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+    }
+  }
+  if (d.expression.trim()) {
+    try {
+      parseExpression(d.expression);
+    } catch (error) {
+      if (error instanceof ExpressionError) return `Expression: ${error.message}`;
+      throw error;
+    }
+  }
+  return null;
+}
+
+/** Filters that run in main while reading and tailing: only matches travel to the window. */
+export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(draft: FilterDraft): void }) {
+  const problem = useMemo(() => filterProblem(draft), [draft]);
+  const set = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => onChange({ ...draft, [key]: value });
+  return (
+    <fieldset className="messages-filters" aria-label="Filters">
+      <label className="field">
+        <span>Text in key, value or headers</span>
+        <input aria-label="Search text" value={draft.text} onChange={(e) => set('text', e.target.value)} placeholder={draft.regex ? 'regular expression' : 'text'} />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" aria-label="Regex" checked={draft.regex} onChange={(e) => set('regex', e.target.checked)} /> regex
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" aria-label="Case-sensitive" checked={draft.caseSensitive} onChange={(e) => set('caseSensitive', e.target.checked)} /> Aa
+      </label>
+      <label className="field messages-filters__expression">
+        <span>JSON filter</span>
+        <input
+          aria-label="JSON filter"
+          className="mono"
+          value={draft.expression}
+          onChange={(e) => set('expression', e.target.value)}
+          placeholder='value.loc == "SOUTH" && value.amount > 100'
+          aria-invalid={problem?.startsWith('Expression') ?? false}
+        />
+      </label>
+      <label className="field">
+        <span>From time</span>
+        <input type="datetime-local" step="1" aria-label="From time" value={draft.fromTime} onChange={(e) => set('fromTime', e.target.value)} />
+      </label>
+      <label className="field">
+        <span>To time</span>
+        <input type="datetime-local" step="1" aria-label="To time" value={draft.toTime} onChange={(e) => set('toTime', e.target.value)} />
+      </label>
+      {problem && (
+        <div className="messages-filters__problem" role="status" data-testid="filter-problem">
+          {problem}
+        </div>
+      )}
+    </fieldset>
+  );
+}

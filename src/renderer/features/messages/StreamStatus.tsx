@@ -1,0 +1,81 @@
+import { useMessageStream } from './message-stream-store';
+
+const n = (x: number) => x.toLocaleString('en');
+
+/**
+ * Where the current read or tail stands: scanned of the range and matched, per partition, with
+ * Cancel while reading; Pause/Resume/Stop while tailing; Clear; dropped messages.
+ */
+export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void; onPause(): void; onResume(): void }) {
+  const mode = useMessageStream((s) => s.mode);
+  const progress = useMessageStream((s) => s.progress);
+  const kept = useMessageStream((s) => s.kept);
+  const dropped = useMessageStream((s) => s.dropped);
+  const summary = useMessageStream((s) => s.summary);
+  const parts = progress?.partitions ?? [];
+  const total = parts.reduce((sum, p) => sum + Math.max(0, Number(p.end) - Number(p.from)), 0);
+  return (
+    <div className="messages-status" aria-live="polite">
+      {mode === 'reading' && (
+        <>
+          <progress max={Math.max(1, total)} value={progress?.scanned ?? 0} aria-label="Reading progress" />
+          <span data-testid="read-progress">
+            {progress ? `${n(progress.scanned)} of ${n(total)} scanned · ${n(progress.matched)} matched` : 'Starting…'}
+          </span>
+          <button type="button" className="button small" onClick={onCancel}>
+            Cancel
+          </button>
+        </>
+      )}
+      {mode === 'tailing' && (
+        <>
+          <span className="badge live" data-testid="tail-state">
+            ● Live
+          </span>
+          <button type="button" className="button small" onClick={onPause}>
+            Pause
+          </button>
+          <button type="button" className="button small ghost" onClick={onCancel}>
+            Stop
+          </button>
+        </>
+      )}
+      {mode === 'paused' && (
+        <>
+          <span className="badge" data-testid="tail-state">
+            Paused
+          </span>
+          <button type="button" className="button small primary" onClick={onResume}>
+            Resume
+          </button>
+          <button type="button" className="button small ghost" onClick={onCancel}>
+            Stop
+          </button>
+        </>
+      )}
+      <span className="summary-line" data-testid="messages-summary">
+        {n(kept)} messages
+        {progress && mode !== 'reading' && ` · scanned ${n(progress.scanned)}, matched ${n(progress.matched)}`}
+        {summary?.limitReached && ' · limit reached'}
+        {summary?.cancelled && mode === 'idle' && !summary.limitReached && ' · stopped'}
+      </span>
+      {dropped > 0 && (
+        <span className="badge warn" data-testid="dropped">
+          {n(dropped)} older messages dropped
+        </span>
+      )}
+      {parts.length > 0 && parts.length <= 24 && (
+        <span className="messages-status__partitions" data-testid="partition-progress">
+          {parts.map((p) => (
+            <span key={p.partition} className="badge muted" title={`partition ${p.partition}: offsets ${p.from}–${p.end}, at ${p.position}`}>
+              p{p.partition} {n(p.scanned)}/{n(Math.max(0, Number(p.end) - Number(p.from)))} · {n(p.matched)}
+            </span>
+          ))}
+        </span>
+      )}
+      <button type="button" className="button small ghost" disabled={kept === 0} onClick={() => useMessageStream.getState().clear()}>
+        Clear
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { create } from 'zustand';
+import type { MessagesBatch, MessageView, ReadProgress, SearchSummary } from '../../../shared/api';
+import { RingBuffer } from './ring-buffer';
+
+export const DEFAULT_BUFFER = 50_000;
+export type StreamMode = 'idle' | 'reading' | 'tailing' | 'paused';
+
+/**
+ * The messages of the current read or tail live OUTSIDE React, in a ring buffer. Batches from
+ * main go into it as they arrive; React hears about it at most once per animation frame
+ * (`version` bumps), never per message.
+ */
+const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER);
+let frame: number | null = null;
+let pendingProgress: ReadProgress | null = null;
+
+interface StreamState {
+  /** The run whose batches are accepted (others are late batches of a cancelled run). */
+  runId: string | null;
+  mode: StreamMode;
+  /** Bumped when the buffer changed; components re-read `snapshot()` then. */
+  version: number;
+  kept: number;
+  dropped: number;
+  capacity: number;
+  progress: ReadProgress | null;
+  summary: SearchSummary | null;
+  /** Display order: a tail shows the newest on top. */
+  newestFirst: boolean;
+  error: unknown;
+  begin(runId: string, mode: StreamMode, options: { clear: boolean; newestFirst: boolean }): void;
+  onBatch(batch: MessagesBatch): void;
+  finish(runId: string, summary: SearchSummary | null, error: unknown, sort?: 'newest' | 'oldest'): void;
+  setMode(mode: StreamMode): void;
+  clear(): void;
+  setCapacity(capacity: number): void;
+}
+
+function commit() {
+  frame = null;
+  useMessageStream.setState((s) => ({ version: s.version + 1, kept: ring.size, dropped: ring.dropped, progress: pendingProgress ?? s.progress }));
+}
+
+function scheduleCommit() {
+  if (frame !== null) return;
+  // requestAnimationFrame does not run in background tabs; a timeout keeps the counters honest there.
+  frame = typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible' ? requestAnimationFrame(commit) : (setTimeout(commit, 100) as unknown as number);
+}
+
+/** The newest progress, including what arrived since the last frame. */
+export function latestProgress(): ReadProgress | null {
+  return pendingProgress ?? useMessageStream.getState().progress;
+}
+
+let cache: { version: number; rows: MessageView[] } = { version: -1, rows: [] };
+
+/** The kept messages in display order; the same array until the buffer changes. */
+export function snapshot(): MessageView[] {
+  const { version, newestFirst } = useMessageStream.getState();
+  if (cache.version !== version) {
+    const rows = ring.toArray();
+    cache = { version, rows: newestFirst ? rows.reverse() : rows };
+  }
+  return cache.rows;
+}
+
+export const useMessageStream = create<StreamState>()((set, get) => ({
+  runId: null,
+  mode: 'idle',
+  version: 0,
+  kept: 0,
+  dropped: 0,
+  capacity: DEFAULT_BUFFER,
+  progress: null,
+  summary: null,
+  newestFirst: false,
+  error: null,
+  begin(runId, mode, { clear, newestFirst }) {
+    if (clear) ring.clear();
+    pendingProgress = null;
+    set((s) => ({ runId, mode, newestFirst, progress: null, summary: null, error: null, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
+  },
+  onBatch(batch) {
+    if (batch.runId !== get().runId) return;
+    if (batch.messages.length > 0) ring.push(batch.messages);
+    pendingProgress = batch.progress;
+    scheduleCommit();
+  },
+  finish(runId, summary, error, sort) {
+    if (runId !== get().runId) return;
+    if (sort) {
+      // A finished read is shown in time order (batches interleave partitions while reading).
+      const rows = ring.toArray().sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(a.offset) - Number(b.offset));
+      const dropped = ring.dropped;
+      ring.clear();
+      ring.push(rows);
+      ring.dropped = dropped;
+    }
+    set((s) => ({
+      mode: s.mode === 'paused' ? 'paused' : 'idle',
+      summary,
+      error,
+      progress: summary?.progress ?? pendingProgress ?? s.progress,
+      newestFirst: sort ? sort === 'newest' : s.newestFirst,
+      version: s.version + 1,
+      kept: ring.size,
+      dropped: ring.dropped,
+    }));
+  },
+  setMode: (mode) => set({ mode }),
+  clear() {
+    ring.clear();
+    set((s) => ({ version: s.version + 1, kept: 0, dropped: 0 }));
+  },
+  setCapacity(capacity) {
+    ring.resize(capacity);
+    set((s) => ({ capacity, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
+  },
+}));

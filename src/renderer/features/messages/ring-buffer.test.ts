@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { RingBuffer } from './ring-buffer';
+
+describe('ring buffer', () => {
+  it('keeps the newest items and counts what it dropped', () => {
+    const ring = new RingBuffer<number>(5);
+    ring.push([1, 2, 3]);
+    expect(ring.toArray()).toEqual([1, 2, 3]);
+    ring.push([4, 5, 6, 7]);
+    expect(ring.toArray()).toEqual([3, 4, 5, 6, 7]);
+    expect(ring.dropped).toBe(2);
+    ring.push([8, 9, 10, 11, 12, 13, 14]);
+    expect(ring.toArray()).toEqual([10, 11, 12, 13, 14]);
+    expect(ring.dropped).toBe(9);
+    expect(ring.size).toBe(5);
+  });
+  it('resizes keeping the newest, and clears', () => {
+    const ring = new RingBuffer<number>(4);
+    ring.push([1, 2, 3, 4]);
+    ring.resize(2);
+    expect(ring.toArray()).toEqual([3, 4]);
+    expect(ring.dropped).toBe(2);
+    ring.resize(3);
+    ring.push([5]);
+    expect(ring.toArray()).toEqual([3, 4, 5]);
+    ring.clear();
+    expect(ring.toArray()).toEqual([]);
+    expect(ring.dropped).toBe(0);
+  });
+});

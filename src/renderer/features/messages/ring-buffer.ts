@@ -1,0 +1,65 @@
+/**
+ * A fixed-capacity buffer that keeps the newest items: pushing past capacity overwrites the
+ * oldest and counts them as dropped. O(1) per item, no array shifting, so a tail at tens of
+ * thousands of messages a second costs the same at 50,000 kept as at 50.
+ */
+export class RingBuffer<T> {
+  private items: (T | undefined)[];
+  private start = 0;
+  private count = 0;
+  /** Items pushed out by newer ones since the last clear. */
+  dropped = 0;
+
+  constructor(private cap: number) {
+    this.items = new Array<T | undefined>(cap);
+  }
+
+  get capacity(): number {
+    return this.cap;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(batch: readonly T[]): void {
+    // A batch bigger than the buffer: only its tail can be kept.
+    const skip = Math.max(0, batch.length - this.cap);
+    this.dropped += skip;
+    for (let i = skip; i < batch.length; i++) {
+      const at = (this.start + this.count) % this.cap;
+      this.items[at] = batch[i];
+      if (this.count < this.cap) this.count++;
+      else {
+        this.start = (this.start + 1) % this.cap;
+        this.dropped++;
+      }
+    }
+  }
+
+  /** Oldest first. */
+  toArray(): T[] {
+    const out = new Array<T>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.items[(this.start + i) % this.cap] as T;
+    return out;
+  }
+
+  clear(): void {
+    this.items = new Array<T | undefined>(this.cap);
+    this.start = 0;
+    this.count = 0;
+    this.dropped = 0;
+  }
+
+  /** Changes the capacity, keeping the newest items that fit. */
+  resize(capacity: number): void {
+    const kept = this.toArray();
+    const cut = Math.max(0, kept.length - capacity);
+    this.cap = capacity;
+    this.items = new Array<T | undefined>(capacity);
+    this.start = 0;
+    this.count = 0;
+    this.dropped += cut;
+    this.push(kept.slice(cut));
+  }
+}

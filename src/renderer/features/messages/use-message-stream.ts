@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { MessageFilterInput, StartPosition } from '../../../shared/api';
+import { useApi } from '../../api/ApiProvider';
+import { latestProgress, useMessageStream } from './message-stream-store';
+
+export interface ReadTarget {
+  connectionId: string;
+  topic: string;
+  partitions: number[] | null;
+  filter: MessageFilterInput;
+}
+
+const newRunId = (kind: string) => `${kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Starts and stops the reads of one messages view: a ranged read (`messages.search`) or a live
+ * tail (`messages.tail`); one at a time, cancelled when the view goes away. Pausing a tail
+ * cancels it in main and remembers each partition's position; resuming continues from there,
+ * so nothing written meanwhile is missed.
+ */
+export function useMessageStreamControls() {
+  const api = useApi();
+  const controller = useRef<AbortController | null>(null);
+  const lastTail = useRef<ReadTarget | null>(null);
+
+  const stop = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const read = useCallback(
+    async (target: ReadTarget, position: StartPosition, limit: number, order: 'newest' | 'oldest') => {
+      stop();
+      const runId = newRunId('read');
+      const ctl = (controller.current = new AbortController());
+      useMessageStream.getState().begin(runId, 'reading', { clear: true, newestFirst: false });
+      try {
+        const summary = await api.call('messages.search', { ...target, runId, position, limit }, { signal: ctl.signal });
+        useMessageStream.getState().finish(runId, summary, null, order);
+      } catch (error) {
+        useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error, order);
+      }
+    },
+    [api, stop],
+  );
+
+  const runTail = useCallback(
+    async (target: ReadTarget, resumeFrom: { partition: number; offset: string }[] | null) => {
+      stop();
+      lastTail.current = target;
+      const runId = newRunId('tail');
+      const ctl = (controller.current = new AbortController());
+      useMessageStream.getState().begin(runId, 'tailing', { clear: resumeFrom === null, newestFirst: true });
+      try {
+        const summary = await api.call('messages.tail', { ...target, runId, resumeFrom }, { signal: ctl.signal });
+        useMessageStream.getState().finish(runId, summary, null);
+      } catch (error) {
+        useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error);
+      }
+    },
+    [api, stop],
+  );
+
+  const tail = useCallback((target: ReadTarget) => runTail(target, null), [runTail]);
+
+  const pause = useCallback(() => {
+    useMessageStream.getState().setMode('paused');
+    stop();
+  }, [stop]);
+
+  const resume = useCallback(() => {
+    const target = lastTail.current;
+    const progress = latestProgress();
+    if (!target) return;
+    void runTail(target, progress ? progress.partitions.map((p) => ({ partition: p.partition, offset: p.position })) : null);
+  }, [runTail]);
+
+  const cancel = useCallback(() => {
+    stop();
+    useMessageStream.getState().setMode('idle');
+  }, [stop]);
+
+  return { read, tail, pause, resume, cancel };
+}
