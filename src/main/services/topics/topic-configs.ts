@@ -14,7 +14,7 @@ export function toConfigView(entry: ConfigEntry): ConfigEntryView {
     readOnly: entry.readOnly,
     sensitive: entry.sensitive,
     type: entry.type,
-    documentation: entry.documentation,
+    documentation: entry.documentation === null ? null : plainText(entry.documentation),
     inherited: below ? { name: below.name, value: below.value, source: below.source } : null,
   };
 }
@@ -29,4 +29,14 @@ export function numberConfig(entries: ConfigEntry[] | undefined, name: string): 
 
 export function stringConfig(entries: ConfigEntry[] | undefined, name: string): string | null {
   return entries?.find((e) => e.name === name)?.value ?? null;
+}
+
+/** Kafka's config docs carry HTML (links, <code>): the window shows text only, so drop the tags. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }

@@ -24,6 +24,18 @@ const columns = [
     meta: { mono: true },
     cell: (c) => <span className={c.row.original.isr.length < c.row.original.replicas.length ? 'text-warn' : undefined}>{c.getValue()}</span>,
   }),
+  col.accessor('preferredLeader', {
+    header: 'Preferred leader',
+    size: 130,
+    cell: (c) => (c.row.original.leader < 0 ? '—' : c.getValue() ? 'yes' : <span className="badge warn">no ({c.row.original.replicas[0]} is preferred)</span>),
+  }),
+  col.accessor((p) => nodeList(p.offlineReplicas), {
+    id: 'offline',
+    header: 'Offline replicas',
+    size: 130,
+    meta: { mono: true },
+    cell: (c) => (c.getValue() ? <span className="text-bad">{c.getValue()}</span> : ''),
+  }),
   col.accessor('low', { header: 'Low watermark', size: 140, meta: { align: 'right', mono: true }, sortingFn: (a, b) => Number(a.original.low) - Number(b.original.low) }),
   col.accessor('high', { header: 'High watermark', size: 140, meta: { align: 'right', mono: true }, sortingFn: (a, b) => Number(a.original.high) - Number(b.original.high) }),
   col.accessor('messages', { header: 'Messages', size: 120, meta: { align: 'right', mono: true }, cell: (c) => c.getValue().toLocaleString('en-US') }),

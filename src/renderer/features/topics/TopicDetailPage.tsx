@@ -1,17 +1,28 @@
+import './topics.css';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../app/router';
+import { useConnectionId } from '../../state/session-store';
 import { PartitionsTab } from './PartitionsTab';
 import { MessagesTab } from '../messages/MessagesTab';
+import { ConfigTab } from './ConfigTab';
+import { ReadersTab } from './ReadersTab';
+import { ManageTab } from './ManageTab';
+import { RetentionSummary } from './RetentionSummary';
 
-/** A topic's own page; each tab is a component of its own (partitions first). */
+const TABS = [
+  { id: 'partitions', label: 'Partitions' },
+  { id: 'messages', label: 'Messages' },
+  { id: 'configuration', label: 'Configuration' },
+  { id: 'consumers', label: 'Consumer groups' },
+  { id: 'manage', label: 'Manage' },
+];
+
+/** A topic's own page: the retention summary on top, then one component per tab. */
 export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: string | undefined; params?: URLSearchParams }) {
+  const connectionId = useConnectionId();
   // `?partition=&offset=` opens the messages tab at one message (links from the produce result).
   const query = { partition: params?.get('partition') ? Number(params.get('partition')) : undefined, offset: params?.get('offset') ?? undefined };
-  const tabs = [
-    { id: 'partitions', label: 'Partitions' },
-    { id: 'messages', label: 'Messages' },
-  ];
-  const active = tabs.find((t) => t.id === tab)?.id ?? 'partitions';
+  const active = TABS.find((t) => t.id === tab)?.id ?? 'partitions';
   return (
     <div className="page page--fill">
       <PageHeader
@@ -25,8 +36,9 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
           </>
         }
       />
+      <RetentionSummary connectionId={connectionId} topic={topic} />
       <nav className="tabs" aria-label="Topic sections">
-        {tabs.map((t) => (
+        {TABS.map((t) => (
           <a key={t.id} className={`tab${t.id === active ? ' active' : ''}`} href={href(['topics', topic, t.id])} aria-current={t.id === active ? 'page' : undefined}>
             {t.label}
           </a>
@@ -34,6 +46,9 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
       </nav>
       {active === 'partitions' && <PartitionsTab topic={topic} />}
       {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} />}
+      {active === 'configuration' && <ConfigTab connectionId={connectionId} topic={topic} />}
+      {active === 'consumers' && <ReadersTab connectionId={connectionId} topic={topic} />}
+      {active === 'manage' && <ManageTab connectionId={connectionId} topic={topic} />}
     </div>
   );
 }

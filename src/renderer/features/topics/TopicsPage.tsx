@@ -1,6 +1,8 @@
+import './topics.css';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { TopicSummary } from '../../../shared/api';
+import type { TopicStats, TopicSummary } from '../../../shared/api';
+import { humanBytes, humanDuration } from '../../../shared/topics/retention';
 import { useTopics } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -10,12 +12,29 @@ import { PageHeader } from '../../components/PageHeader';
 import { navigate } from '../../app/router';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
+import { useReadOnly } from '../../state/use-read-only';
+import { CreateTopicForm } from './CreateTopicForm';
+import { useTopicStats } from './queries';
 
-const col = createColumnHelper<TopicSummary>();
+type Row = TopicSummary & { stats: TopicStats | undefined };
+
+const col = createColumnHelper<Row>();
+const pending = <span className="text-muted">…</span>;
+/** Unknown sorts below every real value. */
+const num = (v: number | null | undefined) => (v === null || v === undefined ? -2 : v);
+
+export function retentionLabel(stats: TopicStats | undefined): string {
+  if (!stats || stats.retentionMs === null) return '';
+  const policy = stats.cleanupPolicy ?? 'delete';
+  if (!policy.includes('delete')) return 'compacted';
+  const time = stats.retentionMs < 0 ? 'forever' : humanDuration(stats.retentionMs);
+  return stats.retentionBytes !== null && stats.retentionBytes >= 0 ? `${time} / ${humanBytes(stats.retentionBytes)}` : time;
+}
+
 const columns = [
   col.accessor('name', {
     header: 'Topic',
-    size: 320,
+    size: 300,
     cell: (c) => (
       <span className="topic-name">
         {c.getValue()}
@@ -23,35 +42,71 @@ const columns = [
       </span>
     ),
   }),
-  col.accessor('partitionCount', { header: 'Partitions', size: 110, meta: { align: 'right', mono: true } }),
-  col.accessor('replicationFactor', { header: 'Replication', size: 110, meta: { align: 'right', mono: true } }),
+  col.accessor('partitionCount', { header: 'Partitions', size: 95, meta: { align: 'right', mono: true } }),
+  col.accessor('replicationFactor', { header: 'RF', size: 60, meta: { align: 'right', mono: true } }),
+  col.accessor((t) => num(t.stats?.messages), {
+    id: 'messages',
+    header: 'Messages',
+    size: 110,
+    meta: { align: 'right', mono: true },
+    cell: (c) => (c.row.original.stats ? c.row.original.stats.messages.toLocaleString('en-US') : pending),
+  }),
+  col.accessor((t) => num(t.stats?.sizeBytes), {
+    id: 'size',
+    header: 'Size',
+    size: 95,
+    meta: { align: 'right', mono: true },
+    cell: (c) => {
+      const size = c.row.original.stats?.sizeBytes;
+      return size === null || size === undefined ? (c.row.original.stats ? '—' : pending) : humanBytes(size);
+    },
+  }),
+  col.accessor((t) => retentionLabel(t.stats), {
+    id: 'retention',
+    header: 'Retention',
+    size: 150,
+    sortingFn: (a, b) => retentionRank(a.original.stats) - retentionRank(b.original.stats),
+  }),
+  col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 120 }),
   col.accessor('underReplicatedPartitions', {
-    header: 'Under-replicated',
-    size: 140,
+    header: 'Under-repl.',
+    size: 100,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge warn">{c.getValue()}</span> : 0),
   }),
   col.accessor('offlinePartitions', {
     header: 'Offline',
-    size: 90,
+    size: 80,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge bad">{c.getValue()}</span> : 0),
   }),
 ];
 
+/** Sorts retention by how long data stays: forever last. */
+function retentionRank(stats: TopicStats | undefined): number {
+  if (!stats || stats.retentionMs === null) return -1;
+  return stats.retentionMs < 0 ? Number.MAX_SAFE_INTEGER : stats.retentionMs;
+}
+
 export function TopicsPage() {
   const connectionId = useConnectionId();
+  const readOnly = useReadOnly();
   const { data, error, isLoading } = useTopics(connectionId);
+  const stats = useTopicStats(connectionId);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
+  const [creating, setCreating] = useState(false);
   const [showInternal, setShowInternal] = usePersistentState('topics.showInternal', false);
-  const rows = useMemo(() => (data ?? []).filter((t) => showInternal || !t.internal), [data, showInternal]);
+  const rows = useMemo(() => {
+    const byName = new Map((stats.data ?? []).map((s) => [s.name, s]));
+    return (data ?? []).filter((t) => showInternal || !t.internal).map((t) => ({ ...t, stats: byName.get(t.name) }));
+  }, [data, stats.data, showInternal]);
 
   return (
     <div className="page page--fill">
       <PageHeader
         title="Topics"
-        subtitle={data ? `${rows.length} topics` : undefined}
+        subtitle={data ? `${rows.length.toLocaleString('en-US')} topics` : undefined}
         actions={
           <>
             <FilterInput label="Filter topics" value={filter} onChange={setFilter} placeholder="Filter topics…" />
@@ -59,11 +114,18 @@ export function TopicsPage() {
               <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
               <span>Show internal</span>
             </label>
+            {!readOnly && (
+              <button type="button" className="button primary" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
+                Create topic
+              </button>
+            )}
           </>
         }
       />
+      {creating && <CreateTopicForm existing={(data ?? []).map((t) => t.name)} onClose={() => setCreating(false)} />}
       {isLoading && <Loading />}
       <ErrorMessage error={error} title="Could not load the topics" />
+      <ErrorMessage error={stats.error} title="Could not load message counts and retention" />
       {data && (
         <DataTable
           id="topics"

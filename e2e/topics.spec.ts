@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { test, expect } from './support/fixtures';
+import { ConnectScreen } from './support/pages';
+
+test.describe('topic administration through the UI', () => {
+  test('create with a dry run, change a config, read back the retention summary, delete', async ({ connectedPage: page, sidebar, env }) => {
+    const topic = `e2e-admin-${randomBytes(4).toString('hex')}`;
+    await sidebar.open('Topics');
+    await page.getByRole('button', { name: 'Create topic' }).click();
+    const form = page.getByRole('region', { name: 'Create topic' });
+    await form.getByLabel('Name').fill('bad name!');
+    await expect(form.getByText('topic names may contain only letters')).toBeVisible();
+    await expect(form.getByRole('button', { name: 'Validate (dry run)' })).toBeDisabled();
+
+    await form.getByLabel('Name').fill(topic);
+    await form.getByLabel('Partitions').fill('3');
+    await form.getByLabel('Retention time (retention.ms)').selectOption('custom');
+    await form.getByLabel('Retention in ms').fill('-5');
+    await form.getByRole('button', { name: 'Validate (dry run)' }).click();
+    // The broker's own reason, not a generic failure.
+    await expect(form.getByRole('alert')).toContainText('retention.ms');
+
+    await form.getByLabel('Retention time (retention.ms)').selectOption({ label: '1 day' });
+    await form.getByLabel('Size limit').fill('1');
+    await form.getByRole('button', { name: 'Validate (dry run)' }).click();
+    await expect(form.getByRole('status')).toContainText(`The broker accepts ${topic}: 3 partitions × 1 replica`);
+    await form.getByRole('button', { name: `Create ${topic}` }).click();
+
+    await expect(page.getByTestId('topic-title')).toHaveText(topic);
+    await expect(page.getByTestId('partition-summary')).toHaveText('3 partitions · 0 messages');
+    await expect(page.getByTestId('retention-summary')).toContainText('Kept 1 day or until a partition reaches 1 GiB, whichever comes first; compacted: no; no messages now');
+
+    await page.getByRole('link', { name: 'Configuration' }).click();
+    await expect(page.getByText('Only overrides (2)')).toBeVisible();
+    await page.getByRole('button', { name: 'Edit retention.ms' }).click();
+    await page.getByLabel('Value of retention.ms').fill('259200000');
+    await page.getByRole('button', { name: 'Edit segment.ms' }).click();
+    await page.getByLabel('Value of segment.ms').fill('soon');
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect(page.getByRole('alert')).toContainText('segment.ms');
+    await page.getByRole('button', { name: 'Undo segment.ms' }).click();
+    await expect(page.getByRole('region', { name: 'Pending changes' })).toContainText('1 pending change: retention.ms → 259200000');
+    await page.getByRole('button', { name: 'Validate' }).click();
+    await expect(page.getByRole('status')).toContainText('The broker accepts 1 change');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page.getByRole('status')).toContainText('Applied: retention.ms = 259200000');
+    await expect(page.locator('[data-config="retention.ms"]')).toContainText('topic override');
+    await expect(page.locator('[data-config="retention.bytes"]')).toContainText('1073741824');
+
+    await expect(page.getByTestId('retention-summary')).toContainText('Kept 3 days or until a partition reaches 1 GiB');
+    execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '2'], { input: 'one\ntwo\n' });
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(page.getByTestId('retention-summary')).toContainText(/Kept 3 days or until a partition reaches 1 GiB, whichever comes first; compacted: no; oldest message now: .* \(.*ago\) \(partition 2\)/);
+
+    await page.getByRole('link', { name: 'Manage' }).click();
+    const deleteButton = page.getByRole('button', { name: 'Delete topic' });
+    await expect(deleteButton).toBeDisabled();
+    await page.getByLabel('Confirm topic name to delete', { exact: true }).fill(topic);
+    await deleteButton.click();
+    await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
+    await page.getByLabel('Filter topics').fill(topic);
+    await expect(page.getByText(`No topic matches “${topic}”`)).toBeVisible();
+  });
+
+  test('a read-only connection offers no topic changes', async ({ page, env, sidebar }) => {
+    const screen = new ConnectScreen(page);
+    await screen.open(env.appUrl);
+    await screen.connect(env.bootstrap, { readOnly: true });
+    await sidebar.open('Topics');
+    await expect(page.getByRole('table', { name: 'Topics' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create topic' })).toHaveCount(0);
+    await page.goto(`${new URL(env.appUrl).origin}${new URL(env.appUrl).search}#/topics/orders/manage`);
+    await expect(page.getByText('This connection is read-only: topics cannot be changed.')).toBeVisible();
+    await page.getByRole('link', { name: 'Configuration' }).click();
+    await expect(page.getByRole('table', { name: 'Topic configuration' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0);
+  });
+});

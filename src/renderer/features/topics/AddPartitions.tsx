@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useInvalidateTopics } from './queries';
+
+/** Raise the partition count: validated by the broker first, with what it means for keyed messages. */
+export function AddPartitions({ connectionId, topic, current }: { connectionId: string; topic: string; current: number }) {
+  const api = useApi();
+  const invalidate = useInvalidateTopics(connectionId);
+  const [count, setCount] = useState(current + 1);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (validateOnly: boolean) => {
+    setError(null);
+    setDone(null);
+    try {
+      await api.call('topics.addPartitions', { connectionId, topic, count, validateOnly });
+      setDone(validateOnly ? `The broker accepts ${count} partitions (nothing changed yet).` : `${topic} now has ${count} partitions.`);
+      if (!validateOnly) await invalidate();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className="manage-section" aria-label="Add partitions">
+      <h2>Add partitions</h2>
+      <p className="text-warn">
+        Keyed messages go to murmur2(key) mod the partition count: with more partitions, new messages of a key may land on another partition than its older ones, and
+        per-key order only holds within a partition. Partitions can never be removed.
+      </p>
+      <div className="form-row">
+        <label className="field">
+          <span>New partition count (now {current})</span>
+          <input type="number" aria-label="New partition count" min={current + 1} value={count} onChange={(e) => (setCount(Number(e.target.value) || current + 1), setDone(null))} />
+        </label>
+        <button type="button" className="button" disabled={count <= current} onClick={() => run(true)}>
+          Validate
+        </button>
+        <button type="button" className="button primary" disabled={count <= current} onClick={() => run(false)}>
+          Add {Math.max(0, count - current)} partition{count - current === 1 ? '' : 's'}
+        </button>
+      </div>
+      {done && (
+        <div className="send-result" role="status">
+          {done}
+        </div>
+      )}
+      <ErrorMessage error={error} title="Partitions not added" />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { checkTopicName } from '../../../shared/topics/topic-name';
+import { useApi } from '../../api/ApiProvider';
+import { useOverview } from '../../api/queries';
+import { navigate } from '../../app/router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { HelpField } from '../../components/HelpField';
+import { useConnectionId } from '../../state/session-store';
+import { emptySettings, RETENTION_CHOICES, toConfigs, type NewTopicSettings } from './new-topic-configs';
+import { useInvalidateTopics } from './queries';
+
+/** Create a topic: name checked as Kafka does while typing, a dry run with the broker's verdict, then create. */
+export function CreateTopicForm({ existing, onClose }: { existing: string[]; onClose: () => void }) {
+  const api = useApi();
+  const connectionId = useConnectionId();
+  const invalidate = useInvalidateTopics(connectionId);
+  const brokers = useOverview(connectionId).data?.brokerCount ?? 1;
+  const [name, setName] = useState('');
+  const [partitions, setPartitions] = useState(3);
+  const [replication, setReplication] = useState(Math.min(3, brokers));
+  const [settings, setSettings] = useState<NewTopicSettings>(emptySettings);
+  const [verdict, setVerdict] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const nameCheck = name ? checkTopicName(name, existing) : { error: null, warning: null };
+  const set = (patch: Partial<NewTopicSettings>) => (setSettings((s) => ({ ...s, ...patch })), setVerdict(null));
+  const request = (validateOnly: boolean) => ({ connectionId, name, partitions, replicationFactor: replication, configs: toConfigs(settings), validateOnly });
+
+  const run = async (validateOnly: boolean) => {
+    setBusy(true);
+    setError(null);
+    setVerdict(null);
+    try {
+      await api.call('topics.create', request(validateOnly));
+      if (validateOnly) {
+        setVerdict(`The broker accepts ${name}: ${partitions} partition${partitions === 1 ? '' : 's'} × ${replication} replica${replication === 1 ? '' : 's'}. Nothing was created (dry run).`);
+      } else {
+        await invalidate();
+        onClose();
+        navigate(['topics', name]);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="create-topic" aria-label="Create topic">
+      <h2>Create a topic</h2>
+      <div className="form-row">
+        <HelpField label="Name" help={nameCheck.error ?? nameCheck.warning ?? 'Letters, digits, “.”, “_” and “-”; at most 249 characters.'}>
+          <input value={name} onChange={(e) => (setName(e.target.value.trim()), setVerdict(null))} aria-invalid={nameCheck.error ? true : undefined} autoFocus spellCheck={false} />
+        </HelpField>
+        <HelpField label="Partitions" help="More partitions, more parallel consumers. Only ever grows.">
+          <input type="number" min={1} max={100_000} value={partitions} onChange={(e) => (setPartitions(Math.max(1, Number(e.target.value) || 1)), setVerdict(null))} />
+        </HelpField>
+        <HelpField label="Replication factor" help={`Copies of each partition; at most the ${brokers} live broker${brokers === 1 ? '' : 's'}.`}>
+          <input type="number" min={1} max={brokers} value={replication} onChange={(e) => (setReplication(Math.min(brokers, Math.max(1, Number(e.target.value) || 1))), setVerdict(null))} />
+        </HelpField>
+      </div>
+      <div className="form-row">
+        <HelpField label="Retention time (retention.ms)" help="How long messages are kept before deletion.">
+          <select value={settings.retention} onChange={(e) => set({ retention: e.target.value })}>
+            {RETENTION_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </HelpField>
+        {settings.retention === 'custom' && (
+          <HelpField label="Retention in ms">
+            <input inputMode="numeric" value={settings.retentionMsCustom} onChange={(e) => set({ retentionMsCustom: e.target.value.replace(/[^\d-]/g, '') })} />
+          </HelpField>
+        )}
+        <HelpField label="Size limit per partition (retention.bytes)" help="Empty: no size limit (broker default).">
+          <span className="input-with-unit">
+            <input inputMode="decimal" aria-label="Size limit" value={settings.retentionBytes} onChange={(e) => set({ retentionBytes: e.target.value.replace(/[^\d.]/g, '') })} />
+            <select aria-label="Size unit" value={settings.retentionBytesUnit} onChange={(e) => set({ retentionBytesUnit: e.target.value as 'MiB' | 'GiB' })}>
+              <option>MiB</option>
+              <option>GiB</option>
+            </select>
+          </span>
+        </HelpField>
+        <HelpField label="Cleanup policy" help="compact keeps the latest value of each key.">
+          <select value={settings.cleanupPolicy} onChange={(e) => set({ cleanupPolicy: e.target.value as NewTopicSettings['cleanupPolicy'] })}>
+            <option value="">Broker default</option>
+            <option value="delete">delete</option>
+            <option value="compact">compact</option>
+            <option value="compact,delete">compact,delete</option>
+          </select>
+        </HelpField>
+        <HelpField label="min.insync.replicas" help="Replicas that must have a write for acks=all.">
+          <input inputMode="numeric" value={settings.minInsyncReplicas} onChange={(e) => set({ minInsyncReplicas: e.target.value.replace(/\D/g, '') })} placeholder="default" />
+        </HelpField>
+        <HelpField label="max.message.bytes" help="Largest record batch the topic accepts.">
+          <input inputMode="numeric" value={settings.maxMessageBytes} onChange={(e) => set({ maxMessageBytes: e.target.value.replace(/\D/g, '') })} placeholder="default" />
+        </HelpField>
+      </div>
+      <div className="form-row">
+        <button type="button" className="button" disabled={busy || !name || !!nameCheck.error} onClick={() => run(true)}>
+          Validate (dry run)
+        </button>
+        <button type="button" className="button primary" disabled={busy || !name || !!nameCheck.error} onClick={() => run(false)}>
+          Create {name || 'topic'}
+        </button>
+        <button type="button" className="button ghost" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+      {verdict && (
+        <div className="send-result" role="status">
+          {verdict}
+        </div>
+      )}
+      <ErrorMessage error={error} title="The broker refused this topic" />
+    </section>
+  );
+}

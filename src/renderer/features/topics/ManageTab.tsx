@@ -1,0 +1,23 @@
+import { usePartitions } from '../../api/queries';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useReadOnly } from '../../state/use-read-only';
+import { AddPartitions } from './AddPartitions';
+import { DeleteRecords } from './DeleteRecords';
+import { DeleteTopic } from './DeleteTopic';
+
+/** The topic's changes beyond its configuration: partitions, records, the topic itself. */
+export function ManageTab({ connectionId, topic }: { connectionId: string; topic: string }) {
+  const readOnly = useReadOnly();
+  const { data, error, isLoading } = usePartitions(connectionId, topic);
+  if (readOnly) return <p className="text-muted">This connection is read-only: topics cannot be changed.</p>;
+  if (isLoading) return <Loading />;
+  if (error || !data) return <ErrorMessage error={error} title="Could not load the partitions" />;
+  return (
+    <div className="manage-tab">
+      <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
+      <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
+      <DeleteTopic connectionId={connectionId} topic={topic} />
+    </div>
+  );
+}
