@@ -22,9 +22,12 @@ try {
   await shoot('', 'overview.png', '[data-testid="cluster-id"]');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
   await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
-  // Messages of `orders`, newest first, one opened.
+  // Messages of `orders`, newest first, filtered in main by a JSON expression, one opened.
   await page.goto(`${server.url}#/topics/orders/messages`);
   await page.locator('[aria-label="Messages"] [role="row"] >> nth=1').waitFor();
+  await page.getByLabel('JSON filter').fill('value.amount > 100 && value.region != "NORTH"');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.locator('[data-testid="messages-summary"]', { hasText: 'matched' }).waitFor();
   await page.locator('[aria-label="Messages"] [role="row"] >> nth=2').click();
   await page.locator('[data-testid="detail-value"]').waitFor();
   await page.screenshot({ path: 'docs/screenshots/messages.png' });
