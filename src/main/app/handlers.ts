@@ -8,6 +8,7 @@ import { groupHandlers } from '../services/groups/handlers';
 import { messageHandlers } from '../services/messages/handlers';
 import { produceHandlers } from '../services/produce/handlers';
 import { aclHandlers } from '../services/acls/handlers';
+import { brokerHandlers } from '../services/brokers/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -21,6 +22,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...messageHandlers(deps.connections, deps.messages),
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),
     ...aclHandlers(deps.connections),
+    ...brokerHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrokersPage } from '../features/brokers/BrokersPage';
+import { BrokerDetailPage } from '../features/brokers/BrokerDetailPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { TopicDetailPage } from '../features/topics/TopicDetailPage';
 import { TopicsPage } from '../features/topics/TopicsPage';
@@ -30,7 +31,7 @@ export function renderRoute(route: Route): ReactNode {
   const [section, a, b] = route.segments;
   switch (section) {
     case 'brokers':
-      return <BrokersPage />;
+      return a && /^\d+$/.test(a) ? <BrokerDetailPage key={a} nodeId={Number(a)} /> : <BrokersPage />;
     case 'topics':
       return a ? <TopicDetailPage key={a} topic={a} tab={b} params={route.params} /> : <TopicsPage />;
     case 'groups':

@@ -9,6 +9,7 @@ import { produceCalls, produceEvents } from './produce';
 import { messageCalls, messageEvents, messageStreamCalls } from './messages';
 import { groupCalls } from './groups';
 import { aclCalls } from './acls';
+import { brokerCalls } from './brokers';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -25,6 +26,7 @@ export const calls = {
   ...messageStreamCalls,
   ...groupCalls,
   ...aclCalls,
+  ...brokerCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -66,3 +68,4 @@ export * from './produce';
 export * from './messages';
 export * from './groups';
 export * from './acls';
+export * from './brokers';

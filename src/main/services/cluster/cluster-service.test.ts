@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeBrokers, summarizeCluster } from './cluster-service';
+import { summarizeCluster } from './cluster-service';
 import type { MetadataSnapshot } from './metadata-snapshot';
 import { summarizeTopic } from '../topics/topic-service';
 
@@ -34,14 +34,6 @@ describe('cluster summaries', () => {
       underReplicatedPartitions: 2,
       offlinePartitions: 1,
     });
-  });
-
-  it('counts leaders and replicas per broker and flags the controller', () => {
-    expect(summarizeBrokers(snapshot)).toEqual([
-      { nodeId: 1, host: 'h1', port: 9092, rack: null, isController: false, leaderCount: 1, replicaCount: 3 },
-      { nodeId: 2, host: 'h2', port: 9092, rack: 'r2', isController: true, leaderCount: 1, replicaCount: 3 },
-      { nodeId: 3, host: 'h3', port: 9092, rack: null, isController: false, leaderCount: 1, replicaCount: 4 },
-    ]);
   });
 
   it('summarizes a topic', () => {

@@ -1,5 +1,7 @@
-import type { BrokerInfo, ClusterOverview } from '../../../shared/api';
+import type { BrokerInfo, ClusterOverview, ControllerInfo } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
+import { buildBrokerRows, controllerFrom } from './broker-rows';
+import { LastSeenBrokers } from './last-seen-brokers';
 import { isOffline, isUnderReplicated, type MetadataSnapshot, type MetadataSnapshots } from './metadata-snapshot';
 
 /** Counts for the cluster overview, from one metadata snapshot. */
@@ -28,35 +30,40 @@ export function summarizeCluster(snapshot: MetadataSnapshot): ClusterOverview {
   };
 }
 
-/** Per-broker leader and replica counts. */
-export function summarizeBrokers(snapshot: MetadataSnapshot): BrokerInfo[] {
-  const leaders = new Map<number, number>();
-  const replicas = new Map<number, number>();
-  for (const topic of snapshot.topics) {
-    for (const p of topic.partitions) {
-      if (p.leader >= 0) leaders.set(p.leader, (leaders.get(p.leader) ?? 0) + 1);
-      for (const r of p.replicas) replicas.set(r, (replicas.get(r) ?? 0) + 1);
-    }
-  }
-  return snapshot.cluster.brokers.map((b) => ({
-    nodeId: b.nodeId,
-    host: b.host,
-    port: b.port,
-    rack: b.rack,
-    isController: b.nodeId === snapshot.cluster.controllerId,
-    leaderCount: leaders.get(b.nodeId) ?? 0,
-    replicaCount: replicas.get(b.nodeId) ?? 0,
-  }));
-}
-
 export class ClusterService {
+  private readonly seen = new LastSeenBrokers();
+
   constructor(private readonly snapshots: MetadataSnapshots) {}
 
   async overview(client: KafkaClient, options: { fresh?: boolean } = {}): Promise<ClusterOverview> {
     return summarizeCluster(await this.snapshots.get(client, options));
   }
 
-  async brokers(client: KafkaClient): Promise<BrokerInfo[]> {
-    return summarizeBrokers(await this.snapshots.get(client));
+  /** Every broker seen on this connection: counts, disk per log dir (one DescribeLogDirs each, in parallel), quorum role, online or not. */
+  async brokers(client: KafkaClient, options: { fresh?: boolean } = {}): Promise<BrokerInfo[]> {
+    const snapshot = await this.snapshots.get(client, options);
+    const seen = this.seen.merge(client, snapshot.cluster.brokers);
+    // Only brokers the metadata lists can be asked; the others are unreachable by definition.
+    const [logDirs, controller] = await Promise.all([
+      client.describeLogDirs(snapshot.cluster.brokers.map((b) => b.nodeId), null),
+      this.controllerOf(client, snapshot),
+    ]);
+    const now = Date.now();
+    this.seen.markAnswered(client, logDirs.filter((d) => d.reachable).map((d) => d.nodeId), now);
+    return buildBrokerRows({ snapshot, seen, logDirs, controller, now });
+  }
+
+  async controller(client: KafkaClient, options: { fresh?: boolean } = {}): Promise<ControllerInfo> {
+    return this.controllerOf(client, await this.snapshots.get(client, options));
+  }
+
+  private async controllerOf(client: KafkaClient, snapshot: MetadataSnapshot): Promise<ControllerInfo> {
+    try {
+      return controllerFrom(await client.describeQuorum(), snapshot.cluster.brokers, snapshot.cluster.controllerId, null);
+    } catch (error) {
+      // e.g. no cluster-level DESCRIBE permission: fall back to the metadata, and say why.
+      const reason = error instanceof Error ? error.message : String(error);
+      return controllerFrom(null, snapshot.cluster.brokers, snapshot.cluster.controllerId, `DescribeQuorum failed (${reason}): this is the controller the metadata names, which in KRaft may be any broker.`);
+    }
   }
 }

@@ -1,0 +1,72 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { withAdmin } from './support/admin';
+import { readTable } from './support/pages';
+
+/** "1.5 MiB" → bytes. */
+function parseBytes(text: string): number {
+  const m = /^([\d.]+)\s*(B|kiB|KiB|MiB|GiB|TiB)$/.exec(text.trim());
+  if (!m) throw new Error(`not a size: ${text}`);
+  const unit = { B: 1, kiB: 1024, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 }[m[2] as 'B'];
+  return Number(m[1]) * unit;
+}
+
+/**
+ * Bytes of the segment files of every partition under a broker's log dir, read from the disk
+ * itself. DescribeLogDirs reports topic partitions only: not KRaft's own metadata log, nor
+ * the directories of deleted topics waiting to be removed.
+ */
+function segmentBytes(logDir: string): number {
+  let sum = 0;
+  for (const d of readdirSync(logDir, { withFileTypes: true })) {
+    if (!d.isDirectory() || d.name.startsWith('__cluster_metadata-') || d.name.endsWith('-delete')) continue;
+    for (const f of readdirSync(join(logDir, d.name))) if (f.endsWith('.log')) sum += statSync(join(logDir, d.name, f)).size;
+  }
+  return sum;
+}
+
+test.describe('brokers: disk, controller, configuration', () => {
+  test('lists the broker with its disk use and the quorum leader, and filters its configs by name', async ({ connectedPage: page, sidebar, env }) => {
+    const truth = await withAdmin(env.bootstrap, (admin) => admin.describeCluster());
+    const nodeId = String(truth.brokers[0]!.nodeId);
+
+    await sidebar.open('Brokers');
+    await expect(page.getByTestId('controller-id')).toHaveText(nodeId);
+    await expect(page.getByTestId('controller-source')).toContainText('KRaft metadata quorum (DescribeQuorum)');
+    await expect(page.getByTestId(`quorum-member-${nodeId}`)).toContainText('leader');
+    const [row] = await readTable(page, 'Brokers');
+    expect(row).toMatchObject({ ID: nodeId, Host: truth.brokers[0]!.host, Port: String(truth.brokers[0]!.port), Status: 'online', Controller: 'controller (quorum leader)' });
+    expect(Number(row!.Leaders)).toBeGreaterThan(0);
+    expect(row!.Capacity).toMatch(/free of/);
+    const shownDisk = parseBytes(row!['Disk used']!);
+
+    if (process.env.KE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/brokers.png' });
+
+    // The broker's page: its log dir, then its configs filtered by name.
+    await page.getByRole('row').filter({ hasText: 'quorum leader' }).click();
+    const dirs = page.getByRole('table', { name: 'Log directories' });
+    await expect(dirs).toBeVisible();
+    const path = (await dirs.locator('tbody td').first().textContent())!.trim();
+    // On this machine the broker is local: what it reports is what its segment files hold (within what was written meanwhile).
+    const onDisk = segmentBytes(path);
+    expect(Math.abs(shownDisk - onDisk) / onDisk).toBeLessThan(0.1);
+
+    await page.getByLabel('Filter configs by name').fill('log.retention');
+    await expect(page.getByRole('table', { name: 'Broker configs' })).toHaveAttribute('data-rows', /^[3-9]$/);
+    const configs = await readTable(page, 'Broker configs');
+    expect(configs.every((c) => c.Name!.includes('log.retention'))).toBe(true);
+    expect(configs.find((c) => c.Name === 'log.retention.hours')).toMatchObject({ Value: '168', Source: 'default' });
+    await page.getByLabel('Filter configs by name').fill('auto.create.topics');
+    const [autoCreate] = await readTable(page, 'Broker configs');
+    expect(autoCreate).toMatchObject({ Name: 'auto.create.topics.enable', Value: 'false', Source: 'static (server.properties)' });
+    await page.getByLabel('Filter configs by name').fill('password');
+    const passwords = await readTable(page, 'Broker configs');
+    expect(passwords.length).toBeGreaterThan(0);
+    expect(passwords.filter((c) => c.Flags.includes('sensitive')).every((c) => c.Value === '••••••')).toBe(true);
+    if (process.env.KE_SCREENSHOTS === '1') {
+      await page.getByLabel('Filter configs by name').fill('log.');
+      await page.screenshot({ path: 'docs/screenshots/broker-detail.png' });
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import { REFRESH_CHOICES, type RefreshEvery } from '../state/auto-refresh-store';
+import { useAutoRefresh } from './use-auto-refresh';
+
+/** "12:03:05", or "—" before the first load. */
+function clock(ms: number): string {
+  return ms > 0 ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—';
+}
+
+/**
+ * A view's refresh controls: a Refresh button, the auto-refresh choice (off, 5 s, 30 s,
+ * remembered per view) and when the data was last loaded. The view's queries read the same
+ * setting through useAutoRefresh(viewId).
+ */
+export function AutoRefresh({ viewId, onRefresh, refreshing, updatedAt }: { viewId: string; onRefresh: () => unknown; refreshing: boolean; updatedAt: number }) {
+  const { every, setEvery } = useAutoRefresh(viewId);
+  // Keep the button busy at least briefly, so a quick refresh is still visibly a refresh.
+  const [pressed, setPressed] = useState(false);
+  useEffect(() => {
+    if (!pressed) return;
+    const t = setTimeout(() => setPressed(false), 400);
+    return () => clearTimeout(t);
+  }, [pressed]);
+  const busy = refreshing || pressed;
+  return (
+    <div className="auto-refresh" data-testid={`auto-refresh-${viewId}`}>
+      <span className="auto-refresh__updated" title="When this view last loaded">
+        updated {clock(updatedAt)}
+      </span>
+      <label className="auto-refresh__every">
+        <span>Auto-refresh</span>
+        <select aria-label="Auto-refresh" value={every} onChange={(e) => setEvery(e.target.value as RefreshEvery)}>
+          {REFRESH_CHOICES.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="button small"
+        disabled={busy}
+        onClick={() => {
+          setPressed(true);
+          void onRefresh();
+        }}
+      >
+        {busy ? 'Refreshing…' : 'Refresh'}
+      </button>
+    </div>
+  );
+}

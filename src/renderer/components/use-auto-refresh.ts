@@ -1,0 +1,24 @@
+import { useCallback } from 'react';
+import { REFRESH_CHOICES, useAutoRefreshStore, type RefreshEvery } from '../state/auto-refresh-store';
+
+export interface AutoRefreshSetting {
+  every: RefreshEvery;
+  setEvery(every: RefreshEvery): void;
+  /** Pass to react-query's `refetchInterval`: false when off. */
+  refetchInterval: number | false;
+}
+
+/**
+ * One view's auto-refresh setting (off, 5 s, 30 s), shared by the view's queries and its
+ * <AutoRefresh> control:
+ *   const refresh = useAutoRefresh('topics');
+ *   useQuery({ ..., refetchInterval: refresh.refetchInterval });
+ *   <AutoRefresh viewId="topics" onRefresh={…} refreshing={isFetching} updatedAt={dataUpdatedAt} />
+ */
+export function useAutoRefresh(viewId: string): AutoRefreshSetting {
+  const every = useAutoRefreshStore((s) => s.every[viewId] ?? 'off');
+  const set = useAutoRefreshStore((s) => s.setEvery);
+  const setEvery = useCallback((e: RefreshEvery) => set(viewId, e), [set, viewId]);
+  const refetchInterval = REFRESH_CHOICES.find((c) => c.value === every)?.ms ?? false;
+  return { every, setEvery, refetchInterval };
+}

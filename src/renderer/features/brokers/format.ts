@@ -1,0 +1,27 @@
+import type { BrokerInfo, BrokerLogDirUsage } from '../../../shared/api';
+import { humanBytes } from '../../../shared/topics/retention';
+
+/** "1.2 MiB", or "—" when unknown. */
+export function bytesOrDash(bytes: number | null): string {
+  return bytes === null ? '—' : humanBytes(bytes);
+}
+
+/** The disk capacity of a broker's dirs in one line, e.g. "20 GiB free of 50 GiB"; empty when the broker does not say. */
+export function capacity(dirs: BrokerLogDirUsage[]): string {
+  const known = dirs.filter((d) => d.totalBytes !== null && d.usableBytes !== null);
+  if (known.length === 0) return '';
+  // Several dirs may share one file system: count each (total, usable) pair once.
+  const unique = new Map(known.map((d) => [`${d.totalBytes}:${d.usableBytes}`, d]));
+  const total = [...unique.values()].reduce((s, d) => s + d.totalBytes!, 0);
+  const usable = [...unique.values()].reduce((s, d) => s + d.usableBytes!, 0);
+  return `${humanBytes(usable)} free of ${humanBytes(total)}`;
+}
+
+/** "2 min ago" style age of the last time a broker answered. */
+export function lastSeen(broker: Pick<BrokerInfo, 'lastSeenAt'>, now = Date.now()): string {
+  if (broker.lastSeenAt <= 0) return 'never answered';
+  const s = Math.max(0, Math.round((now - broker.lastSeenAt) / 1000));
+  if (s < 60) return `last answered ${s} s ago`;
+  if (s < 3600) return `last answered ${Math.round(s / 60)} min ago`;
+  return `last answered ${new Date(broker.lastSeenAt).toLocaleString()}`;
+}

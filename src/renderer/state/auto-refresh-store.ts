@@ -1,0 +1,28 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+/** How often a view reloads by itself. */
+export type RefreshEvery = 'off' | '5s' | '30s';
+
+export const REFRESH_CHOICES: { value: RefreshEvery; label: string; ms: number | false }[] = [
+  { value: 'off', label: 'Off', ms: false },
+  { value: '5s', label: 'Every 5 s', ms: 5_000 },
+  { value: '30s', label: 'Every 30 s', ms: 30_000 },
+];
+
+interface AutoRefreshState {
+  /** Per view id (e.g. "brokers", "topics"); a view not listed is off. */
+  every: Record<string, RefreshEvery>;
+  setEvery(viewId: string, every: RefreshEvery): void;
+}
+
+/** Persisted, so a view keeps its refresh setting across reloads and restarts. */
+export const useAutoRefreshStore = create<AutoRefreshState>()(
+  persist(
+    (set) => ({
+      every: {},
+      setEvery: (viewId, every) => set((s) => ({ every: { ...s.every, [viewId]: every } })),
+    }),
+    { name: 'kafka-explorer.auto-refresh' },
+  ),
+);
