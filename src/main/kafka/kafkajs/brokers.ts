@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
 import type { ConfigEntry } from '../ports/topic-admin';
-import { kafkaErrorData, rethrowAsAppError } from './errors';
+import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalBroker, InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
 import { describeConfigs } from './raw/describe-configs';
@@ -80,7 +80,7 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
       const code = result.errorCode !== 0 ? result.errorCode : result.partitionErrorCode;
       if (code !== 0) {
         const name = errorNameForCode(code);
-        throw new AppError({ name: 'KafkaProtocolError', code: name, message: `Describing the metadata quorum: ${name}`, retriable: true });
+        throw new AppError({ name: 'KafkaProtocolError', code: name, message: `Describing the metadata quorum: ${name}`, retriable: true, ...hint(name) });
       }
       const { leaderId, leaderEpoch, highWatermark, voters, observers } = result;
       return { leaderId, leaderEpoch, highWatermark, voters, observers };
@@ -98,9 +98,14 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
       if (!res) throw new AppError({ name: 'KafkaProtocolError', code: 'UNKNOWN_SERVER_ERROR', message: `${context}: the broker sent no result`, retriable: true });
       if (res.errorCode !== 0) {
         const code = errorNameForCode(res.errorCode);
-        throw new AppError({ name: 'KafkaProtocolError', code, message: `${context}: ${res.errorMessage ?? code}`, retriable: false });
+        throw new AppError({ name: 'KafkaProtocolError', code, message: `${context}: ${res.errorMessage ?? code}`, retriable: false, ...hint(code) });
       }
       return res.entries.map(toConfigEntry).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
   };
+}
+
+function hint(code: string): { hint?: string } {
+  const text = protocolHint(code);
+  return text ? { hint: text } : {};
 }

@@ -1,5 +1,6 @@
 import type { BrokerInfo, ClusterOverview, ControllerInfo } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
+import { AppError } from '../../../shared/errors';
 import { buildBrokerRows, controllerFrom } from './broker-rows';
 import { LastSeenBrokers } from './last-seen-brokers';
 import { isOffline, isUnderReplicated, type MetadataSnapshot, type MetadataSnapshots } from './metadata-snapshot';
@@ -63,7 +64,8 @@ export class ClusterService {
     } catch (error) {
       // e.g. no cluster-level DESCRIBE permission: fall back to the metadata, and say why.
       const reason = error instanceof Error ? error.message : String(error);
-      return controllerFrom(null, snapshot.cluster.brokers, snapshot.cluster.controllerId, `DescribeQuorum failed (${reason}): this is the controller the metadata names, which in KRaft may be any broker.`);
+      const hint = AppError.is(error) && error.hint ? ` ${error.hint}` : '';
+      return controllerFrom(null, snapshot.cluster.brokers, snapshot.cluster.controllerId, `${reason}.${hint} Shown instead: the controller the metadata names, which in KRaft may be any broker.`);
     }
   }
 }

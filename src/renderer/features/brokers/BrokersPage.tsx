@@ -48,7 +48,15 @@ const columns = [
     header: 'Disk used',
     size: 100,
     meta: { align: 'right', mono: true },
-    cell: (c) => (c.row.original.diskError ? <span title={c.row.original.diskError}>?</span> : bytesOrDash(c.getValue())),
+    cell: (c) => {
+      const denied = c.row.original.diskError;
+      if (!denied) return bytesOrDash(c.getValue());
+      return (
+        <span className="badge muted" title={`DescribeLogDirs: ${denied}${denied === 'CLUSTER_AUTHORIZATION_FAILED' ? ' (needs DESCRIBE on the cluster)' : ''}`}>
+          {denied === 'CLUSTER_AUTHORIZATION_FAILED' ? 'not permitted' : 'unknown'}
+        </span>
+      );
+    },
   }),
   col.accessor((b) => capacity(b.logDirs), { id: 'capacity', header: 'Capacity', size: 180, enableSorting: false }),
   col.accessor((b) => b.logDirs.length, {

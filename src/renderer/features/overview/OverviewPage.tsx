@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../app/router';
 import { useConnectionId, useSession } from '../../state/session-store';
+import { useController } from '../brokers/queries';
 
 function Stat({ label, value, tone, to }: { label: string; value: string | number; tone?: 'warn' | 'bad'; to?: string }) {
   const body = (
@@ -27,6 +28,9 @@ export function OverviewPage() {
   const connectionId = useConnectionId();
   const name = useSession((s) => s.connection?.name);
   const { data, error, isLoading } = useOverview(connectionId);
+  // In KRaft the metadata's controller id is any broker: show the quorum leader when the cluster says.
+  const controller = useController(connectionId, false).data;
+  const controllerId = controller ? controller.nodeId : (data?.controllerId ?? -1);
   return (
     <div className="page">
       <PageHeader title="Cluster overview" subtitle={name} />
@@ -36,7 +40,7 @@ export function OverviewPage() {
         <>
           <div className="stats">
             <Stat label="Brokers" value={data.brokerCount} to={href(['brokers'])} />
-            <Stat label="Controller" value={data.controllerId >= 0 ? data.controllerId : '—'} />
+            <Stat label="Controller" value={controllerId >= 0 ? controllerId : '—'} to={href(['brokers'])} />
             <Stat label="Topics" value={data.topicCount - data.internalTopicCount} to={href(['topics'])} />
             <Stat label="Internal topics" value={data.internalTopicCount} />
             <Stat label="Partitions" value={data.partitionCount} />
