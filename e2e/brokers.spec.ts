@@ -41,8 +41,6 @@ test.describe('brokers: disk, controller, configuration', () => {
     expect(row!.Capacity).toMatch(/free of/);
     const shownDisk = parseBytes(row!['Disk used']!);
 
-    if (process.env.KE_SCREENSHOTS === '1') await page.screenshot({ path: 'docs/screenshots/brokers.png' });
-
     // The broker's page: its log dir, then its configs filtered by name.
     await page.getByRole('row').filter({ hasText: 'quorum leader' }).click();
     const dirs = page.getByRole('table', { name: 'Log directories' });
@@ -64,9 +62,5 @@ test.describe('brokers: disk, controller, configuration', () => {
     const passwords = await readTable(page, 'Broker configs');
     expect(passwords.length).toBeGreaterThan(0);
     expect(passwords.filter((c) => c.Flags?.includes('sensitive')).every((c) => c.Value === '••••••')).toBe(true);
-    if (process.env.KE_SCREENSHOTS === '1') {
-      await page.getByLabel('Filter configs by name').fill('log.');
-      await page.screenshot({ path: 'docs/screenshots/broker-detail.png' });
-    }
   });
 });

@@ -20,6 +20,8 @@ try {
     console.log(`docs/screenshots/${file}`);
   };
   await shoot('', 'overview.png', '[data-testid="cluster-id"]');
+  await shoot('#/brokers', 'brokers.png', '[aria-label="Brokers"] [role="row"] >> nth=1');
+  await shoot('#/brokers/1', 'broker-detail.png', '[aria-label="Broker configs"] [role="row"] >> nth=1');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
   await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
   // Messages of `orders`, newest first, filtered in main by a JSON expression, one opened.

@@ -91,6 +91,11 @@ export function BrokersPage() {
       <ErrorMessage error={brokers.error} title="Could not load the brokers" />
       {controller.data && <ControllerPanel controller={controller.data} />}
       <ErrorMessage error={controller.error} title="Could not find the active controller" />
+      {data?.filter((b) => b.status === 'unreachable').map((b) => (
+        <div key={b.nodeId} className="broker-unreachable" role="status" data-testid={`unreachable-${b.nodeId}`}>
+          Broker {b.nodeId} ({b.host}:{b.port}) is unreachable: {b.statusReason} — {lastSeen(b)}.
+        </div>
+      ))}
       {data && (
         <DataTable
           id="brokers"
