@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { REFRESH_CHOICES, useAutoRefreshStore, type RefreshEvery } from '../state/auto-refresh-store';
+import { refetchIntervalFor, useAutoRefreshStore, type RefreshEvery } from '../state/auto-refresh-store';
 
 export interface AutoRefreshSetting {
   every: RefreshEvery;
@@ -19,6 +19,5 @@ export function useAutoRefresh(viewId: string): AutoRefreshSetting {
   const every = useAutoRefreshStore((s) => s.every[viewId] ?? 'off');
   const set = useAutoRefreshStore((s) => s.setEvery);
   const setEvery = useCallback((e: RefreshEvery) => set(viewId, e), [set, viewId]);
-  const refetchInterval = REFRESH_CHOICES.find((c) => c.value === every)?.ms ?? false;
-  return { every, setEvery, refetchInterval };
+  return { every, setEvery, refetchInterval: refetchIntervalFor(every) };
 }

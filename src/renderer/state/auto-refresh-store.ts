@@ -10,6 +10,11 @@ export const REFRESH_CHOICES: { value: RefreshEvery; label: string; ms: number |
   { value: '30s', label: 'Every 30 s', ms: 30_000 },
 ];
 
+/** react-query's refetchInterval for a setting: false when off. */
+export function refetchIntervalFor(every: RefreshEvery): number | false {
+  return REFRESH_CHOICES.find((c) => c.value === every)?.ms ?? false;
+}
+
 interface AutoRefreshState {
   /** Per view id (e.g. "brokers", "topics"); a view not listed is off. */
   every: Record<string, RefreshEvery>;

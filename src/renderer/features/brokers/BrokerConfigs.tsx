@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { BrokerConfigEntry, ConfigSource } from '../../../shared/api';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -62,7 +62,7 @@ const columns = [
 /** A broker's configuration: every config with its source, filtered by name, overrides on demand. */
 export function BrokerConfigs({ connectionId, nodeId }: { connectionId: string; nodeId: number }) {
   const { data, error, isLoading } = useBrokerConfigs(connectionId, nodeId);
-  const [filter, setFilter] = usePersistentState('brokers.configs.filter', '');
+  const [filter, setFilter] = useState('');
   const [onlySet, setOnlySet] = usePersistentState('brokers.configs.onlySet', false);
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
