@@ -36,7 +36,9 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
     if (topics.length === 0) return new Map();
     if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
     const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, topics));
-    return new Map((md?.topicMetadata ?? []).filter((t) => t.partitionMetadata.length > 0).map((t) => [t.topic, t.partitionMetadata.map((p) => p.partitionId)]));
+    // withBroker answers null when no broker could be asked: an empty map would mean "no replicas".
+    if (!md) throw Object.assign(new Error('No broker answered the metadata request'), { name: 'KafkaJSConnectionError' });
+    return new Map(md.topicMetadata.filter((t) => t.partitionMetadata.length > 0).map((t) => [t.topic, t.partitionMetadata.map((p) => p.partitionId)]));
   };
 
   /** Tries the brokers the metadata lists, in turn, until one answers. */

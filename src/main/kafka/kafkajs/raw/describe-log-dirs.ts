@@ -50,10 +50,7 @@ function parseLogDirs(r: WireReader, version: number): LogDirsResult {
   const flexible = version >= 2;
   const c = r as CompactReader;
   const str = () => (flexible ? c.compactString() : r.string());
-  const arr = <T>(read: () => T): T[] => {
-    const items = flexible ? c.compactArray(read) : r.array(read);
-    return items;
-  };
+  const arr = <T>(read: () => T): T[] => (flexible ? c.compactArray(read) : r.array(read));
   const endStruct = () => {
     if (flexible) c.skipTags();
   };
