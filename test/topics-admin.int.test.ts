@@ -110,8 +110,10 @@ describe('topic administration on a real broker', () => {
 
     const [stats] = await app.call('topics.stats', { connectionId, topics: [name] });
     expect(stats).toMatchObject({ name, messages: 5, retentionMs: 7 * DAY, retentionBytes: 1024 ** 3, cleanupPolicy: 'delete' });
+    // At least two record batches (kcat sent one, the app one), each with a 61-byte header.
+    expect(stats!.sizeBytes).toBeGreaterThan(2 * 61);
     const all = await app.call('topics.stats', { connectionId, topics: null });
-    expect(all.find((s) => s.name === name)?.messages).toBe(5);
+    expect(all.find((s) => s.name === name)).toMatchObject({ messages: 5, sizeBytes: stats!.sizeBytes });
 
     expect(await app.call('topics.retention', { connectionId, topic: name })).toEqual({
       retentionMs: 7 * DAY,

@@ -65,7 +65,7 @@ export class TopicService {
     const [marks, configs, sizes] = await Promise.all([
       client.fetchWatermarks(names),
       client.describeTopicConfigs(names, { keys: RETENTION_KEYS }),
-      this.sizes(client, names),
+      this.sizes(client, names, only === null),
     ]);
     const messages = new Map<string, number>();
     for (const m of marks) messages.set(m.topic, (messages.get(m.topic) ?? 0) + Math.max(0, Number(BigInt(m.high) - BigInt(m.low))));
@@ -118,9 +118,21 @@ export class TopicService {
     return this.groups.readersOf(client, topic);
   }
 
-  /** Bytes on disk per topic over every replica; null when the client cannot tell. */
-  private async sizes(_client: KafkaClient, _names: string[]): Promise<Map<string, number> | null> {
-    return null;
+  /**
+   * Bytes on disk per topic over every replica (DescribeLogDirs on each broker). A broker that
+   * does not answer leaves its replicas out; null when no broker answered at all.
+   */
+  private async sizes(client: KafkaClient, names: string[], all: boolean): Promise<Map<string, number> | null> {
+    const brokers = (await this.snapshots.get(client)).cluster.brokers.map((b) => b.nodeId);
+    const dirs = await client.describeLogDirs(brokers, all ? null : names);
+    if (!dirs.some((d) => d.reachable)) return null;
+    const sizes = new Map<string, number>();
+    for (const broker of dirs) {
+      for (const dir of broker.logDirs) {
+        for (const r of dir.replicas) if (!r.isFuture) sizes.set(r.topic, (sizes.get(r.topic) ?? 0) + r.sizeBytes);
+      }
+    }
+    return sizes;
   }
 
   private async metadataOf(client: KafkaClient, topic: string): Promise<TopicMetadata> {
