@@ -16,7 +16,7 @@ import { destroyCluster, liveNodes, readState, runRoot, writeState, type Cluster
 const execFileAsync = promisify(execFile);
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-const JVM_OPTS = ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
+const JVM_OPTS = ['-Xms128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 export interface StartClusterOptions {
   /** 1 for most tests, 3 where replication, leaders and failover matter. */
@@ -33,6 +33,8 @@ export interface StartClusterOptions {
    * StandardAuthorizer to a single-node cluster; the PLAINTEXT listener stays as it is.
    */
   security?: boolean;
+  /** Maximum heap per node; 384 MB unless a benchmark holds tens of thousands of partitions. */
+  heapMb?: number;
 }
 
 export interface RunningCluster {
@@ -103,6 +105,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
   };
   const java = (mainClass: string, args: string[], logsDir: string) => [
     ...JVM_OPTS,
+    `-Xmx${options.heapMb ?? 384}m`,
     `-Dkafka.logs.dir=${logsDir}`,
     `-Dlog4j2.configurationFile=${log4j}`,
     '-cp',
