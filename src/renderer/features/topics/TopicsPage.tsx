@@ -35,6 +35,8 @@ const columns = [
   col.accessor('name', {
     header: 'Topic',
     size: 300,
+    // Plain comparison: the default "alphanumeric" sort splits every name into chunks, slow at 5,000 rows.
+    sortingFn: 'text',
     cell: (c) => (
       <span className="topic-name">
         {c.getValue()}
@@ -88,11 +90,17 @@ function retentionRank(stats: TopicStats | undefined): number {
   return stats.retentionMs < 0 ? Number.MAX_SAFE_INTEGER : stats.retentionMs;
 }
 
+// Stable props, so the memoized table skips the render of each keystroke until the filter applies.
+const topicName = (t: Row) => t.name;
+const openTopic = (t: Row) => navigate(['topics', t.name]);
+const BY_NAME = [{ id: 'name', desc: false }];
+const NAME_ONLY = ['name'];
+
 export function TopicsPage() {
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
   const { data, error, isLoading } = useTopics(connectionId);
-  const stats = useTopicStats(connectionId);
+  const stats = useTopicStats(connectionId, data !== undefined);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [creating, setCreating] = useState(false);
@@ -133,10 +141,11 @@ export function TopicsPage() {
           data={rows}
           columns={columns}
           filter={deferredFilter}
-          getRowId={(t) => t.name}
-          initialSorting={[{ id: 'name', desc: false }]}
-          onRowClick={(t) => navigate(['topics', t.name])}
-          emptyMessage={filter ? `No topic matches “${filter}”` : 'No topics'}
+          filterColumns={NAME_ONLY}
+          getRowId={topicName}
+          initialSorting={BY_NAME}
+          onRowClick={openTopic}
+          emptyMessage={deferredFilter ? `No topic matches “${deferredFilter}”` : 'No topics'}
         />
       )}
     </div>

@@ -11,13 +11,16 @@ export const topicKeys = {
   readers: (connectionId: string, topic: string) => [...topicKeys.one(connectionId, topic), 'readers'] as const,
 };
 
-/** Messages, size and retention of every topic: loaded after the list, which shows at once. */
-export function useTopicStats(connectionId: string, refetchInterval: number | false = false) {
+/**
+ * Messages, size and retention of every topic. Asked only once the list is there (`enabled`):
+ * on a big cluster it is seconds of work in main that must not delay the list itself.
+ */
+export function useTopicStats(connectionId: string, enabled: boolean) {
   const api = useApi();
   return useQuery({
     queryKey: topicKeys.stats(connectionId),
     queryFn: ({ signal }) => api.call('topics.stats', { connectionId, topics: null }, { signal }),
-    refetchInterval,
+    enabled,
   });
 }
 
