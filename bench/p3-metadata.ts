@@ -92,6 +92,20 @@ async function createTopics(bootstrap: string): Promise<void> {
   } finally {
     await admin.disconnect();
   }
+  // A new cluster keeps creating partition logs for a while after the metadata lists them:
+  // time nothing until every broker reports every partition on disk.
+  const app = startTestApp();
+  try {
+    const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
+    for (let waited = 0; ; waited += 2_000) {
+      const stats = await app.call('topics.stats', { connectionId, topics: names });
+      if (stats.every((s) => s.sizeBytes !== null && s.retentionMs !== null)) break;
+      if (waited > 300_000) throw new Error('the brokers did not report every partition on disk within 5 min');
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  } finally {
+    await app.close();
+  }
 }
 
 /** The UI in Chromium: time from Connect to the topic list, and per-keystroke filter latency. */
