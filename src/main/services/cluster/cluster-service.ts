@@ -63,7 +63,7 @@ export class ClusterService {
       return controllerFrom(await client.describeQuorum(), snapshot.cluster.brokers, snapshot.cluster.controllerId, null);
     } catch (error) {
       // e.g. no cluster-level DESCRIBE permission: fall back to the metadata, and say why.
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       const hint = AppError.is(error) && error.hint ? ` ${error.hint}` : '';
       return controllerFrom(null, snapshot.cluster.brokers, snapshot.cluster.controllerId, `${reason}.${hint} Shown instead: the controller the metadata names, which in KRaft may be any broker.`);
     }
