@@ -50,7 +50,7 @@ test.describe('topic administration through the UI', () => {
 
     await expect(page.getByTestId('retention-summary')).toContainText('Kept 3 days or until a partition reaches 1 GiB');
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '2'], { input: 'one\ntwo\n' });
-    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await page.getByTestId('auto-refresh-topic').getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByTestId('retention-summary')).toContainText(/Kept 3 days or until a partition reaches 1 GiB, whichever comes first; compacted: no; oldest message now: .* \(.*ago\) \(partition 2\)/);
 
     await page.getByRole('link', { name: 'Manage' }).click();

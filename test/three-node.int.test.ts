@@ -9,10 +9,13 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
   let app: TestApp;
   let connectionId: string;
   const topic = uniqueTopic('replicated');
+  /** One replica per partition: the one on a stopped broker goes offline. */
+  const solo = uniqueTopic('solo');
 
   beforeAll(async () => {
     cluster = await startCluster({ nodes: 3 });
     await createTopic(cluster.bootstrap, topic, 6, 3);
+    await createTopic(cluster.bootstrap, solo, 3, 1);
     app = startTestApp();
     connectionId = (await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(',') } })).connectionId;
   });
@@ -57,11 +60,30 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     const overview = await eventually(() => app.call('cluster.overview', { connectionId }), (o) => o.brokerCount === 2);
     expect(overview.brokerCount).toBe(2);
     expect(overview.underReplicatedPartitions).toBeGreaterThanOrEqual(6);
-    expect(overview.offlinePartitions).toBe(0);
+    expect(overview.offlinePartitions).toBe(1);
+
+    // The partition whose only replica was on broker 2 is offline; the rest of the views still work.
+    const soloPartitions = await app.call('topics.partitions', { connectionId, topic: solo });
+    const stranded = soloPartitions.filter((p) => p.replicas.includes(2));
+    expect(stranded).toHaveLength(1);
+    expect(stranded[0]!.leader).toBe(-1);
+    expect(stranded[0]!.preferredLeader).toBe(false);
+    expect(soloPartitions.filter((p) => p.leader > 0)).toHaveLength(2);
+    const listed = (await app.call('topics.list', { connectionId, includeInternal: false })).find((t) => t.name === solo);
+    expect(listed).toMatchObject({ partitionCount: 3, offlinePartitions: 1 });
+    expect(partitions.filter((p) => p.replicas[0] === 2).every((p) => !p.preferredLeader)).toBe(true);
+    const stats = await app.call('topics.stats', { connectionId, topics: [topic, solo] });
+    expect(stats.map((s) => [s.name, s.retentionMs])).toEqual([
+      [topic, 7 * 86_400_000],
+      [solo, 7 * 86_400_000],
+    ]);
+    expect((await app.call('topics.retention', { connectionId, topic })).oldestTimestamp).toBeNull();
 
     await cluster.startNode(2);
     const healed = await eventually(() => app.call('topics.list', { connectionId, includeInternal: false }), (ts) => urp(ts) === 0, 90_000);
     expect(urp(healed)).toBe(0);
+    const back = (await app.call('topics.list', { connectionId, includeInternal: false })).find((t) => t.name === solo);
+    expect(back?.offlinePartitions).toBe(0);
     const brokers = await eventually(() => app.call('cluster.brokers', { connectionId }), (bs) => bs.length === 3);
     expect(brokers.map((b) => b.nodeId)).toEqual([1, 2, 3]);
   });

@@ -27,11 +27,12 @@ export function useBrokers(connectionId: string) {
   });
 }
 
-export function useTopics(connectionId: string) {
+export function useTopics(connectionId: string, refetchInterval: number | false = false) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.topics(connectionId),
     queryFn: ({ signal }) => api.call('topics.list', { connectionId, includeInternal: true }, { signal }),
+    refetchInterval,
   });
 }
 
@@ -45,10 +46,11 @@ export function useFreshTopicsReload(connectionId: string) {
   }, [api, client, connectionId]);
 }
 
-export function usePartitions(connectionId: string, topic: string) {
+export function usePartitions(connectionId: string, topic: string, refetchInterval: number | false = false) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.partitions(connectionId, topic),
     queryFn: ({ signal }) => api.call('topics.partitions', { connectionId, topic }, { signal }),
+    refetchInterval,
   });
 }

@@ -41,9 +41,9 @@ const columns = [
   col.accessor('messages', { header: 'Messages', size: 120, meta: { align: 'right', mono: true }, cell: (c) => c.getValue().toLocaleString('en-US') }),
 ];
 
-export function PartitionsTab({ topic }: { topic: string }) {
+export function PartitionsTab({ topic, refetchInterval }: { topic: string; refetchInterval: number | false }) {
   const connectionId = useConnectionId();
-  const { data, error, isLoading } = usePartitions(connectionId, topic);
+  const { data, error, isLoading } = usePartitions(connectionId, topic, refetchInterval);
   const total = data?.reduce((sum, p) => sum + p.messages, 0) ?? 0;
   return (
     <>

@@ -4,8 +4,8 @@ import { Loading } from '../../components/Loading';
 import { useReaders } from './queries';
 
 /** The consumer groups with offsets on this topic (or members reading it), and their lag here. */
-export function ReadersTab({ connectionId, topic }: { connectionId: string; topic: string }) {
-  const { data, error, isLoading } = useReaders(connectionId, topic);
+export function ReadersTab({ connectionId, topic, refetchInterval }: { connectionId: string; topic: string; refetchInterval: number | false }) {
+  const { data, error, isLoading } = useReaders(connectionId, topic, refetchInterval);
   if (isLoading) return <Loading />;
   if (error) return <ErrorMessage error={error} title="Could not list the consumer groups" />;
   if (!data || data.length === 0) return <p className="text-muted">No consumer group has committed offsets for {topic} or is reading it.</p>;

@@ -3,9 +3,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useRetention } from './queries';
 
 /** "Kept 7 days or until a partition reaches 1 GiB …; compacted: no; oldest message now: …". */
-export function RetentionSummary({ connectionId, topic }: { connectionId: string; topic: string }) {
+export function RetentionSummary({ connectionId, topic, refetchInterval }: { connectionId: string; topic: string; refetchInterval: number | false }) {
   // "3 days ago" is relative to when the oldest message was read.
-  const { data, error, dataUpdatedAt } = useRetention(connectionId, topic);
+  const { data, error, dataUpdatedAt } = useRetention(connectionId, topic, refetchInterval);
   if (error) return <ErrorMessage error={error} title="Could not read the retention settings" />;
   if (!data) return <div className="retention-summary text-muted">Reading retention…</div>;
   return (

@@ -8,6 +8,10 @@ import { ConfigTab } from './ConfigTab';
 import { ReadersTab } from './ReadersTab';
 import { ManageTab } from './ManageTab';
 import { RetentionSummary } from './RetentionSummary';
+import { useIsFetching } from '@tanstack/react-query';
+import { AutoRefresh } from '../../components/AutoRefresh';
+import { useAutoRefresh } from '../../components/use-auto-refresh';
+import { topicKeys, useRefreshTopic, useRetention } from './queries';
 
 const TABS = [
   { id: 'partitions', label: 'Partitions' },
@@ -23,6 +27,11 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
   // `?partition=&offset=` opens the messages tab at one message (links from the produce result).
   const query = { partition: params?.get('partition') ? Number(params.get('partition')) : undefined, offset: params?.get('offset') ?? undefined };
   const active = TABS.find((t) => t.id === tab)?.id ?? 'partitions';
+  const { refetchInterval } = useAutoRefresh('topic');
+  const refresh = useRefreshTopic(connectionId, topic);
+  const fetching = useIsFetching({ queryKey: topicKeys.one(connectionId, topic) }) > 0;
+  // Shared with the summary below (same query): when this page last heard from the cluster.
+  const updatedAt = useRetention(connectionId, topic, refetchInterval).dataUpdatedAt;
   return (
     <div className="page page--fill">
       <PageHeader
@@ -35,8 +44,9 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
             <span data-testid="topic-title">{topic}</span>
           </>
         }
+        actions={<AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />}
       />
-      <RetentionSummary connectionId={connectionId} topic={topic} />
+      <RetentionSummary connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />
       <nav className="tabs" aria-label="Topic sections">
         {TABS.map((t) => (
           <a key={t.id} className={`tab${t.id === active ? ' active' : ''}`} href={href(['topics', topic, t.id])} aria-current={t.id === active ? 'page' : undefined}>
@@ -44,10 +54,10 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
           </a>
         ))}
       </nav>
-      {active === 'partitions' && <PartitionsTab topic={topic} />}
+      {active === 'partitions' && <PartitionsTab topic={topic} refetchInterval={refetchInterval} />}
       {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} />}
       {active === 'configuration' && <ConfigTab connectionId={connectionId} topic={topic} />}
-      {active === 'consumers' && <ReadersTab connectionId={connectionId} topic={topic} />}
+      {active === 'consumers' && <ReadersTab connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />}
       {active === 'manage' && <ManageTab connectionId={connectionId} topic={topic} />}
     </div>
   );

@@ -1,9 +1,12 @@
 import './topics.css';
 import { createColumnHelper } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { TopicStats, TopicSummary } from '../../../shared/api';
 import { humanBytes, humanDuration } from '../../../shared/topics/retention';
-import { useTopics } from '../../api/queries';
+import { useFreshTopicsReload, useTopics } from '../../api/queries';
+import { AutoRefresh } from '../../components/AutoRefresh';
+import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterInput } from '../../components/FilterInput';
@@ -14,7 +17,7 @@ import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { CreateTopicForm } from './CreateTopicForm';
-import { useTopicStats } from './queries';
+import { topicKeys, useTopicStats } from './queries';
 
 type Row = TopicSummary & { stats: TopicStats | undefined };
 
@@ -99,8 +102,15 @@ const NAME_ONLY = ['name'];
 export function TopicsPage() {
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
-  const { data, error, isLoading } = useTopics(connectionId);
-  const stats = useTopicStats(connectionId, data !== undefined);
+  const { refetchInterval } = useAutoRefresh('topics');
+  const { data, error, isLoading, isFetching, dataUpdatedAt } = useTopics(connectionId, refetchInterval);
+  const stats = useTopicStats(connectionId, data !== undefined, refetchInterval);
+  const reloadList = useFreshTopicsReload(connectionId);
+  const client = useQueryClient();
+  const refresh = useCallback(async () => {
+    await reloadList();
+    await client.invalidateQueries({ queryKey: topicKeys.stats(connectionId) });
+  }, [reloadList, client, connectionId]);
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [creating, setCreating] = useState(false);
@@ -122,6 +132,7 @@ export function TopicsPage() {
               <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
               <span>Show internal</span>
             </label>
+            <AutoRefresh viewId="topics" onRefresh={refresh} refreshing={isFetching || stats.isFetching} updatedAt={dataUpdatedAt} />
             {!readOnly && (
               <button type="button" className="button primary" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
                 Create topic
