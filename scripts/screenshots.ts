@@ -24,6 +24,14 @@ try {
   await shoot('#/brokers/1', 'broker-detail.png', '[aria-label="Broker configs"] [role="row"] >> nth=1');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
   await shoot('#/topics/orders', 'topic-partitions.png', '[data-testid="partition-summary"]');
+  // audit-log keeps 3 days (an override): its retention configs, the override set apart.
+  await page.goto(`${server.url}#/topics/audit-log/configuration`);
+  await page.getByLabel('Filter configs').fill('retention');
+  await page.locator('[data-config="retention.ms"]').waitFor();
+  await page.getByTestId('retention-summary').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshots/topic-config.png' });
+  console.log('docs/screenshots/topic-config.png');
   // Messages of `orders`, newest first, filtered in main by a JSON expression, one opened.
   await page.goto(`${server.url}#/topics/orders/messages`);
   await page.locator('[aria-label="Messages"] [role="row"] >> nth=1').waitFor();
