@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
 export { startCluster, type RunningCluster } from '../../scripts/kafka/cluster';
@@ -34,6 +34,31 @@ export async function createTopic(bootstrap: string, topic: string, numPartition
   await admin.connect();
   try {
     await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor }] });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Consumer groups that committed offsets for `topic` or have a member assigned to it. Other
+ * tests create groups on the shared broker at the same time, so a group-less reader is checked
+ * by what touches its own (unique) topic, not by the whole group list.
+ */
+export async function groupsTouching(bootstrap: string, topic: string): Promise<string[]> {
+  const admin = testKafka(bootstrap).admin();
+  await admin.connect();
+  try {
+    const ids = (await admin.listGroups()).groups.map((g) => g.groupId);
+    if (ids.length === 0) return [];
+    const { groups } = await admin.describeGroups(ids);
+    const touching: string[] = [];
+    for (const g of groups) {
+      const assigned = g.members.some((m) => m.memberAssignment.length > 0 && topic in (AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {}));
+      const offsets = await admin.fetchOffsets({ groupId: g.groupId, topics: [topic] });
+      const committed = offsets.some((t) => t.partitions.some((p) => p.offset !== '-1'));
+      if (assigned || committed) touching.push(g.groupId);
+    }
+    return touching;
   } finally {
     await admin.disconnect();
   }
