@@ -69,3 +69,4 @@ export * from './messages';
 export * from './groups';
 export * from './acls';
 export * from './brokers';
+export * from './configs';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './define';
+import type { ConfigEntry } from './configs';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 
 export interface TopicSummary {
@@ -40,22 +41,6 @@ export interface TopicStats {
   /** retention.bytes per partition (-1: no limit), null when unknown. */
   retentionBytes: number | null;
   cleanupPolicy: string | null;
-}
-
-/** Where a config's value comes from, from most to least specific. */
-export type ConfigSource = 'dynamic-topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'dynamic-broker-logger' | 'unknown';
-
-export interface ConfigEntryView {
-  name: string;
-  /** null for sensitive configs (never sent to the window) and configs without a value. */
-  value: string | null;
-  source: ConfigSource;
-  readOnly: boolean;
-  sensitive: boolean;
-  type: string | null;
-  documentation: string | null;
-  /** What applies when the override is removed, e.g. the broker's log.retention.ms. */
-  inherited: { name: string; value: string | null; source: ConfigSource } | null;
 }
 
 export interface RetentionInfo {
@@ -99,7 +84,7 @@ export const topicCalls = {
   'topics.partitions': defineCall<PartitionDetail[]>()(WithConnection.extend({ topic: TopicName })),
   /** Messages, size on disk and retention of every topic (or the ones named), slower than the list. */
   'topics.stats': defineCall<TopicStats[]>()(WithConnection.extend({ topics: z.array(TopicName).max(100_000).nullable().default(null) })),
-  'topics.configs': defineCall<ConfigEntryView[]>()(WithConnection.extend({ topic: TopicName })),
+  'topics.configs': defineCall<ConfigEntry[]>()(WithConnection.extend({ topic: TopicName })),
   'topics.retention': defineCall<RetentionInfo>()(WithConnection.extend({ topic: TopicName })),
   'topics.readers': defineCall<TopicReader[]>()(WithConnection.extend({ topic: TopicName })),
   'topics.create': defineCall<void>()(NewTopicRequest, { write: true }),

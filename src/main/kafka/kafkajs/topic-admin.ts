@@ -33,9 +33,19 @@ export function toConfigEntry(raw: RawConfigEntry): ConfigEntry {
     readOnly: raw.readOnly,
     sensitive: raw.sensitive,
     type: TYPES[raw.type] ?? null,
-    documentation: raw.documentation,
+    documentation: raw.documentation === null ? null : plainText(raw.documentation),
     synonyms: raw.synonyms.map((s) => ({ name: s.name, value: raw.sensitive ? null : s.value, source: SOURCES[s.source] ?? 'unknown' })),
   };
+}
+
+/** Kafka's config docs carry HTML (links, <code>): the window shows text only, so drop the tags. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** Topic administration through hand-encoded requests on kafkajs' connections (see raw/). */

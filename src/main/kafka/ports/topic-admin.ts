@@ -1,21 +1,8 @@
 /** Topic administration and configuration, independent of the client library. */
 
-/** Where a config's value comes from, from most to least specific. */
-export type ConfigSource = 'dynamic-topic' | 'dynamic-broker' | 'dynamic-default-broker' | 'static-broker' | 'default' | 'dynamic-broker-logger' | 'unknown';
+import type { ConfigEntry } from '../../../shared/api/configs';
 
-export interface ConfigEntry {
-  name: string;
-  /** null for sensitive configs (never sent on) and configs without a value. */
-  value: string | null;
-  source: ConfigSource;
-  readOnly: boolean;
-  sensitive: boolean;
-  /** Kafka's type name (LONG, STRING, LIST, …), null when the broker does not say. */
-  type: string | null;
-  documentation: string | null;
-  /** The values this one overrides, most specific first (e.g. the broker's default under a topic override). */
-  synonyms: { name: string; value: string | null; source: ConfigSource }[];
-}
+export type { ConfigEntry, ConfigSource } from '../../../shared/api/configs';
 
 export interface NewTopic {
   name: string;

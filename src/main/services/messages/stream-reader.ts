@@ -6,6 +6,7 @@ import { BatchPusher } from './batch-pusher';
 import { toView } from './message-service';
 import { choosePartitions, resolveRanges } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
+import { abortableSleep } from '../abortable-sleep';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
 const SEARCH_CHUNK_BYTES = 2 * 1024 * 1024;
@@ -123,7 +124,7 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         if (req.signal.aborted || !req.isOpen()) break;
         // A leader moving or a broker restarting: try again a few times before giving up.
         if (AppError.is(error) && error.retriable && ++failures <= TAIL_RETRIES) {
-          await sleep(500 * failures, req.signal);
+          await abortableSleep(500 * failures, req.signal);
           continue;
         }
         throw error;
@@ -158,16 +159,4 @@ function abortPromise(signal: AbortSignal): Promise<null> {
 function quiet<T>(p: Promise<T>): Promise<T> {
   p.catch(() => undefined);
   return p;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

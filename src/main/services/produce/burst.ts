@@ -1,6 +1,7 @@
 import type { BurstSummary, ProduceProgress, SendOptions } from '../../../shared/api';
 import type { OutgoingRecord, ProducerPort } from '../../kafka/ports/producer';
 import { AppError } from '../../../shared/errors';
+import { abortableSleep } from '../abortable-sleep';
 
 type Options = NonNullable<SendOptions>;
 
@@ -90,7 +91,7 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
       // Pace: record `next` is due at (next - 1) / rate seconds after the start.
       const due = started + ((next - 1) * 1000) / plan.ratePerSecond;
       const wait = due - Date.now();
-      if (wait > 0) await sleep(wait, plan.signal);
+      if (wait > 0) await abortableSleep(wait, plan.signal);
       if (plan.signal.aborted) break;
     }
     const batch = buildBatch();
@@ -115,17 +116,6 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 /** Roughly what a record takes in a batch: its bytes plus a few bytes of framing. */
 function recordSize(r: OutgoingRecord): number {

@@ -1,11 +1,11 @@
-import type { ConfigEntryView, PartitionDetail, RetentionInfo, TopicReader, TopicStats, TopicSummary } from '../../../shared/api';
+import type { ConfigEntry, PartitionDetail, RetentionInfo, TopicReader, TopicStats, TopicSummary } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { TopicMetadata } from '../../kafka/ports/metadata';
 import { isOffline, isUnderReplicated, type MetadataSnapshots } from '../cluster/metadata-snapshot';
 import type { GroupService } from '../groups/group-service';
 import { pooled } from '../pooled';
-import { numberConfig, RETENTION_KEYS, stringConfig, toConfigView } from './topic-configs';
+import { numberConfig, RETENTION_KEYS, stringConfig } from './topic-configs';
 
 /** Enough for the first record batch of a partition: the broker sends a whole batch even if larger. */
 const FIRST_RECORD_BYTES = 64 * 1024;
@@ -82,11 +82,11 @@ export class TopicService {
     });
   }
 
-  async configs(client: KafkaClient, topic: string): Promise<ConfigEntryView[]> {
+  async configs(client: KafkaClient, topic: string): Promise<ConfigEntry[]> {
     const configs = await client.describeTopicConfigs([topic], { documentation: true });
     const entries = configs.get(topic);
     if (!entries) throw notFound(topic);
-    return entries.map(toConfigView).sort((a, b) => a.name.localeCompare(b.name));
+    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Retention settings, and the oldest message still kept: the first record of each partition. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { useAction } from '../../lib/use-action';
 import { useInvalidateTopics } from './queries';
 
 /** Raise the partition count: validated by the broker first, with what it means for keyed messages. */
@@ -8,19 +9,14 @@ export function AddPartitions({ connectionId, topic, current }: { connectionId: 
   const api = useApi();
   const invalidate = useInvalidateTopics(connectionId);
   const [count, setCount] = useState(current + 1);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (validateOnly: boolean) => {
-    setError(null);
-    setDone(null);
-    try {
+  const action = useAction();
+  const send = (validateOnly: boolean) =>
+    action.run(async () => {
       await api.call('topics.addPartitions', { connectionId, topic, count, validateOnly });
-      setDone(validateOnly ? `The broker accepts ${count} partitions (nothing changed yet).` : `${topic} now has ${count} partitions.`);
-      if (!validateOnly) await invalidate();
-    } catch (e) {
-      setError(e);
-    }
-  };
+      if (validateOnly) return `The broker accepts ${count} partitions (nothing changed yet).`;
+      await invalidate();
+      return `${topic} now has ${count} partitions.`;
+    });
   return (
     <section className="manage-section" aria-label="Add partitions">
       <h2>Add partitions</h2>
@@ -31,21 +27,16 @@ export function AddPartitions({ connectionId, topic, current }: { connectionId: 
       <div className="form-row">
         <label className="field">
           <span>New partition count (now {current})</span>
-          <input type="number" aria-label="New partition count" min={current + 1} value={count} onChange={(e) => (setCount(Number(e.target.value) || current + 1), setDone(null))} />
+          <input type="number" aria-label="New partition count" min={current + 1} value={count} onChange={(e) => (setCount(Number(e.target.value) || current + 1), action.clear())} />
         </label>
-        <button type="button" className="button" disabled={count <= current} onClick={() => run(true)}>
+        <button type="button" className="button" disabled={action.busy || count <= current} onClick={() => send(true)}>
           Validate
         </button>
-        <button type="button" className="button primary" disabled={count <= current} onClick={() => run(false)}>
+        <button type="button" className="button primary" disabled={action.busy || count <= current} onClick={() => send(false)}>
           Add {Math.max(0, count - current)} partition{count - current === 1 ? '' : 's'}
         </button>
       </div>
-      {done && (
-        <div className="send-result" role="status">
-          {done}
-        </div>
-      )}
-      <ErrorMessage error={error} title="Partitions not added" />
+      <ActionOutcome action={action} failedTitle="Partitions not added" />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import { useDeferredValue, useState } from 'react';
-import type { ConfigEntryView } from '../../../shared/api';
+import { inheritedValue, type ConfigEntry } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
+import { ActionOutcome } from '../../components/ActionOutcome';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../lib/use-action';
 import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
 import { useReadOnly } from '../../state/use-read-only';
@@ -22,35 +24,23 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
   const deferred = useDeferredValue(filter.toLowerCase());
   const [onlyOverrides, setOnlyOverrides] = useState(false);
   const [edits, setEdits] = useState<PendingEdits>({});
-  const [verdict, setVerdict] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   if (isLoading) return <Loading />;
   if (error) return <ErrorMessage error={error} title="Could not read the configuration" />;
   if (!data) return null;
   const changes = changesFrom(data, edits);
   const rows = data.filter((c) => (!onlyOverrides || c.source === 'dynamic-topic') && c.name.includes(deferred));
-  const edit = (name: string, value: string | null) => (setEdits((e) => ({ ...e, [name]: value })), setVerdict(null), setFailure(null));
+  const edit = (name: string, value: string | null) => (setEdits((e) => ({ ...e, [name]: value })), action.clear());
 
-  const send = async (validateOnly: boolean) => {
-    setBusy(true);
-    setFailure(null);
-    setVerdict(null);
-    try {
+  const send = (validateOnly: boolean) =>
+    action.run(async () => {
       await api.call('topics.alterConfigs', { connectionId, topic, changes, validateOnly });
-      if (validateOnly) setVerdict(`The broker accepts ${changes.length} change${changes.length === 1 ? '' : 's'} (nothing applied yet).`);
-      else {
-        setVerdict(`Applied: ${changes.map((c) => (c.value === null ? `${c.name} reset to default` : `${c.name} = ${c.value}`)).join(', ')}.`);
-        setEdits({});
-        await invalidate();
-      }
-    } catch (e) {
-      setFailure(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (validateOnly) return `The broker accepts ${changes.length} change${changes.length === 1 ? '' : 's'} (nothing applied yet).`;
+      setEdits({});
+      await invalidate();
+      return `Applied: ${changes.map((c) => (c.value === null ? `${c.name} reset to default` : `${c.name} = ${c.value}`)).join(', ')}.`;
+    });
 
   return (
     <div className="config-tab">
@@ -66,23 +56,18 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
           <strong>{changes.length} pending change{changes.length === 1 ? '' : 's'}:</strong>{' '}
           {changes.map((c) => (c.value === null ? `${c.name} → default` : `${c.name} → ${c.value}`)).join(', ')}
           <span className="spacer" />
-          <button type="button" className="button" disabled={busy} onClick={() => send(true)}>
+          <button type="button" className="button" disabled={action.busy} onClick={() => send(true)}>
             Validate
           </button>
-          <button type="button" className="button primary" disabled={busy} onClick={() => send(false)}>
+          <button type="button" className="button primary" disabled={action.busy} onClick={() => send(false)}>
             Apply
           </button>
-          <button type="button" className="button ghost" disabled={busy} onClick={() => (setEdits({}), setVerdict(null), setFailure(null))}>
+          <button type="button" className="button ghost" disabled={action.busy} onClick={() => (setEdits({}), action.clear())}>
             Discard
           </button>
         </div>
       )}
-      {verdict && (
-        <div className="send-result" role="status">
-          {verdict}
-        </div>
-      )}
-      <ErrorMessage error={failure} title="The broker refused the change" />
+      <ActionOutcome action={action} failedTitle="The broker refused the change" />
       <div className="config-table-scroll">
         <table className="plain-table config-table" aria-label="Topic configuration">
           <thead>
@@ -112,7 +97,7 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
 }
 
 interface ConfigRowProps {
-  config: ConfigEntryView;
+  config: ConfigEntry;
   edit: string | null | undefined;
   /** The connection may write: show the actions column. */
   actions: boolean;
@@ -123,6 +108,7 @@ interface ConfigRowProps {
 function ConfigRow({ config, edit, actions, onEdit, onUndo }: ConfigRowProps) {
   const override = config.source === 'dynamic-topic';
   const editing = edit !== undefined;
+  const inherited = inheritedValue(config);
   return (
     <tr className={override ? 'config-override' : undefined} data-config={config.name}>
       <td className="align-left">
@@ -139,9 +125,9 @@ function ConfigRow({ config, edit, actions, onEdit, onUndo }: ConfigRowProps) {
         ) : (
           (config.value ?? <span className="text-muted">null</span>)
         )}
-        {override && config.inherited && !editing && (
+        {inherited && !editing && (
           <div className="config-doc">
-            default: {config.inherited.value ?? 'null'} ({config.inherited.name}, {SOURCE_LABEL[config.inherited.source]})
+            default: {inherited.value ?? 'null'} ({inherited.name}, {SOURCE_LABEL[inherited.source]})
           </div>
         )}
       </td>

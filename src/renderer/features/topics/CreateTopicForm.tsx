@@ -3,7 +3,8 @@ import { checkTopicName } from '../../../shared/topics/topic-name';
 import { useApi } from '../../api/ApiProvider';
 import { useOverview } from '../../api/queries';
 import { navigate } from '../../app/router';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { useAction } from '../../lib/use-action';
 import { HelpField } from '../../components/HelpField';
 import { useConnectionId } from '../../state/session-store';
 import { emptySettings, RETENTION_CHOICES, toConfigs, type NewTopicSettings } from './new-topic-configs';
@@ -19,45 +20,32 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
   const [partitions, setPartitions] = useState(3);
   const [replication, setReplication] = useState(Math.min(3, brokers));
   const [settings, setSettings] = useState<NewTopicSettings>(emptySettings);
-  const [verdict, setVerdict] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const nameCheck = name ? checkTopicName(name, existing) : { error: null, warning: null };
-  const set = (patch: Partial<NewTopicSettings>) => (setSettings((s) => ({ ...s, ...patch })), setVerdict(null));
+  const set = (patch: Partial<NewTopicSettings>) => (setSettings((s) => ({ ...s, ...patch })), action.clear());
   const request = (validateOnly: boolean) => ({ connectionId, name, partitions, replicationFactor: replication, configs: toConfigs(settings), validateOnly });
 
-  const run = async (validateOnly: boolean) => {
-    setBusy(true);
-    setError(null);
-    setVerdict(null);
-    try {
+  const run = (validateOnly: boolean) =>
+    action.run(async () => {
       await api.call('topics.create', request(validateOnly));
-      if (validateOnly) {
-        setVerdict(`The broker accepts ${name}: ${partitions} partition${partitions === 1 ? '' : 's'} × ${replication} replica${replication === 1 ? '' : 's'}. Nothing was created (dry run).`);
-      } else {
-        await invalidate();
-        onClose();
-        navigate(['topics', name]);
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (validateOnly) return `The broker accepts ${name}: ${partitions} partition${partitions === 1 ? '' : 's'} × ${replication} replica${replication === 1 ? '' : 's'}. Nothing was created (dry run).`;
+      await invalidate();
+      onClose();
+      navigate(['topics', name]);
+    });
 
   return (
     <section className="create-topic" aria-label="Create topic">
       <h2>Create a topic</h2>
       <div className="form-row">
         <HelpField label="Name" help={nameCheck.error ?? nameCheck.warning ?? 'Letters, digits, “.”, “_” and “-”; at most 249 characters.'}>
-          <input value={name} onChange={(e) => (setName(e.target.value.trim()), setVerdict(null))} aria-invalid={nameCheck.error ? true : undefined} autoFocus spellCheck={false} />
+          <input value={name} onChange={(e) => (setName(e.target.value.trim()), action.clear())} aria-invalid={nameCheck.error ? true : undefined} autoFocus spellCheck={false} />
         </HelpField>
         <HelpField label="Partitions" help="More partitions, more parallel consumers. Only ever grows.">
-          <input type="number" min={1} max={100_000} value={partitions} onChange={(e) => (setPartitions(Math.max(1, Number(e.target.value) || 1)), setVerdict(null))} />
+          <input type="number" min={1} max={100_000} value={partitions} onChange={(e) => (setPartitions(Math.max(1, Number(e.target.value) || 1)), action.clear())} />
         </HelpField>
         <HelpField label="Replication factor" help={`Copies of each partition; at most the ${brokers} live broker${brokers === 1 ? '' : 's'}.`}>
-          <input type="number" min={1} max={brokers} value={replication} onChange={(e) => (setReplication(Math.min(brokers, Math.max(1, Number(e.target.value) || 1))), setVerdict(null))} />
+          <input type="number" min={1} max={brokers} value={replication} onChange={(e) => (setReplication(Math.min(brokers, Math.max(1, Number(e.target.value) || 1))), action.clear())} />
         </HelpField>
       </div>
       <div className="form-row">
@@ -100,22 +88,17 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
         </HelpField>
       </div>
       <div className="form-row">
-        <button type="button" className="button" disabled={busy || !name || !!nameCheck.error} onClick={() => run(true)}>
+        <button type="button" className="button" disabled={action.busy || !name || !!nameCheck.error} onClick={() => run(true)}>
           Validate (dry run)
         </button>
-        <button type="button" className="button primary" disabled={busy || !name || !!nameCheck.error} onClick={() => run(false)}>
+        <button type="button" className="button primary" disabled={action.busy || !name || !!nameCheck.error} onClick={() => run(false)}>
           Create {name || 'topic'}
         </button>
         <button type="button" className="button ghost" onClick={onClose}>
           Cancel
         </button>
       </div>
-      {verdict && (
-        <div className="send-result" role="status">
-          {verdict}
-        </div>
-      )}
-      <ErrorMessage error={error} title="The broker refused this topic" />
+      <ActionOutcome action={action} failedTitle="The broker refused this topic" />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { PartitionDetail } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { useAction } from '../../lib/use-action';
 import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { useInvalidateTopics } from './queries';
 
@@ -12,30 +13,24 @@ export function DeleteRecords({ connectionId, topic, partitions }: { connectionI
   const [scope, setScope] = useState<'all' | number>('all');
   const [offset, setOffset] = useState('');
   const [typed, setTyped] = useState('');
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const chosen = scope === 'all' ? null : partitions.find((p) => p.partition === scope);
   const total = partitions.reduce((n, p) => n + p.messages, 0);
   const ready = typed === topic && (scope === 'all' || offset !== '');
-  const run = async () => {
-    setError(null);
-    setDone(null);
-    try {
+  const run = () =>
+    action.run(async () => {
       const result = await api.call('topics.deleteRecords', { connectionId, topic, confirmation: typed, partitions: scope === 'all' ? null : [{ partition: scope, offset }] });
-      setDone(`Records deleted. New log start: ${result.map((r) => `partition ${r.partition} → ${r.lowWatermark}`).join(', ')}.`);
       setTyped('');
       await invalidate();
-    } catch (e) {
-      setError(e);
-    }
-  };
+      return `Records deleted. New log start: ${result.map((r) => `partition ${r.partition} → ${r.lowWatermark}`).join(', ')}.`;
+    });
   return (
     <section className="manage-section danger-zone" aria-label="Delete records">
       <h2>Delete records</h2>
       <div className="form-row">
         <label className="field">
           <span>Partitions</span>
-          <select aria-label="Delete records from" value={String(scope)} onChange={(e) => (setScope(e.target.value === 'all' ? 'all' : Number(e.target.value)), setDone(null))}>
+          <select aria-label="Delete records from" value={String(scope)} onChange={(e) => (setScope(e.target.value === 'all' ? 'all' : Number(e.target.value)), action.clear())}>
             <option value="all">All partitions: everything up to now ({total.toLocaleString('en-US')} messages)</option>
             {partitions.map((p) => (
               <option key={p.partition} value={p.partition}>
@@ -53,16 +48,11 @@ export function DeleteRecords({ connectionId, topic, partitions }: { connectionI
           </label>
         )}
         <TypedConfirmation expected={topic} value={typed} onChange={setTyped} label="Confirm topic name to delete records" />
-        <button type="button" className="button danger solid" disabled={!ready} onClick={run}>
+        <button type="button" className="button danger solid" disabled={action.busy || !ready} onClick={run}>
           Delete records
         </button>
       </div>
-      {done && (
-        <div className="send-result" role="status">
-          {done}
-        </div>
-      )}
-      <ErrorMessage error={error} title="Records not deleted" />
+      <ActionOutcome action={action} failedTitle="Records not deleted" />
     </section>
   );
 }

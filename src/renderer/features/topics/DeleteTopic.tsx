@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { navigate } from '../../app/router';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ActionOutcome } from '../../components/ActionOutcome';
+import { useAction } from '../../lib/use-action';
 import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { useInvalidateTopics } from './queries';
 
@@ -10,31 +11,24 @@ export function DeleteTopic({ connectionId, topic }: { connectionId: string; top
   const api = useApi();
   const invalidate = useInvalidateTopics(connectionId);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const action = useAction();
+  const run = () =>
+    action.run(async () => {
       await api.call('topics.delete', { connectionId, topic, confirmation: typed });
       await invalidate();
       navigate(['topics']);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="manage-section danger-zone" aria-label="Delete topic">
       <h2>Delete topic</h2>
       <p>Deletes {topic}, its messages and its consumer groups’ committed offsets on it. This cannot be undone.</p>
       <div className="form-row">
         <TypedConfirmation expected={topic} value={typed} onChange={setTyped} label="Confirm topic name to delete" />
-        <button type="button" className="button danger solid" disabled={busy || typed !== topic} onClick={run}>
+        <button type="button" className="button danger solid" disabled={action.busy || typed !== topic} onClick={run}>
           Delete topic
         </button>
       </div>
-      <ErrorMessage error={error} title="Topic not deleted" />
+      <ActionOutcome action={action} failedTitle="Topic not deleted" />
     </section>
   );
 }

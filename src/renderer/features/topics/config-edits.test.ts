@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigEntryView } from '../../../shared/api';
+import type { ConfigEntry } from '../../../shared/api';
 import { changesFrom } from './config-edits';
 
-const entry = (name: string, value: string, source: ConfigEntryView['source']): ConfigEntryView => ({ name, value, source, readOnly: false, sensitive: false, type: 'LONG', documentation: null, inherited: null });
+const entry = (name: string, value: string, source: ConfigEntry['source']): ConfigEntry => ({ name, value, source, readOnly: false, sensitive: false, type: 'LONG', documentation: null, synonyms: [] });
 const configs = [entry('retention.ms', '3600000', 'dynamic-topic'), entry('retention.bytes', '-1', 'default'), entry('segment.ms', '604800000', 'default')];
 
 describe('pending config edits', () => {

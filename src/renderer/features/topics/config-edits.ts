@@ -1,10 +1,10 @@
-import type { ConfigEntryView } from '../../../shared/api';
+import type { ConfigEntry } from '../../../shared/api';
 
 /** Pending edits by config name: a string sets the value, null resets it to the default. */
 export type PendingEdits = Record<string, string | null>;
 
 /** Only real changes: an edit equal to the current value, or a reset of a non-override, is dropped. */
-export function changesFrom(configs: ConfigEntryView[], edits: PendingEdits): { name: string; value: string | null }[] {
+export function changesFrom(configs: ConfigEntry[], edits: PendingEdits): { name: string; value: string | null }[] {
   const byName = new Map(configs.map((c) => [c.name, c]));
   return Object.entries(edits)
     .filter(([name, value]) => {
@@ -18,7 +18,7 @@ export function changesFrom(configs: ConfigEntryView[], edits: PendingEdits): { 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const SOURCE_LABEL: Record<ConfigEntryView['source'], string> = {
+export const SOURCE_LABEL: Record<ConfigEntry['source'], string> = {
   'dynamic-topic': 'topic override',
   'dynamic-broker': 'broker (dynamic)',
   'dynamic-default-broker': 'cluster-wide (dynamic)',
