@@ -1,5 +1,6 @@
 import { useDeferredValue, useState } from 'react';
 import { inheritedValue, type ConfigEntry } from '../../../shared/api';
+import { humanBytes, humanDuration } from '../../../shared/topics/retention';
 import { useApi } from '../../api/ApiProvider';
 import { ActionOutcome } from '../../components/ActionOutcome';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -96,6 +97,16 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
   );
 }
 
+/** "259200000" under retention.ms reads better as "3 days"; sizes likewise. */
+function readable(config: ConfigEntry): string | null {
+  const n = Number(config.value);
+  if (config.value === null || config.value.trim() === '' || !Number.isFinite(n) || n <= 0) return null;
+  if (n >= 9.2e18) return 'no limit'; // Long.MAX_VALUE
+  if (config.name.endsWith('.ms')) return humanDuration(n);
+  if (config.name.endsWith('.bytes')) return humanBytes(n);
+  return null;
+}
+
 interface ConfigRowProps {
   config: ConfigEntry;
   edit: string | null | undefined;
@@ -123,7 +134,10 @@ function ConfigRow({ config, edit, actions, onEdit, onUndo }: ConfigRowProps) {
         ) : config.sensitive ? (
           <span className="text-muted">hidden (sensitive)</span>
         ) : (
-          (config.value ?? <span className="text-muted">null</span>)
+          <>
+            {config.value ?? <span className="text-muted">null</span>}
+            {readable(config) && <span className="config-human"> ({readable(config)})</span>}
+          </>
         )}
         {inherited && !editing && (
           <div className="config-doc">
