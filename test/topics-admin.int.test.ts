@@ -178,8 +178,15 @@ describe('topic administration on a real broker', () => {
     const internal = await failure(app.call('topics.delete', { connectionId, topic: '__consumer_offsets', confirmation: '__consumer_offsets' }));
     expect(internal.message).toMatch(/internal topics/);
 
+    // Read it first: the client then tracks the topic, and must not trip over it once deleted.
+    await app.call('messages.browse', { connectionId, topic: name, position: { kind: 'beginning' } });
     await app.call('topics.delete', { connectionId, topic: name, confirmation: name });
     expect((await app.call('topics.list', { connectionId })).some((t) => t.name === name)).toBe(false);
+    const other = uniqueTopic('survivor');
+    await app.call('topics.create', { connectionId, name: other, partitions: 1, replicationFactor: 1 });
+    kcatProduce(bootstrap, other, 0, ['k:still readable']);
+    const read = await app.call('messages.browse', { connectionId, topic: other, position: { kind: 'beginning' } });
+    expect(read.messages.map((m) => m.value?.data)).toEqual(['still readable']);
     const gone = await failure(app.call('topics.partitions', { connectionId, topic: name }));
     expect(gone.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
     const missing = await failure(app.call('topics.delete', { connectionId, topic: name, confirmation: name }));

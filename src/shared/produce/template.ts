@@ -12,11 +12,24 @@ export interface RenderContext {
   now?: () => Date;
 }
 
-type Part = string | ((ctx: RenderContext) => string);
+/**
+ * What a placeholder can print: `number` (a JSON number: seq, int, float, timestamp), `boolean`,
+ * `word` (letters, digits and `-:.`: uuid, now), or exactly one of `choices` (pick, name).
+ */
+export type OutputShape = { kind: 'number' } | { kind: 'boolean' } | { kind: 'word' } | { kind: 'choices'; choices: string[] };
+
+export interface Placeholder {
+  render(ctx: RenderContext): string;
+  shape: OutputShape;
+}
+
+export type TemplatePart = string | Placeholder;
 
 export interface CompiledTemplate {
   /** False when the text has no placeholder: render() returns it as is. */
   readonly dynamic: boolean;
+  /** Literal text and placeholders, in order. */
+  readonly parts: readonly TemplatePart[];
   render(ctx: RenderContext): string;
 }
 
@@ -53,45 +66,45 @@ function number(arg: string | undefined, what: string): number {
   return n;
 }
 
-function placeholder(source: string): (ctx: RenderContext) => string {
+function placeholder(source: string): Placeholder {
   const [fn, ...args] = words(source.trim());
   const rnd = (ctx: RenderContext) => (ctx.random ?? Math.random)();
   switch (fn) {
     case 'uuid':
-      return () => crypto.randomUUID();
+      return { render: () => crypto.randomUUID(), shape: { kind: 'word' } };
     case 'seq':
-      return (ctx) => String(ctx.seq);
+      return { render: (ctx) => String(ctx.seq), shape: { kind: 'number' } };
     case 'int': {
       const lo = Math.ceil(number(args[0], '{{int min max}}'));
       const hi = Math.floor(number(args[1], '{{int min max}}'));
       if (hi < lo) throw new TemplateError(`{{int ${lo} ${hi}}}: max is below min`);
-      return (ctx) => String(lo + Math.floor(rnd(ctx) * (hi - lo + 1)));
+      return { render: (ctx) => String(lo + Math.floor(rnd(ctx) * (hi - lo + 1))), shape: { kind: 'number' } };
     }
     case 'float': {
       const lo = number(args[0], '{{float min max}}');
       const hi = number(args[1], '{{float min max}}');
       const decimals = args[2] === undefined ? 2 : number(args[2], '{{float min max decimals}}');
       if (hi < lo) throw new TemplateError(`{{float ${lo} ${hi}}}: max is below min`);
-      return (ctx) => (lo + rnd(ctx) * (hi - lo)).toFixed(decimals);
+      return { render: (ctx) => (lo + rnd(ctx) * (hi - lo)).toFixed(decimals), shape: { kind: 'number' } };
     }
     case 'pick':
       if (args.length === 0) throw new TemplateError('{{pick}} needs at least one value, e.g. {{pick "NORTH" "SOUTH"}}');
-      return (ctx) => args[Math.floor(rnd(ctx) * args.length)]!;
+      return { render: (ctx) => args[Math.floor(rnd(ctx) * args.length)]!, shape: { kind: 'choices', choices: args } };
     case 'now':
-      return (ctx) => (ctx.now ? ctx.now() : new Date()).toISOString();
+      return { render: (ctx) => (ctx.now ? ctx.now() : new Date()).toISOString(), shape: { kind: 'word' } };
     case 'timestamp':
-      return (ctx) => String((ctx.now ? ctx.now() : new Date()).getTime());
+      return { render: (ctx) => String((ctx.now ? ctx.now() : new Date()).getTime()), shape: { kind: 'number' } };
     case 'name':
-      return (ctx) => NAMES[Math.floor(rnd(ctx) * NAMES.length)]!;
+      return { render: (ctx) => NAMES[Math.floor(rnd(ctx) * NAMES.length)]!, shape: { kind: 'choices', choices: NAMES } };
     case 'bool':
-      return (ctx) => String(rnd(ctx) < 0.5);
+      return { render: (ctx) => String(rnd(ctx) < 0.5), shape: { kind: 'boolean' } };
     default:
       throw new TemplateError(`unknown placeholder {{${source.trim()}}}: use ${PLACEHOLDER_HELP.map((h) => h.syntax.split(' ')[0]!.replace('}}', '') + '}}').join(', ')}`);
   }
 }
 
 export function compileTemplate(text: string): CompiledTemplate {
-  const parts: Part[] = [];
+  const parts: TemplatePart[] = [];
   let at = 0;
   const re = /\{\{([^{}]*)\}\}/g;
   let m: RegExpExecArray | null;
@@ -102,10 +115,13 @@ export function compileTemplate(text: string): CompiledTemplate {
   }
   if (at < text.length) parts.push(text.slice(at));
   const dynamic = parts.some((p) => typeof p !== 'string');
-  return {
-    dynamic,
-    render: dynamic ? (ctx) => parts.map((p) => (typeof p === 'string' ? p : p(ctx))).join('') : () => text,
+  // A plain loop: this runs once per message of a burst of up to millions.
+  const render = (ctx: RenderContext) => {
+    let out = '';
+    for (const p of parts) out += typeof p === 'string' ? p : p.render(ctx);
+    return out;
   };
+  return { dynamic, parts, render: dynamic ? render : () => text };
 }
 
 /** The placeholder problem of a text, or null: for live validation in the form. */

@@ -45,7 +45,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   const kafka = new Kafka(toKafkajsConfig(config, log));
   // One admin per connection, shared by the ports that need one; connected on first use.
   const admin = lazyClient(() => kafka.admin());
-  const producer = createProducerPort(kafka, admin, log);
+
   const acls = createAclPort(admin);
   const groups = createGroupsPort(admin);
   let cluster: InternalCluster | null = null;
@@ -71,7 +71,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     closed = true;
     const c = cluster;
     cluster = null;
-    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), admin.close(), producer.closeProducer()]);
+    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), admin.close()]);
     // kafkajs' disconnect waits for in-flight requests, i.e. up to the request timeout against a
     // server that never answers; the sockets go anyway, so do not keep the caller waiting.
     let timer: NodeJS.Timeout | undefined;
@@ -118,8 +118,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     offsetsForTimestamp: groups.offsetsForTimestamp,
     deleteGroup: groups.deleteGroup,
     deleteGroupOffsets: async (groupId, topic, partitions) => offsetDelete(await getCluster(), groupId, topic, partitions),
-    produce: producer.produce,
-    topicConfig: producer.topicConfig,
+    ...createProducerPort(getCluster, admin, config.requestTimeoutMs, log),
     describeAcls: acls.describeAcls,
     createAcls: acls.createAcls,
     deleteAcls: acls.deleteAcls,

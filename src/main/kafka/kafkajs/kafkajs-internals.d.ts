@@ -9,6 +9,3 @@ declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
     response: { decode(raw: Buffer): Promise<unknown> };
   };
 }
-declare module 'kafkajs/src/protocol/error.js' {
-  export function createErrorFromCode(code: number): Error;
-}

@@ -1,45 +1,67 @@
-import kafkajs, { type IHeaders, type Kafka, type Producer, type Admin } from 'kafkajs';
-import { lazyClient, type LazyClient } from './lazy-client';
-import type { Acks, Compression } from '../../../shared/api';
+import type { Admin } from 'kafkajs';
+import { AppError } from '../../../shared/errors';
+import type { Acks } from '../../../shared/api';
 import type { Logger } from '../../log';
-import type { OutgoingRecord, PartitionAck, ProduceOptions, ProducerPort } from '../ports/producer';
-import { rethrowAsAppError } from './errors';
+import type { OutgoingRecord, PartitionAck, ProducerPort } from '../ports/producer';
+import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
+import type { InternalCluster } from './internals';
+import type { LazyClient } from './lazy-client';
+import { errorNameForCode } from './protocol-errors';
+import { produce } from './raw/produce';
+import { encodeRecordBatches } from './raw/record-batch';
 
-// Node's ESM loader cannot see CompressionTypes as a named export of the CommonJS kafkajs.
-const { CompressionTypes } = kafkajs;
-const COMPRESSION: Record<Compression, number> = {
-  none: CompressionTypes.None,
-  gzip: CompressionTypes.GZIP,
-  snappy: CompressionTypes.Snappy,
-  lz4: CompressionTypes.LZ4,
-  zstd: CompressionTypes.ZSTD,
-};
-const ACKS: Record<Acks, number> = { all: -1, leader: 1, none: 0 };
+const ACKS: Record<Acks, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
 /**
  * Sends ride out what Java's producer rides out (a leader moving, a topic created a moment
  * ago): a few quick retries with fresh metadata, about 10 s in all, before a failure is counted.
  */
-const PRODUCER_RETRY = { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 };
+const ATTEMPTS = 6;
+/**
+ * Per record batch, before compression. The broker refuses a batch above the topic's
+ * max.message.bytes (1 MB by default) as a whole; a partition's records beyond it go in
+ * further batches of the same request.
+ */
+const MAX_BATCH_BYTES = 512 * 1024;
+const BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 2_000;
+/** Leadership and metadata errors: worth a retry after refreshing the metadata. */
+const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'KAFKA_STORAGE_ERROR', 'NOT_CONTROLLER']);
 
-/** One lazily connected producer per connection; the shared admin only for error details. */
-export function createProducerPort(kafka: Kafka, admin: LazyClient<Admin>, log: Logger): ProducerPort & { closeProducer(): Promise<void> } {
-  const producer = lazyClient(() => kafka.producer({ allowAutoTopicCreation: false, idempotent: false, retry: PRODUCER_RETRY }));
+interface Failure {
+  partition: number;
+  error: AppError;
+}
 
+/**
+ * Produces with hand-encoded record batches (raw/record-batch.ts) and Produce requests sent
+ * straight to each partition's leader over kafkajs' connections: kafkajs' own producer spends
+ * most of a burst encoding (the P5 benchmark), and never forgets a topic once deleted.
+ */
+export function createProducerPort(getCluster: () => Promise<InternalCluster>, admin: LazyClient<Admin>, requestTimeoutMs: number, log: Logger): ProducerPort {
   return {
     async produce(topic, records, options) {
-      const used = producer.get();
-      try {
-        return await sendWith(used, topic, records, options);
-      } catch (error) {
-        // kafkajs keeps refreshing metadata for every topic its producer ever sent to; once one
-        // of them is deleted, every refresh fails with UNKNOWN_TOPIC_OR_PARTITION and so does
-        // every send, to any topic. The service checked this topic exists: start a clean
-        // producer (once, however many batches noticed) and send again.
-        if ((error as { code?: string }).code !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-        log.debug('producer metadata stuck on a deleted topic; reconnecting it');
-        producer.replace(used);
-        return sendWith(producer.get(), topic, records, options);
+      const byPartition = new Map<number, OutgoingRecord[]>();
+      for (const r of records) {
+        const list = byPartition.get(r.partition);
+        if (list) list.push(r);
+        else byPartition.set(r.partition, [r]);
       }
+      // Encoded once: a retry sends the same bytes to the new leader.
+      const batches = new Map<number, Buffer>();
+      await Promise.all([...byPartition].map(async ([p, rs]) => batches.set(p, await encodeRecordBatches(rs, options.compression, MAX_BATCH_BYTES))));
+      const acks = new Map<number, PartitionAck>();
+      let pending = [...byPartition.keys()];
+      for (let attempt = 1; ; attempt++) {
+        const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acks);
+        if (failures.length === 0) break;
+        const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
+        if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
+        log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
+        pending = failures.map((f) => f.partition);
+        await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
+        await (await getCluster()).refreshMetadata().catch(() => undefined);
+      }
+      return [...acks.values()].sort((a, b) => a.partition - b.partition);
     },
 
     async topicConfig(topic, name) {
@@ -47,43 +69,56 @@ export function createProducerPort(kafka: Kafka, admin: LazyClient<Admin>, log: 
       const { resources } = await a.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topic, configNames: [name] }] });
       return resources[0]?.configEntries.find((e) => e.configName === name)?.configValue ?? null;
     },
-
-    closeProducer: () => producer.close(),
   };
 }
 
-async function sendWith(producer: Promise<Producer>, topic: string, records: OutgoingRecord[], options: ProduceOptions): Promise<PartitionAck[]> {
-  const p = await producer.catch(rethrowAsAppError('Connecting the producer'));
-  const result = await p
-    .send({
-      topic,
-      acks: ACKS[options.acks],
-      compression: COMPRESSION[options.compression],
-      messages: records.map((r) => ({
-        key: r.key,
-        value: r.value,
-        partition: r.partition,
-        timestamp: String(r.timestamp),
-        headers: toHeaders(r.headers),
-      })),
-    })
-    .catch(rethrowAsAppError('Sending'));
-  return result.map(
-    (m): PartitionAck => ({
-      partition: m.partition,
-      baseOffset: m.baseOffset ?? null,
-      logAppendTime: m.logAppendTime && m.logAppendTime !== '-1' ? m.logAppendTime : null,
-    }),
+/** One request per leader for the pending partitions; records each success in `acks`, returns the failures. */
+async function sendOnce(
+  cluster: InternalCluster,
+  topic: string,
+  pending: number[],
+  batches: Map<number, Buffer>,
+  acks: -1 | 0 | 1,
+  timeoutMs: number,
+  out: Map<number, PartitionAck>,
+): Promise<Failure[]> {
+  await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Sending to ${topic}`));
+  const leaders = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, pending);
+  const led = new Set(Object.values(leaders).flat());
+  const failures: Failure[] = pending
+    .filter((p) => !led.has(p))
+    .map((partition) => ({ partition, error: protocolError(topic, partition, 'LEADER_NOT_AVAILABLE', null) }));
+  await Promise.all(
+    Object.entries(leaders)
+      .filter(([nodeId]) => Number(nodeId) >= 0)
+      .map(async ([nodeId, partitions]) => {
+        try {
+          const leader = await cluster.findBroker({ nodeId });
+          const results = await produce(leader, topic, partitions.map((partition) => ({ partition, batch: batches.get(partition)! })), acks, timeoutMs);
+          if (results === null) {
+            for (const partition of partitions) out.set(partition, { partition, baseOffset: null, logAppendTime: null });
+            return;
+          }
+          for (const r of results) {
+            if (r.errorCode === 0) out.set(r.partition, { partition: r.partition, baseOffset: r.baseOffset, logAppendTime: r.logAppendTime !== '-1' ? r.logAppendTime : null });
+            else failures.push({ partition: r.partition, error: protocolError(topic, r.partition, errorNameForCode(r.errorCode), r.errorMessage) });
+          }
+        } catch (error) {
+          const data = kafkaErrorData(error, `Sending to ${topic}`);
+          for (const partition of partitions) failures.push({ partition, error: new AppError(data) });
+        }
+      }),
   );
+  return failures;
 }
 
-/** Kafka allows repeated header keys; kafkajs expresses them as arrays. */
-function toHeaders(headers: { key: string; value: Buffer }[]): IHeaders {
-  const out: IHeaders = {};
-  for (const { key, value } of headers) {
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return out;
+function protocolError(topic: string, partition: number, code: string, brokerMessage: string | null): AppError {
+  const hint = protocolHint(code);
+  return new AppError({
+    name: 'KafkaProtocolError',
+    code,
+    message: `Sending to ${topic}/${partition}: ${brokerMessage ?? code}`,
+    retriable: RETRIABLE.has(code),
+    ...(hint ? { hint } : {}),
+  });
 }

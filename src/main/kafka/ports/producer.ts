@@ -2,7 +2,8 @@ import type { Acks, Compression } from '../../../shared/api';
 
 export interface OutgoingRecord {
   key: Buffer | null;
-  value: Buffer | null;
+  /** A string is sent as its UTF-8 bytes (saves a copy per record in big bursts). */
+  value: Buffer | string | null;
   headers: { key: string; value: Buffer }[];
   /** Always explicit: the service picks it (murmur2 by key), so it knows where each record went. */
   partition: number;

@@ -17,18 +17,17 @@ export interface BurstPlan {
   onProgress(progress: ProduceProgress): void;
 }
 
-const MAX_BATCH = 1000;
 /**
- * kafkajs sends one record batch per partition and never splits it; the broker refuses a batch
- * above message.max.bytes (1 MB by default) as a whole. Half a megabyte a send stays below it
- * for any partition, whatever the value size.
+ * Records and bytes per send. The producer splits each partition's share into record batches
+ * the broker accepts, so a send can be large: fewer, bigger requests keep a burst fast.
  */
-const MAX_BATCH_BYTES = 512 * 1024;
+const MAX_BATCH = 5000;
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const IN_FLIGHT = 4;
 const PROGRESS_EVERY_MS = 100;
 
 /**
- * Sends a burst in batches of up to 1,000 records with a few batches in flight (full speed),
+ * Sends a burst in batches of up to 5,000 records with a few batches in flight (full speed),
  * or paced to a rate. Every failure is counted with its reason; progress is pushed at most
  * every 100 ms; cancelling stops building batches and waits for those already sent.
  */

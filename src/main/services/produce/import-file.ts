@@ -7,9 +7,15 @@ import type { OutgoingRecord } from '../../kafka/ports/producer';
  * or [{key, value}]) and `partition`. "lines": every non-empty line is a value with a null key.
  */
 export function importedRecords(content: string, format: 'ndjson' | 'lines', partitionCount: number): { total: number; record(seq: number): OutgoingRecord } {
-  const lines: { number: number; text: string }[] = [];
-  content.split(/\r?\n/).forEach((text, i) => {
-    if (text.trim() !== '') lines.push({ number: i + 1, text });
+  // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  content.split('\n').forEach((line, i) => {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (/\S/.test(text)) {
+      texts.push(text);
+      numbers.push(i + 1);
+    }
   });
   let roundRobin = 0;
   const place = (key: Buffer | null, partition: unknown, line: number) => {
@@ -23,9 +29,10 @@ export function importedRecords(content: string, format: 'ndjson' | 'lines', par
   };
 
   return {
-    total: lines.length,
+    total: texts.length,
     record(seq) {
-      const { number, text } = lines[seq - 1]!;
+      const text = texts[seq - 1]!;
+      const number = numbers[seq - 1]!;
       if (format === 'lines') return { key: null, value: Buffer.from(text, 'utf8'), headers: [], partition: place(null, undefined, number), timestamp: Date.now() };
       let row: unknown;
       try {
@@ -36,7 +43,9 @@ export function importedRecords(content: string, format: 'ndjson' | 'lines', par
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new Error(`line ${number}: expected an object with key, value, headers, partition`);
       const { key, value, headers, partition } = row as Record<string, unknown>;
       const keyBytes = toBytes(key);
-      return { key: keyBytes, value: toBytes(value), headers: toHeaders(headers, number), partition: place(keyBytes, partition, number), timestamp: Date.now() };
+      // The value stays a string: the producer writes it into the batch without an extra copy.
+      const valueText = value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+      return { key: keyBytes, value: valueText, headers: toHeaders(headers, number), partition: place(keyBytes, partition, number), timestamp: Date.now() };
     },
   };
 }

@@ -36,7 +36,7 @@ export class ProduceService {
     try {
       acks = await target.client.produce(target.topic, [record], target.options);
     } catch (error) {
-      throw await this.explain(error, target, (record.value?.length ?? 0) + (record.key?.length ?? 0));
+      throw await this.explain(error, target, (typeof record.value === 'string' ? Buffer.byteLength(record.value) : (record.value?.length ?? 0)) + (record.key?.length ?? 0));
     }
     const ack = acks.find((a) => a.partition === record.partition);
     const result: SendResult = {

@@ -43,6 +43,11 @@ export class WireWriter {
     return s === null ? this.int16(-1) : this.string(s);
   }
 
+  /** BYTES: an INT32 length, then the bytes as they are (not copied until build()). */
+  bytes(b: Buffer): this {
+    return this.int32(b.length).push(b);
+  }
+
   array<T>(items: readonly T[], write: (item: T, w: this) => void): this {
     this.int32(items.length);
     for (const item of items) write(item, this);
