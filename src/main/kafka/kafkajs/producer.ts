@@ -18,8 +18,8 @@ const ACKS: Record<Acks, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
 const ATTEMPTS = 6;
 /**
  * Per record batch, before compression. The broker refuses a batch above the topic's
- * max.message.bytes (1 MB by default) as a whole; a partition's records beyond it go in
- * further batches of the same request.
+ * max.message.bytes (1 MB by default) as a whole, and takes one batch per partition per
+ * request: a partition's records beyond it go in the next request, in order.
  */
 const MAX_BATCH_BYTES = 512 * 1024;
 const BACKOFF_MS = 200;
@@ -47,19 +47,27 @@ export function createProducerPort(getCluster: () => Promise<InternalCluster>, a
         else byPartition.set(r.partition, [r]);
       }
       // Encoded once: a retry sends the same bytes to the new leader.
-      const batches = new Map<number, Buffer>();
-      await Promise.all([...byPartition].map(async ([p, rs]) => batches.set(p, await encodeRecordBatches(rs, options.compression, MAX_BATCH_BYTES))));
+      const encoded = new Map<number, Buffer[]>();
+      await Promise.all([...byPartition].map(async ([p, rs]) => encoded.set(p, await encodeRecordBatches(rs, options.compression, MAX_BATCH_BYTES))));
       const acks = new Map<number, PartitionAck>();
-      let pending = [...byPartition.keys()];
-      for (let attempt = 1; ; attempt++) {
-        const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acks);
-        if (failures.length === 0) break;
-        const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
-        if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
-        log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
-        pending = failures.map((f) => f.partition);
-        await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
-        await (await getCluster()).refreshMetadata().catch(() => undefined);
+      const rounds = Math.max(...[...encoded.values()].map((b) => b.length));
+      for (let round = 0; round < rounds; round++) {
+        const batches = new Map<number, Buffer>();
+        for (const [p, list] of encoded) if (list[round]) batches.set(p, list[round]!);
+        const acked = new Map<number, PartitionAck>();
+        let pending = [...batches.keys()];
+        for (let attempt = 1; ; attempt++) {
+          const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acked);
+          if (failures.length === 0) break;
+          const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
+          if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
+          log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
+          pending = failures.map((f) => f.partition);
+          await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
+          await (await getCluster()).refreshMetadata().catch(() => undefined);
+        }
+        // The first batch's offset is where this send's records start in each partition.
+        for (const [p, ack] of acked) if (!acks.has(p)) acks.set(p, ack);
       }
       return [...acks.values()].sort((a, b) => a.partition - b.partition);
     },

@@ -135,15 +135,15 @@ function writeHeader(buf: Buffer, start: number, records: BatchRecord[], records
  * same bytes through many small encoders and copies (the P5 produce benchmark is bound by this).
  */
 export async function encodeRecordBatch(records: BatchRecord[], compression: Compression): Promise<Buffer> {
-  return encodeRecordBatches(records, compression, Number.POSITIVE_INFINITY);
+  return (await encodeRecordBatches(records, compression, Number.POSITIVE_INFINITY))[0]!;
 }
 
 /**
  * One partition's records as consecutive batches of at most about `maxBatchBytes` each (before
- * compression), in one buffer: a Produce request may carry several batches per partition, and
- * the broker refuses any single batch above the topic's max.message.bytes (1 MB by default).
+ * compression): the broker refuses a batch above the topic's max.message.bytes (1 MB by
+ * default), and takes one batch per partition per Produce request.
  */
-export async function encodeRecordBatches(records: BatchRecord[], compression: Compression, maxBatchBytes: number): Promise<Buffer> {
+export async function encodeRecordBatches(records: BatchRecord[], compression: Compression, maxBatchBytes: number): Promise<Buffer[]> {
   if (records.length === 0) throw new RangeError('a record batch needs at least one record');
   const groups: Layout[] = [];
   let from = 0;
@@ -160,31 +160,23 @@ export async function encodeRecordBatches(records: BatchRecord[], compression: C
   });
   groups.push(layout(from === 0 ? records : records.slice(from)));
 
-  if (compression === 'none') {
-    const out = Buffer.allocUnsafe(groups.reduce((n, g) => n + HEADER + g.size, 0));
-    let at = 0;
-    for (const g of groups) {
-      writeRecords(out, at + HEADER, g);
-      writeHeader(out, at, g.records, g.size, compression);
-      at += HEADER + g.size;
-    }
-    return out;
-  }
-  const compressed = await Promise.all(
+  return Promise.all(
     groups.map(async (g) => {
+      if (compression === 'none') {
+        const out = Buffer.allocUnsafe(HEADER + g.size);
+        writeRecords(out, HEADER, g);
+        writeHeader(out, 0, g.records, g.size, compression);
+        return out;
+      }
       const raw = Buffer.allocUnsafe(g.size);
       writeRecords(raw, 0, g);
-      return { g, body: await compress(raw, compression) };
+      const body = await compress(raw, compression);
+      const out = Buffer.allocUnsafe(HEADER + body.length);
+      body.copy(out, HEADER);
+      writeHeader(out, 0, g.records, body.length, compression);
+      return out;
     }),
   );
-  const out = Buffer.allocUnsafe(compressed.reduce((n, c) => n + HEADER + c.body.length, 0));
-  let at = 0;
-  for (const { g, body } of compressed) {
-    body.copy(out, at + HEADER);
-    writeHeader(out, at, g.records, body.length, compression);
-    at += HEADER + body.length;
-  }
-  return out;
 }
 
 async function compress(data: Buffer, compression: Compression): Promise<Buffer> {
