@@ -9,6 +9,7 @@ import { deleteTopics } from './raw/delete-topics';
 import { ConfigSourceCode, describeConfigs, type RawConfigEntry } from './raw/describe-configs';
 import { incrementalAlterConfigs, ResourceType } from './raw/incremental-alter-configs';
 import { topicStates, type TopicState } from './raw/topic-state';
+import { anyReachableBroker } from './any-broker';
 
 /** Topics per DescribeConfigs request: small enough for a quick answer, few enough requests for 5,000 topics. */
 const DESCRIBE_BATCH = 1_000;
@@ -134,5 +135,5 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
 }
 
 async function anyBroker(cluster: InternalCluster): Promise<InternalBroker> {
-  return cluster.brokerPool.withBroker(async ({ broker }) => broker).catch(rethrowAsAppError('Reaching a broker'));
+  return anyReachableBroker(cluster).catch(rethrowAsAppError('Reaching a broker'));
 }

@@ -1,5 +1,6 @@
 import type { InternalCluster, RawMetadata } from '../internals';
 import { lenientMetadata } from './lenient-metadata';
+import { anyReachableBroker } from '../any-broker';
 
 export interface TopicState {
   exists: boolean;
@@ -26,7 +27,7 @@ export async function topicStates(cluster: InternalCluster, topic: string): Prom
   );
   const answered = states.filter((s): s is TopicState => s !== null);
   if (answered.length > 0) return answered;
-  return [stateIn(await lenientMetadata(await cluster.brokerPool.withBroker(async ({ broker }) => broker), [topic]), topic)];
+  return [stateIn(await lenientMetadata(await anyReachableBroker(cluster), [topic]), topic)];
 }
 
 function stateIn(md: RawMetadata, topic: string): TopicState {
