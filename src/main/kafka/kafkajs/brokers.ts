@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
 import type { ConfigEntry } from '../ports/topic-admin';
+import { metadataFromAnyBroker } from './any-broker';
 import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalBroker, InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
@@ -8,7 +9,6 @@ import { describeConfigs } from './raw/describe-configs';
 import { describeLogDirs } from './raw/describe-log-dirs';
 import { describeQuorum } from './raw/describe-quorum';
 import { ResourceType } from './raw/incremental-alter-configs';
-import { lenientMetadata } from './raw/lenient-metadata';
 import { toConfigEntry } from './topic-admin';
 
 /** The longest a broker may take to answer one of these requests before it counts as unreachable. */
@@ -34,10 +34,7 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
   /** The partitions of the given topics, grouped as DescribeLogDirs wants them. */
   const partitionsOf = async (cluster: InternalCluster, topics: string[]): Promise<Map<string, number[]>> => {
     if (topics.length === 0) return new Map();
-    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
-    const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, topics));
-    // withBroker answers null when no broker could be asked: an empty map would mean "no replicas".
-    if (!md) throw Object.assign(new Error('No broker answered the metadata request'), { name: 'KafkaJSConnectionError' });
+    const md = await metadataFromAnyBroker(cluster, topics);
     return new Map(md.topicMetadata.filter((t) => t.partitionMetadata.length > 0).map((t) => [t.topic, t.partitionMetadata.map((p) => p.partitionId)]));
   };
 

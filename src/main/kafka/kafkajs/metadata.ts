@@ -3,7 +3,7 @@ import type { ClusterDescription, MetadataPort, PartitionWatermarks, TopicMetada
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
-import { lenientMetadata } from './raw/lenient-metadata';
+import { metadataFromAnyBroker } from './any-broker';
 
 const INTERNAL_TOPIC = /^__/;
 
@@ -12,28 +12,7 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
     // null asks for every topic. Lenient: an offline partition must not hide the others.
-    const wanted = topics.length > 0 ? topics : null;
-    try {
-      // kafkajs' pool knows no broker before its first refresh, and withBroker hides failures as null.
-      if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
-      const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, wanted));
-      if (md) return md;
-      throw Object.assign(new Error('No broker answered the metadata request'), { name: 'KafkaJSConnectionError' });
-    } catch (error) {
-      if (!isConnectionFailure(error)) return rethrowAsAppError('Fetching metadata')(error);
-      // kafkajs asked a broker that is down (and gives up instead of trying another):
-      // ask every other broker we know of, directly, before reporting the cluster unreachable.
-      const known = [...(cluster.brokerPool.metadata?.brokers ?? [])].sort(() => Math.random() - 0.5);
-      for (const { nodeId } of known) {
-        try {
-          const broker = await cluster.findBroker({ nodeId });
-          return await lenientMetadata(broker, wanted);
-        } catch {
-          continue;
-        }
-      }
-      return rethrowAsAppError('Fetching metadata')(error);
-    }
+    return metadataFromAnyBroker(cluster, topics.length > 0 ? topics : null).catch(rethrowAsAppError('Fetching metadata'));
   }
 
   return {
@@ -147,9 +126,4 @@ async function listOffsets(broker: InternalBroker, partitions: Map<string, numbe
     }
   }
   return out;
-}
-
-function isConnectionFailure(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  return /ConnectionError|ConnectionClosedError|BrokerNotFound|NumberOfRetriesExceeded/.test(name);
 }
