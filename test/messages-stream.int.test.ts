@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EncodedBytes, MessagesBatch, MessageView, RequestOf } from '../src/shared/api';
+import { messageFromWire, type EncodedBytes, type MessagesBatch, type MessageView, type RequestOf } from '../src/shared/api';
 import { startTestApp, type TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { createTopic, groupsTouching, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
@@ -19,7 +19,7 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
   let connectionId: string;
   const orders = uniqueTopic('orders');
   const batchesOf = (runId: string) => app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).map((e) => e.payload as MessagesBatch);
-  const matchesOf = (runId: string) => batchesOf(runId).flatMap((b) => b.messages);
+  const matchesOf = (runId: string) => batchesOf(runId).flatMap((b) => b.messages.map(messageFromWire));
   let runs = 0;
   const search = async (request: Partial<RequestOf<'messages.search'>>) => {
     const runId = `search-${++runs}`;

@@ -66,6 +66,7 @@ export * from './topics';
 export * from './profiles';
 export * from './produce';
 export * from './messages';
+export * from './message-wire';
 export * from './groups';
 export * from './acls';
 export * from './brokers';

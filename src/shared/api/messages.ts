@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
+import type { WireMessage } from './message-wire';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 
 /** Bytes as they travel to the window: UTF-8 text when they are valid UTF-8, else base64. */
@@ -8,7 +9,8 @@ export interface EncodedBytes {
   data: string;
   /** Bytes in the message (data may be cut to a preview). */
   size: number;
-  truncated: boolean;
+  /** True when data is only a preview; absent otherwise (a million messages need not carry it). */
+  truncated?: boolean;
   /** Confluent Schema Registry wire format (magic 0 + 4-byte schema id). */
   schemaId?: number;
 }
@@ -98,7 +100,8 @@ export interface ReadProgress {
 /** A batch of matching messages and where the read stands (pushed at most every 100 ms). */
 export interface MessagesBatch {
   runId: string;
-  messages: MessageView[];
+  /** Compact tuples (see message-wire.ts); messageFromWire() makes MessageViews of them. */
+  messages: WireMessage[];
   progress: ReadProgress;
 }
 
@@ -110,7 +113,7 @@ export interface SearchSummary {
   cancelled: boolean;
 }
 
-export const MAX_SEARCH_MATCHES = 200_000;
+export const MAX_SEARCH_MATCHES = 1_000_000;
 
 const ReadTarget = WithConnection.extend({
   runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),

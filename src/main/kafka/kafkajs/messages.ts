@@ -1,30 +1,15 @@
-import type { MessagesPort, PartitionChunk, RawRecord } from '../ports/messages';
-import { rethrowAsAppError } from './errors';
-import { IsolationLevel, type InternalCluster } from './internals';
-import { errorNameForCode } from './protocol-errors';
 import { AppError } from '../../../shared/errors';
+import type { MessagesPort, PartitionChunk } from '../ports/messages';
+import { rethrowAsAppError } from './errors';
+import type { InternalCluster } from './internals';
+import { errorNameForCode } from './protocol-errors';
+import { fetchRecords } from './raw/fetch';
+import { decodeRecordBatches } from './raw/record-batch-decode';
 
-interface FetchedRecord {
-  timestamp: string;
-  offset: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer | Buffer[] | null | undefined>;
-  isControlRecord: boolean;
-  batchContext: { producerId: string; inTransaction: boolean; timestampType: number };
-}
-interface FetchedPartition {
-  partition: number;
-  errorCode: number;
-  highWatermark: string;
-  abortedTransactions?: { producerId: string; firstOffset: string }[];
-  messages: FetchedRecord[];
-}
-
-/** Group-less reads through kafkajs' internal broker fetch (what its consumer does, minus the group). */
-type FetchingBroker = { fetch(request: unknown): Promise<{ responses: { topicName: string; partitions: FetchedPartition[] }[] }> };
-
-/** Group-less reads through kafkajs' internal broker fetch (what its consumer does, minus the group). */
+/**
+ * Group-less reads: Fetch straight to each partition leader on kafkajs' connections (what its
+ * consumer does, minus the group), record batches decoded by our own one-pass decoder.
+ */
 export function createMessagesPort(getCluster: () => Promise<InternalCluster>): MessagesPort {
   const readChunks = async (topic: string, positions: { partition: number; offset: string }[], maxBytes: number, maxWaitMs: number): Promise<PartitionChunk[]> => {
     const cluster = await getCluster();
@@ -38,23 +23,21 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     const fetched = new Map<number, PartitionChunk>();
     await Promise.all(
       Object.entries(leaders).map(async ([leader, partitions]) => {
-        const broker = (await cluster.findBroker({ nodeId: leader })) as unknown as FetchingBroker;
-        const response = await broker
-          .fetch({
-            replicaId: -1,
-            isolationLevel: IsolationLevel.ReadCommitted,
-            maxWaitTime: maxWaitMs,
-            minBytes: 1,
-            maxBytes: maxBytes * partitions.length,
-            topics: [{ topic, partitions: partitions.map((partition) => ({ partition, fetchOffset: offsetOf.get(partition)!, maxBytes })) }],
-          })
-          .catch(rethrowAsAppError(`Reading ${topic}`));
-        for (const part of response.responses[0]?.partitions ?? []) {
+        const broker = await cluster.findBroker({ nodeId: leader }).catch(rethrowAsAppError(`Reading ${topic}`));
+        const asked = partitions.map((partition) => ({ partition, offset: offsetOf.get(partition)! }));
+        const response = await fetchRecords(broker, topic, asked, maxBytes, maxWaitMs).catch(rethrowAsAppError(`Reading ${topic}`));
+        if (response.errorCode !== 0) throw fetchError(topic, null, response.errorCode);
+        for (const part of response.partitions) {
           if (part.errorCode !== 0) {
-            const code = errorNameForCode(part.errorCode);
-            throw new AppError({ name: 'KafkaProtocolError', code, message: `Reading ${topic}/${part.partition}: ${code}`, retriable: true });
+            // A moved leader: kafkajs' metadata is stale; the caller retries with fresh metadata.
+            if (/LEADER|NOT_LEADER|FENCED/.test(errorNameForCode(part.errorCode))) await cluster.refreshMetadata().catch(() => undefined);
+            throw fetchError(topic, part.partition, part.errorCode);
           }
-          fetched.set(part.partition, toChunk(part, offsetOf.get(part.partition)!));
+          const from = offsetOf.get(part.partition)!;
+          const decoded = await decodeRecordBatches(part.records, part.partition, Number(from), part.abortedTransactions).catch((error: Error) => {
+            throw new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${part.partition}: ${error.message}`, retriable: false });
+          });
+          fetched.set(part.partition, { records: decoded.records, nextOffset: String(decoded.nextOffset), highWatermark: part.highWatermark });
         }
       }),
     );
@@ -69,35 +52,8 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
   };
 }
 
-/**
- * Drops control records and the records of aborted transactions (read_committed), and says
- * where the next read starts.
- */
-export function toChunk(fetched: FetchedPartition, from: string): PartitionChunk {
-  const aborted = [...(fetched.abortedTransactions ?? [])].sort((a, b) => Number(BigInt(a.firstOffset) - BigInt(b.firstOffset)));
-  const abortedProducers = new Set<string>();
-  const records: RawRecord[] = [];
-  let next = BigInt(from);
-  for (const m of fetched.messages) {
-    const offset = BigInt(m.offset);
-    if (offset < BigInt(from)) continue; // a compressed batch starts before the offset asked for
-    next = offset + 1n;
-    while (aborted.length > 0 && BigInt(aborted[0]!.firstOffset) <= offset) abortedProducers.add(aborted.shift()!.producerId);
-    if (m.isControlRecord) {
-      // The transaction's end marker: records of this producer after it are not aborted any more.
-      abortedProducers.delete(m.batchContext.producerId);
-      continue;
-    }
-    if (m.batchContext.inTransaction && abortedProducers.has(m.batchContext.producerId)) continue;
-    records.push({
-      partition: fetched.partition,
-      offset: m.offset,
-      timestamp: m.timestamp,
-      timestampType: m.batchContext.timestampType === 1 ? 'LogAppendTime' : 'CreateTime',
-      key: m.key ?? null,
-      value: m.value ?? null,
-      headers: Object.entries(m.headers ?? {}).flatMap(([key, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ key, value: value ?? null }))),
-    });
-  }
-  return { records, nextOffset: next.toString(), highWatermark: fetched.highWatermark };
+function fetchError(topic: string, partition: number | null, errorCode: number): AppError {
+  const code = errorNameForCode(errorCode);
+  const where = partition === null ? topic : `${topic}/${partition}`;
+  return new AppError({ name: 'KafkaProtocolError', code, message: `Reading ${where}: ${code}`, retriable: code !== 'TOPIC_AUTHORIZATION_FAILED' });
 }

@@ -1,4 +1,5 @@
-import type { MessagesBatch, MessageView, PartitionProgress, ReadProgress } from '../../../shared/api';
+import type { MessagesBatch, PartitionProgress, ReadProgress } from '../../../shared/api';
+import type { WireMessage } from '../../../shared/api/message-wire';
 
 export const PUSH_EVERY_MS = 100;
 /** A batch never carries more than this many messages (a very fast read sends several). */
@@ -10,7 +11,7 @@ const MAX_BATCH = 5_000;
  * sure what is pending goes out even when the reader is waiting on the broker.
  */
 export class BatchPusher {
-  private pending: MessageView[] = [];
+  private pending: WireMessage[] = [];
   private timer: NodeJS.Timeout | null = null;
   private lastPush = 0;
   private readonly started = Date.now();
@@ -26,7 +27,7 @@ export class BatchPusher {
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
-  add(index: number, position: bigint, scanned: number, matches: MessageView[], end?: bigint): void {
+  add(index: number, position: bigint, scanned: number, matches: WireMessage[], end?: bigint): void {
     const p = this.partitions[index]!;
     p.position = position.toString();
     if (end !== undefined && end > BigInt(p.end)) p.end = end.toString();

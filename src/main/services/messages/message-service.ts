@@ -2,6 +2,7 @@ import type { BrowseResult, MessageView, StartPosition } from '../../../shared/a
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { RawRecord } from '../../kafka/ports/messages';
+import { messageFromWire, type WireMessage } from '../../../shared/api/message-wire';
 import { encodeBytes } from './encode-bytes';
 import { resolveRanges } from './ranges';
 
@@ -54,13 +55,21 @@ export class MessageService {
 
 /** A record as the window shows it: bytes as text or base64, big values cut to a preview. */
 export function toView(r: RawRecord): MessageView {
-  return {
-    partition: r.partition,
-    offset: r.offset,
-    timestamp: r.timestamp,
-    timestampType: r.timestampType,
-    key: encodeBytes(r.key),
-    value: encodeBytes(r.value),
-    headers: r.headers.map((h) => ({ key: h.key, value: encodeBytes(h.value) })),
-  };
+  return messageFromWire(toWire(r));
 }
+
+/** The same in the compact form batches travel in (what a long read spends its time on). */
+export function toWire(r: RawRecord): WireMessage {
+  return [
+    r.partition,
+    r.offset,
+    r.timestamp,
+    r.timestampType === 'LogAppendTime' ? 1 : 0,
+    encodeBytes(r.key),
+    encodeBytes(r.value),
+    r.headers.length === 0 ? NO_HEADERS : r.headers.map((h) => [h.key, encodeBytes(h.value)]),
+  ];
+}
+
+/** Shared by every message without headers (most of them), never written to. */
+const NO_HEADERS: WireMessage[6] = [];

@@ -1,15 +1,16 @@
-import type { MessageFilter, MessagesBatch, MessageView, SearchSummary, StartPosition } from '../../../shared/api';
+import type { MessageFilter, MessagesBatch, SearchSummary, StartPosition } from '../../../shared/api';
+import type { WireMessage } from '../../../shared/api/message-wire';
 import { AppError } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk } from '../../kafka/ports/messages';
 import { BatchPusher } from './batch-pusher';
-import { toView } from './message-service';
+import { toWire } from './message-service';
 import { choosePartitions, resolveRanges } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import { abortableSleep } from '../abortable-sleep';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
-const SEARCH_CHUNK_BYTES = 2 * 1024 * 1024;
+const SEARCH_CHUNK_BYTES = 1024 * 1024;
 const TAIL_CHUNK_BYTES = 1024 * 1024;
 /** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
 const TAIL_WAIT_MS = 500;
@@ -61,7 +62,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
       const progressed = after > offset;
       next = progressed && after < high ? quiet(fetch(after)) : null;
-      const matches: MessageView[] = [];
+      const matches: WireMessage[] = [];
       let scanned = 0;
       let last = offset;
       for (const r of chunk.records) {
@@ -73,7 +74,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1n;
-        if (!filter || filter(r)) matches.push(toView(r));
+        if (!filter || filter(r)) matches.push(toWire(r));
       }
       if (limitReached) offset = last;
       else if (progressed) offset = after < high ? after : high;
@@ -134,8 +135,8 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         const p = positions[i]!;
         const after = BigInt(chunk.nextOffset);
         if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[i]!.end)) return;
-        const matches: MessageView[] = [];
-        for (const r of chunk.records) if (!filter || filter(r)) matches.push(toView(r));
+        const matches: WireMessage[] = [];
+        for (const r of chunk.records) if (!filter || filter(r)) matches.push(toWire(r));
         if (after > p.offset) p.offset = after;
         pusher.add(i, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
       });

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MessageView, StartPosition } from '../../../shared/api';
+import { MAX_SEARCH_MATCHES, type MessageView, type StartPosition } from '../../../shared/api';
 import { usePartitions } from '../../api/queries';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -84,7 +84,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
             : { kind };
     setSelected(null);
     setPicked(new Set());
-    void controls.read(target(), position, Math.min(200_000, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
+    void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
   }, [kind, count, offset, time, limit, order, target, controls]);
 
   // The first read when the tab opens; later reads are asked for.

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessagesBatch, MessageView, ReadProgress, SearchSummary } from '../../../shared/api';
+import { messageFromWire, type MessagesBatch, type MessageView, type ReadProgress, type SearchSummary } from '../../../shared/api';
 import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_BUFFER = 50_000;
@@ -82,7 +82,7 @@ export const useMessageStream = create<StreamState>()((set, get) => ({
   },
   onBatch(batch) {
     if (batch.runId !== get().runId) return;
-    if (batch.messages.length > 0) ring.push(batch.messages);
+    if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
     pendingProgress = batch.progress;
     scheduleCommit();
   },

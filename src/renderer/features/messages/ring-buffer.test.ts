@@ -28,3 +28,14 @@ describe('ring buffer', () => {
     expect(ring.dropped).toBe(0);
   });
 });
+
+describe('RingBuffer.pushConverted', () => {
+  it('converts only the items it keeps, and counts the rest as dropped', () => {
+    const ring = new RingBuffer<string>(3);
+    const seen: number[] = [];
+    ring.pushConverted([1, 2, 3, 4, 5], (n) => (seen.push(n), `#${n}`));
+    expect(seen).toEqual([3, 4, 5]);
+    expect(ring.toArray()).toEqual(['#3', '#4', '#5']);
+    expect(ring.dropped).toBe(2);
+  });
+});

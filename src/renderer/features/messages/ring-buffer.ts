@@ -23,12 +23,17 @@ export class RingBuffer<T> {
   }
 
   push(batch: readonly T[]): void {
+    this.pushConverted(batch, (item) => item);
+  }
+
+  /** Converts only what is kept: a batch bigger than the buffer costs no more than the buffer. */
+  pushConverted<S>(batch: readonly S[], convert: (item: S) => T): void {
     // A batch bigger than the buffer: only its tail can be kept.
     const skip = Math.max(0, batch.length - this.cap);
     this.dropped += skip;
     for (let i = skip; i < batch.length; i++) {
       const at = (this.start + this.count) % this.cap;
-      this.items[at] = batch[i];
+      this.items[at] = convert(batch[i]!);
       if (this.count < this.cap) this.count++;
       else {
         this.start = (this.start + 1) % this.cap;

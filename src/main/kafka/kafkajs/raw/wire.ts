@@ -101,10 +101,24 @@ export class WireReader {
   }
 
   array<T>(read: (r: this) => T): T[] {
+    return this.nullableArray(read) ?? [];
+  }
+
+  /** An array whose count -1 means null. */
+  nullableArray<T>(read: (r: this) => T): T[] | null {
     const n = this.int32();
+    if (n < 0) return null;
     const out: T[] = [];
     for (let i = 0; i < n; i++) out.push(read(this));
     return out;
+  }
+
+  /** BYTES with length -1 for null; a view on the answer, not a copy. */
+  nullableBytes(): Buffer | null {
+    const len = this.int32();
+    if (len < 0) return null;
+    const start = this.move(len);
+    return this.buf.subarray(start, start + len);
   }
 
   protected move(n: number): number {

@@ -1,0 +1,161 @@
+import { gunzipSync } from 'node:zlib';
+import * as lz4 from 'lz4js';
+import type { RawRecord } from '../../ports/messages';
+import { snappyDecompress, zstdDecompress } from '../codecs';
+
+/** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
+const BATCH_LENGTH_AT = 8;
+const MAGIC_AT = 16;
+const ATTRIBUTES_AT = 21;
+const LAST_OFFSET_DELTA_AT = 23;
+const BASE_TIMESTAMP_AT = 27;
+const MAX_TIMESTAMP_AT = 35;
+const PRODUCER_ID_AT = 43;
+const RECORD_COUNT_AT = 57;
+const HEADER = 61;
+
+/** Shared by every record without headers (most of them), never written to. */
+const NO_HEADERS: RawRecord['headers'] = [];
+
+const TIMESTAMP_TYPE_BIT = 0x08;
+const TRANSACTIONAL_BIT = 0x10;
+const CONTROL_BIT = 0x20;
+
+export interface AbortedTransaction {
+  producerId: string;
+  firstOffset: string;
+}
+
+export interface DecodedRecords {
+  records: RawRecord[];
+  /** The offset after the last whole batch (past control batches and records compaction removed). */
+  nextOffset: number;
+}
+
+/**
+ * Decodes the record batches (magic v2) of one partition's fetch answer into records, read
+ * committed: control batches and the batches of aborted transactions are left out, as are
+ * records before `from` (a batch may start before the offset asked for). A batch cut at the
+ * end of the answer is left for the next fetch. Keys, values and header values are views on
+ * `data` (or on the decompressed records), not copies.
+ */
+export async function decodeRecordBatches(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[]): Promise<DecodedRecords> {
+  const pending = [...aborted].map((a) => ({ producerId: a.producerId, firstOffset: Number(a.firstOffset) })).sort((a, b) => a.firstOffset - b.firstOffset);
+  const abortedProducers = new Set<string>();
+  const records: RawRecord[] = [];
+  let nextOffset = from;
+  let at = 0;
+  while (at + HEADER <= data.length) {
+    const end = at + 12 + data.readInt32BE(at + BATCH_LENGTH_AT);
+    if (end > data.length) break; // cut by the fetch size: read again from here
+    const magic = data.readInt8(at + MAGIC_AT);
+    if (magic !== 2) throw new Error(`offset ${readInt64(data, at)} is in the message format v${magic}, from before Kafka 0.11, which this app does not read`);
+    const baseOffset = readInt64(data, at);
+    const lastOffset = baseOffset + data.readInt32BE(at + LAST_OFFSET_DELTA_AT);
+    const attributes = data.readInt16BE(at + ATTRIBUTES_AT);
+    const producerId = data.readBigInt64BE(at + PRODUCER_ID_AT).toString();
+    while (pending.length > 0 && pending[0]!.firstOffset <= lastOffset) abortedProducers.add(pending.shift()!.producerId);
+
+    if (attributes & CONTROL_BIT) {
+      // A transaction's end marker: later batches of this producer are not aborted any more.
+      abortedProducers.delete(producerId);
+    } else if (!((attributes & TRANSACTIONAL_BIT) && abortedProducers.has(producerId)) && lastOffset >= from) {
+      const body = await decompress(attributes & 0x07, data.subarray(at + HEADER, end));
+      const logAppendTime = (attributes & TIMESTAMP_TYPE_BIT) !== 0;
+      readRecords(body, data.readInt32BE(at + RECORD_COUNT_AT), {
+        partition,
+        from,
+        baseOffset,
+        baseTimestamp: readInt64(data, at + BASE_TIMESTAMP_AT),
+        appendTime: logAppendTime ? readInt64(data, at + MAX_TIMESTAMP_AT) : null,
+        into: records,
+      });
+    }
+    nextOffset = Math.max(nextOffset, lastOffset + 1);
+    at = end;
+  }
+  return { records, nextOffset };
+}
+
+interface BatchContext {
+  partition: number;
+  from: number;
+  baseOffset: number;
+  baseTimestamp: number;
+  /** LogAppendTime: the broker's time for every record of the batch; null for CreateTime. */
+  appendTime: number | null;
+  into: RawRecord[];
+}
+
+function readRecords(body: Buffer, count: number, batch: BatchContext): void {
+  const cursor = { at: 0 };
+  const timestampType = batch.appendTime === null ? 'CreateTime' : 'LogAppendTime';
+  for (let i = 0; i < count && cursor.at < body.length; i++) {
+    const length = varint(body, cursor);
+    const next = cursor.at + length;
+    cursor.at++; // record attributes: unused
+    const timestampDelta = varint(body, cursor);
+    const offset = batch.baseOffset + varint(body, cursor);
+    const key = bytes(body, cursor);
+    const value = bytes(body, cursor);
+    const headerCount = varint(body, cursor);
+    const headers: RawRecord['headers'] = headerCount === 0 ? NO_HEADERS : [];
+    for (let h = 0; h < headerCount; h++) {
+      const headerKey = bytes(body, cursor);
+      headers.push({ key: headerKey === null ? '' : headerKey.toString('utf8'), value: bytes(body, cursor) });
+    }
+    cursor.at = next;
+    if (offset < batch.from) continue;
+    batch.into.push({
+      partition: batch.partition,
+      offset: String(offset),
+      timestamp: String(batch.appendTime ?? batch.baseTimestamp + timestampDelta),
+      timestampType,
+      key,
+      value,
+      headers,
+    });
+  }
+}
+
+async function decompress(codec: number, records: Buffer): Promise<Buffer> {
+  switch (codec) {
+    case 0:
+      return records;
+    case 1:
+      return gunzipSync(records);
+    case 2:
+      return snappyDecompress(records);
+    case 3:
+      return Buffer.from(lz4.decompress(records));
+    case 4:
+      return zstdDecompress(records);
+    default:
+      throw new Error(`unknown compression codec ${codec}`);
+  }
+}
+
+/** Zig-zag varint (also varlong: JS numbers hold offsets and times exactly up to 2^53). */
+function varint(buf: Buffer, cursor: { at: number }): number {
+  let result = 0;
+  let factor = 1;
+  let byte: number;
+  do {
+    byte = buf[cursor.at++]!;
+    result += (byte & 0x7f) * factor;
+    factor *= 128;
+  } while (byte & 0x80);
+  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+}
+
+function bytes(buf: Buffer, cursor: { at: number }): Buffer | null {
+  const length = varint(buf, cursor);
+  if (length < 0) return null;
+  const start = cursor.at;
+  cursor.at += length;
+  return buf.subarray(start, cursor.at);
+}
+
+function readInt64(buf: Buffer, at: number): number {
+  return buf.readInt32BE(at) * 4_294_967_296 + buf.readUInt32BE(at + 4);
+}
