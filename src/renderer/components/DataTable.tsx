@@ -1,5 +1,4 @@
 import {
-  flexRender,
   getCoreRowModel,
   getFilteredRowModel,
   getSortedRowModel,
@@ -10,14 +9,11 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { memo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { usePersistentState } from '../lib/use-persistent-state';
+import { TableBodyRow, TableHead, useColumnTemplate } from './table-parts';
 
-export interface ColumnMeta {
-  align?: 'left' | 'right' | 'center';
-  /** Monospace digits for offsets and counts. */
-  mono?: boolean;
-}
+export type { ColumnMeta } from './table-parts';
 
 export interface DataTableProps<T> {
   /** Stable id: sorting is remembered per table. */
@@ -83,75 +79,25 @@ function DataTableImpl<T>(props: DataTableProps<T>) {
     overscan: 12,
   });
 
-  const template = useMemo(
-    () =>
-      table
-        .getVisibleLeafColumns()
-        .map((c, i, all) => (i === all.length - 1 ? `minmax(${c.getSize()}px, 1fr)` : `${c.getSize()}px`))
-        .join(' '),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [table, columnSizing, columns],
-  );
+  const template = useColumnTemplate(table, columnSizing, columns);
 
   return (
     <div className="data-table" role="table" aria-label={props.ariaLabel} aria-rowcount={rows.length + 1} data-rows={rows.length}>
       <div ref={scrollRef} className="data-table__scroll">
-        <div role="rowgroup" className="data-table__head">
-          {table.getHeaderGroups().map((group) => (
-            <div role="row" key={group.id} className="data-table__row" style={{ gridTemplateColumns: template }}>
-              {group.headers.map((header) => {
-                const meta = header.column.columnDef.meta as ColumnMeta | undefined;
-                const sorted = header.column.getIsSorted();
-                return (
-                  <div
-                    role="columnheader"
-                    key={header.id}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                    className={`data-table__th align-${meta?.align ?? 'left'}${header.column.getCanSort() ? ' sortable' : ''}`}
-                    onClick={header.column.getToggleSortingHandler()}
-                    title={header.column.getCanSort() ? 'Sort' : undefined}
-                  >
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    <span className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
-                    {header.column.getCanResize() && (
-                      <span
-                        className="resizer"
-                        onMouseDown={header.getResizeHandler()}
-                        onClick={(e) => e.stopPropagation()}
-                        aria-hidden
-                      />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
-        </div>
+        <TableHead table={table} template={template} />
         <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as Row<T>;
-            const extra = props.rowClassName?.(row.original);
-            const isSelected = selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false);
             return (
-              <div
-                role="row"
+              <TableBodyRow
                 key={row.id}
-                data-row-id={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                className={`data-table__row body${onRowClick ? ' clickable' : ''}${isSelected ? ' selected' : ''}${extra ? ` ${extra}` : ''}`}
-                style={{ gridTemplateColumns: template, height: item.size, transform: `translateY(${item.start}px)` }}
-                onClick={onRowClick ? (event) => onRowClick(row.original, event) : undefined}
-              >
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta as ColumnMeta | undefined;
-                  return (
-                    <div role="cell" key={cell.id} className={`data-table__td align-${meta?.align ?? 'left'}${meta?.mono ? ' mono' : ''}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  );
-                })}
-              </div>
+                row={row}
+                item={item}
+                template={template}
+                selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
+                extraClass={props.rowClassName?.(row.original)}
+                onClick={onRowClick}
+              />
             );
           })}
         </div>

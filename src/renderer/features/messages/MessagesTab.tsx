@@ -1,8 +1,8 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_SEARCH_MATCHES, type MessageView, type StartPosition } from '../../../shared/api';
 import { usePartitions } from '../../api/queries';
-import { DataTable } from '../../components/DataTable';
+import { WindowedTable } from '../../components/WindowedTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
@@ -22,7 +22,7 @@ const keyText = (m: MessageView) => preview(m.key, 'null', 60);
 const valueText = (m: MessageView) => preview(m.value, 'null (tombstone)');
 const columns = [
   col.accessor('partition', { header: 'Partition', size: 80, meta: { align: 'right', mono: true } }),
-  col.accessor('offset', { header: 'Offset', size: 100, meta: { align: 'right', mono: true }, sortingFn: (a, b) => Number(BigInt(a.original.offset) - BigInt(b.original.offset)) }),
+  col.accessor('offset', { header: 'Offset', size: 100, meta: { align: 'right', mono: true } }),
   col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 200, meta: { mono: true } }),
   col.accessor(keyText, { id: 'key', header: 'Key', size: 160, meta: { mono: true } }),
   col.accessor(valueText, { id: 'value', header: 'Value', size: 520, meta: { mono: true } }),
@@ -30,10 +30,33 @@ const columns = [
   col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 80, meta: { align: 'right', mono: true } }),
 ];
 
-/** The same test as the table's quick filter, for exporting what is shown. */
+/** The quick filter: the text as shown in any column, case-insensitive. */
 function shownBy(filter: string): (m: MessageView) => boolean {
   const needle = filter.toLowerCase();
   return (m) => [String(m.partition), m.offset, time(m), keyText(m), valueText(m), String(m.value?.size ?? 0), String(m.headers.length)].some((v) => v.toLowerCase().includes(needle));
+}
+
+/** What a click on each column header orders by. */
+const sortKey: Record<string, (m: MessageView) => number | string> = {
+  partition: (m) => m.partition,
+  offset: (m) => Number(m.offset),
+  timestamp: (m) => Number(m.timestamp),
+  key: keyText,
+  value: valueText,
+  size: (m) => m.value?.size ?? 0,
+  headers: (m) => m.headers.length,
+};
+
+/** The buffer as the table shows it: quick-filtered, then ordered by the clicked column (if any). */
+function shownRows(messages: MessageView[], filter: string, sorting: SortingState): MessageView[] {
+  const rows = filter ? messages.filter(shownBy(filter)) : messages;
+  const by = sorting[0];
+  const key = by && sortKey[by.id];
+  if (!by || !key) return rows;
+  const keyed = rows.map((m) => ({ m, k: key(m) }));
+  const dir = by.desc ? -1 : 1;
+  keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : 0));
+  return keyed.map((x) => x.m);
 }
 
 type PositionKind = StartPosition['kind'];
@@ -64,6 +87,8 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const mode = useMessageStream((s) => s.mode);
   const error = useMessageStream((s) => s.error);
   const messages = useMemo(() => snapshot(), [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [sorting, setSorting] = usePersistentState<SortingState>('table.messages.sorting', []);
+  const shown = useMemo(() => shownRows(messages, quickFilter, sorting), [messages, quickFilter, sorting]);
 
   useEffect(() => {
     if (useMessageStream.getState().capacity !== capacity) useMessageStream.getState().setCapacity(capacity);
@@ -189,18 +214,18 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         <ExportMenu
           topic={topic}
           all={() => snapshot()}
-          shown={() => (quickFilter ? snapshot().filter(shownBy(quickFilter)) : snapshot())}
+          shown={() => shown}
           selected={() => snapshot().filter((m) => picked.has(rowId(m)) || rowId(m) === selected)}
         />
       </div>
       <ErrorMessage error={error} title="Could not read the messages" />
       <div className={`messages-body${current ? ' with-detail' : ''}`}>
-        <DataTable
-          id="messages"
+        <WindowedTable
           ariaLabel="Messages"
-          data={messages}
+          data={shown}
           columns={columns}
-          filter={quickFilter}
+          sorting={sorting}
+          onSortingChange={setSorting}
           getRowId={rowId}
           selectedRowId={selected}
           selectedRowIds={picked}
