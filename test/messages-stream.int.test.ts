@@ -58,6 +58,25 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
     expect(batches.at(-1)!.progress.scanned).toBe(120);
   });
 
+  it('reads the newest N per partition, or the newest N of the whole topic by time (filters apply within them)', async () => {
+    const spread = uniqueTopic('spread');
+    await createTopic(bootstrap, spread, 3);
+    const producer = testKafka(bootstrap).producer();
+    await producer.connect();
+    // Partition 0 wrote long ago, partition 2 a while ago, partition 1 just now.
+    const starts = [Date.UTC(2026, 0, 1), Date.UTC(2026, 5, 1), Date.UTC(2026, 2, 1)];
+    await producer.send({
+      topic: spread,
+      messages: starts.flatMap((start, partition) => Array.from({ length: 10 }, (_, i) => ({ partition, value: `p${partition}-${i}`, timestamp: String(start + i * 1000) }))),
+    });
+    await producer.disconnect();
+    const newest = async (count: number, scope: 'partition' | 'overall', expression = '') =>
+      (await search({ topic: spread, position: { kind: 'newest', count, scope }, filter: { expression } })).messages.map((m) => text(m.value)).sort();
+    expect(await newest(2, 'partition')).toEqual(['p0-8', 'p0-9', 'p1-8', 'p1-9', 'p2-8', 'p2-9']);
+    expect(await newest(12, 'overall')).toEqual([...Array.from({ length: 10 }, (_, i) => `p1-${i}`), 'p2-8', 'p2-9'].sort());
+    expect(await newest(4, 'overall', 'value == "p1-7" || value == "p2-9"')).toEqual(['p1-7']);
+  });
+
   it('filters by text, regex, JSON expression, key path, partition and time range, exactly', async () => {
     expect(ids((await search({ filter: { text: 'needle' } })).messages)).toEqual(expected((o) => o.note === 'Needle here'));
     expect((await search({ filter: { text: 'needle', caseSensitive: true } })).messages).toEqual([]);

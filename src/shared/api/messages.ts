@@ -28,8 +28,8 @@ export interface MessageView {
 }
 
 export const StartPosition = z.discriminatedUnion('kind', [
-  /** The newest `count` messages of each chosen partition. */
-  z.object({ kind: z.literal('newest'), count: z.number().int().min(1).max(100_000) }),
+  /** The newest `count` messages of each chosen partition, or of all of them together (by timestamp). */
+  z.object({ kind: z.literal('newest'), count: z.number().int().min(1).max(100_000), scope: z.enum(['partition', 'overall']).default('partition') }),
   z.object({ kind: z.literal('beginning') }),
   z.object({ kind: z.literal('offset'), offset: OffsetString }),
   /** The first message at or after this time (epoch ms), per partition. */

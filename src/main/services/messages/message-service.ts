@@ -24,7 +24,12 @@ export class MessageService {
     // Each partition may hold the whole limit (e.g. one busy partition); the merge below cuts to it.
     const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, req.limit, req.signal)));
 
-    const records = read.flatMap((r) => r.records);
+    let records = read.flatMap((r) => r.records);
+    if (req.position.kind === 'newest' && req.position.scope === 'overall') {
+      // Each partition's newest N were read; of those, the N newest of the topic.
+      records.sort((a, b) => Number(BigInt(b.timestamp) - BigInt(a.timestamp)) || a.partition - b.partition);
+      records = records.slice(0, req.position.count);
+    }
     const newestFirst = req.order ? req.order === 'newest' : req.position.kind === 'newest';
     records.sort((a, b) => {
       const t = Number(BigInt(a.timestamp) - BigInt(b.timestamp)) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));

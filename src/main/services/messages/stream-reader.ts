@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk } from '../../kafka/ports/messages';
 import { BatchPusher } from './batch-pusher';
+import { NewestOverall } from './newest-overall';
 import { toWire } from './message-service';
 import { choosePartitions, resolveRanges } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
@@ -49,6 +50,8 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const cancelled = abortPromise(req.signal);
   let limitReached = false;
   const full = () => limitReached || req.signal.aborted;
+  // "Newest N overall": nothing is pushed until every partition's newest N are compared.
+  const overall = req.position.kind === 'newest' && req.position.scope === 'overall' ? new NewestOverall(req.position.count) : null;
 
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
@@ -74,7 +77,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1n;
-        if (!filter || filter(r)) matches.push(toWire(r));
+        const match = !filter || filter(r) ? toWire(r) : null;
+        if (overall) overall.offer(Number(r.timestamp), partition, Number(r.offset), match);
+        else if (match) matches.push(match);
       }
       if (limitReached) offset = last;
       else if (progressed) offset = after < high ? after : high;
@@ -84,6 +89,15 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
 
   try {
     await Promise.all(ranges.map((_, i) => readPartition(i)));
+    if (overall && !req.signal.aborted) {
+      const newest = overall.matches();
+      const kept = newest.slice(0, req.limit);
+      limitReached = newest.length > req.limit;
+      ranges.forEach((r, i) => {
+        const own = kept.filter((m) => m[0] === r.partition);
+        if (own.length > 0) pusher.add(i, BigInt(pusher.partitions[i]!.position), 0, own);
+      });
+    }
   } finally {
     pusher.flush();
     pusher.stop();

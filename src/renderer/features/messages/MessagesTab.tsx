@@ -71,6 +71,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const controls = useMessageStreamControls();
   const [kind, setKind] = useState<PositionKind>(initialOffset ? 'offset' : 'newest');
   const [count, setCount] = useState('100');
+  const [scope, setScope] = useState<'partition' | 'overall'>('partition');
   const [offset, setOffset] = useState(initialOffset ?? '0');
   const [partition, setPartition] = useState(initialPartition === undefined ? 'all' : String(initialPartition));
   const [limit, setLimit] = useState('500');
@@ -101,7 +102,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const startRead = useCallback(() => {
     const position: StartPosition =
       kind === 'newest'
-        ? { kind, count: Math.max(1, Number(count) || 100) }
+        ? { kind, count: Math.min(100_000, Math.max(1, Number(count) || 100)), scope }
         : kind === 'offset'
           ? { kind, offset: offset || '0' }
           : kind === 'timestamp'
@@ -110,7 +111,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
     setSelected(null);
     setPicked(new Set());
     void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
-  }, [kind, count, offset, time, limit, order, target, controls]);
+  }, [kind, count, scope, offset, time, limit, order, target, controls]);
 
   // The first read when the tab opens; later reads are asked for.
   const started = useRef(false);
@@ -144,10 +145,19 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           </select>
         </label>
         {kind === 'newest' && (
-          <label className="field">
-            <span>Per partition</span>
-            <input aria-label="Newest count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value.replace(/\D/g, ''))} />
-          </label>
+          <>
+            <label className="field">
+              <span>Count</span>
+              <input aria-label="Newest count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value.replace(/\D/g, ''))} />
+            </label>
+            <label className="field">
+              <span>Counted</span>
+              <select aria-label="Newest scope" value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
+                <option value="partition">per partition</option>
+                <option value="overall">overall</option>
+              </select>
+            </label>
+          </>
         )}
         {kind === 'offset' && (
           <label className="field">
