@@ -47,7 +47,6 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const filter = compileFilter(req.filter);
   const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
-  const cancelled = abortPromise(req.signal);
   let limitReached = false;
   const full = () => limitReached || req.signal.aborted;
   // "Newest N overall": nothing is pushed until every partition's newest N are compared.
@@ -59,7 +58,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     let offset = from;
     let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
     while (next && !full()) {
-      const chunk = await Promise.race([next, cancelled]);
+      const chunk = await unlessAborted(next, req.signal);
       if (!chunk) break;
       const after = BigInt(chunk.nextOffset);
       // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
@@ -124,16 +123,15 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
     return { partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
   });
   const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high })), req.push);
-  const cancelled = abortPromise(req.signal);
   let failures = 0;
   try {
     while (!req.signal.aborted && req.isOpen()) {
       let chunks: PartitionChunk[] | null;
       try {
-        chunks = await Promise.race([
+        chunks = await unlessAborted(
           quiet(client.readChunks(req.topic, positions.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
-          cancelled,
-        ]);
+          req.signal,
+        );
         failures = 0;
       } catch (error) {
         if (req.signal.aborted || !req.isOpen()) break;
@@ -162,11 +160,26 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
   return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
 }
 
-/** Resolves (with null) when the signal fires: raced against fetches so a cancel never waits. */
-function abortPromise(signal: AbortSignal): Promise<null> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve(null);
-    else signal.addEventListener('abort', () => resolve(null), { once: true });
+/**
+ * The work's result, or null at once when the signal fires. Not Promise.race against one
+ * long-lived "aborted" promise: each race would stay subscribed to it, keeping every chunk ever
+ * read alive until the read ends (hundreds of MB in a long read; without end in a tail).
+ */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise<T | null>((resolve, reject) => {
+    const onAbort = () => resolve(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
