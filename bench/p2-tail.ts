@@ -7,7 +7,7 @@
  * 50,000-message buffer is full), and whether every message written reached the window (kept + dropped = written).
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { startAppServer } from '../e2e/support/app-server';
@@ -62,6 +62,7 @@ try {
   let written = 0;
   const started = Date.now();
   const heap: { second: number; mb: number }[] = [];
+  const mainRss: number[] = [];
   await new Promise<void>((resolve) => {
     const tick = setInterval(() => {
       const due = Math.min(RATE * SECONDS, Math.round(((Date.now() - started) / 1000) * RATE));
@@ -79,6 +80,7 @@ try {
       const second = Math.round((Date.now() - started) / 1000);
       if (second > SECONDS) return clearInterval(sampler);
       heap.push({ second, mb: await heapMb(false) });
+      mainRss.push(rssMb(server.process.pid));
     }, 5_000);
   });
   const producedIn = (Date.now() - started) / 1000;
@@ -109,6 +111,7 @@ try {
   console.log(
     `p2 renderer JS heap: ${heapAtStart} MB before (after GC); used ${heap.map((h) => `${h.mb} MB at ${h.second} s`).join(', ')}; ${heapAtEnd} MB at the end after GC (target: flat once the buffer is full)`,
   );
+  console.log(`p2 main process (app server) RSS every 5 s: ${mainRss.map((mb) => `${mb} MB`).join(', ')}`);
   if (!caughtUp || stored !== written) process.exitCode = 1;
 } finally {
   await browser.close();
@@ -116,6 +119,12 @@ try {
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
   await done();
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+function rssMb(pid: number | undefined): number {
+  const status = pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return Math.round(Number(status.match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0) / 1024);
 }
 
 /** The number at the start of a status element ("50,000 messages", "12,345 older messages dropped"); 0 when absent. */
