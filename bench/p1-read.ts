@@ -14,9 +14,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { startTestApp } from '../test/support/app';
-import { benchBroker, median, smoke, timed } from './support';
+import { benchApp, median, smoke, timed } from './support';
 
 const ROUNDS = smoke ? 1 : 3;
 const PARTITIONS = 12;
@@ -30,12 +28,7 @@ const workloads = [
   },
 ];
 
-const { bootstrap, done } = await benchBroker();
-const kafka = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
-const admin = kafka.admin();
-await admin.connect();
-const app = startTestApp();
-const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
+const { bootstrap, admin, app, connectionId, close } = await benchApp();
 const dir = mkdtempSync(join(tmpdir(), 'ke-p1-'));
 const created: string[] = [];
 
@@ -108,6 +101,4 @@ console.log(`p1 target app ≥ 0.5× kcat`);
 
 await admin.deleteTopics({ topics: created });
 rmSync(dir, { recursive: true, force: true });
-await app.close();
-await admin.disconnect();
-await done();
+await close();

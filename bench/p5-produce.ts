@@ -8,20 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
-import { startTestApp } from '../test/support/app';
-import { benchBroker, median, smoke, timed } from './support';
+import { benchApp, median, smoke, timed } from './support';
 
 const COUNT = smoke ? 10_000 : 100_000;
 const ROUNDS = smoke ? 1 : 3;
 const PARTITIONS = 6;
 
-const { bootstrap, done } = await benchBroker();
-const kafka = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
-const admin = kafka.admin();
-await admin.connect();
-const app = startTestApp();
-const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
+const { bootstrap, admin, app, connectionId, close } = await benchApp();
 
 // ~200 B JSON values with a key, as test events usually look.
 const rows = Array.from({ length: COUNT }, (_, i) => ({
@@ -84,6 +77,4 @@ console.log(`  app import (same file)  ${rate(i).toLocaleString('en').padStart(9
 console.log(`  app templated burst     ${rate(b).toLocaleString('en').padStart(9)} msg/s  (${(b / 1000).toFixed(2)} s)  ratio ${(k / b).toFixed(2)}× kcat`);
 console.log(`p5 target app ≥ 0.5× kcat: import ${k / i >= 0.5 ? 'met' : 'NOT met'}, burst ${k / b >= 0.5 ? 'met' : 'NOT met'}`);
 
-await app.close();
-await admin.disconnect();
-await done();
+await close();

@@ -1,3 +1,5 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { startTestApp, type TestApp } from '../test/support/app';
 import { startCluster, type RunningCluster } from '../scripts/kafka/cluster';
 
 /** A broker for a benchmark: KAFKA_BROKERS if set, else a fresh single node (stopped by `done`). */
@@ -19,4 +21,27 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   const started = performance.now();
   const value = await work();
   return { ms: performance.now() - started, value };
+}
+
+/**
+ * The usual bench setup: a broker (see benchBroker), a kafkajs admin for preparing topics, and the
+ * app's main-process services connected to the broker. `close` undoes all of it.
+ */
+export async function benchApp(): Promise<{ bootstrap: string; admin: Admin; app: TestApp; connectionId: string; close(): Promise<void> }> {
+  const { bootstrap, done } = await benchBroker();
+  const admin = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  const app = startTestApp();
+  const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
+  return {
+    bootstrap,
+    admin,
+    app,
+    connectionId,
+    async close() {
+      await app.close();
+      await admin.disconnect();
+      await done();
+    },
+  };
 }

@@ -11,7 +11,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { usePersistentState } from '../lib/use-persistent-state';
-import { TableBodyRow, TableHead, useColumnTemplate } from './table-parts';
+import { TableBodyRow, TableFrame, useColumnTemplate } from './table-parts';
 
 export type { ColumnMeta } from './table-parts';
 
@@ -82,27 +82,29 @@ function DataTableImpl<T>(props: DataTableProps<T>) {
   const template = useColumnTemplate(table, columnSizing, columns);
 
   return (
-    <div className="data-table" role="table" aria-label={props.ariaLabel} aria-rowcount={rows.length + 1} data-rows={rows.length}>
-      <div ref={scrollRef} className="data-table__scroll">
-        <TableHead table={table} template={template} />
-        <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as Row<T>;
-            return (
-              <TableBodyRow
-                key={row.id}
-                row={row}
-                item={item}
-                template={template}
-                selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
-                extraClass={props.rowClassName?.(row.original)}
-                onClick={onRowClick}
-              />
-            );
-          })}
-        </div>
-        {rows.length === 0 && <div className="data-table__empty">{props.emptyMessage ?? 'Nothing to show'}</div>}
-      </div>
-    </div>
+    <TableFrame
+      ariaLabel={props.ariaLabel}
+      rowCount={rows.length}
+      scrollRef={scrollRef}
+      table={table}
+      template={template}
+      bodyHeight={virtualizer.getTotalSize()}
+      emptyMessage={props.emptyMessage}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index] as Row<T>;
+        return (
+          <TableBodyRow
+            key={row.id}
+            row={row}
+            item={item}
+            template={template}
+            selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
+            extraClass={props.rowClassName?.(row.original)}
+            onClick={onRowClick}
+          />
+        );
+      })}
+    </TableFrame>
   );
 }

@@ -1,7 +1,7 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
-import { TableBodyRow, TableHead, useColumnTemplate } from './table-parts';
+import { TableBodyRow, TableFrame, useColumnTemplate } from './table-parts';
 
 export interface WindowedTableProps<T> {
   /** Already filtered and in display order (the caller sorts, see `sorting`). */
@@ -58,27 +58,29 @@ function WindowedTableImpl<T>(props: WindowedTableProps<T>) {
   const template = useColumnTemplate(table, columnSizing, columns);
 
   return (
-    <div className="data-table" role="table" aria-label={props.ariaLabel} aria-rowcount={data.length + 1} data-rows={data.length}>
-      <div ref={scrollRef} className="data-table__scroll">
-        <TableHead table={table} template={template} />
-        <div role="rowgroup" className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows[item.index - first];
-            if (!row) return null;
-            return (
-              <TableBodyRow
-                key={row.id}
-                row={row}
-                item={item}
-                template={template}
-                selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
-                onClick={onRowClick}
-              />
-            );
-          })}
-        </div>
-        {data.length === 0 && <div className="data-table__empty">{props.emptyMessage ?? 'Nothing to show'}</div>}
-      </div>
-    </div>
+    <TableFrame
+      ariaLabel={props.ariaLabel}
+      rowCount={data.length}
+      scrollRef={scrollRef}
+      table={table}
+      template={template}
+      bodyHeight={virtualizer.getTotalSize()}
+      emptyMessage={props.emptyMessage}
+    >
+      {items.map((item) => {
+        const row = rows[item.index - first];
+        if (!row) return null;
+        return (
+          <TableBodyRow
+            key={row.id}
+            row={row}
+            item={item}
+            template={template}
+            selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
+            onClick={onRowClick}
+          />
+        );
+      })}
+    </TableFrame>
   );
 }

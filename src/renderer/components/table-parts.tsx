@@ -1,6 +1,6 @@
 import { flexRender, type ColumnDef, type Row, type Table } from '@tanstack/react-table';
 import type { VirtualItem } from '@tanstack/react-virtual';
-import { useMemo, type MouseEvent as ReactMouseEvent } from 'react';
+import { useMemo, type MouseEvent as ReactMouseEvent, type ReactNode, type RefObject } from 'react';
 
 /** The parts both tables draw the same way: header row, body row, and their column grid. */
 
@@ -80,6 +80,35 @@ export function TableBodyRow<T>({ row, item, template, selected, extraClass, onC
           </div>
         );
       })}
+    </div>
+  );
+}
+
+export interface TableFrameProps<T> {
+  ariaLabel: string;
+  /** Body rows in all (not only those drawn). */
+  rowCount: number;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  table: Table<T>;
+  template: string;
+  /** The virtualizer's total height: the scrollbar stands for every row. */
+  bodyHeight: number;
+  emptyMessage?: ReactNode;
+  /** The rows on screen (TableBodyRow). */
+  children: ReactNode;
+}
+
+/** The table's frame: ARIA roles, scroll area, header, the virtual body and the empty state. */
+export function TableFrame<T>({ ariaLabel, rowCount, scrollRef, table, template, bodyHeight, emptyMessage, children }: TableFrameProps<T>) {
+  return (
+    <div className="data-table" role="table" aria-label={ariaLabel} aria-rowcount={rowCount + 1} data-rows={rowCount}>
+      <div ref={scrollRef} className="data-table__scroll">
+        <TableHead table={table} template={template} />
+        <div role="rowgroup" className="data-table__body" style={{ height: bodyHeight }}>
+          {children}
+        </div>
+        {rowCount === 0 && <div className="data-table__empty">{emptyMessage ?? 'Nothing to show'}</div>}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import type { EncodedBytes, MessageView } from './messages';
  * Messages as they travel from main to the window in a `messages.batch`: tuples instead of
  * objects. A read of a million messages spends most of its time serializing them (JSON in
  * the browser mode, structured clone in Electron), and tuples cost a third of what objects
- * with named fields do (P1). The window turns them back into MessageViews on arrival.
+ * with named fields do (P1). Main writes them (services/messages/message-service.ts: toWire);
+ * the window turns them back into MessageViews on arrival.
  */
 export type WireBytes = [data: string, size: number, flags: number, schemaId?: number];
 export type WireMessage = [
@@ -18,33 +19,16 @@ export type WireMessage = [
   headers: [key: string, value: WireBytes | null][],
 ];
 
-const BASE64 = 1;
-const TRUNCATED = 2;
-
-export function bytesToWire(b: EncodedBytes | null): WireBytes | null {
-  if (b === null) return null;
-  const flags = (b.encoding === 'base64' ? BASE64 : 0) | (b.truncated ? TRUNCATED : 0);
-  return b.schemaId === undefined ? [b.data, b.size, flags] : [b.data, b.size, flags, b.schemaId];
-}
+/** WireBytes flags: the data is base64 (else UTF-8 text); the data is only a preview. */
+export const WIRE_BASE64 = 1;
+export const WIRE_TRUNCATED = 2;
 
 export function bytesFromWire(w: WireBytes | null): EncodedBytes | null {
   if (w === null) return null;
-  const out: EncodedBytes = { encoding: w[2] & BASE64 ? 'base64' : 'utf8', data: w[0], size: w[1] };
-  if (w[2] & TRUNCATED) out.truncated = true;
+  const out: EncodedBytes = { encoding: w[2] & WIRE_BASE64 ? 'base64' : 'utf8', data: w[0], size: w[1] };
+  if (w[2] & WIRE_TRUNCATED) out.truncated = true;
   if (w[3] !== undefined) out.schemaId = w[3];
   return out;
-}
-
-export function messageToWire(m: MessageView): WireMessage {
-  return [
-    m.partition,
-    m.offset,
-    m.timestamp,
-    m.timestampType === 'LogAppendTime' ? 1 : 0,
-    bytesToWire(m.key),
-    bytesToWire(m.value),
-    m.headers.length === 0 ? NO_WIRE_HEADERS : m.headers.map((h) => [h.key, bytesToWire(h.value)]),
-  ];
 }
 
 export function messageFromWire(w: WireMessage): MessageView {
@@ -58,6 +42,3 @@ export function messageFromWire(w: WireMessage): MessageView {
     headers: w[6].map(([key, value]) => ({ key, value: bytesFromWire(value) })),
   };
 }
-
-/** Shared by every message without headers, never written to. */
-const NO_WIRE_HEADERS: WireMessage[6] = [];

@@ -1,9 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import type { WireBytes } from '../../../shared/api/message-wire';
+import { WIRE_BASE64, WIRE_TRUNCATED, type WireBytes } from '../../../shared/api/message-wire';
 
 const PREVIEW_BYTES = 256 * 1024;
-const BASE64 = 1;
-const TRUNCATED = 2;
 
 /**
  * Text when the bytes are valid UTF-8 (JSON included), base64 otherwise, so binary never
@@ -14,11 +12,11 @@ export function encodeBytes(bytes: Buffer | null): WireBytes | null {
   if (bytes === null) return null;
   const size = bytes.length;
   const shown = size > PREVIEW_BYTES ? bytes.subarray(0, PREVIEW_BYTES) : bytes;
-  const truncated = shown.length < size ? TRUNCATED : 0;
+  const truncated = shown.length < size ? WIRE_TRUNCATED : 0;
   const schemaId = size >= 5 && bytes[0] === 0 ? bytes.readUInt32BE(1) : 0;
-  if (schemaId > 0) return [shown.toString('base64'), size, BASE64 | truncated, schemaId];
+  if (schemaId > 0) return [shown.toString('base64'), size, WIRE_BASE64 | truncated, schemaId];
   // Validated first (SIMD, no exception path): much faster than a fatal TextDecoder per message.
   // A cut may split a multi-byte character: then the preview is base64, never garbage.
   if (isUtf8(shown)) return [shown.toString('utf8'), size, truncated];
-  return [shown.toString('base64'), size, BASE64 | truncated];
+  return [shown.toString('base64'), size, WIRE_BASE64 | truncated];
 }
