@@ -13,12 +13,12 @@ import { StateBadge } from './StateBadge';
 
 const col = createColumnHelper<GroupSummary>();
 const columns = [
-  col.accessor('groupId', { header: 'Group', size: 300 }),
-  col.accessor('state', { header: 'State', size: 170, cell: (c) => <StateBadge state={c.getValue()} note={c.row.original.note} /> }),
+  col.accessor('groupId', { header: 'Group', size: 260 }),
+  col.accessor('state', { header: 'State', size: 120, cell: (c) => <StateBadge state={c.getValue()} note={c.row.original.note} /> }),
   col.accessor('protocolType', { header: 'Type', size: 90 }),
-  col.accessor('assignor', { header: 'Assignor', size: 150 }),
+  col.accessor('assignor', { header: 'Assignor', size: 110 }),
   col.accessor('members', { header: 'Members', size: 90, meta: { align: 'right', mono: true } }),
-  col.accessor((g) => g.topics.join(', '), { id: 'topics', header: 'Topics', size: 260 }),
+  col.accessor((g) => g.topics.join(', '), { id: 'topics', header: 'Topics', size: 240 }),
   col.accessor('trend', {
     header: 'Trend',
     size: 90,

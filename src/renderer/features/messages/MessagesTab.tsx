@@ -21,7 +21,7 @@ const time = (m: MessageView) => new Date(Number(m.timestamp)).toISOString();
 const keyText = (m: MessageView) => preview(m.key, 'null', 60);
 const valueText = (m: MessageView) => preview(m.value, 'null (tombstone)');
 const columns = [
-  col.accessor('partition', { header: 'Partition', size: 80, meta: { align: 'right', mono: true } }),
+  col.accessor('partition', { header: 'Partition', size: 96, meta: { align: 'right', mono: true } }),
   col.accessor('offset', { header: 'Offset', size: 100, meta: { align: 'right', mono: true } }),
   col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 200, meta: { mono: true } }),
   col.accessor(keyText, { id: 'key', header: 'Key', size: 160, meta: { mono: true } }),

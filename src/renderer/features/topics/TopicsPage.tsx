@@ -74,8 +74,8 @@ const columns = [
   }),
   col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 120 }),
   col.accessor('underReplicatedPartitions', {
-    header: 'Under-repl.',
-    size: 100,
+    header: 'Under-replicated',
+    size: 150,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge warn">{c.getValue()}</span> : 0),
   }),
