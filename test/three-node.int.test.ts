@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageFromWire, type MessagesBatch } from '../src/shared/api';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/app';
 import { createTopic, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
@@ -86,5 +88,30 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     expect(back?.offlinePartitions).toBe(0);
     const brokers = await eventually(() => app.call('cluster.brokers', { connectionId }), (bs) => bs.length === 3);
     expect(brokers.map((b) => b.nodeId)).toEqual([1, 2, 3]);
+  });
+
+  it('a live tail follows its partitions to their new leaders when a broker stops, losing and repeating nothing', async () => {
+    const tailed = uniqueTopic('tailed');
+    await createTopic(cluster.bootstrap, tailed, 3, 3);
+    const write = (from: number) =>
+      execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', tailed, '-X', 'acks=all'], { input: Array.from({ length: 30 }, (_, i) => `m${from + i}`).join('\n') });
+    const seen = () =>
+      app.events
+        .filter((e) => e.name === 'messages.batch' && e.payload.runId === 'failover-tail')
+        .flatMap((e) => (e.payload as MessagesBatch).messages.map((m) => messageFromWire(m).value!.data));
+    const controller = new AbortController();
+    const tail = app.call('messages.tail', { connectionId, runId: 'failover-tail', topic: tailed }, controller.signal);
+    await new Promise((r) => setTimeout(r, 700));
+    write(0);
+    await eventually(async () => seen().length, (n) => n >= 30, 15_000, 50);
+
+    const [first] = await app.call('topics.partitions', { connectionId, topic: tailed });
+    await cluster.stopNode(first!.leader);
+    write(30);
+    await eventually(async () => seen().length, (n) => n >= 60, 60_000, 100);
+    controller.abort();
+    await tail;
+    expect(seen().sort()).toEqual(Array.from({ length: 60 }, (_, i) => `m${i}`).sort());
+    await cluster.startNode(first!.leader);
   });
 });
