@@ -26,6 +26,72 @@ const order = (i: number) => ({ i, loc: LOCS[i % 3], amount: i * 10, note: i % 4
 const shownOrders = async (page: Page) => (await readTable(page, 'Messages')).map((r) => JSON.parse(r.Value!).i as number).sort((a, b) => a - b);
 
 test.describe('messages through the UI', () => {
+  test('detail pane: a JSON value as a foldable tree, a binary key as hex; Text, JSON, Hex and Base64 views', async ({ connectedPage: page, env }) => {
+    const topic = await newTopic(env.bootstrap, 1);
+    const value = JSON.stringify({ order: { id: 7, items: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }], paid: true, coupon: null } });
+    const key = Buffer.from([0xff, 0xfe, 0x01, 0x4b, 0x45, 0x59]); // not UTF-8: "...KEY" in the ASCII column
+    execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-K', '|', '-H', 'meta={"v":2}', '-H', 'source=kcat'], {
+      input: Buffer.concat([key, Buffer.from(`|${value}\n`)]),
+    });
+    kcat(env.bootstrap, topic, 0, ['plain|not {json']);
+    await openMessages(page, env.appUrl, topic);
+    await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '2');
+    await page.getByRole('row').filter({ hasText: '"paid":true' }).click();
+    const detail = page.getByRole('complementary', { name: 'Message' });
+
+    // Auto: the value is a tree; the first levels are unfolded, deeper objects start folded.
+    const tree = detail.getByRole('tree', { name: 'Value JSON' });
+    await expect(tree).toBeVisible();
+    await expect(page.getByTestId('detail-value-info')).toHaveText(`JSON · ${value.length} B`);
+    await expect(tree.locator('.json-boolean')).toHaveText('true');
+    await expect(tree.locator('.json-null')).toHaveText('null');
+    await expect(tree.locator('.json-number').first()).toHaveText('7');
+    await expect(tree.getByText('"A-1"')).toHaveCount(0);
+    await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(2); // the two items
+    await tree.getByRole('button', { name: 'Unfold' }).first().click();
+    await expect(tree.locator('.json-string').filter({ hasText: '"A-1"' })).toBeVisible();
+    // Folding "order" hides everything below it.
+    await tree.getByRole('button', { name: 'Fold' }).nth(1).click();
+    await expect(tree.getByText('"items"')).toHaveCount(0);
+    await tree.getByRole('button', { name: 'Unfold' }).first().click();
+    await expect(tree.getByText('"items"')).toBeVisible();
+
+    // Hex: offsets, 16 bytes a line, the ASCII column.
+    await detail.getByLabel('Value view').selectOption('hex');
+    const hexLines = (await page.getByTestId('detail-value').textContent())!.split('\n');
+    expect(hexLines).toHaveLength(Math.ceil(value.length / 16));
+    expect(hexLines[0]).toBe(`00000000  ${[...Buffer.from(value.slice(0, 16))].map((b) => b.toString(16).padStart(2, '0')).join(' ')}  ${value.slice(0, 16)}`);
+    expect(hexLines[1]!.startsWith('00000010  ')).toBe(true);
+    await detail.getByLabel('Value view').selectOption('base64');
+    await expect(page.getByTestId('detail-value')).toHaveText(Buffer.from(value).toString('base64'));
+    await detail.getByLabel('Value view').selectOption('text');
+    await expect(page.getByTestId('detail-value')).toHaveText(value);
+
+    // The binary key: auto shows hex; as text it says why it cannot, and shows hex.
+    await expect(page.getByTestId('detail-key-info')).toHaveText('binary · 6 B');
+    await expect(page.getByTestId('detail-key')).toHaveText(`00000000  ff fe 01 4b 45 59${' '.repeat(29)}  ...KEY`);
+    await detail.getByLabel('Key view').selectOption('text');
+    await expect(page.getByTestId('detail-key-problem')).toHaveText('Not valid UTF-8: shown as hex');
+    await expect(page.getByTestId('detail-key')).toContainText('...KEY');
+    await detail.getByLabel('Key view').selectOption('base64');
+    await expect(page.getByTestId('detail-key')).toHaveText(key.toString('base64'));
+
+    // Headers use the same decoders: a JSON header value is a tree in Auto.
+    await expect(detail.getByRole('tree', { name: 'Header 1 JSON' }).locator('.json-number')).toHaveText('2');
+    await expect(page.getByTestId('detail-header-1')).toHaveText('kcat');
+    await detail.getByLabel('Headers view').selectOption('hex');
+    await expect(page.getByTestId('detail-header-1')).toHaveText(`00000000  6b 63 61 74${' '.repeat(35)}  kcat`);
+
+    // The choice is remembered for the next message; JSON that is not JSON says why, in place.
+    await detail.getByLabel('Value view').selectOption('json');
+    await page.getByRole('row').filter({ hasText: 'not {json' }).click();
+    await expect(detail.getByLabel('Value view')).toHaveValue('json');
+    await expect(page.getByTestId('detail-value-problem')).toContainText('Not valid JSON: Unexpected token');
+    await expect(page.getByTestId('detail-value')).toHaveText('not {json');
+    await expect(detail.getByLabel('Key view')).toHaveValue('base64');
+    await expect(page.getByTestId('detail-key')).toHaveText(Buffer.from('plain').toString('base64'));
+  });
+
   test('browse, filter in main by text and JSON, export what was read', async ({ connectedPage: page, env }) => {
     const topic = await newTopic(env.bootstrap, 2);
     for (const p of [0, 1]) kcat(env.bootstrap, topic, p, Array.from({ length: 12 }, (_, i) => i).filter((i) => i % 2 === p).map((i) => `k${i}|${JSON.stringify(order(i))}`));

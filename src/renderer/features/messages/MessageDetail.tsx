@@ -1,26 +1,74 @@
 import type { EncodedBytes, MessageView } from '../../../shared/api';
 import { fullText } from './bytes';
+import { VIEW_LABELS, type Decoded } from './decode-view';
+import { DecodedContent, useDecoded, useViewChoice, ViewSelect } from './DecodedView';
 
 function copy(text: string) {
   void navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
-function Part({ label, bytes, nullText }: { label: string; bytes: EncodedBytes | null; nullText: string }) {
-  const shown = fullText(bytes);
+const KIND_LABELS: Record<Decoded['kind'], string> = { json: 'JSON', text: 'text', hex: 'binary', base64: 'base64' };
+
+function Part({ part, label, bytes, nullText }: { part: 'key' | 'value'; label: string; bytes: EncodedBytes | null; nullText: string }) {
+  const [view, setView] = useViewChoice(part);
+  const decoded = useDecoded(bytes, view);
+  const testId = `detail-${part}`;
   return (
-    <section className="message-detail__part">
+    <section className="message-detail__part" aria-label={label}>
       <div className="message-detail__bar">
         <h3>{label}</h3>
-        <span className="muted">
-          {bytes === null ? nullText : `${shown.kind}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
+        <span className="muted" data-testid={`${testId}-info`}>
+          {bytes === null || decoded === null
+            ? nullText
+            : `${KIND_LABELS[decoded.kind]}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
         </span>
-        {bytes && (
-          <button type="button" className="button small" onClick={() => copy(shown.text)}>
-            Copy
-          </button>
+        {decoded && (
+          <>
+            <ViewSelect label={`${label} view`} value={view} onChange={setView} />
+            <button type="button" className="button small" title={`Copy the ${VIEW_LABELS[view]} view`} onClick={() => copy(decoded.text)}>
+              Copy
+            </button>
+          </>
         )}
       </div>
-      {bytes && <pre data-testid={`detail-${label.toLowerCase()}`}>{shown.text}</pre>}
+      {decoded && <DecodedContent decoded={decoded} label={`${label} JSON`} testId={testId} />}
+    </section>
+  );
+}
+
+function HeaderValue({ index, value, view }: { index: number; value: EncodedBytes | null; view: Parameters<typeof useDecoded>[1] }) {
+  const decoded = useDecoded(value, view);
+  if (decoded === null) return <span className="muted">null</span>;
+  return (
+    <>
+      <div className="message-detail__header-value">
+        <DecodedContent decoded={decoded} label={`Header ${index + 1} JSON`} testId={`detail-header-${index}`} />
+      </div>
+      <button type="button" className="button small ghost" aria-label={`Copy header ${index + 1}`} onClick={() => copy(decoded.text)}>
+        Copy
+      </button>
+    </>
+  );
+}
+
+function Headers({ headers }: { headers: MessageView['headers'] }) {
+  const [view, setView] = useViewChoice('headers');
+  return (
+    <section className="message-detail__part" aria-label="Headers">
+      <div className="message-detail__bar">
+        <h3>Headers ({headers.length})</h3>
+        {headers.length > 0 && <ViewSelect label="Headers view" value={view} onChange={setView} />}
+      </div>
+      <dl className="message-detail__headers">
+        {headers.map((h, i) => (
+          <div key={`${h.key}-${i}`}>
+            <dt>{h.key}</dt>
+            <dd>
+              <HeaderValue index={i} value={h.value} view={view} />
+            </dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }
@@ -41,6 +89,8 @@ export function MessageDetail({ message, onClose }: { message: MessageView; onCl
       null,
       2,
     );
+  // Keyed by message: "show all" and fold states start afresh for each message.
+  const id = `${message.partition}-${message.offset}`;
   return (
     <aside className="message-detail" aria-label="Message">
       <div className="message-detail__bar">
@@ -57,19 +107,9 @@ export function MessageDetail({ message, onClose }: { message: MessageView; onCl
       <div className="muted">
         {new Date(Number(message.timestamp)).toISOString()} ({message.timestampType === 'LogAppendTime' ? 'log-append time' : 'create time'})
       </div>
-      <Part label="Key" bytes={message.key} nullText="null key" />
-      <Part label="Value" bytes={message.value} nullText="null value: a tombstone" />
-      <section className="message-detail__part">
-        <h3>Headers ({message.headers.length})</h3>
-        <dl className="message-detail__headers">
-          {message.headers.map((h, i) => (
-            <div key={`${h.key}-${i}`}>
-              <dt>{h.key}</dt>
-              <dd>{h.value === null ? 'null' : fullText(h.value).text}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <Part key={`k${id}`} part="key" label="Key" bytes={message.key} nullText="null key" />
+      <Part key={`v${id}`} part="value" label="Value" bytes={message.value} nullText="null value: a tombstone" />
+      <Headers key={`h${id}`} headers={message.headers} />
     </aside>
   );
 }

@@ -1,0 +1,62 @@
+import { JsonView, type Props as JsonViewProps } from 'react-json-view-lite';
+
+/** Our own class names (messages.css): the library's stylesheet is not loaded, colours follow the theme. */
+const STYLE: NonNullable<JsonViewProps['style']> = {
+  container: 'json-tree',
+  basicChildStyle: 'json-tree__child',
+  childFieldsContainer: 'json-tree__children',
+  label: 'json-tree__label',
+  clickableLabel: 'json-tree__label json-tree__clickable',
+  nullValue: 'json-null',
+  undefinedValue: 'json-null',
+  stringValue: 'json-string',
+  booleanValue: 'json-boolean',
+  numberValue: 'json-number',
+  otherValue: 'json-other',
+  punctuation: 'json-tree__punctuation',
+  collapseIcon: 'json-tree__expander json-tree__expander--open',
+  expandIcon: 'json-tree__expander json-tree__expander--closed',
+  collapsedContent: 'json-tree__collapsed',
+  noQuotesForStringValues: false,
+  quotesForFieldNames: true,
+  ariaLables: { collapseJson: 'Fold', expandJson: 'Unfold' },
+  // Escapes control characters in strings, so a value shows exactly what the JSON holds.
+  stringifyStringValues: true,
+};
+
+/** Children rendered when a node starts unfolded; bigger nodes start folded (a 256 KiB preview stays fast). */
+const ROOT_MAX_CHILDREN = 200;
+const NESTED_MAX_CHILDREN = 50;
+const UNFOLDED_DEPTH = 3;
+
+const childCount = (value: unknown) => (Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
+
+/** Which nodes start unfolded: the first levels, unless they are large. */
+export function startsUnfolded(level: number, value: unknown): boolean {
+  if (level === 0) return childCount(value) <= ROOT_MAX_CHILDREN;
+  return level < UNFOLDED_DEPTH && childCount(value) <= NESTED_MAX_CHILDREN;
+}
+
+function primitiveClass(value: unknown): string {
+  if (value === null) return 'json-null';
+  if (typeof value === 'string') return 'json-string';
+  if (typeof value === 'number') return 'json-number';
+  if (typeof value === 'boolean') return 'json-boolean';
+  return 'json-other';
+}
+
+/** A parsed JSON document as a foldable, highlighted tree; rendered as text only (React elements, no HTML). */
+export function JsonTree({ json, label, testId }: { json: unknown; label: string; testId?: string }) {
+  if (typeof json !== 'object' || json === null) {
+    return (
+      <pre className="json-tree" data-testid={testId}>
+        <span className={primitiveClass(json)}>{JSON.stringify(json)}</span>
+      </pre>
+    );
+  }
+  return (
+    <div className="json-tree__scroll" data-testid={testId}>
+      <JsonView data={json} style={STYLE} shouldExpandNode={startsUnfolded} aria-label={label} />
+    </div>
+  );
+}
