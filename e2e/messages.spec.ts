@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
@@ -139,6 +141,51 @@ test.describe('messages through the UI', () => {
     const rows = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\r\n');
     expect(rows[0]).toBe('partition,offset,timestamp,timestampType,key,keyEncoding,value,valueEncoding,headers');
     expect(rows.slice(1).map((r) => r.split(',')[4]).sort()).toEqual(['k3', 'k7']);
+  });
+
+  test('detail pane stays responsive with a 5 MB value and a big JSON document: no task over 200 ms', async ({ connectedPage: page, env }) => {
+    const topic = `e2e-messages-big-${randomBytes(4).toString('hex')}`;
+    await withAdmin(env.bootstrap, (admin) =>
+      admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '6000000' }] }] }),
+    );
+    const rows = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ i, sku: `SKU-${i}`, tags: ['a', 'b'], nested: { ok: i % 2 === 0, at: null } })));
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-big-'));
+    const huge = join(dir, 'huge.json'); // ~5 MB: arrives as a 256 KiB preview
+    const big = join(dir, 'big.json'); // ~200 KB: arrives whole, valid JSON
+    writeFileSync(huge, rows(62_000));
+    writeFileSync(big, rows(2_500));
+    execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '0', '-X', 'message.max.bytes=6000000', huge, big]);
+    rmSync(dir, { recursive: true });
+    await openMessages(page, env.appUrl, topic);
+    await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '2');
+
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    const detail = page.getByRole('complementary', { name: 'Message' });
+    const view = detail.getByLabel('Value view');
+    // A row's text starts with its partition and offset cells: "0" + "0" + the timestamp.
+    const rowAt = (offset: number) => page.getByRole('row').filter({ hasText: new RegExp(`^0${offset}\\d{4}-`) });
+    await rowAt(0).click();
+    await expect(page.getByTestId('detail-value-info')).toContainText('(preview)');
+    for (const v of ['hex', 'base64', 'json', 'text', 'auto']) await view.selectOption(v);
+    await expect(page.getByTestId('detail-value-problem')).toHaveCount(0);
+    await rowAt(1).click();
+    // 2,500 items come in groups of 100; a big document starts with only the root unfolded.
+    const tree = detail.getByRole('tree', { name: 'Value JSON' });
+    await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(25);
+    await tree.getByRole('treeitem', { name: /\[2400 … 2499\]/ }).getByRole('button', { name: 'Unfold' }).click();
+    await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(24 + 100);
+    await expect(tree.getByText('"SKU-2499"')).toHaveCount(0);
+    await tree.getByRole('button', { name: 'Unfold' }).last().click();
+    await expect(tree.getByText('"SKU-2499"')).toBeVisible();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`detail pane long tasks (ms): ${JSON.stringify(longTasks.map(Math.round))}`);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    await withAdmin(env.bootstrap, (admin) => admin.deleteTopics({ topics: [topic] })); // 5 MB need not stay on the broker
   });
 
   test('tail: messages written during the test appear; pause, resume, clear; the buffer drops the oldest', async ({ connectedPage: page, env }) => {

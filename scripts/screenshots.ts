@@ -42,6 +42,12 @@ try {
   await page.locator('[data-testid="detail-value"]').waitFor();
   await page.screenshot({ path: 'docs/screenshots/messages.png' });
   console.log('docs/screenshots/messages.png');
+  // The detail pane of one order: the value as a JSON tree (Auto), the key switched to Hex.
+  await page.getByRole('complementary', { name: 'Message' }).getByLabel('Key view').selectOption('hex');
+  await page.getByRole('tree', { name: 'Value JSON' }).waitFor();
+  await page.waitForTimeout(200);
+  await page.getByRole('complementary', { name: 'Message' }).screenshot({ path: 'docs/screenshots/message-detail.png' });
+  console.log('docs/screenshots/message-detail.png');
   await shoot('#/groups', 'groups.png', '[aria-label="Consumer groups"] [role="row"] >> nth=1');
   // A few lag samples first (main samples every 5 s), so the chart has a line.
   await page.goto(`${server.url}#/groups/analytics-pipeline`);

@@ -38,7 +38,7 @@ export function DecodedContent({ decoded, label, testId }: { decoded: Decoded; l
         </div>
       )}
       {decoded.kind === 'json' ? (
-        <JsonTree json={decoded.json} label={label} testId={testId} />
+        <JsonTree json={decoded.json} chars={decoded.text.length} label={label} testId={testId} />
       ) : (
         <LimitedText key={decoded.kind} text={decoded.text} className={`decoded decoded--${decoded.kind}`} testId={testId} />
       )}

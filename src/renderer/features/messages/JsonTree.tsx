@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { groupLarge } from './json-groups';
 import { JsonView, type Props as JsonViewProps } from 'react-json-view-lite';
 
 /** Our own class names (messages.css): the library's stylesheet is not loaded, colours follow the theme. */
@@ -28,13 +30,18 @@ const STYLE: NonNullable<JsonViewProps['style']> = {
 const ROOT_MAX_CHILDREN = 200;
 const NESTED_MAX_CHILDREN = 50;
 const UNFOLDED_DEPTH = 3;
+/** Above this size (characters of the pretty text) only the root starts unfolded, so unfolding a long list stays cheap. */
+const SMALL_DOCUMENT = 16 * 1024;
 
 const childCount = (value: unknown) => (Array.isArray(value) ? value.length : typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
 
-/** Which nodes start unfolded: the first levels, unless they are large. */
-export function startsUnfolded(level: number, value: unknown): boolean {
-  if (level === 0) return childCount(value) <= ROOT_MAX_CHILDREN;
-  return level < UNFOLDED_DEPTH && childCount(value) <= NESTED_MAX_CHILDREN;
+/** Which nodes start unfolded: the first levels of a small document, only the root of a big one; never a large node. */
+export function unfoldPolicy(documentChars: number): (level: number, value: unknown) => boolean {
+  const depth = documentChars <= SMALL_DOCUMENT ? UNFOLDED_DEPTH : 1;
+  return (level, value) => {
+    if (level === 0) return childCount(value) <= ROOT_MAX_CHILDREN;
+    return level < depth && childCount(value) <= NESTED_MAX_CHILDREN;
+  };
 }
 
 function primitiveClass(value: unknown): string {
@@ -46,7 +53,9 @@ function primitiveClass(value: unknown): string {
 }
 
 /** A parsed JSON document as a foldable, highlighted tree; rendered as text only (React elements, no HTML). */
-export function JsonTree({ json, label, testId }: { json: unknown; label: string; testId?: string }) {
+export function JsonTree({ json, chars, label, testId }: { json: unknown; chars: number; label: string; testId?: string }) {
+  const policy = useMemo(() => unfoldPolicy(chars), [chars]);
+  const grouped = useMemo(() => groupLarge(json), [json]);
   if (typeof json !== 'object' || json === null) {
     return (
       <pre className="json-tree" data-testid={testId}>
@@ -56,7 +65,7 @@ export function JsonTree({ json, label, testId }: { json: unknown; label: string
   }
   return (
     <div className="json-tree__scroll" data-testid={testId}>
-      <JsonView data={json} style={STYLE} shouldExpandNode={startsUnfolded} aria-label={label} />
+      <JsonView data={grouped as object} style={STYLE} shouldExpandNode={policy} aria-label={label} />
     </div>
   );
 }

@@ -1,17 +1,17 @@
+import { useMemo } from 'react';
 import type { EncodedBytes, MessageView } from '../../../shared/api';
 import { fullText } from './bytes';
-import { VIEW_LABELS, type Decoded } from './decode-view';
+import { describeBytes, VIEW_LABELS } from './decode-view';
 import { DecodedContent, useDecoded, useViewChoice, ViewSelect } from './DecodedView';
 
 function copy(text: string) {
   void navigator.clipboard?.writeText(text).catch(() => undefined);
 }
 
-const KIND_LABELS: Record<Decoded['kind'], string> = { json: 'JSON', text: 'text', hex: 'binary', base64: 'base64' };
-
 function Part({ part, label, bytes, nullText }: { part: 'key' | 'value'; label: string; bytes: EncodedBytes | null; nullText: string }) {
   const [view, setView] = useViewChoice(part);
   const decoded = useDecoded(bytes, view);
+  const kind = useMemo(() => (bytes === null ? null : describeBytes(bytes)), [bytes]);
   const testId = `detail-${part}`;
   return (
     <section className="message-detail__part" aria-label={label}>
@@ -20,7 +20,7 @@ function Part({ part, label, bytes, nullText }: { part: 'key' | 'value'; label: 
         <span className="muted" data-testid={`${testId}-info`}>
           {bytes === null || decoded === null
             ? nullText
-            : `${KIND_LABELS[decoded.kind]}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
+            : `${kind}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
         </span>
         {decoded && (
           <>

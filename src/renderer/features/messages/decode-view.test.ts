@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EncodedBytes } from '../../../shared/api';
-import { decodeAs, rawBytes, toBase64 } from './decode-view';
-import { startsUnfolded } from './JsonTree';
+import { decodeAs, describeBytes, rawBytes, toBase64 } from './decode-view';
+import { unfoldPolicy } from './JsonTree';
+import { groupLarge } from './json-groups';
 import { cutAt } from './LimitedText';
 
 const utf8 = (data: string, extra: Partial<EncodedBytes> = {}): EncodedBytes => ({ encoding: 'utf8', data, size: new TextEncoder().encode(data).length, ...extra });
@@ -12,6 +13,7 @@ describe('decoding a message part for a chosen view', () => {
     expect(decodeAs(utf8('{"a":[1,true,null]}'), 'auto')).toEqual({ kind: 'json', json: { a: [1, true, null] }, text: '{\n  "a": [\n    1,\n    true,\n    null\n  ]\n}' });
     expect(decodeAs(utf8('42'), 'auto')).toEqual({ kind: 'text', text: '42' });
     expect(decodeAs(utf8('héllo <b>'), 'auto')).toEqual({ kind: 'text', text: 'héllo <b>' });
+    expect([utf8('[1]'), utf8('1'), binary([0xff])].map(describeBytes)).toEqual(['JSON', 'text', 'binary']);
     expect(decodeAs(binary([0xff, 0x4b]), 'auto')).toEqual({ kind: 'hex', text: `00000000  ff 4b${' '.repeat(42)}  .K` });
   });
 
@@ -40,16 +42,36 @@ describe('decoding a message part for a chosen view', () => {
 
 describe('keeping big values fast', () => {
   it('large or deep JSON nodes start folded', () => {
-    expect(startsUnfolded(0, Array.from({ length: 200 }))).toBe(true);
-    expect(startsUnfolded(0, Array.from({ length: 201 }))).toBe(false);
-    expect(startsUnfolded(1, { a: 1 })).toBe(true);
-    expect(startsUnfolded(1, Array.from({ length: 51 }))).toBe(false);
-    expect(startsUnfolded(3, { a: 1 })).toBe(false);
+    const small = unfoldPolicy(1_000);
+    expect(small(0, Array.from({ length: 200 }))).toBe(true);
+    expect(small(0, Array.from({ length: 201 }))).toBe(false);
+    expect(small(2, { a: 1 })).toBe(true);
+    expect(small(1, Array.from({ length: 51 }))).toBe(false);
+    expect(small(3, { a: 1 })).toBe(false);
+    const big = unfoldPolicy(100_000);
+    expect(big(0, { a: 1 })).toBe(true);
+    expect(big(1, { a: 1 })).toBe(false);
   });
 
   it('long text is cut at a line end near the limit', () => {
     expect(cutAt('short', 10)).toBe(5);
     expect(cutAt('aaaa\nbbbb\ncccc', 12)).toBe(9);
     expect(cutAt('x'.repeat(20), 10)).toBe(10);
+  });
+});
+
+describe('grouping long arrays and objects in the JSON tree', () => {
+  it('leaves small nodes alone and splits long ones into index ranges of 100, nested when needed', () => {
+    expect(groupLarge({ a: [1, 2], b: { c: null } })).toEqual({ a: [1, 2], b: { c: null } });
+    const list = Array.from({ length: 250 }, (_, i) => i);
+    const grouped = groupLarge(list) as Record<string, number[]>;
+    expect(Object.keys(grouped)).toEqual(['[0 … 99]', '[100 … 199]', '[200 … 249]']);
+    expect(grouped['[200 … 249]']).toEqual(list.slice(200));
+    const wide = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, { v: i }]));
+    expect(groupLarge(wide)).toEqual({ '[0 … 99]': Object.fromEntries(Object.entries(wide).slice(0, 100)), '[100 … 100]': { k100: { v: 100 } } });
+    const huge = groupLarge(Array.from({ length: 25_000 }, (_, i) => i)) as Record<string, Record<string, number[]>>;
+    expect(Object.keys(huge)).toEqual(['[0 … 9999]', '[10000 … 19999]', '[20000 … 24999]']);
+    expect(Object.keys(huge['[20000 … 24999]']!)).toHaveLength(50);
+    expect(huge['[20000 … 24999]']!['[24900 … 24999]']![99]).toBe(24_999);
   });
 });

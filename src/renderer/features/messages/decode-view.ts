@@ -48,6 +48,13 @@ function parseJson(bytes: EncodedBytes): { ok: true; json: unknown } | { ok: fal
   }
 }
 
+/** What the bytes are, whatever the view: Auto's choice, without building its output. */
+export function describeBytes(bytes: EncodedBytes): 'JSON' | 'text' | 'binary' {
+  if (bytes.encoding !== 'utf8') return 'binary';
+  const parsed = parseJson(bytes);
+  return parsed.ok && typeof parsed.json === 'object' && parsed.json !== null ? 'JSON' : 'text';
+}
+
 const hex = (bytes: EncodedBytes): string => hexDump(rawBytes(bytes));
 
 /**
