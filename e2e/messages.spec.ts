@@ -30,7 +30,8 @@ const shownOrders = async (page: Page) => (await readTable(page, 'Messages')).ma
 test.describe('messages through the UI', () => {
   test('detail pane: a JSON value as a foldable tree, a binary key as hex; Text, JSON, Hex and Base64 views', async ({ connectedPage: page, env }) => {
     const topic = await newTopic(env.bootstrap, 1);
-    const value = JSON.stringify({ order: { id: 7, items: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }], paid: true, coupon: null } });
+    // traceId is 2^53 + 1: a JavaScript number would round it to ...992.
+    const value = `{"traceId":9007199254740993,${JSON.stringify({ order: { id: 7, items: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }], paid: true, coupon: null } }).slice(1)}`;
     const key = Buffer.from([0xff, 0xfe, 0x01, 0x4b, 0x45, 0x59]); // not UTF-8: "...KEY" in the ASCII column
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-K', '|', '-H', 'meta={"v":2}', '-H', 'source=kcat'], {
       input: Buffer.concat([key, Buffer.from(`|${value}\n`)]),
@@ -47,7 +48,7 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('detail-value-info')).toHaveText(`JSON · ${value.length} B`);
     await expect(tree.locator('.json-boolean')).toHaveText('true');
     await expect(tree.locator('.json-null')).toHaveText('null');
-    await expect(tree.locator('.json-number').first()).toHaveText('7');
+    await expect(tree.locator('.json-number')).toHaveText(['9007199254740993n', '7']);
     await expect(tree.getByText('"A-1"')).toHaveCount(0);
     await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(2); // the two items
     await tree.getByRole('button', { name: 'Unfold' }).first().click();
@@ -68,6 +69,12 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('detail-value')).toHaveText(Buffer.from(value).toString('base64'));
     await detail.getByLabel('Value view').selectOption('text');
     await expect(page.getByTestId('detail-value')).toHaveText(value);
+    // Copy copies what the view shows: the pretty JSON keeps every digit.
+    await detail.getByLabel('Value view').selectOption('json');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await detail.getByRole('region', { name: 'Value' }).getByRole('button', { name: 'Copy', exact: true }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('"traceId": 9007199254740993,\n  "order": {\n    "id": 7,');
+    await detail.getByLabel('Value view').selectOption('text');
 
     // The binary key: auto shows hex; as text it says why it cannot, and shows hex.
     await expect(page.getByTestId('detail-key-info')).toHaveText('binary · 6 B');

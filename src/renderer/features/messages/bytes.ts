@@ -1,4 +1,5 @@
 import type { EncodedBytes } from '../../../shared/api';
+import { parseExact, stringifyExact } from './exact-json';
 
 /** One line for the table: text as is, binary as hex, null as a marker; always plain text. */
 export function preview(bytes: EncodedBytes | null, nullLabel: string, max = 200): string {
@@ -13,8 +14,8 @@ export function fullText(bytes: EncodedBytes | null): { kind: 'null' | 'json' | 
   if (bytes === null) return { kind: 'null', text: '' };
   if (bytes.encoding === 'utf8') {
     try {
-      const parsed: unknown = JSON.parse(bytes.data);
-      if (typeof parsed === 'object' && parsed !== null) return { kind: 'json', text: JSON.stringify(parsed, null, 2) };
+      const parsed = parseExact(bytes.data);
+      if (typeof parsed === 'object' && parsed !== null) return { kind: 'json', text: stringifyExact(parsed) };
     } catch {
       /* not JSON: shown as text */
     }

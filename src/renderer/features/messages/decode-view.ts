@@ -1,5 +1,6 @@
 import type { EncodedBytes } from '../../../shared/api';
 import { hexDump } from './bytes';
+import { parseExact, stringifyExact } from './exact-json';
 
 /** How a part (key, value, a header value) is shown in the detail pane. */
 export const VIEWS = ['auto', 'text', 'json', 'hex', 'base64'] as const;
@@ -41,7 +42,7 @@ export function toBase64(bytes: EncodedBytes): string {
 function parseJson(bytes: EncodedBytes): { ok: true; json: unknown } | { ok: false; reason: string } {
   if (bytes.encoding !== 'utf8') return { ok: false, reason: 'Not valid UTF-8, so not JSON' };
   try {
-    return { ok: true, json: JSON.parse(bytes.data) as unknown };
+    return { ok: true, json: parseExact(bytes.data) };
   } catch (e) {
     const cut = bytes.truncated ? ` (only the first ${bytes.data.length.toLocaleString('en')} characters were read)` : '';
     return { ok: false, reason: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}${cut}` };
@@ -86,5 +87,5 @@ export function decodeAs(bytes: EncodedBytes, view: ViewChoice): Decoded {
 }
 
 function jsonView(json: unknown): Decoded {
-  return { kind: 'json', json, text: JSON.stringify(json, null, 2) };
+  return { kind: 'json', json, text: stringifyExact(json) };
 }
