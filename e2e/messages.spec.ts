@@ -31,7 +31,7 @@ test.describe('messages through the UI', () => {
   test('detail pane: a JSON value as a foldable tree, a binary key as hex; Text, JSON, Hex and Base64 views', async ({ connectedPage: page, env }) => {
     const topic = await newTopic(env.bootstrap, 1);
     // traceId is 2^53 + 1: a JavaScript number would round it to ...992.
-    const value = `{"traceId":9007199254740993,${JSON.stringify({ order: { id: 7, items: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }], paid: true, coupon: null } }).slice(1)}`;
+    const value = `{"traceId":9007199254740993,${JSON.stringify({ order: { id: 7, items: [{ sku: 'A-1', qty: 2 }, { sku: 'B-2', qty: 1 }], paid: true, coupon: null, note: '<img src=x onerror=alert(1)>' } }).slice(1)}`;
     const key = Buffer.from([0xff, 0xfe, 0x01, 0x4b, 0x45, 0x59]); // not UTF-8: "...KEY" in the ASCII column
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-K', '|', '-H', 'meta={"v":2}', '-H', 'source=kcat'], {
       input: Buffer.concat([key, Buffer.from(`|${value}\n`)]),
@@ -48,6 +48,8 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('detail-value-info')).toHaveText(`JSON · ${value.length} B`);
     await expect(tree.locator('.json-boolean')).toHaveText('true');
     await expect(tree.locator('.json-null')).toHaveText('null');
+    await expect(tree.locator('.json-string').filter({ hasText: '"<img src=x onerror=alert(1)>"' })).toBeVisible(); // text, never markup
+    await expect(detail.locator('img')).toHaveCount(0);
     await expect(tree.locator('.json-number')).toHaveText(['9007199254740993n', '7']);
     await expect(tree.getByText('"A-1"')).toHaveCount(0);
     await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(2); // the two items
