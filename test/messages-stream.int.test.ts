@@ -102,6 +102,18 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
     expect(window.messages.map((m) => text(m.value))).toEqual(['t3', 't4', 't5']);
   });
 
+  it('survives a catastrophically backtracking regular expression (main never freezes)', async () => {
+    const evil = uniqueTopic('evil');
+    await createTopic(bootstrap, evil, 1);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', evil, '-p', '0'], { input: [`${'a'.repeat(5_000)}!`, 'aaaa'].join('\n') });
+    const started = Date.now();
+    const { messages } = await search({ topic: evil, filter: { text: '^(a+)+$', regex: true } });
+    const expression = await search({ topic: evil, filter: { expression: 'value matches "^(a|aa)+$"' } });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(messages.map((m) => text(m.value))).toEqual(['aaaa']);
+    expect(expression.messages.map((m) => text(m.value))).toEqual(['aaaa']);
+  });
+
   it('refuses a bad regular expression or expression with a clear message', async () => {
     await expect(search({ filter: { text: '([a-z', regex: true } })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^The regular expression does not parse: /) });
     await expect(search({ filter: { expression: 'value.amount >' } })).rejects.toMatchObject({

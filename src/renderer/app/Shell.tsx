@@ -2,6 +2,7 @@ import type React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { href, navigate, useRoute } from './router';
 import { navItems, renderRoute } from './routes';
 
@@ -60,7 +61,9 @@ export function Shell() {
             Disconnect
           </button>
         </div>
-        <main className="content">{renderRoute(route)}</main>
+        <main className="content">
+          <PageErrorBoundary resetKey={route.segments.join('/')}>{renderRoute(route)}</PageErrorBoundary>
+        </main>
       </div>
     </div>
   );

@@ -13,6 +13,8 @@
  *              partition, offset, timestamp
  */
 
+import { compileSafeRegex, type SafeRegex } from './safe-regex';
+
 export type Literal = string | number | boolean | null;
 export type Root = 'key' | 'value' | 'headers' | 'partition' | 'offset' | 'timestamp';
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'contains' | 'matches';
@@ -22,7 +24,7 @@ export type Expr =
   | { kind: 'path'; root: Root; steps: (string | number)[] }
   | { kind: 'not'; operand: Expr }
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
-  | { kind: 'compare'; op: CompareOp; left: Expr; right: Expr; regex?: RegExp };
+  | { kind: 'compare'; op: CompareOp; left: Expr; right: Expr; regex?: SafeRegex };
 
 export const ROOTS: readonly Root[] = ['key', 'value', 'headers', 'partition', 'offset', 'timestamp'];
 
@@ -136,11 +138,14 @@ export function parseExpression(source: string): Expr {
     return left;
   };
   const unary = (): Expr => {
-    if (isOp('!')) {
+    // A run of "!" folds to its parity: no recursion per "!", so no stack to overflow.
+    let negations = 0;
+    while (isOp('!')) {
       pos++;
-      return { kind: 'not', operand: unary() };
+      negations++;
     }
-    return compare();
+    const operand = compare();
+    return negations % 2 === 1 ? { kind: 'not', operand } : operand;
   };
   const compare = (): Expr => {
     const left = operand();
@@ -152,9 +157,9 @@ export function parseExpression(source: string): Expr {
     const right = operand();
     if (op !== 'matches') return { kind: 'compare', op, left, right };
     if (right.kind !== 'literal' || typeof right.value !== 'string') throw new ExpressionError('matches needs a regular expression in quotes', t.at + 1);
-    let regex: RegExp;
+    let regex: SafeRegex;
     try {
-      regex = new RegExp(right.value);
+      regex = compileSafeRegex(right.value);
     } catch (error) {
       throw new ExpressionError(`Bad regular expression: ${(error as Error).message}`, t.at + 1);
     }

@@ -47,8 +47,14 @@ describe('filters applied while reading', () => {
     expect(offsets({ fromTime: 1001, toTime: 1003 })).toEqual([1, 2, 3]);
     expect(offsets({ expression: 'value.loc == "SOUTH"', text: 'nested', fromTime: 1002 })).toEqual([4]);
   });
+  it('folds a long run of "!" instead of overflowing the stack', () => {
+    const notPartitionZero = compileFilter(MessageFilter.parse({ expression: `${'!'.repeat(9_001)}(partition == 0)` }))!;
+    expect(notPartitionZero({ ...record(0, null, null), partition: 0 })).toBe(false);
+    expect(notPartitionZero({ ...record(0, null, null), partition: 1 })).toBe(true);
+  });
+
   it('refuses a bad regex or expression with a clear message', () => {
-    expect(() => compileFilter(MessageFilter.parse({ text: '(', regex: true }))).toThrow(/The regular expression does not parse: .*Unterminated group/);
+    expect(() => compileFilter(MessageFilter.parse({ text: '(', regex: true }))).toThrow(/The regular expression does not parse: missing closing \): `\(`/);
     expect(() => compileFilter(MessageFilter.parse({ expression: 'value.loc = "SOUTH"' }))).toThrow('The filter expression does not parse: Use == to compare (at column 11)');
   });
 });

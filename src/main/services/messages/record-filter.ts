@@ -1,6 +1,7 @@
 import type { MessageFilter } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import { ExpressionError, matches, parseExpression, rootsOf, type ExpressionInput } from '../../../shared/filter/expression';
+import { compileSafeRegex, type SafeRegex } from '../../../shared/filter/safe-regex';
 import type { RawRecord } from '../../kafka/ports/messages';
 
 export type RecordPredicate = (record: RawRecord) => boolean;
@@ -33,15 +34,16 @@ function textTest(filter: MessageFilter): RecordPredicate {
     const has = (b: Buffer | null) => b !== null && b.indexOf(needle) >= 0;
     return (r) => has(r.key) || has(r.value) || r.headers.some((h) => has(h.value));
   }
-  let pattern: RegExp;
+  let pattern: SafeRegex;
   try {
-    pattern = new RegExp(filter.regex ? filter.text : escapeRegExp(filter.text), filter.caseSensitive ? '' : 'i');
+    pattern = compileSafeRegex(filter.regex ? filter.text : escapeRegExp(filter.text), { caseInsensitive: !filter.caseSensitive });
   } catch (error) {
-    throw appError(ErrorCode.Validation, `The regular expression does not parse: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`, {
+    throw appError(ErrorCode.Validation, `The regular expression does not parse: ${(error as Error).message}`, {
       hint: 'Untick "regex" to search for the text as written.',
     });
   }
-  const has = (b: Buffer | null) => b !== null && pattern.test(b.toString('utf8'));
+  // Bytes as they are (RE2 reads UTF-8): no string made per message.
+  const has = (b: Buffer | null) => b !== null && pattern.test(b);
   return (r) => has(r.key) || has(r.value) || r.headers.some((h) => has(h.value));
 }
 
@@ -50,12 +52,11 @@ function expressionTest(source: string): RecordPredicate {
   try {
     expr = parseExpression(source);
   } catch (error) {
-    if (error instanceof ExpressionError) {
-      throw appError(ErrorCode.Validation, `The filter expression does not parse: ${error.message}`, {
-        hint: 'For example: value.loc == "SOUTH" && value.amount > 100',
-      });
-    }
-    throw error;
+    // A RangeError too: thousands of nested "!" overflow the parser's stack.
+    const reason = error instanceof ExpressionError ? error.message : 'it is too deeply nested';
+    throw appError(ErrorCode.Validation, `The filter expression does not parse: ${reason}`, {
+      hint: 'For example: value.loc == "SOUTH" && value.amount > 100',
+    });
   }
   const roots = rootsOf(expr);
   return (r) => {

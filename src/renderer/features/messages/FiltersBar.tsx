@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { MessageFilterInput } from '../../../shared/api';
 import { ExpressionError, parseExpression } from '../../../shared/filter/expression';
+import { compileSafeRegex } from '../../../shared/filter/safe-regex';
 
 /** The filters as typed in the bar; times are `datetime-local` strings. */
 export interface FilterDraft {
@@ -31,17 +32,18 @@ export function toMessageFilter(d: FilterDraft): MessageFilterInput {
 export function filterProblem(d: FilterDraft): string | null {
   if (d.regex && d.text) {
     try {
-      new RegExp(d.text);
+      compileSafeRegex(d.text);
     } catch (error) {
-      return `Regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+      return `Regular expression: ${(error as Error).message}`;
     }
   }
   if (d.expression.trim()) {
     try {
       parseExpression(d.expression);
     } catch (error) {
-      if (error instanceof ExpressionError) return `Expression: ${error.message}`;
-      throw error;
+      // Not only ExpressionError: a pathological input (thousands of nested "!") overflows the
+      // stack, and that must not take the window down with it.
+      return `Expression: ${error instanceof ExpressionError ? error.message : 'too deeply nested'}`;
     }
   }
   return null;

@@ -4,6 +4,7 @@ import { MAX_SEARCH_MATCHES, type MessageView, type StartPosition } from '../../
 import { usePartitions } from '../../api/queries';
 import { WindowedTable } from '../../components/WindowedTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { messageTime } from '../../lib/message-time';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { preview } from './bytes';
@@ -17,7 +18,7 @@ import './messages.css';
 
 const rowId = (m: MessageView) => `${m.partition}-${m.offset}`;
 const col = createColumnHelper<MessageView>();
-const time = (m: MessageView) => new Date(Number(m.timestamp)).toISOString();
+const time = (m: MessageView) => messageTime(m.timestamp);
 const keyText = (m: MessageView) => preview(m.key, 'null', 60);
 const valueText = (m: MessageView) => preview(m.value, 'null (tombstone)');
 const columns = [
