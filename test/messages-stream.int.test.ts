@@ -55,7 +55,7 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
     ]);
     // Batches, not one event per message; the last one carries the final progress.
     expect(batches.length).toBeLessThan(10);
-    expect(batches.at(-1)!.progress.scanned).toBe(120);
+    expect(batches.at(-1)!.progress!.scanned).toBe(120);
   });
 
   it('reads the newest N per partition, or the newest N of the whole topic by time (filters apply within them)', async () => {
@@ -75,6 +75,51 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
     expect(await newest(2, 'partition')).toEqual(['p0-8', 'p0-9', 'p1-8', 'p1-9', 'p2-8', 'p2-9']);
     expect(await newest(12, 'overall')).toEqual([...Array.from({ length: 10 }, (_, i) => `p1-${i}`), 'p2-8', 'p2-9'].sort());
     expect(await newest(4, 'overall', 'value == "p1-7" || value == "p2-9"')).toEqual(['p1-7']);
+  });
+
+  it('shows the newest messages when N is above the limit, with or without a filter', async () => {
+    const many = uniqueTopic('many');
+    await createTopic(bootstrap, many, 1);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', many, '-p', '0'], { input: Array.from({ length: 50 }, (_, i) => `n${i}${i % 2 === 0 ? '-even' : ''}`).join('\n') });
+    const newest = async (filter: { text?: string }) =>
+      (await search({ topic: many, position: { kind: 'newest', count: 40 }, limit: 3, filter })).messages.map((m) => text(m.value));
+    expect((await newest({})).sort()).toEqual(['n47', 'n48-even', 'n49']);
+    expect((await newest({ text: 'even' })).sort()).toEqual(['n44-even', 'n46-even', 'n48-even']);
+  });
+
+  it('reads partitions added since it last looked (its metadata is refreshed, not trusted)', async () => {
+    const growing = uniqueTopic('growing');
+    await createTopic(bootstrap, growing, 1);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', growing, '-p', '0'], { input: 'first' });
+    expect((await search({ topic: growing })).messages.map((m) => text(m.value))).toEqual(['first']);
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.createPartitions({ topicPartitions: [{ topic: growing, count: 3 }] });
+    await admin.disconnect();
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', growing, '-p', '2'], { input: 'in a new partition' });
+    const again = await eventually(() => search({ topic: growing }), (r) => r.messages.length === 2);
+    expect(again.messages.map((m) => [m.partition, text(m.value)]).sort()).toEqual([
+      [0, 'first'],
+      [2, 'in a new partition'],
+    ]);
+  });
+
+  it('a tail started while a transaction is open shows it once committed', async () => {
+    const txn = uniqueTopic('open-txn');
+    await createTopic(bootstrap, txn, 1);
+    const producer = testKafka(bootstrap).producer({ transactionalId: `ke-test-${txn}`, idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const open = await producer.transaction();
+    await open.send({ topic: txn, messages: [{ value: 'sent before the tail' }] });
+    const controller = new AbortController();
+    const tail = app.call('messages.tail', { connectionId, runId: 'tail-open-txn', topic: txn }, controller.signal);
+    await new Promise((r) => setTimeout(r, 700));
+    await open.commit();
+    await producer.disconnect();
+    await eventually(async () => matchesOf('tail-open-txn').length, (n) => n >= 1, 15_000, 50);
+    controller.abort();
+    await tail;
+    expect(matchesOf('tail-open-txn').map((m) => text(m.value))).toEqual(['sent before the tail']);
   });
 
   it('filters by text, regex, JSON expression, key path, partition and time range, exactly', async () => {

@@ -102,7 +102,8 @@ export interface MessagesBatch {
   runId: string;
   /** Compact tuples (see message-wire.ts); messageFromWire() makes MessageViews of them. */
   messages: WireMessage[];
-  progress: ReadProgress;
+  /** Where the read stands after these messages; null on all but the last part of a split flush. */
+  progress: ReadProgress | null;
 }
 
 export interface SearchSummary {

@@ -15,14 +15,18 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     const cluster = await getCluster();
     await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Reading ${topic}`));
     const wanted = positions.map((p) => p.partition);
-    const leaders = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, wanted);
-    const led = new Set(Object.values(leaders).flat());
-    const leaderless = wanted.filter((p) => !led.has(p));
+    let leaders = leadersOf(cluster, topic, wanted);
+    if (leaders.leaderless.length > 0) {
+      // kafkajs' metadata may be older than the partitions (added since) or their leaders: ask again once.
+      await cluster.refreshMetadata().catch(rethrowAsAppError(`Reading ${topic}`));
+      leaders = leadersOf(cluster, topic, wanted);
+    }
+    const { byLeader, leaderless } = leaders;
     if (leaderless.length > 0) throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
     const offsetOf = new Map(positions.map((p) => [p.partition, p.offset]));
     const fetched = new Map<number, PartitionChunk>();
     await Promise.all(
-      Object.entries(leaders).map(async ([leader, partitions]) => {
+      Object.entries(byLeader).map(async ([leader, partitions]) => {
         const broker = await cluster.findBroker({ nodeId: leader }).catch(rethrowAsAppError(`Reading ${topic}`));
         const asked = partitions.map((partition) => ({ partition, offset: offsetOf.get(partition)! }));
         const response = await fetchRecords(broker, topic, asked, maxBytes, maxWaitMs).catch(rethrowAsAppError(`Reading ${topic}`));
@@ -50,6 +54,14 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     },
     readChunks,
   };
+}
+
+/** Partitions grouped by their leader's node id; those without a leader (-1 or unknown) apart. */
+function leadersOf(cluster: InternalCluster, topic: string, wanted: number[]): { byLeader: Record<string, number[]>; leaderless: number[] } {
+  const found = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, wanted);
+  const byLeader = Object.fromEntries(Object.entries(found).filter(([leader]) => Number(leader) >= 0));
+  const led = new Set(Object.values(byLeader).flat());
+  return { byLeader, leaderless: wanted.filter((p) => !led.has(p)) };
 }
 
 function fetchError(topic: string, partition: number | null, errorCode: number): AppError {

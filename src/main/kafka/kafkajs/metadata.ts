@@ -53,7 +53,8 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       });
     },
 
-    async fetchWatermarks(topics: string[]): Promise<PartitionWatermarks[]> {
+    async fetchWatermarks(topics: string[], options = {}): Promise<PartitionWatermarks[]> {
+      const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
       if (topics.length === 0) return [];
       const md = await rawMetadata(topics);
       const cluster = await getCluster();
@@ -76,7 +77,7 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
             // Right after partitions are created or move, a leader named by the metadata can
             // still answer NOT_LEADER for a moment: retry those briefly.
             const [low, high] = await retryRetriable(() =>
-              Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest)]),
+              Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]),
             );
             const out: PartitionWatermarks[] = [];
             for (const [key, lowOffset] of low) {
@@ -113,10 +114,10 @@ function splitKey(key: string): [string, number] {
   return [key.slice(0, i), Number(key.slice(i + 1))];
 }
 
-async function listOffsets(broker: InternalBroker, partitions: Map<string, number[]>, timestamp: number): Promise<Map<string, string>> {
+async function listOffsets(broker: InternalBroker, partitions: Map<string, number[]>, timestamp: number, isolationLevel: number = IsolationLevel.ReadUncommitted): Promise<Map<string, string>> {
   const { responses } = await broker.listOffsets({
     replicaId: -1,
-    isolationLevel: IsolationLevel.ReadUncommitted,
+    isolationLevel,
     topics: [...partitions.entries()].map(([topic, ids]) => ({ topic, partitions: ids.map((partition) => ({ partition, timestamp })) })),
   });
   const out = new Map<string, string>();

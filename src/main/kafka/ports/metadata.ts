@@ -41,6 +41,10 @@ export interface MetadataPort {
   describeCluster(): Promise<ClusterDescription>;
   /** All topics when `topics` is omitted. */
   fetchMetadata(topics?: string[]): Promise<TopicMetadata[]>;
-  /** Low and high watermarks of every partition of the given topics, batched per leader. */
-  fetchWatermarks(topics: string[]): Promise<PartitionWatermarks[]>;
+  /**
+   * Low and high watermarks of every partition of the given topics, batched per leader. With
+   * `committed`, `high` is the last stable offset: where a read-committed reader's log ends
+   * while a transaction is open (what a live tail must start from to miss none of it).
+   */
+  fetchWatermarks(topics: string[], options?: { committed?: boolean }): Promise<PartitionWatermarks[]>;
 }

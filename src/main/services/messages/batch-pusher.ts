@@ -16,6 +16,7 @@ export class BatchPusher {
   private lastPush = 0;
   private readonly started = Date.now();
   private changed = false;
+  private stopped = false;
   readonly partitions: PartitionProgress[];
 
   constructor(
@@ -28,12 +29,19 @@ export class BatchPusher {
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
   add(index: number, position: bigint, scanned: number, matches: WireMessage[], end?: bigint): void {
+    if (this.stopped) return; // a late reader after the read ended (failed or cancelled)
     const p = this.partitions[index]!;
     p.position = position.toString();
     if (end !== undefined && end > BigInt(p.end)) p.end = end.toString();
     p.scanned += scanned;
     p.matched += matches.length;
     for (const m of matches) this.pending.push(m);
+    this.changed = true;
+    this.schedule();
+  }
+
+  /** Pushes the starting positions now, before any message: a pause at once can resume from them. */
+  announce(): void {
     this.changed = true;
     this.schedule();
   }
@@ -62,11 +70,14 @@ export class BatchPusher {
     const progress = this.progress();
     do {
       const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
-      this.push({ runId: this.runId, messages, progress });
+      // Only the last part says where the read stands: a pause handled between parts must not
+      // resume past messages the window has not received.
+      this.push({ runId: this.runId, messages, progress: this.pending.length === 0 ? progress : null });
     } while (this.pending.length > 0);
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

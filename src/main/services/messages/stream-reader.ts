@@ -6,7 +6,7 @@ import type { PartitionChunk } from '../../kafka/ports/messages';
 import { BatchPusher } from './batch-pusher';
 import { NewestOverall } from './newest-overall';
 import { toWire } from './message-service';
-import { choosePartitions, resolveRanges } from './ranges';
+import { choosePartitions, resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import { abortableSleep } from '../abortable-sleep';
 
@@ -16,6 +16,7 @@ const TAIL_CHUNK_BYTES = 1024 * 1024;
 /** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
+const SEARCH_RETRIES = 3;
 
 interface StreamRequest {
   runId: string;
@@ -45,20 +46,25 @@ export interface TailRequest extends StreamRequest {
  */
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
-  const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
+  const ranges = newestOnly(await resolveRanges(client, req.topic, req.partitions, req.position), req, filter === null);
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
+  // Stops every partition's reader when one fails, not only when the window cancels.
+  const stop = linkedController(req.signal);
   let limitReached = false;
-  const full = () => limitReached || req.signal.aborted;
-  // "Newest N overall": nothing is pushed until every partition's newest N are compared.
-  const overall = req.position.kind === 'newest' && req.position.scope === 'overall' ? new NewestOverall(req.position.count) : null;
+  const full = () => limitReached || stop.signal.aborted;
+  // Newest messages are chosen by time across partitions, so nothing is pushed before all are
+  // read: "overall", the topic's newest N (then the matches among them); per partition, the
+  // newest `limit` matches of all the partitions' newest N.
+  const newest =
+    req.position.kind !== 'newest' ? null : req.position.scope === 'overall' ? { keepAll: true, pick: new NewestOverall(req.position.count) } : { keepAll: false, pick: new NewestOverall(req.limit) };
 
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
-    const fetch = (offset: bigint) => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES);
+    const fetch = (offset: bigint) => withRetries(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES), stop.signal);
     let offset = from;
     let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
     while (next && !full()) {
-      const chunk = await unlessAborted(next, req.signal);
+      const chunk = await unlessAborted(next, stop.signal);
       if (!chunk) break;
       const after = BigInt(chunk.nextOffset);
       // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
@@ -77,8 +83,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         scanned++;
         last = at + 1n;
         const match = !filter || filter(r) ? toWire(r) : null;
-        if (overall) overall.offer(Number(r.timestamp), partition, Number(r.offset), match);
-        else if (match) matches.push(match);
+        if (!newest) {
+          if (match) matches.push(match);
+        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, Number(r.offset), match);
       }
       if (limitReached) offset = last;
       else if (progressed) offset = after < high ? after : high;
@@ -87,11 +94,14 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   };
 
   try {
-    await Promise.all(ranges.map((_, i) => readPartition(i)));
-    if (overall && !req.signal.aborted) {
-      const newest = overall.matches();
-      const kept = newest.slice(0, req.limit);
-      limitReached = newest.length > req.limit;
+    await Promise.all(ranges.map((_, i) => readPartition(i))).catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+    if (newest && !req.signal.aborted) {
+      const picked = newest.pick.matches();
+      const kept = picked.slice(0, req.limit);
+      limitReached = picked.length > req.limit;
       ranges.forEach((r, i) => {
         const own = kept.filter((m) => m[0] === r.partition);
         if (own.length > 0) pusher.add(i, BigInt(pusher.partitions[i]!.position), 0, own);
@@ -100,6 +110,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   } finally {
     pusher.flush();
     pusher.stop();
+    stop.release();
   }
   return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
 }
@@ -112,24 +123,31 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
 export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
   const filter: RecordPredicate | null = compileFilter(req.filter);
   const partitions = await choosePartitions(client, req.topic, req.partitions);
-  const marks = new Map((await client.fetchWatermarks([req.topic])).map((w) => [w.partition, w]));
+  // The end a read-committed reader sees (the last stable offset): starting at the high
+  // watermark would skip a transaction still open now and committed a moment later.
+  const marks = new Map((await client.fetchWatermarks([req.topic], { committed: true })).map((w) => [w.partition, w]));
   const resume = new Map((req.resumeFrom ?? []).map((r) => [r.partition, BigInt(r.offset)]));
-  const positions = partitions.map((p) => {
+  const positions = partitions.map((p, index) => {
     const mark = marks.get(p);
     const high = BigInt(mark?.high ?? '0');
     const low = BigInt(mark?.low ?? '0');
     const from = resume.get(p);
     // A resumed offset the retention has deleted since: continue from the oldest kept.
-    return { partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
+    return { index, partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
   });
   const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high })), req.push);
+  pusher.announce();
   let failures = 0;
+  let round = 0;
   try {
     while (!req.signal.aborted && req.isOpen()) {
+      // The broker hands a batch bigger than the size asked for only to the first partition of
+      // a fetch that has data: a different partition leads each time, so none waits forever.
+      const order = rotate(positions, round++);
       let chunks: PartitionChunk[] | null;
       try {
         chunks = await unlessAborted(
-          quiet(client.readChunks(req.topic, positions.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
+          quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
           req.signal,
         );
         failures = 0;
@@ -144,13 +162,13 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
       }
       if (!chunks) break;
       chunks.forEach((chunk, i) => {
-        const p = positions[i]!;
+        const p = order[i]!;
         const after = BigInt(chunk.nextOffset);
-        if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[i]!.end)) return;
+        if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
         const matches: WireMessage[] = [];
         for (const r of chunk.records) if (!filter || filter(r)) matches.push(toWire(r));
         if (after > p.offset) p.offset = after;
-        pusher.add(i, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
+        pusher.add(p.index, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
       });
     }
   } finally {
@@ -158,6 +176,42 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
     pusher.stop();
   }
   return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
+}
+
+/**
+ * Without a filter, each partition's newest `limit` hold every message a "newest" read can
+ * show: reading further back (N may be far above the limit) would only be thrown away.
+ */
+function newestOnly(ranges: PartitionRange[], req: SearchRequest, unfiltered: boolean): PartitionRange[] {
+  if (req.position.kind !== 'newest' || !unfiltered) return ranges;
+  const limit = BigInt(req.limit);
+  return ranges.map((r) => (r.high - r.from > limit ? { ...r, from: r.high - limit } : r));
+}
+
+/** A fetch retried a few times when the error says it may pass (a leader moving, a broker restarting). */
+async function withRetries<T>(work: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (signal.aborted || !AppError.is(error) || !error.retriable || attempt > SEARCH_RETRIES) throw error;
+      await abortableSleep(300 * attempt, signal);
+    }
+  }
+}
+
+/** An AbortController that also fires when `outer` does; `release` stops listening to `outer`. */
+function linkedController(outer: AbortSignal): AbortController & { release(): void } {
+  const controller = new AbortController();
+  const forward = () => controller.abort();
+  if (outer.aborted) controller.abort();
+  else outer.addEventListener('abort', forward, { once: true });
+  return Object.assign(controller, { release: () => outer.removeEventListener('abort', forward) });
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  const k = items.length === 0 ? 0 : by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { EncodedBytes, MessageView } from '../../../shared/api';
+import { messageTime } from '../../lib/message-time';
 import { fullText } from './bytes';
 import { describeBytes, VIEW_LABELS } from './decode-view';
 import { DecodedContent, useDecoded, useViewChoice, ViewSelect } from './DecodedView';
@@ -105,7 +106,7 @@ export function MessageDetail({ message, onClose }: { message: MessageView; onCl
         </button>
       </div>
       <div className="muted">
-        {new Date(Number(message.timestamp)).toISOString()} ({message.timestampType === 'LogAppendTime' ? 'log-append time' : 'create time'})
+        {messageTime(message.timestamp)} ({message.timestampType === 'LogAppendTime' ? 'log-append time' : 'create time'})
       </div>
       <Part key={`k${id}`} part="key" label="Key" bytes={message.key} nullText="null key" />
       <Part key={`v${id}`} part="value" label="Value" bytes={message.value} nullText="null value: a tombstone" />

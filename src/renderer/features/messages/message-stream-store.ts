@@ -83,7 +83,7 @@ export const useMessageStream = create<StreamState>()((set, get) => ({
   onBatch(batch) {
     if (batch.runId !== get().runId) return;
     if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
-    pendingProgress = batch.progress;
+    if (batch.progress) pendingProgress = batch.progress;
     scheduleCommit();
   },
   finish(runId, summary, error, sort) {

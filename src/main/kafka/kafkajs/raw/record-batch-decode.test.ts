@@ -64,6 +64,12 @@ describe('record batch v2 decoding', () => {
     expect(nextOffset).toBe(6);
   });
 
+  it('refuses a batch shorter than its own header instead of looping on it', async () => {
+    const batch = await stored(0, records);
+    batch.writeInt32BE(-12, 8);
+    await expect(decodeRecordBatches(batch, 0, 0, [])).rejects.toThrow('is corrupt (length -12)');
+  });
+
   it('names the old message format instead of misreading it', async () => {
     const batch = await stored(0, records);
     batch.writeInt8(1, 16);

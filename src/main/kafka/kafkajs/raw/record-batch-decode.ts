@@ -46,7 +46,10 @@ export async function decodeRecordBatches(data: Buffer, partition: number, from:
   let nextOffset = from;
   let at = 0;
   while (at + HEADER <= data.length) {
-    const end = at + 12 + data.readInt32BE(at + BATCH_LENGTH_AT);
+    const batchLength = data.readInt32BE(at + BATCH_LENGTH_AT);
+    // Shorter than its own header: corrupt (and a loop that never moves on if believed).
+    if (batchLength < HEADER - 12) throw new Error(`the batch at offset ${readInt64(data, at)} is corrupt (length ${batchLength})`);
+    const end = at + 12 + batchLength;
     if (end > data.length) break; // cut by the fetch size: read again from here
     const magic = data.readInt8(at + MAGIC_AT);
     if (magic !== 2) throw new Error(`offset ${readInt64(data, at)} is in the message format v${magic}, from before Kafka 0.11, which this app does not read`);
