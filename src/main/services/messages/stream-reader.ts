@@ -9,6 +9,7 @@ import { toWire } from './message-service';
 import { choosePartitions, resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import { abortableSleep } from '../abortable-sleep';
+import { createLimiter } from '../limiter';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
 const SEARCH_CHUNK_BYTES = 1024 * 1024;
@@ -17,6 +18,7 @@ const TAIL_CHUNK_BYTES = 1024 * 1024;
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
 const SEARCH_RETRIES = 3;
+const FETCHES_IN_FLIGHT = 16;
 
 interface StreamRequest {
   runId: string;
@@ -50,6 +52,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
+  // Every partition reads ahead; hundreds of partitions must not queue hundreds of MB of
+  // fetches on one connection (on a slow link the last ones would time out).
+  const inFlight = createLimiter(FETCHES_IN_FLIGHT);
   let limitReached = false;
   const full = () => limitReached || stop.signal.aborted;
   // Newest messages are chosen by time across partitions, so nothing is pushed before all are
@@ -60,7 +65,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
 
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
-    const fetch = (offset: bigint) => withRetries(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES), stop.signal);
+    const fetch = (offset: bigint) => withRetries(() => inFlight(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES)), stop.signal);
     let offset = from;
     let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
     while (next && !full()) {

@@ -111,8 +111,10 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
             : { kind };
     setSelected(null);
     setPicked(new Set());
-    void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
-  }, [kind, count, scope, offset, time, limit, order, target, controls]);
+    // No more than the buffer keeps: partitions are read in parallel, so what a smaller buffer
+    // kept of a bigger read would be a different slice of each partition, shown as if whole.
+    void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
+  }, [kind, count, scope, offset, time, limit, capacity, order, target, controls]);
 
   // The first read when the tab opens; later reads are asked for.
   const started = useRef(false);
@@ -193,12 +195,28 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         </label>
         <label className="field">
           <span>Limit</span>
-          <input aria-label="Limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} />
+          <input
+            aria-label="Limit"
+            inputMode="numeric"
+            value={limit}
+            title={Number(limit) > capacity ? `At most ${capacity.toLocaleString('en')} (the buffer size, "Keep last")` : undefined}
+            onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))}
+          />
         </label>
         <button type="submit" className="button primary" disabled={problem !== null}>
           Read
         </button>
-        <button type="button" className="button" disabled={problem !== null || mode === 'tailing'} onClick={() => void controls.tail(target())} title="Follow new messages from the end">
+        <button
+          type="button"
+          className="button"
+          disabled={problem !== null || mode === 'tailing'}
+          onClick={() => {
+            setSelected(null);
+            setPicked(new Set());
+            void controls.tail(target());
+          }}
+          title="Follow new messages from the end"
+        >
           Tail live
         </button>
         <label className="field">

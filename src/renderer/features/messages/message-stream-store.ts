@@ -10,7 +10,10 @@ export type StreamMode = 'idle' | 'reading' | 'tailing' | 'paused';
  * main go into it as they arrive; React hears about it at most once per animation frame
  * (`version` bumps), never per message.
  */
-const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER);
+/** What the kept messages may weigh in all: 50,000 messages with 256 KiB previews would be 12 GiB. */
+const MAX_BUFFER_CHARS = 256 * 1024 * 1024;
+const charsOf = (m: MessageView) => 64 + (m.key?.data.length ?? 0) + (m.value?.data.length ?? 0) + m.headers.reduce((n, h) => n + h.key.length + (h.value?.data.length ?? 0), 0);
+const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER, { weigh: charsOf, maxWeight: MAX_BUFFER_CHARS });
 let frame: number | null = null;
 let pendingProgress: ReadProgress | null = null;
 

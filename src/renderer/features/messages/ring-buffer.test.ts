@@ -39,3 +39,19 @@ describe('RingBuffer.pushConverted', () => {
     expect(ring.dropped).toBe(2);
   });
 });
+
+describe('RingBuffer with a weight budget', () => {
+  it('drops the oldest to stay under the budget, always keeping the newest item', () => {
+    const ring = new RingBuffer<string>(100, { weigh: (s) => s.length, maxWeight: 10 });
+    ring.push(['aaaa', 'bbbb', 'cc']);
+    expect(ring.toArray()).toEqual(['aaaa', 'bbbb', 'cc']);
+    ring.push(['dddd']);
+    expect(ring.toArray()).toEqual(['bbbb', 'cc', 'dddd']);
+    expect(ring.dropped).toBe(1);
+    ring.push(['x'.repeat(50)]);
+    expect(ring.toArray()).toEqual(['x'.repeat(50)]);
+    expect(ring.dropped).toBe(4);
+    ring.push(['e', 'f']);
+    expect(ring.toArray()).toEqual(['e', 'f']);
+  });
+});

@@ -1,3 +1,4 @@
+import { AppError } from '../../../../shared/errors';
 import type { InternalBroker } from '../internals';
 import type { AbortedTransaction } from './record-batch-decode';
 import { sendRaw } from './send';
@@ -33,6 +34,15 @@ export async function fetchRecords(
   maxBytesPerPartition: number,
   maxWaitMs: number,
 ): Promise<{ errorCode: number; partitions: FetchedPartition[] }> {
+  const supported = (leader as unknown as { versions?: Record<number, { maxVersion: number }> | null }).versions?.[FETCH]?.maxVersion;
+  if (supported !== undefined && supported < 11) {
+    throw new AppError({
+      name: 'KafkaProtocolError',
+      code: 'UNSUPPORTED_VERSION',
+      message: `This broker speaks Fetch up to v${supported}: reading messages needs Kafka 2.3 or newer (Fetch v11).`,
+      retriable: false,
+    });
+  }
   const body = new WireWriter()
     .int32(-1) // replica id: a consumer
     .int32(maxWaitMs)
@@ -48,7 +58,7 @@ export async function fetchRecords(
     .string('')
     .build();
   return sendRaw(leader, {
-    apiKey: 1,
+    apiKey: FETCH,
     apiVersion: 11,
     apiName: 'Fetch',
     body,
@@ -75,3 +85,4 @@ export async function fetchRecords(
 }
 
 const EMPTY = Buffer.alloc(0);
+const FETCH = 1;
