@@ -77,22 +77,25 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       next = progressed && after < high ? quiet(fetch(after)) : null;
       const matches: WireMessage[] = [];
       let scanned = 0;
-      let last = offset;
+      let last = Number(offset);
+      // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
+      const end = Number(high);
+      const room = req.limit - pusher.matched;
       for (const r of chunk.records) {
-        const at = BigInt(r.offset);
-        if (at >= high) break;
-        if (pusher.matched + matches.length >= req.limit) {
+        const at = Number(r.offset);
+        if (at >= end) break;
+        if (matches.length >= room) {
           limitReached = true;
           break;
         }
         scanned++;
-        last = at + 1n;
+        last = at + 1;
         const match = !filter || filter(r) ? toWire(r) : null;
         if (!newest) {
           if (match) matches.push(match);
-        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, Number(r.offset), match);
+        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, at, match);
       }
-      if (limitReached) offset = last;
+      if (limitReached) offset = BigInt(last);
       else if (progressed) offset = after < high ? after : high;
       pusher.add(index, offset, scanned, matches);
     }
