@@ -175,8 +175,8 @@ test.describe('messages through the UI', () => {
     });
     const detail = page.getByRole('complementary', { name: 'Message' });
     const view = detail.getByLabel('Value view');
-    // A row's text starts with its partition and offset cells: "0" + "0" + the timestamp.
-    const rowAt = (offset: number) => page.getByRole('row').filter({ hasText: new RegExp(`^0${offset}\\d{4}-`) });
+    // Rows are identified by partition and offset (the columns change while the pane is open).
+    const rowAt = (offset: number) => page.getByRole('table', { name: 'Messages' }).locator(`[data-row-id="0-${offset}"]`);
     await rowAt(0).click();
     await expect(page.getByTestId('detail-value-info')).toContainText('(preview)');
     for (const v of ['hex', 'base64', 'json', 'text', 'auto']) await view.selectOption(v);

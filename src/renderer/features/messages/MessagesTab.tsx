@@ -21,15 +21,18 @@ const col = createColumnHelper<MessageView>();
 const time = (m: MessageView) => messageTime(m.timestamp);
 const keyText = (m: MessageView) => preview(m.key, 'null', 60);
 const valueText = (m: MessageView) => preview(m.value, 'null (tombstone)');
+// The value last: it takes whatever width is left, so it stays readable with the detail pane open.
 const columns = [
-  col.accessor('partition', { header: 'Partition', size: 96, meta: { align: 'right', mono: true } }),
-  col.accessor('offset', { header: 'Offset', size: 100, meta: { align: 'right', mono: true } }),
-  col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 200, meta: { mono: true } }),
-  col.accessor(keyText, { id: 'key', header: 'Key', size: 160, meta: { mono: true } }),
-  col.accessor(valueText, { id: 'value', header: 'Value', size: 520, meta: { mono: true } }),
-  col.accessor((m) => m.value?.size ?? 0, { id: 'size', header: 'Size', size: 80, meta: { align: 'right', mono: true } }),
-  col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 80, meta: { align: 'right', mono: true } }),
+  col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor('offset', { header: 'Offset', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 195, meta: { mono: true } }),
+  col.accessor(keyText, { id: 'key', header: 'Key', size: 140, meta: { mono: true } }),
+  col.accessor((m) => m.value?.size ?? 0, { id: 'size', header: 'Size', size: 70, meta: { align: 'right', mono: true } }),
+  col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 76, meta: { align: 'right', mono: true } }),
+  col.accessor(valueText, { id: 'value', header: 'Value', size: 240, meta: { mono: true } }),
 ];
+/** With the detail pane open (it shows the time, size and headers): partition, offset, key, value. */
+const columnsBesidePane = [columns[0]!, columns[1]!, columns[3]!, columns[6]!];
 
 /** The quick filter: the text as shown in any column, case-insensitive. */
 function shownBy(filter: string): (m: MessageView) => boolean {
@@ -252,7 +255,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         <WindowedTable
           ariaLabel="Messages"
           data={shown}
-          columns={columns}
+          columns={current ? columnsBesidePane : columns}
           sorting={sorting}
           onSortingChange={setSorting}
           getRowId={rowId}
