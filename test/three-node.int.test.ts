@@ -114,4 +114,47 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     expect(seen().sort()).toEqual(Array.from({ length: 60 }, (_, i) => `m${i}`).sort());
     await cluster.startNode(first!.leader);
   });
+
+  it('a live tail goes on with the other partitions while one has no leader, says which, and picks it up again', async () => {
+    const seen = () =>
+      app.events
+        .filter((e) => e.name === 'messages.batch' && e.payload.runId === 'offline-tail')
+        .flatMap((e) => (e.payload as MessagesBatch).messages.map((m) => messageFromWire(m).value!.data));
+    const lastProgress = () =>
+      app.events
+        .filter((e) => e.name === 'messages.batch' && e.payload.runId === 'offline-tail' && e.payload.progress)
+        .map((e) => (e.payload as MessagesBatch).progress!)
+        .at(-1);
+    const partitions = await app.call('topics.partitions', { connectionId, topic: solo });
+    const stranded = partitions.find((p) => p.leader === 3)!;
+    const others = partitions.filter((p) => p !== stranded).map((p) => p.partition);
+    const write = (partition: number, value: string) => execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', solo, '-p', String(partition)], { input: value });
+
+    const controller = new AbortController();
+    const tail = app.call('messages.tail', { connectionId, runId: 'offline-tail', topic: solo }, controller.signal);
+    await new Promise((r) => setTimeout(r, 700));
+    await cluster.stopNode(3);
+    for (const p of others) write(p, `while-offline-${p}`);
+    await eventually(async () => seen().length, (n) => n >= others.length, 30_000, 100);
+    const troubled = await eventually(
+      async () => lastProgress()?.partitions.find((p) => p.partition === stranded.partition)?.error,
+      (error) => error !== undefined,
+      30_000,
+      100,
+    );
+    expect(troubled).toMatch(/leader|broker|connect/i);
+
+    await cluster.startNode(3);
+    await eventually(
+      () => app.call('topics.partitions', { connectionId, topic: solo }),
+      (ps) => ps.every((p) => p.leader > 0),
+      60_000,
+    );
+    write(stranded.partition, 'after-recovery');
+    await eventually(async () => seen().length, (n) => n >= others.length + 1, 60_000, 100);
+    expect(lastProgress()?.partitions.find((p) => p.partition === stranded.partition)?.error).toBeUndefined();
+    controller.abort();
+    await tail;
+    expect(seen().sort()).toEqual([...others.map((p) => `while-offline-${p}`), 'after-recovery'].sort());
+  });
 });

@@ -88,6 +88,8 @@ export interface PartitionProgress {
   position: string;
   scanned: number;
   matched: number;
+  /** Why this partition cannot be read right now (a live tail goes on with the others). */
+  error?: string;
 }
 
 export interface ReadProgress {

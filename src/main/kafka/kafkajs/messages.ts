@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { MessagesPort, PartitionChunk } from '../ports/messages';
-import { rethrowAsAppError } from './errors';
+import { kafkaErrorData, rethrowAsAppError } from './errors';
 import type { InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
 import { fetchRecords } from './raw/fetch';
@@ -22,26 +22,38 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
       leaders = leadersOf(cluster, topic, wanted);
     }
     const { byLeader, leaderless } = leaders;
-    if (leaderless.length > 0) throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
     const offsetOf = new Map(positions.map((p) => [p.partition, p.offset]));
     const fetched = new Map<number, PartitionChunk>();
+    // One partition's trouble is reported on its chunk: the others are read all the same.
+    const failed = (partition: number, error: AppError) => fetched.set(partition, { records: [], nextOffset: offsetOf.get(partition)!, highWatermark: offsetOf.get(partition)!, error });
+    const noLeader = new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
+    for (const partition of leaderless) failed(partition, noLeader);
     await Promise.all(
       Object.entries(byLeader).map(async ([leader, partitions]) => {
-        const broker = await cluster.findBroker({ nodeId: leader }).catch(rethrowAsAppError(`Reading ${topic}`));
-        const asked = partitions.map((partition) => ({ partition, offset: offsetOf.get(partition)! }));
-        const response = await fetchRecords(broker, topic, asked, maxBytes, maxWaitMs).catch(rethrowAsAppError(`Reading ${topic}`));
-        if (response.errorCode !== 0) throw fetchError(topic, null, response.errorCode);
-        for (const part of response.partitions) {
-          if (part.errorCode !== 0) {
-            // A moved leader: kafkajs' metadata is stale; the caller retries with fresh metadata.
-            if (/LEADER|NOT_LEADER|FENCED/.test(errorNameForCode(part.errorCode))) await cluster.refreshMetadata().catch(() => undefined);
-            throw fetchError(topic, part.partition, part.errorCode);
+        try {
+          const broker = await cluster.findBroker({ nodeId: leader });
+          const asked = partitions.map((partition) => ({ partition, offset: offsetOf.get(partition)! }));
+          const response = await fetchRecords(broker, topic, asked, maxBytes, maxWaitMs);
+          if (response.errorCode !== 0) throw fetchError(topic, null, response.errorCode);
+          for (const part of response.partitions) {
+            if (part.errorCode !== 0) {
+              // A moved leader: kafkajs' metadata is stale; the next read asks the new one.
+              if (/LEADER|NOT_LEADER|FENCED/.test(errorNameForCode(part.errorCode))) await cluster.refreshMetadata().catch(() => undefined);
+              failed(part.partition, fetchError(topic, part.partition, part.errorCode));
+              continue;
+            }
+            const from = offsetOf.get(part.partition)!;
+            try {
+              const decoded = await decodeRecordBatches(part.records, part.partition, Number(from), part.abortedTransactions);
+              fetched.set(part.partition, { records: decoded.records, nextOffset: String(decoded.nextOffset), highWatermark: part.highWatermark });
+            } catch (error) {
+              failed(part.partition, new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${part.partition}: ${(error as Error).message}`, retriable: false }));
+            }
           }
-          const from = offsetOf.get(part.partition)!;
-          const decoded = await decodeRecordBatches(part.records, part.partition, Number(from), part.abortedTransactions).catch((error: Error) => {
-            throw new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${part.partition}: ${error.message}`, retriable: false });
-          });
-          fetched.set(part.partition, { records: decoded.records, nextOffset: String(decoded.nextOffset), highWatermark: part.highWatermark });
+        } catch (error) {
+          // The leader could not be reached or refused the whole request: all its partitions say so.
+          const reason = AppError.is(error) ? error : new AppError(kafkaErrorData(error, `Reading ${topic} from broker ${leader}`));
+          for (const partition of partitions) if (!fetched.has(partition)) failed(partition, reason);
         }
       }),
     );
@@ -50,6 +62,7 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
   return {
     async readChunk(topic, partition, offset, maxBytes): Promise<PartitionChunk> {
       const [chunk] = await readChunks(topic, [{ partition, offset }], maxBytes, 50);
+      if (chunk!.error) throw chunk!.error;
       return chunk!;
     },
     readChunks,

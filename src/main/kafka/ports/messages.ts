@@ -1,3 +1,4 @@
+import type { AppError } from '../../../shared/errors';
 /** One record as stored, before any decoding: what the message views are built from. */
 export interface RawRecord {
   partition: number;
@@ -11,6 +12,8 @@ export interface RawRecord {
 
 export interface PartitionChunk {
   records: RawRecord[];
+  /** This partition could not be read this time (readChunks only; readChunk throws it). */
+  error?: AppError;
   /** The offset to ask for next (past control records and aborted transactions too). */
   nextOffset: string;
   highWatermark: string;
@@ -26,7 +29,7 @@ export interface MessagesPort {
   /**
    * One fetch per partition leader for all the given partitions (what a tail needs: a few
    * requests however many partitions); the broker waits up to `maxWaitMs` for new data.
-   * Chunks come back in the order asked for.
+   * Chunks come back in the order asked for; a partition that failed carries its error.
    */
   readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number): Promise<PartitionChunk[]>;
 }

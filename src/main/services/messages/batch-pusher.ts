@@ -40,6 +40,16 @@ export class BatchPusher {
     this.schedule();
   }
 
+  /** Says (or stops saying) why a partition cannot be read right now; the others go on. */
+  setError(index: number, message: string | null): void {
+    const p = this.partitions[index]!;
+    if ((p.error ?? null) === message) return;
+    if (message === null) delete p.error;
+    else p.error = message;
+    this.changed = true;
+    this.schedule();
+  }
+
   /** Pushes the starting positions now, before any message: a pause at once can resume from them. */
   announce(): void {
     this.changed = true;

@@ -19,6 +19,7 @@ const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
 const SEARCH_RETRIES = 3;
 const FETCHES_IN_FLIGHT = 16;
+const TROUBLED_PAUSE_MS = 300;
 
 interface StreamRequest {
   runId: string;
@@ -158,6 +159,11 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
           quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
           req.signal,
         );
+        // Only when every partition failed is the tail itself in trouble (retried, then ended).
+        if (chunks && chunks.length > 0 && chunks.every((c) => c.error)) {
+          for (const [i, c] of chunks.entries()) if (c.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, order[i]!);
+          throw chunks[0]!.error;
+        }
         failures = 0;
       } catch (error) {
         if (req.signal.aborted || !req.isOpen()) break;
@@ -169,8 +175,15 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         throw error;
       }
       if (!chunks) break;
+      const troubled = chunks.filter((c) => c.error).length;
+      for (const [i, chunk] of chunks.entries()) {
+        const p = order[i]!;
+        pusher.setError(p.index, chunk.error?.message ?? null);
+        if (chunk.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, p);
+      }
       chunks.forEach((chunk, i) => {
         const p = order[i]!;
+        if (chunk.error) return;
         const after = BigInt(chunk.nextOffset);
         if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
         const matches: WireMessage[] = [];
@@ -178,12 +191,26 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         if (after > p.offset) p.offset = after;
         pusher.add(p.index, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
       });
+      // The healthy partitions may answer at once: do not hammer the failing ones meanwhile.
+      if (troubled > 0) await abortableSleep(TROUBLED_PAUSE_MS, req.signal);
     }
   } finally {
     pusher.flush();
     pusher.stop();
   }
   return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
+}
+
+/**
+ * A tail's position the log no longer has: retention deleted it (continue from the oldest kept)
+ * or the topic was recreated (continue from its end).
+ */
+async function moveIntoLog(client: KafkaClient, topic: string, p: { partition: number; offset: bigint }): Promise<void> {
+  const mark = (await client.fetchWatermarks([topic], { committed: true }).catch(() => [])).find((w) => w.partition === p.partition);
+  if (!mark) return;
+  const low = BigInt(mark.low);
+  const high = BigInt(mark.high);
+  p.offset = p.offset < low ? low : p.offset > high ? high : p.offset;
 }
 
 /**

@@ -67,8 +67,14 @@ export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void
       {parts.length > 0 && parts.length <= 24 && (
         <span className="messages-status__partitions" data-testid="partition-progress">
           {parts.map((p) => (
-            <span key={p.partition} className="badge muted" title={`partition ${p.partition}: offsets ${p.from}–${p.end}, at ${p.position}`}>
+            <span
+              key={p.partition}
+              className={`badge ${p.error ? 'bad' : 'muted'}`}
+              data-partition-error={p.error ? p.partition : undefined}
+              title={`partition ${p.partition}: offsets ${p.from}–${p.end}, at ${p.position}${p.error ? ` — ${p.error}` : ''}`}
+            >
               p{p.partition} {n(p.scanned)}/{n(Math.max(0, Number(p.end) - Number(p.from)))} · {n(p.matched)}
+              {p.error && ' ⚠'}
             </span>
           ))}
         </span>
