@@ -19,7 +19,7 @@ describe('export', () => {
       const blob = await buildExport(messages, 'json', () => undefined, undefined, chunk);
       const parsed = JSON.parse(await blob.text());
       expect(parsed).toHaveLength(4);
-      expect(parsed[0]).toEqual({ partition: 1, offset: '0', timestamp: '1700000000000', timestampType: 'CreateTime', key: 'k0', keyEncoding: 'utf8', value: '{"a":1}', valueEncoding: 'utf8', headers: { trace: '/wA=' } });
+      expect(parsed[0]).toEqual({ partition: 1, offset: '0', timestamp: '1700000000000', timestampType: 'CreateTime', key: 'k0', keyEncoding: 'utf8', value: '{"a":1}', valueEncoding: 'utf8', headers: [{ key: 'trace', value: '/wA=', encoding: 'base64' }] });
       expect(parsed[2]).toMatchObject({ key: null, value: null, keyEncoding: null });
     }
     expect(JSON.parse(await (await buildExport([], 'json', () => undefined)).text())).toEqual([]);
@@ -34,8 +34,18 @@ describe('export', () => {
     const csv = formatPiece(messages, 0, 4, 'csv', 4);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('partition,offset,timestamp,timestampType,key,keyEncoding,value,valueEncoding,headers');
-    expect(lines[1]).toBe('1,0,1700000000000,CreateTime,k0,utf8,"{""a"":1}",utf8,"{""trace"":""/wA=""}"');
+    expect(lines[1]).toBe('1,0,1700000000000,CreateTime,k0,utf8,"{""a"":1}",utf8,"[{""key"":""trace"",""value"":""/wA="",""encoding"":""base64""}]"');
     expect(lines[2]).toBe('1,1,1700000000001,CreateTime,k1,utf8,"say ""hi"", then\nleave",utf8,{}');
     expect(csv).toContain(",'=1+2,utf8,");
+  });
+
+  it('writes headers as an object when they are unique text, else as a list that keeps repeats and encodings', () => {
+    const text = (data: string) => ({ encoding: 'utf8' as const, data, size: data.length });
+    const withHeaders = (headers: MessageView['headers']) => JSON.parse(formatPiece([{ ...msg(5, 'v'), headers }], 0, 1, 'ndjson', 1)).headers;
+    expect(withHeaders([{ key: 'a', value: text('1') }, { key: 'b', value: null }])).toEqual({ a: '1', b: null });
+    expect(withHeaders([{ key: 'a', value: text('1') }, { key: 'a', value: text('2') }])).toEqual([
+      { key: 'a', value: '1' },
+      { key: 'a', value: '2' },
+    ]);
   });
 });

@@ -15,9 +15,22 @@ export interface ExportedMessage {
   keyEncoding: 'utf8' | 'base64' | null;
   value: string | null;
   valueEncoding: 'utf8' | 'base64' | null;
-  headers: Record<string, string | null>;
+  /** An object when keys are unique and values text; else a list, which keeps repeated keys and says which values are base64. */
+  headers: Record<string, string | null> | ExportedHeader[];
   /** Set when the view held only a preview of a big value. */
   truncated?: true;
+}
+
+export interface ExportedHeader {
+  key: string;
+  value: string | null;
+  encoding?: 'base64';
+}
+
+function exportedHeaders(headers: MessageView['headers']): ExportedMessage['headers'] {
+  const unique = new Set(headers.map((h) => h.key)).size === headers.length;
+  if (unique && headers.every((h) => h.value === null || h.value.encoding === 'utf8')) return Object.fromEntries(headers.map((h) => [h.key, h.value?.data ?? null]));
+  return headers.map((h) => (h.value?.encoding === 'base64' ? { key: h.key, value: h.value.data, encoding: 'base64' } : { key: h.key, value: h.value?.data ?? null }));
 }
 
 export function toExported(m: MessageView): ExportedMessage {
@@ -30,7 +43,7 @@ export function toExported(m: MessageView): ExportedMessage {
     keyEncoding: m.key?.encoding ?? null,
     value: m.value?.data ?? null,
     valueEncoding: m.value?.encoding ?? null,
-    headers: Object.fromEntries(m.headers.map((h) => [h.key, h.value?.data ?? null])),
+    headers: exportedHeaders(m.headers),
   };
   if (m.key?.truncated || m.value?.truncated) out.truncated = true;
   return out;
