@@ -30,7 +30,7 @@ export interface ExportedHeader {
 function exportedHeaders(headers: MessageView['headers']): ExportedMessage['headers'] {
   const unique = new Set(headers.map((h) => h.key)).size === headers.length;
   if (unique && headers.every((h) => h.value === null || h.value.encoding === 'utf8')) return Object.fromEntries(headers.map((h) => [h.key, h.value?.data ?? null]));
-  return headers.map((h) => (h.value?.encoding === 'base64' ? { key: h.key, value: h.value.data, encoding: 'base64' } : { key: h.key, value: h.value?.data ?? null }));
+  return headers.map((h): ExportedHeader => (h.value?.encoding === 'base64' ? { key: h.key, value: h.value.data, encoding: 'base64' } : { key: h.key, value: h.value?.data ?? null }));
 }
 
 export function toExported(m: MessageView): ExportedMessage {
