@@ -81,6 +81,13 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     ]);
     expect((await app.call('topics.retention', { connectionId, topic })).oldestTimestamp).toBeNull();
 
+    // Truncating every partition while one has no leader touches none of them.
+    const online = soloPartitions.filter((p) => p.leader > 0).map((p) => p.partition);
+    for (const p of online) execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', solo, '-p', String(p)], { input: 'kept\nkept' });
+    await expect(app.call('topics.deleteRecords', { connectionId, topic: solo, partitions: null, confirmation: solo })).rejects.toThrow(/has no leader right now, so nothing was deleted/);
+    const untouched = await app.call('topics.partitions', { connectionId, topic: solo });
+    expect(untouched.filter((p) => online.includes(p.partition)).map((p) => [p.low, p.high])).toEqual(online.map(() => ['0', '2']));
+
     await cluster.startNode(2);
     const healed = await eventually(() => app.call('topics.list', { connectionId, includeInternal: false }), (ts) => urp(ts) === 0, 90_000);
     expect(urp(healed)).toBe(0);

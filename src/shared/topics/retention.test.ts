@@ -9,6 +9,7 @@ describe('retention in human terms', () => {
     expect(humanDuration(7 * DAY)).toBe('7 days');
     expect(humanDuration(DAY + 12 * 3_600_000)).toBe('1 day 12 hours');
     expect(humanDuration(3_600_000)).toBe('1 hour');
+    expect(humanDuration(DAY + 30 * 60_000)).toBe('1 day 30 minutes');
     expect(humanDuration(1_500)).toBe('1.5 seconds');
     expect(humanDuration(250)).toBe('250 ms');
   });

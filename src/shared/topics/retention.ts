@@ -26,10 +26,11 @@ export function humanDuration(ms: number): string {
   let rest = ms;
   for (const [unit, size] of UNITS) {
     const n = Math.floor(rest / size);
+    // The two largest units that are not zero: 24 h 30 min is "1 day 30 minutes", not "1 day".
     if (n > 0 && parts.length < 2) {
       parts.push(`${n} ${unit}${n === 1 ? '' : 's'}`);
       rest -= n * size;
-    } else if (parts.length > 0) break;
+    }
   }
   if (parts.length === 1 && ms < 60_000 && ms % 1_000 !== 0) return `${ms / 1_000} seconds`;
   return parts.join(' ');

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { ConfigEntry, ConfigSource, TopicAdminPort } from '../ports/topic-admin';
-import { rethrowAsAppError } from './errors';
+import { protocolHint, rethrowAsAppError } from './errors';
+import { errorNameForCode } from './protocol-errors';
 import type { InternalBroker, InternalCluster } from './internals';
 import { createPartitions } from './raw/create-partitions';
 import { createTopic } from './raw/create-topics';
@@ -73,19 +74,19 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
   return {
     async createTopic(topic, validateOnly) {
       const broker = await controller(`Creating ${topic.name}`);
-      await createTopic(broker, topic, validateOnly, requestTimeoutMs).catch(rethrowAsAppError());
+      await createTopic(broker, topic, validateOnly, serverTimeout(requestTimeoutMs)).catch(rethrowAsAppError());
       if (!validateOnly) await settle(topic.name, (s) => s.exists && s.partitions === topic.partitions && s.leaderless === 0, `${topic.name} was created`);
     },
 
     async deleteTopic(name) {
       const broker = await controller(`Deleting ${name}`);
-      await deleteTopics(broker, [name], requestTimeoutMs).catch(rethrowAsAppError());
+      await deleteTopics(broker, [name], serverTimeout(requestTimeoutMs)).catch(rethrowAsAppError());
       await settle(name, (s) => !s.exists, `${name} was deleted`);
     },
 
     async createPartitions(topic, totalCount, validateOnly) {
       const broker = await controller(`Adding partitions to ${topic}`);
-      await createPartitions(broker, topic, totalCount, validateOnly, requestTimeoutMs).catch(rethrowAsAppError());
+      await createPartitions(broker, topic, totalCount, validateOnly, serverTimeout(requestTimeoutMs)).catch(rethrowAsAppError());
       if (!validateOnly) await settle(topic, (s) => s.partitions === totalCount && s.leaderless === 0, `${topic} now has ${totalCount} partitions`);
     },
 
@@ -99,8 +100,15 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
           rethrowAsAppError('Reading topic configuration'),
         );
         for (const res of results) {
-          // A topic deleted meanwhile answers UNKNOWN_TOPIC_OR_PARTITION: leave it out.
-          if (res.errorCode === 0) out.set(res.name, res.entries.map(toConfigEntry));
+          if (res.errorCode === 0) {
+            out.set(res.name, res.entries.map(toConfigEntry));
+            continue;
+          }
+          // A topic deleted meanwhile is left out; anything else (no permission…) is said as such.
+          const code = errorNameForCode(res.errorCode);
+          if (code === 'UNKNOWN_TOPIC_OR_PARTITION') continue;
+          const hint = protocolHint(code);
+          throw new AppError({ name: 'KafkaProtocolError', code, message: `Reading the configuration of ${res.name}: ${res.errorMessage ?? code}`, retriable: false, ...(hint ? { hint } : {}) });
         }
       }
       return out;
@@ -112,26 +120,47 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
     },
 
     async deleteRecords(topic, before) {
+      const context = `Deleting records of ${topic}`;
       const cluster = await getCluster();
-      await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Deleting records of ${topic}`));
-      const byLeader = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(
+      await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(context));
+      // Fresh leaders: a stale one would refuse after the others had already deleted theirs.
+      await cluster.refreshMetadata().catch(rethrowAsAppError(context));
+      const found = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(
         topic,
         before.map((b) => b.partition),
       );
-      const results = await Promise.all(
-        Object.entries(byLeader).map(async ([nodeId, partitions]) => {
+      const byLeader = Object.entries(found).filter(([nodeId]) => Number(nodeId) >= 0);
+      const led = new Set(byLeader.flatMap(([, partitions]) => partitions));
+      const leaderless = before.filter((b) => !led.has(b.partition)).map((b) => b.partition);
+      // All or nothing where it can be known beforehand: no partition is touched while one has no leader.
+      if (leaderless.length > 0) {
+        throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `${context}: partition ${leaderless.join(', ')} has no leader right now, so nothing was deleted.`, retriable: true });
+      }
+      const settled = await Promise.allSettled(
+        byLeader.map(async ([nodeId, partitions]) => {
           const leader = await cluster.findBroker({ nodeId }).catch(rethrowAsAppError(`Reaching broker ${nodeId}`));
-          return deleteRecords(leader, topic, before.filter((b) => partitions.includes(b.partition)), requestTimeoutMs).catch(rethrowAsAppError());
+          return deleteRecords(leader, topic, before.filter((b) => partitions.includes(b.partition)), serverTimeout(requestTimeoutMs)).catch(rethrowAsAppError(context));
         }),
       );
-      const done = results.flat();
-      const leaderless = before.filter((b) => !done.some((d) => d.partition === b.partition));
-      if (leaderless.length > 0) {
-        throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partitions ${leaderless.map((p) => p.partition).join(', ')} of ${topic} have no leader: their records were not deleted.`, retriable: true });
+      const done = settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+      const failures = settled.flatMap((r, i) => (r.status === 'rejected' ? [{ partitions: byLeader[i]![1], error: r.reason as Error }] : []));
+      if (failures.length > 0) {
+        // Leaders answer independently: say exactly what was deleted and what was not.
+        const deleted = done.length > 0 ? `records were deleted in partition ${done.map((d) => d.partition).sort((a, b) => a - b).join(', ')}, ` : 'nothing was deleted: ';
+        const failed = failures.map((f) => `partition ${f.partitions.join(', ')}: ${f.error.message}`).join('; ');
+        throw new AppError({ name: 'KafkaProtocolError', code: AppError.is(failures[0]!.error) ? failures[0]!.error.code : 'UNKNOWN_SERVER_ERROR', message: `${context}: ${deleted}not in ${failed}`, retriable: true });
       }
       return done.sort((a, b) => a.partition - b.partition);
     },
   };
+}
+
+/**
+ * How long the broker may work on a request before answering: below the client's own timeout,
+ * so a slow but successful change is reported as done, not as a client-side timeout.
+ */
+function serverTimeout(requestTimeoutMs: number): number {
+  return Math.max(1_000, requestTimeoutMs - 2_000);
 }
 
 async function anyBroker(cluster: InternalCluster): Promise<InternalBroker> {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { ActionOutcome } from '../../components/ActionOutcome';
+import { TypedConfirmation } from '../../components/TypedConfirmation';
 import { useAction } from '../../lib/use-action';
 import { useInvalidateTopics } from './queries';
 
@@ -9,12 +10,15 @@ export function AddPartitions({ connectionId, topic, current }: { connectionId: 
   const api = useApi();
   const invalidate = useInvalidateTopics(connectionId);
   const [count, setCount] = useState(current + 1);
+  // Cannot be undone (and splits keys on a compacted topic): the name is typed, as for deletes.
+  const [typed, setTyped] = useState('');
   const action = useAction();
   const send = (validateOnly: boolean) =>
     action.run(async () => {
       await api.call('topics.addPartitions', { connectionId, topic, count, validateOnly });
       if (validateOnly) return `The broker accepts ${count} partitions (nothing changed yet).`;
       await invalidate();
+      setTyped('');
       return `${topic} now has ${count} partitions.`;
     });
   return (
@@ -32,7 +36,8 @@ export function AddPartitions({ connectionId, topic, current }: { connectionId: 
         <button type="button" className="button" disabled={action.busy || count <= current} onClick={() => send(true)}>
           Validate
         </button>
-        <button type="button" className="button primary" disabled={action.busy || count <= current} onClick={() => send(false)}>
+        <TypedConfirmation expected={topic} value={typed} onChange={setTyped} label="Confirm topic name to add partitions" />
+        <button type="button" className="button primary" disabled={action.busy || count <= current || typed !== topic} onClick={() => send(false)}>
           Add {Math.max(0, count - current)} partition{count - current === 1 ? '' : 's'}
         </button>
       </div>

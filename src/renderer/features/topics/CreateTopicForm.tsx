@@ -15,10 +15,13 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
   const api = useApi();
   const connectionId = useConnectionId();
   const invalidate = useInvalidateTopics(connectionId);
-  const brokers = useOverview(connectionId).data?.brokerCount ?? 1;
+  // Until the overview says how many brokers live, nothing is created (RF would default to 1).
+  const brokerCount = useOverview(connectionId).data?.brokerCount;
+  const brokers = brokerCount ?? 1;
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState(3);
-  const [replication, setReplication] = useState(Math.min(3, brokers));
+  const [chosenReplication, setReplication] = useState<number | null>(null);
+  const replication = chosenReplication ?? Math.min(3, brokers);
   const [settings, setSettings] = useState<NewTopicSettings>(emptySettings);
   const action = useAction();
   const nameCheck = name ? checkTopicName(name, existing) : { error: null, warning: null };
@@ -88,10 +91,10 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
         </HelpField>
       </div>
       <div className="form-row">
-        <button type="button" className="button" disabled={action.busy || !name || !!nameCheck.error} onClick={() => run(true)}>
+        <button type="button" className="button" disabled={action.busy || !name || !!nameCheck.error || brokerCount === undefined} onClick={() => run(true)}>
           Validate (dry run)
         </button>
-        <button type="button" className="button primary" disabled={action.busy || !name || !!nameCheck.error} onClick={() => run(false)}>
+        <button type="button" className="button primary" disabled={action.busy || !name || !!nameCheck.error || brokerCount === undefined} onClick={() => run(false)}>
           Create {name || 'topic'}
         </button>
         <button type="button" className="button ghost" onClick={onClose}>

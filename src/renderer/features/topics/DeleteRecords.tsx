@@ -30,7 +30,7 @@ export function DeleteRecords({ connectionId, topic, partitions }: { connectionI
       <div className="form-row">
         <label className="field">
           <span>Partitions</span>
-          <select aria-label="Delete records from" value={String(scope)} onChange={(e) => (setScope(e.target.value === 'all' ? 'all' : Number(e.target.value)), action.clear())}>
+          <select aria-label="Delete records from" value={String(scope)} onChange={(e) => (setScope(e.target.value === 'all' ? 'all' : Number(e.target.value)), setOffset(''), setTyped(''), action.clear())}>
             <option value="all">All partitions: everything up to now ({total.toLocaleString('en-US')} messages)</option>
             {partitions.map((p) => (
               <option key={p.partition} value={p.partition}>

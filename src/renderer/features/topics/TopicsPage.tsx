@@ -31,7 +31,8 @@ export function retentionLabel(stats: TopicStats | undefined): string {
   const policy = stats.cleanupPolicy ?? 'delete';
   if (!policy.includes('delete')) return 'compacted';
   const time = stats.retentionMs < 0 ? 'forever' : humanDuration(stats.retentionMs);
-  return stats.retentionBytes !== null && stats.retentionBytes >= 0 ? `${time} / ${humanBytes(stats.retentionBytes)}` : time;
+  // retention.bytes limits each partition, not the topic.
+  return stats.retentionBytes !== null && stats.retentionBytes >= 0 ? `${time} / ${humanBytes(stats.retentionBytes)} per partition` : time;
 }
 
 const columns = [
@@ -58,7 +59,7 @@ const columns = [
   }),
   col.accessor((t) => num(t.stats?.sizeBytes), {
     id: 'size',
-    header: 'Size',
+    header: () => <span title="Bytes on disk, every replica counted (a topic with replication factor 3 shows three copies)">On disk</span>,
     size: 95,
     meta: { align: 'right', mono: true },
     cell: (c) => {
@@ -69,7 +70,7 @@ const columns = [
   col.accessor((t) => retentionLabel(t.stats), {
     id: 'retention',
     header: 'Retention',
-    size: 150,
+    size: 200,
     sortingFn: (a, b) => retentionRank(a.original.stats) - retentionRank(b.original.stats),
   }),
   col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 120 }),
