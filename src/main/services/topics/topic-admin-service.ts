@@ -16,24 +16,33 @@ export class TopicAdminService {
     const existing = (await this.snapshots.get(client, { fresh: true })).topics.map((t) => t.name);
     const { error } = checkTopicName(topic.name, existing);
     if (error) throw appError(ErrorCode.Validation, error);
-    await client.createTopic(topic, validateOnly);
-    if (!validateOnly) this.snapshots.invalidate(client);
+    await this.changing(client, validateOnly, () => client.createTopic(topic, validateOnly));
+  }
+
+  /**
+   * Runs a change and forgets the cached metadata afterwards, even when it failed: a change the
+   * brokers were slow to show (or one leader refused) may still have been applied.
+   */
+  private async changing(client: KafkaClient, validateOnly: boolean, change: () => Promise<void>): Promise<void> {
+    try {
+      await change();
+    } finally {
+      if (!validateOnly) this.snapshots.invalidate(client);
+    }
   }
 
   async delete(client: KafkaClient, topic: string, confirmation: string): Promise<void> {
     confirm(topic, confirmation);
     const [metadata] = await client.fetchMetadata([topic]);
     if (metadata?.internal) throw appError(ErrorCode.Validation, `${topic} is one of Kafka’s internal topics: deleting it would break the cluster.`);
-    await client.deleteTopic(topic);
-    this.snapshots.invalidate(client);
+    await this.changing(client, false, () => client.deleteTopic(topic));
   }
 
   async addPartitions(client: KafkaClient, topic: string, count: number, validateOnly: boolean): Promise<void> {
     const [metadata] = await client.fetchMetadata([topic]);
     const current = metadata?.partitions.length ?? 0;
     if (count <= current) throw appError(ErrorCode.Validation, `${topic} already has ${current} partitions: Kafka can only add partitions, never remove them.`);
-    await client.createPartitions(topic, count, validateOnly);
-    if (!validateOnly) this.snapshots.invalidate(client);
+    await this.changing(client, validateOnly, () => client.createPartitions(topic, count, validateOnly));
   }
 
   /** Checks the whole change with the broker first, so nothing is half-applied. */

@@ -19,9 +19,11 @@ export function DeleteRecords({ connectionId, topic, partitions }: { connectionI
   const ready = typed === topic && (scope === 'all' || offset !== '');
   const run = () =>
     action.run(async () => {
-      const result = await api.call('topics.deleteRecords', { connectionId, topic, confirmation: typed, partitions: scope === 'all' ? null : [{ partition: scope, offset }] });
+      // Refreshed even on failure: when one leader fails, the others may have deleted theirs.
+      const result = await api
+        .call('topics.deleteRecords', { connectionId, topic, confirmation: typed, partitions: scope === 'all' ? null : [{ partition: scope, offset }] })
+        .finally(() => void invalidate());
       setTyped('');
-      await invalidate();
       return `Records deleted. New log start: ${result.map((r) => `partition ${r.partition} → ${r.lowWatermark}`).join(', ')}.`;
     });
   return (
