@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
 import type { ConfigEntry } from '../ports/topic-admin';
 import { metadataFromAnyBroker } from './any-broker';
+import { BROKER_DEADLINE_MS, withDeadline as deadline } from './deadline';
 import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalBroker, InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
@@ -11,25 +12,11 @@ import { describeQuorum } from './raw/describe-quorum';
 import { ResourceType } from './raw/incremental-alter-configs';
 import { toConfigEntry } from './topic-admin';
 
-/** The longest a broker may take to answer one of these requests before it counts as unreachable. */
-const BROKER_DEADLINE_MS = 8_000;
-
 /** Broker disk, quorum and configuration through hand-encoded requests on kafkajs' connections (see raw/). */
 export function createBrokersPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number): BrokersPort {
-  // These are small, quick requests behind a view that may refresh every 5 s: one silent broker
-  // must not hold the whole view for the full request timeout (30 s by default).
   const deadlineMs = Math.min(requestTimeoutMs, BROKER_DEADLINE_MS);
   /** kafkajs can wait long on a dead or silent broker: each broker gets its own deadline. */
-  const withDeadline = <T>(work: Promise<T>, what: string): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AppError({ name: 'KafkaTimeoutError', code: 'TIMEOUT', message: `${what}: no answer within ${Math.round(deadlineMs / 1000)} s.`, retriable: true })),
-        deadlineMs,
-      );
-    });
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-  };
+  const withDeadline = <T>(work: Promise<T>, what: string): Promise<T> => deadline(work, deadlineMs, what);
 
   /** The partitions of the given topics, grouped as DescribeLogDirs wants them. */
   const partitionsOf = async (cluster: InternalCluster, topics: string[]): Promise<Map<string, number[]>> => {

@@ -4,8 +4,11 @@ import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
 import { metadataFromAnyBroker } from './any-broker';
+import { BROKER_DEADLINE_MS, withDeadline } from './deadline';
 
 const INTERNAL_TOPIC = /^__/;
+/** One ListOffsets may name thousands of partitions of a leader: more time than a small request. */
+const WATERMARKS_DEADLINE_MS = 15_000;
 
 /** Metadata and watermarks through kafkajs' internal cluster: one request per broker, not per topic. */
 export function createMetadataPort(getCluster: () => Promise<InternalCluster>): MetadataPort {
@@ -73,11 +76,16 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       const results = await Promise.all(
         [...byLeader.entries()].map(async ([nodeId, partitions]) => {
           try {
-            const broker = await cluster.findBroker({ nodeId });
+            const broker = await withDeadline(cluster.findBroker({ nodeId }), BROKER_DEADLINE_MS, `Reaching broker ${nodeId}`);
             // Right after partitions are created or move, a leader named by the metadata can
-            // still answer NOT_LEADER for a moment: retry those briefly.
+            // still answer NOT_LEADER for a moment: retry those briefly. A silent leader gets a
+            // deadline per attempt and no retry: it must not hold every view for minutes.
             const [low, high] = await retryRetriable(() =>
-              Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]),
+              withDeadline(
+                Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]),
+                WATERMARKS_DEADLINE_MS,
+                `Listing offsets on broker ${nodeId}`,
+              ),
             );
             const out: PartitionWatermarks[] = [];
             for (const [key, lowOffset] of low) {
@@ -102,7 +110,8 @@ async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<
     try {
       return await work();
     } catch (error) {
-      if (i >= attempts || (error as { retriable?: boolean }).retriable !== true) throw error;
+      const timedOut = /Timeout/.test((error as { name?: string }).name ?? '');
+      if (i >= attempts || timedOut || (error as { retriable?: boolean }).retriable !== true) throw error;
       await new Promise((r) => setTimeout(r, 100 * i));
     }
   }
