@@ -70,13 +70,13 @@ const columns = [
   col.accessor((t) => retentionLabel(t.stats), {
     id: 'retention',
     header: 'Retention',
-    size: 200,
+    size: 180,
     sortingFn: (a, b) => retentionRank(a.original.stats) - retentionRank(b.original.stats),
   }),
-  col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 120 }),
+  col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 100 }),
   col.accessor('underReplicatedPartitions', {
     header: 'Under-replicated',
-    size: 150,
+    size: 140,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge warn">{c.getValue()}</span> : 0),
   }),
