@@ -3,6 +3,7 @@ import type { MessagesPort, PartitionChunk } from '../ports/messages';
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import type { InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
+import { partitionLeaders } from './partition-leaders';
 import { fetchRecords } from './raw/fetch';
 import { decodeRecordBatches } from './raw/record-batch-decode';
 
@@ -15,11 +16,11 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     const cluster = await getCluster();
     await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Reading ${topic}`));
     const wanted = positions.map((p) => p.partition);
-    let leaders = leadersOf(cluster, topic, wanted);
+    let leaders = partitionLeaders(cluster, topic, wanted);
     if (leaders.leaderless.length > 0) {
       // kafkajs' metadata may be older than the partitions (added since) or their leaders: ask again once.
       await cluster.refreshMetadata().catch(rethrowAsAppError(`Reading ${topic}`));
-      leaders = leadersOf(cluster, topic, wanted);
+      leaders = partitionLeaders(cluster, topic, wanted);
     }
     const { byLeader, leaderless } = leaders;
     const offsetOf = new Map(positions.map((p) => [p.partition, p.offset]));
@@ -29,7 +30,7 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     const noLeader = new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
     for (const partition of leaderless) failed(partition, noLeader);
     await Promise.all(
-      Object.entries(byLeader).map(async ([leader, partitions]) => {
+      byLeader.map(async ([leader, partitions]) => {
         try {
           const broker = await cluster.findBroker({ nodeId: leader });
           const asked = partitions.map((partition) => ({ partition, offset: offsetOf.get(partition)! }));
@@ -67,14 +68,6 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     },
     readChunks,
   };
-}
-
-/** Partitions grouped by their leader's node id; those without a leader (-1 or unknown) apart. */
-function leadersOf(cluster: InternalCluster, topic: string, wanted: number[]): { byLeader: Record<string, number[]>; leaderless: number[] } {
-  const found = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, wanted);
-  const byLeader = Object.fromEntries(Object.entries(found).filter(([leader]) => Number(leader) >= 0));
-  const led = new Set(Object.values(byLeader).flat());
-  return { byLeader, leaderless: wanted.filter((p) => !led.has(p)) };
 }
 
 function fetchError(topic: string, partition: number | null, errorCode: number): AppError {

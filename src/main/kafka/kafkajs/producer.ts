@@ -7,6 +7,7 @@ import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalCluster } from './internals';
 import type { LazyClient } from './lazy-client';
 import { errorNameForCode } from './protocol-errors';
+import { partitionLeaders } from './partition-leaders';
 import { produce } from './raw/produce';
 import { encodeRecordBatches } from './raw/record-batch';
 
@@ -91,14 +92,10 @@ async function sendOnce(
   out: Map<number, PartitionAck>,
 ): Promise<Failure[]> {
   await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Sending to ${topic}`));
-  const leaders = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(topic, pending);
-  const led = new Set(Object.values(leaders).flat());
-  const failures: Failure[] = pending
-    .filter((p) => !led.has(p))
-    .map((partition) => ({ partition, error: protocolError(topic, partition, 'LEADER_NOT_AVAILABLE', null) }));
+  const { byLeader, leaderless } = partitionLeaders(cluster, topic, pending);
+  const failures: Failure[] = leaderless.map((partition) => ({ partition, error: protocolError(topic, partition, 'LEADER_NOT_AVAILABLE', null) }));
   await Promise.all(
-    Object.entries(leaders)
-      .filter(([nodeId]) => Number(nodeId) >= 0)
+    byLeader
       .map(async ([nodeId, partitions]) => {
         try {
           const leader = await cluster.findBroker({ nodeId });

@@ -10,6 +10,7 @@ import { deleteTopics } from './raw/delete-topics';
 import { ConfigSourceCode, describeConfigs, type RawConfigEntry } from './raw/describe-configs';
 import { incrementalAlterConfigs, ResourceType } from './raw/incremental-alter-configs';
 import { topicStates, type TopicState } from './raw/topic-state';
+import { partitionLeaders } from './partition-leaders';
 import { anyReachableBroker } from './any-broker';
 
 /** Topics per DescribeConfigs request: small enough for a quick answer, few enough requests for 5,000 topics. */
@@ -125,13 +126,11 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
       await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(context));
       // Fresh leaders: a stale one would refuse after the others had already deleted theirs.
       await cluster.refreshMetadata().catch(rethrowAsAppError(context));
-      const found = (cluster as unknown as { findLeaderForPartitions(t: string, p: number[]): Record<string, number[]> }).findLeaderForPartitions(
+      const { byLeader, leaderless } = partitionLeaders(
+        cluster,
         topic,
         before.map((b) => b.partition),
       );
-      const byLeader = Object.entries(found).filter(([nodeId]) => Number(nodeId) >= 0);
-      const led = new Set(byLeader.flatMap(([, partitions]) => partitions));
-      const leaderless = before.filter((b) => !led.has(b.partition)).map((b) => b.partition);
       // All or nothing where it can be known beforehand: no partition is touched while one has no leader.
       if (leaderless.length > 0) {
         throw new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `${context}: partition ${leaderless.join(', ')} has no leader right now, so nothing was deleted.`, retriable: true });

@@ -1,7 +1,8 @@
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
 import type { MessageService } from './message-service';
-import { searchMessages, tailMessages } from './stream-reader';
+import { searchMessages } from './search-messages';
+import { tailMessages } from './tail-messages';
 
 export function messageHandlers(connections: ConnectionManager, messages: MessageService): HandlerGroup<'messages.browse' | 'messages.search' | 'messages.tail'> {
   const isOpen = (id: string) => {

@@ -1,5 +1,5 @@
 import type { InternalBroker } from '../internals';
-import { throwIfFailed } from './broker-error';
+import { readTopicResults, throwIfFailed } from './broker-error';
 import { sendRaw } from './send';
 import { WireWriter } from './wire';
 
@@ -21,10 +21,7 @@ export async function createPartitions(controller: InternalBroker, topic: string
     apiVersion: 1,
     apiName: 'CreatePartitions',
     body,
-    parse: (r) => {
-      r.int32(); // throttle
-      return r.array((t) => ({ name: t.string(), errorCode: t.int16(), errorMessage: t.nullableString() }));
-    },
+    parse: readTopicResults,
   });
   throwIfFailed(results, `Adding partitions to ${topic}`);
 }

@@ -1,5 +1,5 @@
 import type { InternalBroker } from '../internals';
-import { throwIfFailed } from './broker-error';
+import { readTopicResults, throwIfFailed } from './broker-error';
 import { sendRaw } from './send';
 import { WireWriter } from './wire';
 
@@ -38,10 +38,7 @@ export async function createTopic(controller: InternalBroker, topic: CreateTopic
     apiVersion: 2,
     apiName: 'CreateTopics',
     body,
-    parse: (r) => {
-      r.int32(); // throttle
-      return r.array((t) => ({ name: t.string(), errorCode: t.int16(), errorMessage: t.nullableString() }));
-    },
+    parse: readTopicResults,
   });
   throwIfFailed(results, validateOnly ? `The broker would not create ${topic.name}` : `Creating ${topic.name}`);
 }

@@ -1,0 +1,109 @@
+import type { SearchSummary } from '../../../shared/api';
+import type { WireMessage } from '../../../shared/api/message-wire';
+import type { KafkaClient } from '../../kafka/client';
+import type { PartitionChunk } from '../../kafka/ports/messages';
+import { linkedController, quiet, unlessAborted, withRetries } from '../cancellable';
+import { createLimiter } from '../limiter';
+import { BatchPusher } from './batch-pusher';
+import { toWire } from './message-service';
+import { NewestOverall } from './newest-overall';
+import { resolveRanges, type PartitionRange } from './ranges';
+import { compileFilter } from './record-filter';
+import type { SearchRequest } from './stream-request';
+
+/** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
+const SEARCH_CHUNK_BYTES = 1024 * 1024;
+const SEARCH_RETRIES = 3;
+const FETCHES_IN_FLIGHT = 16;
+
+/**
+ * Reads the range of each chosen partition (in parallel, oldest first within a partition),
+ * filters in main and streams only the matches, with progress; ends at the range's end, at
+ * `limit` matches, or at once when cancelled.
+ */
+export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
+  const filter = compileFilter(req.filter);
+  const ranges = newestOnly(await resolveRanges(client, req.topic, req.partitions, req.position), req, filter === null);
+  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
+  // Stops every partition's reader when one fails, not only when the window cancels.
+  const stop = linkedController(req.signal);
+  // Every partition reads ahead; hundreds of partitions must not queue hundreds of MB of
+  // fetches on one connection (on a slow link the last ones would time out).
+  const inFlight = createLimiter(FETCHES_IN_FLIGHT);
+  let limitReached = false;
+  const full = () => limitReached || stop.signal.aborted;
+  // Newest messages are chosen by time across partitions, so nothing is pushed before all are
+  // read: "overall", the topic's newest N (then the matches among them); per partition, the
+  // newest `limit` matches of all the partitions' newest N.
+  const newest =
+    req.position.kind !== 'newest' ? null : req.position.scope === 'overall' ? { keepAll: true, pick: new NewestOverall(req.position.count) } : { keepAll: false, pick: new NewestOverall(req.limit) };
+
+  const readPartition = async (index: number) => {
+    const { partition, from, high } = ranges[index]!;
+    const fetch = (offset: bigint) => withRetries(() => inFlight(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES)), stop.signal, SEARCH_RETRIES);
+    let offset = from;
+    let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
+    while (next && !full()) {
+      const chunk = await unlessAborted(next, stop.signal);
+      if (!chunk) break;
+      const after = BigInt(chunk.nextOffset);
+      // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
+      const progressed = after > offset;
+      next = progressed && after < high ? quiet(fetch(after)) : null;
+      const matches: WireMessage[] = [];
+      let scanned = 0;
+      let last = Number(offset);
+      // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
+      const end = Number(high);
+      const room = req.limit - pusher.matched;
+      for (const r of chunk.records) {
+        const at = Number(r.offset);
+        if (at >= end) break;
+        if (matches.length >= room) {
+          limitReached = true;
+          break;
+        }
+        scanned++;
+        last = at + 1;
+        const match = !filter || filter(r) ? toWire(r) : null;
+        if (!newest) {
+          if (match) matches.push(match);
+        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, at, match);
+      }
+      if (limitReached) offset = BigInt(last);
+      else if (progressed) offset = after < high ? after : high;
+      pusher.add(index, offset, scanned, matches);
+    }
+  };
+
+  try {
+    await Promise.all(ranges.map((_, i) => readPartition(i))).catch((error: unknown) => {
+      stop.abort();
+      throw error;
+    });
+    if (newest && !req.signal.aborted) {
+      const picked = newest.pick.matches();
+      const kept = picked.slice(0, req.limit);
+      limitReached = picked.length > req.limit;
+      ranges.forEach((r, i) => {
+        const own = kept.filter((m) => m[0] === r.partition);
+        if (own.length > 0) pusher.add(i, BigInt(pusher.partitions[i]!.position), 0, own);
+      });
+    }
+  } finally {
+    pusher.flush();
+    pusher.stop();
+    stop.release();
+  }
+  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
+}
+
+/**
+ * Without a filter, each partition's newest `limit` hold every message a "newest" read can
+ * show: reading further back (N may be far above the limit) would only be thrown away.
+ */
+function newestOnly(ranges: PartitionRange[], req: SearchRequest, unfiltered: boolean): PartitionRange[] {
+  if (req.position.kind !== 'newest' || !unfiltered) return ranges;
+  const limit = BigInt(req.limit);
+  return ranges.map((r) => (r.high - r.from > limit ? { ...r, from: r.high - limit } : r));
+}

@@ -1,0 +1,23 @@
+import type { MessageFilter, MessagesBatch, StartPosition } from '../../../shared/api';
+
+/** What a streamed read needs, search or tail: where, what to keep, how to stop, where to push. */
+export interface StreamRequest {
+  runId: string;
+  topic: string;
+  partitions: number[] | null;
+  filter: MessageFilter;
+  signal: AbortSignal;
+  push(batch: MessagesBatch): void;
+}
+
+export interface SearchRequest extends StreamRequest {
+  position: StartPosition;
+  limit: number;
+}
+
+export interface TailRequest extends StreamRequest {
+  /** Where a paused tail stopped, per partition; others start at their end. */
+  resumeFrom?: { partition: number; offset: string }[] | null;
+  /** False once the connection is closed: the tail ends quietly. */
+  isOpen(): boolean;
+}

@@ -1,0 +1,113 @@
+import type { SearchSummary } from '../../../shared/api';
+import type { WireMessage } from '../../../shared/api/message-wire';
+import { AppError } from '../../../shared/errors';
+import type { KafkaClient } from '../../kafka/client';
+import type { PartitionChunk } from '../../kafka/ports/messages';
+import { abortableSleep } from '../abortable-sleep';
+import { quiet, unlessAborted } from '../cancellable';
+import { BatchPusher } from './batch-pusher';
+import { toWire } from './message-service';
+import { choosePartitions } from './ranges';
+import { compileFilter, type RecordPredicate } from './record-filter';
+import type { TailRequest } from './stream-request';
+
+const TAIL_CHUNK_BYTES = 1024 * 1024;
+/** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
+const TAIL_WAIT_MS = 500;
+const TAIL_RETRIES = 5;
+const TROUBLED_PAUSE_MS = 300;
+
+/**
+ * Follows the chosen partitions from their end (or from where a paused tail stopped): one
+ * long-poll fetch per leader for all partitions, matches pushed in batches. Runs until
+ * cancelled or the connection closes; never joins a group, never commits.
+ */
+export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
+  const filter: RecordPredicate | null = compileFilter(req.filter);
+  const partitions = await choosePartitions(client, req.topic, req.partitions);
+  // The end a read-committed reader sees (the last stable offset): starting at the high
+  // watermark would skip a transaction still open now and committed a moment later.
+  const marks = new Map((await client.fetchWatermarks([req.topic], { committed: true })).map((w) => [w.partition, w]));
+  const resume = new Map((req.resumeFrom ?? []).map((r) => [r.partition, BigInt(r.offset)]));
+  const positions = partitions.map((p, index) => {
+    const mark = marks.get(p);
+    const high = BigInt(mark?.high ?? '0');
+    const low = BigInt(mark?.low ?? '0');
+    const from = resume.get(p);
+    // A resumed offset the retention has deleted since: continue from the oldest kept.
+    return { index, partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
+  });
+  const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high })), req.push);
+  pusher.announce();
+  let failures = 0;
+  let round = 0;
+  try {
+    while (!req.signal.aborted && req.isOpen()) {
+      // The broker hands a batch bigger than the size asked for only to the first partition of
+      // a fetch that has data: a different partition leads each time, so none waits forever.
+      const order = rotate(positions, round++);
+      let chunks: PartitionChunk[] | null;
+      try {
+        chunks = await unlessAborted(
+          quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
+          req.signal,
+        );
+        // Only when every partition failed is the tail itself in trouble (retried, then ended).
+        if (chunks && chunks.length > 0 && chunks.every((c) => c.error)) {
+          for (const [i, c] of chunks.entries()) if (c.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, order[i]!);
+          throw chunks[0]!.error;
+        }
+        failures = 0;
+      } catch (error) {
+        if (req.signal.aborted || !req.isOpen()) break;
+        // A leader moving or a broker restarting: try again a few times before giving up.
+        if (AppError.is(error) && error.retriable && ++failures <= TAIL_RETRIES) {
+          await abortableSleep(500 * failures, req.signal);
+          continue;
+        }
+        throw error;
+      }
+      if (!chunks) break;
+      const troubled = chunks.filter((c) => c.error).length;
+      for (const [i, chunk] of chunks.entries()) {
+        const p = order[i]!;
+        pusher.setError(p.index, chunk.error?.message ?? null);
+        if (chunk.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, p);
+      }
+      chunks.forEach((chunk, i) => {
+        const p = order[i]!;
+        if (chunk.error) return;
+        const after = BigInt(chunk.nextOffset);
+        if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
+        const matches: WireMessage[] = [];
+        for (const r of chunk.records) if (!filter || filter(r)) matches.push(toWire(r));
+        if (after > p.offset) p.offset = after;
+        pusher.add(p.index, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
+      });
+      // The healthy partitions may answer at once: do not hammer the failing ones meanwhile.
+      if (troubled > 0) await abortableSleep(TROUBLED_PAUSE_MS, req.signal);
+    }
+  } finally {
+    pusher.flush();
+    pusher.stop();
+  }
+  return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
+}
+
+/**
+ * A tail's position the log no longer has: retention deleted it (continue from the oldest kept)
+ * or the topic was recreated (continue from its end).
+ */
+async function moveIntoLog(client: KafkaClient, topic: string, p: { partition: number; offset: bigint }): Promise<void> {
+  const mark = (await client.fetchWatermarks([topic], { committed: true }).catch(() => [])).find((w) => w.partition === p.partition);
+  if (!mark) return;
+  const low = BigInt(mark.low);
+  const high = BigInt(mark.high);
+  p.offset = p.offset < low ? low : p.offset > high ? high : p.offset;
+}
+
+/** The same items, starting `by` places further on (wrapping round). */
+function rotate<T>(items: T[], by: number): T[] {
+  const k = items.length === 0 ? 0 : by % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
