@@ -14,6 +14,7 @@ import { startTestApp } from '../test/support/app';
 import { testKafka } from '../test/support/kafka';
 import { kafkaTool } from './kafka-cli';
 import { benchBroker, median, smoke, timed } from './support';
+import { createTopicsReady } from '../scripts/kafka/topics';
 
 const TOPICS = smoke ? 5 : 200;
 const PARTITIONS = 10;
@@ -23,7 +24,7 @@ const topics = Array.from({ length: TOPICS }, (_, i) => `${prefix}${i}`);
 const admin = testKafka(bootstrap).admin();
 await admin.connect();
 try {
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })) });
+  await createTopicsReady(bootstrap, topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })));
   // Some data, so sizes differ: 200 messages into the first partitions of every tenth topic.
   for (const topic of topics.filter((_, i) => i % 10 === 0)) {
     execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: Array.from({ length: 200 }, (_, i) => `m${i}-${'z'.repeat(300)}`).join('\n') });

@@ -15,6 +15,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchApp, median, smoke, timed } from './support';
+import { createTopicsReady } from '../scripts/kafka/topics';
 
 const ROUNDS = smoke ? 1 : 3;
 const PARTITIONS = 12;
@@ -54,7 +55,7 @@ const rssTimer = setInterval(() => {
 
 for (const w of workloads) {
   const topic = `p1-${w.codec}-${process.pid}`;
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+  await createTopicsReady(bootstrap, [{ topic, numPartitions: PARTITIONS }]);
   created.push(topic);
   const file = join(dir, `${w.codec}.tsv`);
   let bytes = 0;

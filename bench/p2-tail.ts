@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { startAppServer } from '../e2e/support/app-server';
 import { benchBroker, smoke } from './support';
+import { createTopicsReady } from '../scripts/kafka/topics';
 
 const RATE = 20_000;
 const SECONDS = smoke ? 5 : 30;
@@ -23,7 +24,7 @@ const kafka = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logL
 const admin = kafka.admin();
 await admin.connect();
 const topic = `p2-tail-${process.pid}`;
-await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+await createTopicsReady(bootstrap, [{ topic, numPartitions: PARTITIONS }]);
 
 const server = await startAppServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

@@ -9,6 +9,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { startTestApp } from '../test/support/app';
 import { kafkaTool } from './kafka-cli';
 import { benchBroker, median, smoke, timed } from './support';
+import { createTopicsReady } from '../scripts/kafka/topics';
 
 const GROUPS = smoke ? 30 : 300;
 const TOPICS = smoke ? 4 : 20;
@@ -20,7 +21,7 @@ const admin = new Kafka({ clientId: 'bench', brokers: bootstrap.split(','), logL
 await admin.connect();
 const prefix = `p4-${process.pid}`;
 const topics = Array.from({ length: TOPICS }, (_, i) => `${prefix}-t${i}`);
-await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS })) });
+await createTopicsReady(bootstrap, topics.map((topic) => ({ topic, numPartitions: PARTITIONS })));
 for (const topic of topics) {
   for (let p = 0; p < PARTITIONS; p++) execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', String(p)], { input: Array.from({ length: 50 + p * 10 }, (_, i) => `m${i}`).join('\n') });
 }

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchApp, median, smoke, timed } from './support';
+import { createTopicsReady } from '../scripts/kafka/topics';
 
 const COUNT = smoke ? 10_000 : 100_000;
 const ROUNDS = smoke ? 1 : 3;
@@ -30,7 +31,7 @@ const avgBytes = Math.round(rows.reduce((s, r) => s + r.key.length + r.value.len
 let n = 0;
 async function freshTopic(): Promise<string> {
   const topic = `p5-${process.pid}-${n++}`;
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS }] });
+  await createTopicsReady(bootstrap, [{ topic, numPartitions: PARTITIONS }]);
   created.push(topic);
   return topic;
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
-import { withAdmin } from './support/admin';
+import { createTopicsReady, withAdmin } from './support/admin';
 import { readTable } from './support/pages';
 
 /** "1.5 MiB" → bytes. */
@@ -44,7 +44,7 @@ test.describe('brokers: disk, controller, configuration', () => {
 
     // Refresh: ~1 MiB more written by kcat shows up in the disk column without leaving the page.
     const bigTopic = `brokers-e2e-${Date.now()}`;
-    await withAdmin(env.bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic: bigTopic, numPartitions: 1, replicationFactor: 1 }] }));
+    await createTopicsReady(env.bootstrap, [{ topic: bigTopic, numPartitions: 1, replicationFactor: 1 }]);
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', bigTopic], { input: Array.from({ length: 1000 }, (_, i) => `${i} ${'r'.repeat(1000)}`).join('\n') });
     await page.getByTestId('auto-refresh-brokers').getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(async () => parseBytes((await readTable(page, 'Brokers'))[0]!['Disk used']!)).toBeGreaterThan(shownDisk + 900_000);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test, expect } from './support/fixtures';
-import { withAdmin } from './support/admin';
+import { createTopicsReady, withAdmin } from './support/admin';
 import { readTable } from './support/pages';
 
 test.describe('consumer groups through the UI', () => {
@@ -9,7 +9,7 @@ test.describe('consumer groups through the UI', () => {
     const suffix = randomBytes(4).toString('hex');
     const topic = `e2e-groups-${suffix}`;
     const groupId = `e2e-lagging-${suffix}`;
-    await withAdmin(env.bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] }));
+    await createTopicsReady(env.bootstrap, [{ topic, numPartitions: 2 }]);
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '0'], { input: Array.from({ length: 40 }, (_, i) => `a${i}`).join('\n') });
     execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '1'], { input: Array.from({ length: 25 }, (_, i) => `b${i}`).join('\n') });
     await withAdmin(env.bootstrap, (admin) => admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '10' }, { partition: 1, offset: '20' }] }));
@@ -61,7 +61,7 @@ test.describe('a live group through the UI', () => {
     const suffix = randomBytes(4).toString('hex');
     const topic = `e2e-live-${suffix}`;
     const groupId = `e2e-live-${suffix}`;
-    await withAdmin(env.bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2 }] }));
+    await createTopicsReady(env.bootstrap, [{ topic, numPartitions: 2 }]);
     const kafka = new Kafka({ clientId: 'e2e-member', brokers: env.bootstrap.split(','), logLevel: logLevel.NOTHING });
     const consumers = [0, 1, 2].map(() => kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 }));
     try {

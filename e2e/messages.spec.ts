@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { withAdmin } from './support/admin';
+import { createTopicsReady, withAdmin } from './support/admin';
 import { readTable } from './support/pages';
 
 async function newTopic(bootstrap: string, partitions: number): Promise<string> {
   const topic = `e2e-messages-${randomBytes(4).toString('hex')}`;
-  await withAdmin(bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] }));
+  await createTopicsReady(bootstrap, [{ topic, numPartitions: partitions }]);
   return topic;
 }
 
@@ -154,9 +154,7 @@ test.describe('messages through the UI', () => {
 
   test('detail pane stays responsive with a 5 MB value and a big JSON document: no task over 200 ms', async ({ connectedPage: page, env }) => {
     const topic = `e2e-messages-big-${randomBytes(4).toString('hex')}`;
-    await withAdmin(env.bootstrap, (admin) =>
-      admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '6000000' }] }] }),
-    );
+    await createTopicsReady(env.bootstrap, [{ topic, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '6000000' }] }]);
     const rows = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ i, sku: `SKU-${i}`, tags: ['a', 'b'], nested: { ok: i % 2 === 0, at: null } })));
     const dir = mkdtempSync(join(tmpdir(), 'e2e-big-'));
     const huge = join(dir, 'huge.json'); // ~5 MB: arrives as a 256 KiB preview

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { test, expect } from './support/fixtures';
-import { withAdmin } from './support/admin';
+import { createTopicsReady, withAdmin } from './support/admin';
 import { ConnectScreen, readTable } from './support/pages';
 
 async function newTopic(bootstrap: string, partitions: number): Promise<string> {
   const topic = `e2e-produce-${randomBytes(4).toString('hex')}`;
-  await withAdmin(bootstrap, (admin) => admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] }));
+  await createTopicsReady(bootstrap, [{ topic, numPartitions: partitions }]);
   return topic;
 }
 

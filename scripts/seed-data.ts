@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { createTopicsReady } from './kafka/topics';
 
 /** Topics the demo and the e2e specs expect; partition counts are part of the contract. */
 export const SEED_TOPICS = [
@@ -40,14 +41,11 @@ function messageFor(topic: string, i: number) {
   }
 }
 
-async function createMissing(admin: Admin): Promise<string[]> {
+async function createMissing(admin: Admin, bootstrap: string): Promise<string[]> {
   const existing = new Set(await admin.listTopics());
   const missing = SEED_TOPICS.filter((t) => !existing.has(t.topic));
   if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: -1, configEntries: 'configEntries' in t ? [...t.configEntries] : [] })),
-    });
+    await createTopicsReady(bootstrap, missing.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions, replicationFactor: -1, configEntries: 'configEntries' in t ? [...t.configEntries] : [] })));
   }
   return missing.map((t) => t.topic);
 }
@@ -71,7 +69,7 @@ export async function seedCluster(bootstrap: string): Promise<{ created: string[
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await Promise.all([admin.connect(), producer.connect()]);
   try {
-    const created = await createMissing(admin);
+    const created = await createMissing(admin, bootstrap);
     for (const t of SEED_TOPICS.filter((s) => created.includes(s.topic) && s.messages > 0)) {
       const messages = Array.from({ length: t.messages }, (_, i) => messageFor(t.topic, i));
       await producer.send({ topic: t.topic, acks: -1, messages });

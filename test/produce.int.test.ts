@@ -7,7 +7,7 @@ import type { MessageDraftInput } from '../src/shared/api';
 import { repoRoot } from '../scripts/kafka/cluster';
 import { KAFKA_VERSION } from '../scripts/kafka/jars';
 import { startTestApp, type TestApp } from './support/app';
-import { createTopic, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
+import { createTopic, createTopicsReady, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
 
 /** Reads a whole topic with kcat (librdkafka), an independent client. */
 function kcatRead(bootstrap: string, topic: string): { key: string; value: string; partition: number; headers: string }[] {
@@ -163,10 +163,7 @@ describe('producing to a real broker', () => {
     expect(missing.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
 
     const small = uniqueTopic('small');
-    const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
-    await admin.connect();
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: small, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }] });
-    await admin.disconnect();
+    await createTopicsReady(bootstrap, [{ topic: small, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }]);
     const big = (await app.call('produce.send', { connectionId, topic: small, message: { key: null, value: text('x'.repeat(50_000)) } }).catch((e) => e)) as AppError;
     expect(big.code).toBe('MESSAGE_TOO_LARGE');
     expect(big.message).toContain('at most 2,000 bytes (max.message.bytes)');
@@ -271,7 +268,7 @@ describe('not enough replicas, on a 3-node cluster with a broker down', () => {
     await admin.connect();
     try {
       // Kafka caps min.insync.replicas at the replica count, so the refusal needs a real missing replica.
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '3' }] }] });
+      await createTopicsReady(cluster.bootstrap, [{ topic, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '3' }] }]);
       await cluster.stopNode(2);
       await cluster.waitForBrokers(2);
       const deadline = Date.now() + 30_000;

@@ -11,3 +11,6 @@ export async function withAdmin<T>(bootstrap: string, fn: (admin: Admin) => Prom
     await admin.disconnect();
   }
 }
+
+/** Creates topics and waits until every broker knows each with a leader for every partition. */
+export { createTopicsReady } from '../../scripts/kafka/topics';

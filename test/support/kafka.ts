@@ -2,7 +2,10 @@ import { inject } from 'vitest';
 import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { randomBytes } from 'node:crypto';
 
+import { createTopicsReady } from '../../scripts/kafka/topics';
+
 export { startCluster, type RunningCluster } from '../../scripts/kafka/cluster';
+export { createTopicsReady };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,14 +32,9 @@ export function testKafka(bootstrap = sharedBootstrap()): Kafka {
   return new Kafka({ clientId: 'ke-test', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
 }
 
+/** Creates a topic and waits until every broker knows it with a leader for each partition. */
 export async function createTopic(bootstrap: string, topic: string, numPartitions = 1, replicationFactor = 1): Promise<void> {
-  const admin = testKafka(bootstrap).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions, replicationFactor }] });
-  } finally {
-    await admin.disconnect();
-  }
+  await createTopicsReady(bootstrap, [{ topic, numPartitions, replicationFactor }]);
 }
 
 /**

@@ -47,6 +47,36 @@ export async function metadataFromAnyBroker(cluster: InternalCluster, topics: st
   }
 }
 
+/** Kafka's UNKNOWN_TOPIC_OR_PARTITION. */
+const UNKNOWN_TOPIC = 3;
+
+/**
+ * Metadata for named topics, where a topic unknown to the broker that answered is looked up on
+ * every other broker before it counts as missing: a new topic reaches the brokers one after the
+ * other through the metadata log, so a page opened right after another tool created it would
+ * otherwise say it does not exist.
+ */
+export async function topicMetadataFromAnyBroker(cluster: InternalCluster, topics: string[]): Promise<RawMetadata> {
+  const md = await metadataFromAnyBroker(cluster, topics);
+  const unknown = new Set(md.topicMetadata.filter((t) => t.topicErrorCode === UNKNOWN_TOPIC).map((t) => t.topic));
+  if (unknown.size === 0) return md;
+  for (const { nodeId } of cluster.brokerPool.metadata?.brokers ?? []) {
+    let other: RawMetadata;
+    try {
+      other = await lenientMetadata(await cluster.findBroker({ nodeId }), [...unknown]);
+    } catch {
+      continue; // an unreachable broker cannot tell either way
+    }
+    for (const t of other.topicMetadata) {
+      if (!unknown.has(t.topic) || t.topicErrorCode !== 0) continue;
+      md.topicMetadata = md.topicMetadata.map((known) => (known.topic === t.topic ? t : known));
+      unknown.delete(t.topic);
+    }
+    if (unknown.size === 0) break;
+  }
+  return md;
+}
+
 function isConnectionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   return /ConnectionError|ConnectionClosedError|BrokerNotFound|NumberOfRetriesExceeded/.test(name);

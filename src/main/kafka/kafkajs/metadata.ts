@@ -3,7 +3,7 @@ import type { ClusterDescription, MetadataPort, PartitionWatermarks, TopicMetada
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
-import { metadataFromAnyBroker } from './any-broker';
+import { metadataFromAnyBroker, topicMetadataFromAnyBroker } from './any-broker';
 import { BROKER_DEADLINE_MS, withDeadline } from './deadline';
 
 const INTERNAL_TOPIC = /^__/;
@@ -15,7 +15,8 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
     // null asks for every topic. Lenient: an offline partition must not hide the others.
-    return metadataFromAnyBroker(cluster, topics.length > 0 ? topics : null).catch(rethrowAsAppError('Fetching metadata'));
+    const md = topics.length > 0 ? topicMetadataFromAnyBroker(cluster, topics) : metadataFromAnyBroker(cluster, null);
+    return md.catch(rethrowAsAppError('Fetching metadata'));
   }
 
   return {
