@@ -1,0 +1,125 @@
+import { AppError } from '../../shared/errors';
+import type { SchemaCodec } from './codecs/codec';
+import { compileSchema, resolveReferences } from './compile';
+import { readFraming, type SchemaRef } from './framing';
+import type { SchemaRegistryClient, SchemaType } from './registry-client';
+
+/** What a schema-framed key or value decoded to, or why it could not be. */
+export type Decoded =
+  | { ok: true; json: string; schema: SchemaInfo; invalid?: string }
+  | { ok: false; reason: string; schema: { id?: number; guid?: string } };
+
+export interface SchemaInfo {
+  id?: number;
+  guid?: string;
+  type: SchemaType;
+  subject?: string;
+  version?: number;
+  /** Protobuf: which message type of the file the value is. */
+  messageType?: string;
+}
+
+interface Compiled {
+  codec: SchemaCodec;
+  info: SchemaInfo;
+}
+type Entry = { compiled: Compiled } | { error: string; until: number };
+
+/** A failure that may pass (registry down, timeout) is tried again after this long; a missing schema is not. */
+const RETRY_AFTER_MS = 10_000;
+
+interface RecordLike {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: readonly { key: string; value: Buffer | null }[];
+}
+
+/**
+ * Decodes schema-framed keys and values for one connection. Each schema id is fetched and
+ * compiled once, then cached: a read of a million messages makes one registry request per id,
+ * never one per message. Reads call prepare() per chunk (async, fetching the ids that chunk
+ * names), then decode() per record (sync, from the cache).
+ */
+export class SchemaDecoder {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(private readonly registry: SchemaRegistryClient | null) {}
+
+  /** Fetches and compiles every schema these records name that is not cached (or due a retry). */
+  async prepare(records: readonly RecordLike[]): Promise<void> {
+    const wanted = new Map<string, SchemaRef>();
+    for (const r of records) {
+      for (const [role, bytes] of [['key', r.key], ['value', r.value]] as const) {
+        if (!bytes) continue;
+        const framed = readFraming(bytes, role, r.headers);
+        if (!framed) continue;
+        const key = refKey(framed.ref);
+        const entry = this.entries.get(key);
+        if (entry && ('compiled' in entry || entry.until > Date.now())) continue;
+        wanted.set(key, framed.ref);
+      }
+    }
+    await Promise.all([...wanted].map(([key, ref]) => this.load(key, ref)));
+  }
+
+  /** The decoded form of a key or value, null when it is not schema-framed. Sync: call prepare() first. */
+  decode(bytes: Buffer | null, role: 'key' | 'value', headers: readonly { key: string; value: Buffer | null }[]): Decoded | null {
+    if (!bytes) return null;
+    const framed = readFraming(bytes, role, headers);
+    if (!framed) return null;
+    const entry = this.entries.get(refKey(framed.ref));
+    const ref = 'id' in framed.ref ? { id: framed.ref.id } : { guid: framed.ref.guid };
+    if (!entry) return { ok: false, reason: `schema ${describe(framed.ref)} was not fetched`, schema: ref };
+    if ('error' in entry) return { ok: false, reason: entry.error, schema: ref };
+    try {
+      const out = entry.compiled.codec.decode(framed.body);
+      const info = out.messageType ? { ...entry.compiled.info, messageType: out.messageType } : entry.compiled.info;
+      return { ok: true, json: out.json, schema: info, ...(out.invalid ? { invalid: out.invalid } : {}) };
+    } catch (error) {
+      return { ok: false, reason: `${entry.compiled.info.type === 'JSON' ? 'JSON Schema' : entry.compiled.info.type === 'AVRO' ? 'Avro' : 'Protobuf'} schema ${describe(framed.ref)}: ${(error as Error).message}`, schema: ref };
+    }
+  }
+
+  private load(key: string, ref: SchemaRef): Promise<void> {
+    const running = this.pending.get(key);
+    if (running) return running;
+    const work = this.compile(ref)
+      .then((compiled) => void this.entries.set(key, { compiled }))
+      .catch((error: unknown) => {
+        const permanent = !(AppError.is(error) && error.retriable);
+        this.entries.set(key, { error: reasonOf(ref, error), until: permanent ? Number.POSITIVE_INFINITY : Date.now() + RETRY_AFTER_MS });
+      })
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, work);
+    return work;
+  }
+
+  private async compile(ref: SchemaRef): Promise<Compiled> {
+    const registry = this.registry;
+    if (!registry) throw new AppError({ name: 'SchemaRegistryError', code: 'NO_REGISTRY', message: 'no Schema Registry is set up in this connection profile', retriable: false });
+    const schema = 'id' in ref ? await registry.schemaById(ref.id) : await registry.schemaByGuid(ref.guid);
+    const references = await resolveReferences(schema, (r) => registry.subjectVersion(r.subject, r.version));
+    const usedBy = 'id' in ref ? await registry.subjectsOfId(ref.id).catch(() => []) : [];
+    const first = usedBy[0];
+    const label = first ? `${first.subject}` : describe(ref);
+    const codec = compileSchema(schema, references, label);
+    const info: SchemaInfo = { ...('id' in ref ? { id: ref.id } : { guid: ref.guid }), type: schema.schemaType, ...(first ? { subject: first.subject, version: first.version } : {}) };
+    return { codec, info };
+  }
+}
+
+function refKey(ref: SchemaRef): string {
+  return 'id' in ref ? `id:${ref.id}` : `guid:${ref.guid}`;
+}
+
+function describe(ref: SchemaRef): string {
+  return 'id' in ref ? `id ${ref.id}` : `guid ${ref.guid}`;
+}
+
+function reasonOf(ref: SchemaRef, error: unknown): string {
+  if (AppError.is(error) && error.code === 'SCHEMA_NOT_FOUND') return `schema ${describe(ref)} is not in the registry (deleted, or written against another registry)`;
+  const message = (error as Error).message ?? String(error);
+  if (AppError.is(error)) return message;
+  return `schema ${describe(ref)} cannot be used: ${message}`;
+}
