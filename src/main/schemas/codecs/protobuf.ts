@@ -1,6 +1,8 @@
 import protobuf from 'protobufjs';
-import { readMessageIndexes } from '../framing';
-import type { SchemaCodec } from './codec';
+import { readMessageIndexes, writeMessageIndexes } from '../framing';
+import { SchemaMismatch, type SchemaCodec } from './codec';
+import { parseExactJson } from '../exact-json';
+import { NumberText } from '../json-text';
 
 export interface ProtoFile {
   /** The name other files import it by. */
@@ -65,7 +67,94 @@ export function protobufCodec(main: ProtoFile, references: ProtoFile[] = []): Sc
       }
       return { json: JSON.stringify(type.toObject(message, TO_OBJECT)), messageType: type.fullName.slice(1) };
     },
+    encode(json, messageType) {
+      const indexes = messageType ? indexesOf(messageType) : [0];
+      const type = typeAt(indexes);
+      const value = parseExactJson(json);
+      checkFields(type, value, '');
+      let message: protobuf.Message;
+      try {
+        message = type.fromObject(value as Record<string, unknown>);
+      } catch (error) {
+        throw new SchemaMismatch('', (error as Error).message);
+      }
+      return Buffer.concat([writeMessageIndexes(indexes), Buffer.from(type.encode(message).finish())]);
+    },
+    skeleton(messageType) {
+      return JSON.stringify(protoSkeleton(typeAt(messageType ? indexesOf(messageType) : [0]), 0), null, 2);
+    },
+    messageTypes: allPaths().map(([name]) => name),
   };
+
+  /** Every message type of the file with its index path, nested ones after their parent. */
+  function allPaths(): [string, number[]][] {
+    const out: [string, number[]][] = [];
+    const walk = (type: protobuf.Type, path: number[]) => {
+      out.push([type.fullName.slice(1), path]);
+      type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).forEach((n, i) => walk(n, [...path, i]));
+    };
+    topLevel.forEach((name, i) => walk(root.lookupType(name), [i]));
+    return out;
+  }
+
+  function indexesOf(messageType: string): number[] {
+    const found = allPaths().find(([name]) => name === messageType);
+    if (!found) throw new SchemaMismatch('', `${messageType} is not a message type of this schema`);
+    return found[1];
+  }
+}
+
+/**
+ * Refuses fields the message type does not have (protobufjs' fromObject drops them silently,
+ * which would send a message without what the user typed) and turns exact numbers into what
+ * fromObject takes: big integers as decimal strings, which it reads exactly into int64.
+ */
+function checkFields(type: protobuf.Type, value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof NumberText) {
+    throw new SchemaMismatch(path, `expected an object (message ${type.fullName.slice(1)})`);
+  }
+  const record = value as Record<string, unknown>;
+  for (const [key, v] of Object.entries(record)) {
+    const field = type.fields[key] ?? Object.values(type.fields).find((f) => f.options?.json_name === key || camel(f.name) === key);
+    const here = path ? `${path}.${key}` : key;
+    if (!field) throw new SchemaMismatch(here, `is not a field of ${type.fullName.slice(1)}`);
+    field.resolve();
+    if (typeof v === 'bigint') record[key] = v.toString();
+    if (v instanceof NumberText) record[key] = Number(v.text);
+    if (Array.isArray(v)) record[key] = v.map((x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof NumberText ? Number(x.text) : x));
+    const nested = field.resolvedType instanceof protobuf.Type && !isWellKnown(field.resolvedType) ? field.resolvedType : null;
+    if (!nested || v === null) continue;
+    if (field.repeated && Array.isArray(v)) v.forEach((item, i) => checkFields(nested, item, `${here}[${i}]`));
+    else if (field.map && typeof v === 'object') Object.entries(v as Record<string, unknown>).forEach(([k, item]) => checkFields(nested, item, `${here}.${k}`));
+    else checkFields(nested, v, here);
+  }
+}
+
+function isWellKnown(type: protobuf.Type): boolean {
+  return type.fullName.startsWith('.google.protobuf.');
+}
+
+function camel(name: string): string {
+  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function protoSkeleton(type: protobuf.Type, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of type.fieldsArray) {
+    field.resolve();
+    if (field.partOf && field.partOf.fieldsArray[0] !== field) continue; // one member of a oneof
+    if (field.repeated) out[field.name] = [];
+    else if (field.map) out[field.name] = {};
+    else if (field.resolvedType instanceof protobuf.Type) {
+      out[field.name] = field.resolvedType.fullName === '.google.protobuf.Timestamp' ? new Date(0).toISOString() : depth < 8 ? protoSkeleton(field.resolvedType, depth + 1) : null;
+    } else if (field.resolvedType instanceof protobuf.Enum) out[field.name] = Object.keys(field.resolvedType.values)[0] ?? 0;
+    else if (field.type === 'string') out[field.name] = '';
+    else if (field.type === 'bool') out[field.name] = false;
+    else if (field.type === 'bytes') out[field.name] = '';
+    else if (/64$/.test(field.type)) out[field.name] = '0';
+    else out[field.name] = 0;
+  }
+  return out;
 }
 
 /** Full names of the top-level messages a .proto file declares, in declaration order (message index 0, 1, …). */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { avroCodec } from './avro';
+import { jsonSchemaCodec } from './json-schema';
+import { protobufCodec } from './protobuf';
+
+const ORDER = JSON.stringify({
+  type: 'record',
+  name: 'Order',
+  namespace: 'demo',
+  fields: [
+    { name: 'id', type: 'long' },
+    { name: 'customer', type: ['null', 'string'], default: null },
+    { name: 'total', type: { type: 'bytes', logicalType: 'decimal', precision: 12, scale: 2 } },
+    { name: 'placed', type: { type: 'long', logicalType: 'timestamp-micros' } },
+    { name: 'day', type: { type: 'int', logicalType: 'date' } },
+    { name: 'status', type: { type: 'enum', name: 'Status', symbols: ['NEW', 'PAID'] } },
+    { name: 'tags', type: { type: 'array', items: 'string' }, default: [] },
+    { name: 'blob', type: 'bytes' },
+  ],
+});
+
+describe('Avro: JSON as shown is JSON as sent', () => {
+  const codec = avroCodec(ORDER);
+
+  it('round-trips exact int64, decimals, micros, dates, unions, enums and bytes', () => {
+    const json = '{"id":9223372036854775807,"customer":"ada","total":-1234567890.05,"placed":"2026-11-20T14:00:01.123456Z","day":"2026-11-20","status":"PAID","tags":["a"],"blob":"\\u0000ÿ"}';
+    expect(codec.decode(codec.encode(json)).json).toBe(json);
+  });
+
+  it('accepts Avro JSON wrapping of union values, and fills in defaults', () => {
+    const decoded = codec.decode(codec.encode('{"id":1,"customer":{"string":"bob"},"total":1,"placed":0,"day":0,"status":"NEW","blob":""}')).json;
+    expect(JSON.parse(decoded)).toMatchObject({ customer: 'bob', total: 1, tags: [], placed: '1970-01-01T00:00:00.000000Z' });
+  });
+
+  it('names the field that does not fit', () => {
+    const base = { id: 1, total: 1, placed: 0, day: 0, status: 'NEW', blob: '' };
+    expect(() => codec.encode(JSON.stringify({ ...base, id: 'x' }))).toThrow('id: expected a long (integer), got "x"');
+    expect(() => codec.encode(JSON.stringify({ ...base, status: 'LOST' }))).toThrow('status: expected one of NEW, PAID');
+    expect(() => codec.encode(JSON.stringify({ ...base, extra: 1 }))).toThrow('extra: is not a field of demo.Order');
+    expect(() => codec.encode(JSON.stringify({ ...base, tags: ['a', 2] }))).toThrow('tags[1]: expected a string, got 2');
+    expect(() => codec.encode(JSON.stringify({ id: 1 }))).toThrow('total: is missing and has no default');
+    expect(() => codec.encode('{"id": }')).toThrow('not valid JSON');
+  });
+
+  it('offers a skeleton with every field that encodes as it is', () => {
+    const skeleton = codec.skeleton();
+    expect(JSON.parse(skeleton)).toEqual({ id: 0, customer: null, total: 0, placed: '1970-01-01T00:00:00.000Z', day: '1970-01-01', status: 'NEW', tags: [], blob: '' });
+    expect(() => codec.encode(skeleton)).not.toThrow();
+  });
+});
+
+describe('Protobuf: message types by index, fields checked', () => {
+  const codec = protobufCodec(
+    { name: 'shop.proto', text: 'syntax = "proto3";\npackage shop;\nmessage Ping { string id = 1; }\nmessage Order { int64 id = 1; repeated Line lines = 2; Kind kind = 3; message Line { string sku = 1; uint64 qty = 2; } enum Kind { ONLINE = 0; STORE = 1; } }\n' },
+    [],
+  );
+
+  it('lists the message types in message-index order and encodes the one asked for', () => {
+    expect(codec.messageTypes).toEqual(['shop.Ping', 'shop.Order', 'shop.Order.Line']);
+    const body = codec.encode('{"id": 9007199254740993, "lines": [{"sku": "A", "qty": 18446744073709551615}], "kind": "STORE"}', 'shop.Order');
+    expect(body.subarray(0, 2)).toEqual(Buffer.from([2, 2])); // indexes [1]
+    expect(JSON.parse(codec.decode(body).json)).toEqual({ id: '9007199254740993', lines: [{ sku: 'A', qty: '18446744073709551615' }], kind: 'STORE' });
+    expect(codec.decode(codec.encode('{"sku":"B"}', 'shop.Order.Line'))).toMatchObject({ json: '{"sku":"B","qty":"0"}', messageType: 'shop.Order.Line' });
+  });
+
+  it('refuses a field the message does not have instead of dropping it', () => {
+    expect(() => codec.encode('{"id": 1, "lines": [{"sku": "A", "size": 2}]}', 'shop.Order')).toThrow('lines[0].size: is not a field of shop.Order.Line');
+  });
+
+  it('offers a skeleton for the chosen type', () => {
+    expect(JSON.parse(codec.skeleton('shop.Order'))).toEqual({ id: '0', lines: [], kind: 'ONLINE' });
+  });
+});
+
+describe('JSON Schema: validated, sent as typed', () => {
+  const codec = jsonSchemaCodec(JSON.stringify({ type: 'object', properties: { page: { type: 'string' }, n: { type: 'integer', default: 1 } }, required: ['page'] }));
+
+  it('sends the text exactly as typed when it is valid', () => {
+    const text = '{ "page": "/x",  "n": 12345678901234567890 }';
+    expect(codec.encode(text).toString()).toBe(text);
+  });
+
+  it('names what the schema refuses', () => {
+    expect(() => codec.encode('{"page": 3}')).toThrow('page: must be string');
+    expect(() => codec.encode('{}')).toThrow("the value: must have required property 'page'");
+  });
+
+  it('offers a skeleton from the properties', () => {
+    expect(JSON.parse(codec.skeleton())).toEqual({ page: '', n: 1 });
+  });
+});
