@@ -1,19 +1,50 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserServer } from '../../src/main/server/browser-server';
 import type { ProfileDraftInput, TestStepEvent } from '../../src/shared/api';
 import { startTestApp, type TestApp } from '../support/app';
 import { startCluster, type RunningCluster } from '../support/kafka';
+import { openSocket, startTestServer } from '../support/socket';
+
+/**
+ * A stand-in broker at a new address: it records every byte a client sends and forwards them
+ * to the real SASL listener, so a SASL/PLAIN handshake through it works and shows the password
+ * in clear, exactly what a harvesting page would set up.
+ */
+async function recordingBroker(targetPort: number) {
+  const received: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => (client.destroy(), upstream.destroy()));
+    }
+    client.on('data', (chunk: Buffer) => (received.push(chunk), upstream.write(chunk)));
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `127.0.0.1:${(server.address() as { port: number }).port}`,
+    saw: (text: string) => Buffer.concat(received).includes(text),
+    close: () => (sockets.forEach((s) => s.destroy()), new Promise<void>((resolve) => server.close(() => resolve()))),
+  };
+}
 
 describe('connection profiles on the secured cluster', () => {
   let cluster: RunningCluster;
   let app: TestApp;
+  let server: BrowserServer;
   beforeAll(async () => {
     cluster = await startCluster({ security: true });
     app = startTestApp();
+    server = await startTestServer(app);
   });
   afterAll(async () => {
+    await server?.close();
     await app?.close();
     await cluster?.stop();
   });
@@ -108,5 +139,62 @@ describe('connection profiles on the secured cluster', () => {
     await app.call('profiles.delete', { id: profiles[0]!.id });
     expect((await app.call('profiles.list', {})).profiles).toEqual([]);
     expect(readFileSync(join(userData(), 'secrets.json'), 'utf8')).not.toContain(profiles[0]!.id);
+  });
+
+  describe('a saved secret goes only where it was saved for (issue 11), over the browser-mode socket', () => {
+    const password = () => cluster.security!.alice.password;
+
+    it('profiles.test with a saved id, another address and PLAIN refuses, and the saved SCRAM password never reaches that address', async () => {
+      const fake = await recordingBroker(cluster.security!.saslPort);
+      const tab = await openSocket(server);
+      try {
+        const saved = await tab.call('profiles.save', { profile: scramProfile(), secrets: { password: password() } });
+        const elsewhere: ProfileDraftInput = { ...scramProfile(), id: saved.id, brokers: [fake.address], sasl: { mechanism: 'plain', username: 'alice' } };
+        const outcome = await tab.call('profiles.test', { testId: 'harvest', profile: elsewhere, secrets: {} }).catch((error: unknown) => error);
+        expect(outcome).toMatchObject({
+          code: 'SECRET_REQUIRED',
+          message: `The saved password was saved for 127.0.0.1:${cluster.security!.saslPort} / SCRAM-SHA-512; type it again to use it with ${fake.address} / PLAIN.`,
+        });
+        expect(fake.saw(password())).toBe(false);
+        // Same address, TLS switched on, or SCRAM-SHA-256: also a different setting.
+        for (const changed of [{ tls: { caFile: cluster.security!.caFile } }, { sasl: { mechanism: 'scram-sha-256' as const, username: 'alice' } }]) {
+          await expect(tab.call('profiles.test', { testId: 'changed', profile: { ...scramProfile(), id: saved.id, ...changed }, secrets: {} })).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
+        }
+
+        // Typed again, the user's choice goes through, and the stand-in does see PLAIN in clear: the check above can see a leak.
+        const typed = await tab.call('profiles.test', { testId: 'typed', profile: elsewhere, secrets: { password: password() } });
+        expect(typed.ok).toBe(true);
+        expect(fake.saw(password())).toBe(true);
+        await tab.call('profiles.delete', { id: saved.id });
+      } finally {
+        await tab.close();
+        await fake.close();
+      }
+    });
+
+    it('profiles.save with a new address and no password is refused, so profiles.connect cannot send the saved password there', async () => {
+      const fake = await recordingBroker(cluster.security!.saslPort);
+      const tab = await openSocket(server);
+      try {
+        const saved = await tab.call('profiles.save', { profile: scramProfile(), secrets: { password: password() } });
+        const moved: ProfileDraftInput = { ...scramProfile(), id: saved.id, brokers: [fake.address], sasl: { mechanism: 'plain', username: 'alice' } };
+        await expect(tab.call('profiles.save', { profile: moved, secrets: {} })).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
+        const outcome = await tab.call('profiles.connect', { id: saved.id }).catch((error: unknown) => error);
+        // The profile kept the address its password was saved for.
+        expect(outcome).toMatchObject({ brokers: [`127.0.0.1:${cluster.security!.saslPort}`] });
+        await tab.call('connection.disconnect', { connectionId: (outcome as { connectionId: string }).connectionId });
+        expect(fake.saw(password())).toBe(false);
+
+        // With the password typed again the profile moves, and its secret with it.
+        expect((await tab.call('profiles.save', { profile: moved, secrets: { password: password() } })).storedSecrets).toEqual(['password']);
+        const info = await tab.call('profiles.connect', { id: saved.id });
+        expect(info.brokers).toEqual([fake.address]);
+        await tab.call('connection.disconnect', { connectionId: info.connectionId });
+        await tab.call('profiles.delete', { id: saved.id });
+      } finally {
+        await tab.close();
+        await fake.close();
+      }
+    });
   });
 });

@@ -8,6 +8,8 @@ import { createRpcHost } from './rpc-host';
 const quiet = createLogger('test', { sink: () => undefined });
 const ctx = (): CallContext => ({ signal: new AbortController().signal, emit: () => undefined, clientId: 'c1' });
 
+const open = { isReadOnly: () => false, ownerOf: () => undefined };
+
 /** Handlers that echo their (validated) request, so tests see what the dispatcher passed on. */
 function echoHandlers(): Handlers {
   const handlers = {} as Record<string, (req: unknown) => unknown>;
@@ -17,7 +19,7 @@ function echoHandlers(): Handlers {
 
 describe('dispatcher', () => {
   const readOnly = new Set(['ro']);
-  const dispatcher = createDispatcher(echoHandlers(), { isReadOnly: (id) => readOnly.has(id) }, quiet);
+  const dispatcher = createDispatcher(echoHandlers(), { isReadOnly: (id) => readOnly.has(id), ownerOf: (id) => (id === 'theirs' ? 'c2' : id === 'ro' ? 'c1' : undefined) }, quiet);
 
   it('refuses unknown calls', async () => {
     const result = await dispatcher.dispatch('nope.nothing', {}, ctx());
@@ -54,9 +56,17 @@ describe('dispatcher', () => {
     expect(read.ok).toBe(true);
   });
 
+  it('answers another window\'s connection id exactly like a closed one, before the read-only gate', async () => {
+    for (const name of ['cluster.overview', 'connection.disconnect', 'topics.delete'] as const) {
+      const result = await dispatcher.dispatch(name, { connectionId: 'theirs', names: ['t'] }, ctx());
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'NOT_CONNECTED', message: 'This connection is closed.' } });
+    }
+    expect(await dispatcher.dispatch('cluster.overview', { connectionId: 'ro' }, ctx())).toMatchObject({ ok: true });
+  });
+
   it('turns thrown errors into data', async () => {
     const failing = { ...echoHandlers(), 'cluster.overview': async () => { throw new Error('boom'); } } as Handlers;
-    const d = createDispatcher(failing, { isReadOnly: () => false }, quiet);
+    const d = createDispatcher(failing, open, quiet);
     expect(await d.dispatch('cluster.overview', { connectionId: 'x' }, ctx())).toEqual({
       ok: false,
       error: { name: 'Error', code: 'UNKNOWN', message: 'boom', retriable: false },
@@ -75,7 +85,7 @@ describe('rpc host', () => {
           c.signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
         }),
     } as unknown as Handlers;
-    const host = createRpcHost(createDispatcher(handlers, { isReadOnly: () => false }, quiet), quiet);
+    const host = createRpcHost(createDispatcher(handlers, open, quiet), quiet);
     const client = host.attach(() => undefined);
     const first = host.call(client, 'a', 'cluster.overview', { connectionId: 'x' });
     const second = host.call(client, 'b', 'cluster.overview', { connectionId: 'x' });
@@ -90,6 +100,21 @@ describe('rpc host', () => {
     expect(detached).toEqual([client.id]);
   });
 
+  it('caps the calls one client may have running, and refuses a second call under a running id', async () => {
+    const untilCancelled = (_req: unknown, c: CallContext) => new Promise((_, reject) => c.signal.addEventListener('abort', () => reject(c.signal.reason)));
+    const never = { ...echoHandlers(), 'cluster.overview': untilCancelled } as unknown as Handlers;
+    const host = createRpcHost(createDispatcher(never, open, quiet), quiet, 3);
+    const client = host.attach(() => undefined);
+    const other = host.attach(() => undefined);
+    for (const id of ['a', 'b', 'c']) void host.call(client, id, 'cluster.overview', { connectionId: 'x' });
+    expect(await host.call(client, 'a', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'DUPLICATE_CALL_ID' } });
+    expect(await host.call(client, 'd', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'TOO_MANY_CALLS' } });
+    expect(await host.call(other, 'd', 'app.info', {})).toMatchObject({ ok: true });
+    host.cancel(client, 'a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await host.call(client, 'e', 'app.info', {})).toMatchObject({ ok: true });
+  });
+
   it('delivers events only to the calling client', async () => {
     const handlers = {
       ...echoHandlers(),
@@ -98,7 +123,7 @@ describe('rpc host', () => {
         return null;
       },
     } as unknown as Handlers;
-    const host = createRpcHost(createDispatcher(handlers, { isReadOnly: () => false }, quiet), quiet);
+    const host = createRpcHost(createDispatcher(handlers, open, quiet), quiet);
     const a: unknown[] = [];
     const b: unknown[] = [];
     const clientA = host.attach((name, payload) => a.push([name, payload]));

@@ -8,6 +8,8 @@ import { toErrorData } from './to-error-data';
 export interface DispatchPolicy {
   /** True when the connection was opened read-only: every `write` call on it is refused. */
   isReadOnly(connectionId: string): boolean;
+  /** The window/tab that opened the connection; undefined when no such connection is open. */
+  ownerOf(connectionId: string): string | undefined;
 }
 
 export interface Dispatcher {
@@ -15,9 +17,10 @@ export interface Dispatcher {
 }
 
 /**
- * The single entry to main's services for both transports: checks the call exists,
- * validates its argument with the contract's zod schema, enforces the read-only gate,
- * runs the handler and returns the result or the error as data.
+ * The single entry to main's services for both transports: checks the call exists, that a
+ * named connection belongs to the caller, validates the argument with the contract's zod
+ * schema, enforces the read-only gate, runs the handler and returns the result or the error
+ * as data.
  */
 export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log: Logger): Dispatcher {
   return {
@@ -25,7 +28,9 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
       try {
         if (!isCallName(name)) throw appError(ErrorCode.Validation, `Unknown call: ${String(name).slice(0, 80)}`);
         const spec = calls[name];
-        // The read-only gate comes first: a write is refused whatever else the request says.
+        // Ownership before anything else, so another window learns nothing about the id (not even read-only).
+        refuseForeignConnection(request, ctx.clientId, policy);
+        // The read-only gate comes next: a write is refused whatever else the request says.
         if (spec.write) refuseOnReadOnly(name, request, policy);
         const parsed = spec.request.safeParse(request ?? {});
         if (!parsed.success) {
@@ -48,8 +53,21 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
   };
 }
 
+const connectionIdOf = (request: unknown): unknown =>
+  typeof request === 'object' && request !== null ? (request as { connectionId?: unknown }).connectionId : undefined;
+
+/** Another window's connection is answered exactly like a closed one: connection ids are not shared. */
+function refuseForeignConnection(request: unknown, clientId: string, policy: DispatchPolicy): void {
+  const connectionId = connectionIdOf(request);
+  if (typeof connectionId !== 'string') return;
+  const owner = policy.ownerOf(connectionId);
+  if (owner !== undefined && owner !== clientId) {
+    throw appError(ErrorCode.NotConnected, 'This connection is closed.', { name: 'NotConnectedError', hint: 'Connect to the cluster again.' });
+  }
+}
+
 function refuseOnReadOnly(name: CallName, request: unknown, policy: DispatchPolicy): void {
-  const connectionId = typeof request === 'object' && request !== null ? (request as { connectionId?: unknown }).connectionId : undefined;
+  const connectionId = connectionIdOf(request);
   if (typeof connectionId === 'string' && policy.isReadOnly(connectionId)) {
     throw appError(ErrorCode.ReadOnly, `This connection is read-only: ${name} is not allowed.`, {
       name: 'ReadOnlyError',

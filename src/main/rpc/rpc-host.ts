@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/api';
+import type { AppErrorData } from '../../shared/errors';
 import type { CallResult } from '../../shared/rpc/wire';
 import type { Dispatcher } from './dispatcher';
 import type { Logger } from '../log';
@@ -20,11 +21,16 @@ export interface RpcHost {
   onDetach(listener: (clientId: string) => void): void;
 }
 
+/** Calls one window/tab may have running at once; streams count until they end. */
+export const MAX_CALLS_PER_CLIENT = 32;
+
+const refused = (code: string, message: string): CallResult => ({ ok: false, error: { name: 'RpcError', code, message, retriable: false } satisfies AppErrorData });
+
 /**
  * Tracks each client's in-flight calls so the renderer's AbortSignal reaches the handler:
  * a cancel frame (or the client going away) aborts the matching AbortController.
  */
-export function createRpcHost(dispatcher: Dispatcher, log: Logger): RpcHost {
+export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MAX_CALLS_PER_CLIENT): RpcHost {
   const inFlight = new Map<string, Map<string, AbortController>>();
   const detachListeners: ((clientId: string) => void)[] = [];
 
@@ -38,8 +44,11 @@ export function createRpcHost(dispatcher: Dispatcher, log: Logger): RpcHost {
     async call(client, callId, name, request) {
       const calls = inFlight.get(client.id);
       if (!calls) return { ok: false, error: { name: 'Error', code: 'DETACHED', message: 'Client detached', retriable: false } };
-      const controller = new AbortController();
       const key = String(callId).slice(0, 100);
+      // A second call under a running id would make the first one uncancellable.
+      if (calls.has(key)) return refused('DUPLICATE_CALL_ID', 'A call with this id is still running.');
+      if (calls.size >= maxCalls) return refused('TOO_MANY_CALLS', `This window already has ${maxCalls} calls running; wait for some to finish or cancel them.`);
+      const controller = new AbortController();
       calls.set(key, controller);
       // Events of a cancelled call may still arrive (a final summary); a detached client gets none.
       const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientFrame, ServerFrame } from '../../shared/rpc/wire';
+import type { BadFrameResult, ServerFrame } from '../../shared/rpc/wire';
 import type { Logger } from '../log';
 import type { RpcHost } from '../rpc/rpc-host';
+import { parseClientFrame } from './client-frames';
 import { hostAllowed, originAllowed, securityHeaders, tokenMatches } from './security';
 import { resolveStaticFile, streamFile } from './static-files';
 
@@ -88,23 +89,24 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws));
   });
 
+  /**
+   * One socket is one client of the RPC host: its calls (at most MAX_CALLS_PER_CLIENT at once)
+   * and the connections it opens belong to it alone, and close with it.
+   */
   function attachSocket(ws: WebSocket): void {
-    const send = (frame: ServerFrame) => {
+    const send = (frame: ServerFrame | BadFrameResult) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
     const client = options.host.attach((name, payload) => send({ t: 'event', name, payload }));
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      let frame: ClientFrame;
-      try {
-        frame = JSON.parse(data.toString()) as ClientFrame;
-      } catch {
-        return;
-      }
-      if (frame?.t === 'call' && typeof frame.id === 'string') {
+      const frame = parseClientFrame(isBinary ? null : data.toString());
+      if (frame.kind === 'call') {
         void options.host.call(client, frame.id, frame.name, frame.req).then((result) => send({ t: 'result', id: frame.id, ...result }));
-      } else if (frame?.t === 'cancel' && typeof frame.id === 'string') {
+      } else if (frame.kind === 'cancel') {
         options.host.cancel(client, frame.id);
+      } else {
+        log.debug('answered a malformed frame with an error', { code: frame.error.code, message: frame.error.message });
+        send({ t: 'result', id: frame.id, ok: false, error: frame.error });
       }
     });
     ws.on('close', () => options.host.detach(client));

@@ -57,6 +57,12 @@ export const ProfileSecrets = z.object({
 export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
 export type SecretName = keyof ProfileSecrets;
 
+/**
+ * Error code when a stored secret would be used with other settings (address, SASL mechanism
+ * or user, TLS) than it was saved with: the user has to type it again.
+ */
+export const SECRET_REQUIRED = 'SECRET_REQUIRED';
+
 /** A profile as the renderer sees it: which secrets are stored, never their values. */
 export interface ProfileView extends Profile {
   storedSecrets: SecretName[];

@@ -24,6 +24,18 @@ export type ServerFrame =
   | ({ t: 'result'; id: string } & CallResult)
   | { t: 'event'; name: string; payload: unknown };
 
+/**
+ * The browser mode's answer to a frame it cannot use (not JSON, not an object, no usable id,
+ * an unknown `t`): an error result, with `id: null` when the frame had no usable id. A client
+ * ignores results for ids it is not waiting for.
+ */
+export interface BadFrameResult {
+  t: 'result';
+  id: string | null;
+  ok: false;
+  error: AppErrorData;
+}
+
 /** Electron channel names; only preload and main/electron use them. */
 export const IpcChannel = {
   Call: 'rpc:call',

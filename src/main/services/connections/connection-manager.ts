@@ -17,18 +17,42 @@ export interface OpenConnection {
   ownerId: string;
 }
 
+/** Open (or opening) Kafka connections one window/tab may hold; a runaway page cannot exhaust the process. */
+export const MAX_CONNECTIONS_PER_OWNER = 8;
+
 /** Holds the open connections of every window/tab and hands their clients to services. */
 export class ConnectionManager {
   private readonly connections = new Map<string, OpenConnection>();
+  /** Connects still under way, by owner: they count against the limit too. */
+  private readonly opening = new Map<string, number>();
 
   constructor(
     private readonly createClient: KafkaClientFactory,
     private readonly log: Logger,
+    private readonly maxPerOwner = MAX_CONNECTIONS_PER_OWNER,
   ) {}
 
   async open(config: ConnectionConfig, ownerId: string): Promise<OpenConnection> {
-    const raw = this.createClient(config, this.log.child('kafka'));
-    await raw.connect();
+    const opening = this.opening.get(ownerId) ?? 0;
+    if (this.listOwnedBy(ownerId).length + opening >= this.maxPerOwner) {
+      throw new AppError({
+        name: 'TooManyConnectionsError',
+        code: 'TOO_MANY_CONNECTIONS',
+        message: `This window already has ${this.maxPerOwner} connections open (the most one window may have).`,
+        retriable: false,
+        hint: 'Disconnect from a cluster you no longer use, then connect again.',
+      });
+    }
+    this.opening.set(ownerId, opening + 1);
+    let raw: KafkaClient;
+    try {
+      raw = this.createClient(config, this.log.child('kafka'));
+      await raw.connect();
+    } finally {
+      const left = (this.opening.get(ownerId) ?? 1) - 1;
+      if (left > 0) this.opening.set(ownerId, left);
+      else this.opening.delete(ownerId);
+    }
     const id = randomUUID().replace(/-/g, '');
     const name = config.name?.trim() || config.brokers.join(',');
     const connection: OpenConnection = {
@@ -43,19 +67,19 @@ export class ConnectionManager {
     return connection;
   }
 
-  /** The connection, or a NOT_CONNECTED error the UI can act on. */
-  get(id: string): OpenConnection {
+  /**
+   * The connection, or a NOT_CONNECTED error the UI can act on. With `ownerId`, another
+   * window's connection is reported exactly like a closed one: ids are not shared.
+   */
+  get(id: string, ownerId?: string): OpenConnection {
     const connection = this.connections.get(id);
-    if (!connection) {
-      throw new AppError({
-        name: 'NotConnectedError',
-        code: ErrorCode.NotConnected,
-        message: 'This connection is closed.',
-        retriable: false,
-        hint: 'Connect to the cluster again.',
-      });
-    }
+    if (!connection || (ownerId !== undefined && connection.ownerId !== ownerId)) throw notConnected();
     return connection;
+  }
+
+  /** The window/tab that opened the connection, or undefined when there is none. */
+  ownerOf(id: string): string | undefined {
+    return this.connections.get(id)?.ownerId;
   }
 
   isReadOnly(id: string): boolean {
@@ -66,9 +90,10 @@ export class ConnectionManager {
     return [...this.connections.values()].filter((c) => c.ownerId === ownerId);
   }
 
-  async close(id: string): Promise<void> {
+  /** Closes a connection; with `ownerId`, only one that owner opened (others are left alone). */
+  async close(id: string, ownerId?: string): Promise<void> {
     const connection = this.connections.get(id);
-    if (!connection) return;
+    if (!connection || (ownerId !== undefined && connection.ownerId !== ownerId)) return;
     this.connections.delete(id);
     await connection.client.close();
     this.log.info('disconnected', { id });
@@ -81,6 +106,16 @@ export class ConnectionManager {
   async closeAll(): Promise<void> {
     await Promise.all([...this.connections.keys()].map((id) => this.close(id)));
   }
+}
+
+function notConnected(): AppError {
+  return new AppError({
+    name: 'NotConnectedError',
+    code: ErrorCode.NotConnected,
+    message: 'This connection is closed.',
+    retriable: false,
+    hint: 'Connect to the cluster again.',
+  });
 }
 
 /** Wraps a client so every method named in `writeMethods` throws READ_ONLY. */

@@ -1,5 +1,5 @@
 import { securityProtocolOf, type ConnectionConfig, type ConnectionInfo } from '../../../shared/api';
-import type { HandlerGroup } from '../../rpc/handlers';
+import type { CallContext, HandlerGroup } from '../../rpc/handlers';
 import type { ClusterService } from '../cluster/cluster-service';
 import type { ConnectionManager } from './connection-manager';
 
@@ -8,9 +8,10 @@ export function connectionHandlers(
   cluster: ClusterService,
 ): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list'> {
   return {
-    'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, cluster, config, ctx.clientId),
-    'connection.disconnect': async ({ connectionId }) => {
-      await connections.close(connectionId);
+    'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, cluster, config, ctx),
+    // The dispatcher already refuses another window's id; the owner check here is the second lock.
+    'connection.disconnect': async ({ connectionId }, ctx) => {
+      await connections.close(connectionId, ctx.clientId);
     },
     'connection.list': async (_req, ctx) =>
       connections.listOwnedBy(ctx.clientId).map((c) => ({
@@ -24,11 +25,21 @@ export function connectionHandlers(
   };
 }
 
-/** Opens a connection and reads the overview the connected screen starts with; closes it again if that fails. */
-export async function openAndDescribe(connections: ConnectionManager, cluster: ClusterService, config: ConnectionConfig, ownerId: string): Promise<ConnectionInfo> {
-  const connection = await connections.open(config, ownerId);
+/**
+ * Opens a connection for the calling window and reads the overview the connected screen starts
+ * with; closes it again if that fails, or if the window went away while it was connecting
+ * (its connections were closed already, and nobody would close this one).
+ */
+export async function openAndDescribe(
+  connections: ConnectionManager,
+  cluster: ClusterService,
+  config: ConnectionConfig,
+  ctx: Pick<CallContext, 'clientId' | 'signal'>,
+): Promise<ConnectionInfo> {
+  const connection = await connections.open(config, ctx.clientId);
   try {
     const overview = await cluster.overview(connection.client, { fresh: true });
+    ctx.signal.throwIfAborted();
     return {
       connectionId: connection.id,
       name: connection.name,

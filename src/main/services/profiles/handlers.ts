@@ -21,7 +21,7 @@ export function profileHandlers(deps: {
     'profiles.delete': ({ id }) => profiles.delete(id),
     'profiles.connect': async ({ id }, ctx) => {
       const profile = await profiles.get(id);
-      const info = await openAndDescribe(deps.connections, deps.cluster, await profiles.connectionConfig(id), ctx.clientId);
+      const info = await openAndDescribe(deps.connections, deps.cluster, await profiles.connectionConfig(id), ctx);
       return { ...info, profileId: profile.id, color: profile.color };
     },
     'profiles.test': async ({ testId, profile, secrets }, ctx) =>

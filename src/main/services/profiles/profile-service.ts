@@ -10,16 +10,20 @@ import {
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { JsonStore } from '../../storage/json-store';
 import type { ProfilesFile } from './profile-store';
-import type { SecretStore } from './secret-store';
+import { bindingChanges, bindingOf, secretRequiredError } from './secret-binding';
+import type { SecretStore, StoredSecrets } from './secret-store';
 
 /** Saved profiles and their secrets; the one place that joins them into a ConnectionConfig. */
 export class ProfileService {
+  private migration: Promise<void> | null = null;
+
   constructor(
     private readonly store: JsonStore<ProfilesFile>,
     readonly secrets: SecretStore,
   ) {}
 
   async list(): Promise<ProfileView[]> {
+    await this.migrated();
     const { profiles } = await this.store.read();
     return Promise.all(profiles.map((p) => this.view(p)));
   }
@@ -30,17 +34,23 @@ export class ProfileService {
     return profile;
   }
 
-  /** Creates (no id) or replaces a profile. Secrets: a field left out keeps the stored one; "" removes it. */
+  /**
+   * Creates (no id) or replaces a profile. Secrets: a field left out keeps the stored one; "" removes it.
+   * A stored secret is kept only if the new settings match the ones it was saved with; otherwise
+   * the save is refused (SECRET_REQUIRED) until the secret is typed again or removed.
+   */
   async save(draft: ProfileDraft, secrets: ProfileSecrets): Promise<ProfileView> {
+    await this.migrated();
     const profile: Profile = { ...draft, id: draft.id ?? randomUUID().replace(/-/g, '').slice(0, 16) };
+    // Checked before anything is written, so a refused save changes nothing.
+    const kept = usableSecrets(profile, secrets, await this.secrets.get(profile.id));
     await this.store.update((doc) => {
       const others = doc.profiles.filter((p) => p.id !== profile.id);
       const at = doc.profiles.findIndex((p) => p.id === profile.id);
       const profiles = at < 0 ? [...others, profile] : doc.profiles.map((p) => (p.id === profile.id ? profile : p));
       return { ...doc, profiles };
     });
-    const merged = { ...(await this.secrets.get(profile.id)), ...secrets };
-    await this.secrets.set(profile.id, relevantSecrets(profile, merged));
+    await this.secrets.set(profile.id, kept, bindingOf(profile));
     return this.view(profile);
   }
 
@@ -51,20 +61,56 @@ export class ProfileService {
 
   /** The connection settings of a saved profile, secrets included (main only). */
   async connectionConfig(id: string): Promise<ConnectionConfig> {
+    await this.migrated();
     const profile = await this.get(id);
-    return toConnectionConfig(profile, await this.secrets.get(id));
+    return toConnectionConfig(profile, usableSecrets(profile, {}, await this.secrets.get(id)));
   }
 
-  /** Settings for a profile as edited: the form's secrets first, the stored ones for fields it left out. */
+  /**
+   * Settings for a profile as edited: the form's secrets first, the stored ones for fields it
+   * left out, but only if the draft keeps the settings they were saved with.
+   */
   async draftConfig(draft: ProfileDraft, secrets: ProfileSecrets): Promise<ConnectionConfig> {
-    const stored = draft.id ? await this.secrets.get(draft.id) : {};
-    return toConnectionConfig(draft, { ...stored, ...secrets });
+    await this.migrated();
+    const stored = draft.id ? await this.secrets.get(draft.id) : { secrets: {}, boundTo: null };
+    return toConnectionConfig(draft, usableSecrets(draft, secrets, stored));
   }
 
   private async view(profile: Profile): Promise<ProfileView> {
-    const stored = await this.secrets.get(profile.id);
-    return { ...profile, storedSecrets: (Object.keys(stored) as SecretName[]).filter((k) => stored[k]) };
+    const { secrets } = await this.secrets.get(profile.id);
+    return { ...profile, storedSecrets: (Object.keys(secrets) as SecretName[]).filter((k) => secrets[k]) };
   }
+
+  /** Once per process: secrets written before bindings existed are bound to their profile's settings as saved. */
+  private migrated(): Promise<void> {
+    this.migration ??= this.bindLegacySecrets().catch((error: unknown) => {
+      this.migration = null;
+      throw error;
+    });
+    return this.migration;
+  }
+
+  private async bindLegacySecrets(): Promise<void> {
+    const { profiles } = await this.store.read();
+    for (const profile of profiles) {
+      const stored = await this.secrets.get(profile.id);
+      if (stored.boundTo === null && Object.keys(stored.secrets).length > 0) await this.secrets.set(profile.id, stored.secrets, bindingOf(profile));
+    }
+  }
+}
+
+/**
+ * The secrets a profile's settings use: typed ones, plus stored ones for fields the form left
+ * out. A stored one is refused (SECRET_REQUIRED) unless it was saved with exactly these
+ * addresses, SASL mechanism and user, and TLS settings.
+ */
+export function usableSecrets(profile: ProfileDraft, typed: ProfileSecrets, stored: StoredSecrets): ProfileSecrets {
+  const used = relevantSecrets(profile, { ...stored.secrets, ...typed });
+  const fromStore = (Object.keys(used) as SecretName[]).filter((name) => typed[name] === undefined);
+  if (fromStore.length === 0) return used;
+  const now = bindingOf(profile);
+  if (stored.boundTo && bindingChanges(stored.boundTo, now).length === 0) return used;
+  throw secretRequiredError(fromStore, stored.boundTo, now);
 }
 
 /** Keeps only the secrets the profile's security settings use, so a removed SASL drops its password. */

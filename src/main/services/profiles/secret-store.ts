@@ -2,13 +2,20 @@ import { z } from 'zod';
 import type { ProfileSecrets, SecretStorageInfo } from '../../../shared/api';
 import { createJsonStore } from '../../storage/json-store';
 import type { Logger } from '../../log';
+import type { SecretBinding } from './secret-binding';
+
+/** One profile's secrets and the settings they were saved with (null: written before bindings existed). */
+export interface StoredSecrets {
+  secrets: ProfileSecrets;
+  boundTo: SecretBinding | null;
+}
 
 /** Secrets of saved profiles, by profile id. Kept in their own file, apart from the profiles. */
 export interface SecretStore {
   readonly info: SecretStorageInfo;
-  get(profileId: string): Promise<ProfileSecrets>;
-  /** Replaces the stored secrets of one profile; empty values are dropped. */
-  set(profileId: string, secrets: ProfileSecrets): Promise<void>;
+  get(profileId: string): Promise<StoredSecrets>;
+  /** Replaces the stored secrets of one profile, bound to `boundTo`; empty values are dropped. */
+  set(profileId: string, secrets: ProfileSecrets, boundTo: SecretBinding): Promise<void>;
   delete(profileId: string): Promise<void>;
 }
 
@@ -18,6 +25,20 @@ export interface SecretCipher {
   seal(plain: string): string;
   open(sealed: string): string;
 }
+
+const Binding = z.object({
+  brokers: z.array(z.string()),
+  mechanism: z.string().nullable(),
+  username: z.string(),
+  tls: z.object({ caFile: z.string().nullable(), certFile: z.string().nullable(), keyFile: z.string().nullable(), skipVerify: z.boolean() }).nullable(),
+});
+
+/**
+ * What is sealed per profile: the secrets with their binding, so the binding is as tamper-proof
+ * as the secrets. Files written before bindings existed hold the bare secrets object.
+ */
+const Sealed = z.object({ secrets: z.record(z.string(), z.unknown()), boundTo: Binding });
+const LegacySealed = z.record(z.string(), z.unknown());
 
 const SecretsFile = z.object({
   version: z.literal(1),
@@ -48,28 +69,34 @@ export function createSecretStore(options: { file: string; cipher: SecretCipher;
     mode: 0o600,
     log: options.log,
   });
-  const clean = (secrets: ProfileSecrets): ProfileSecrets =>
-    Object.fromEntries(Object.entries(secrets).filter(([, v]) => typeof v === 'string' && v.length > 0)) as ProfileSecrets;
+  const clean = (secrets: Record<string, unknown>): ProfileSecrets =>
+    Object.fromEntries(
+      Object.entries(secrets).filter(([k, v]) => ['password', 'token', 'keyPassphrase'].includes(k) && typeof v === 'string' && v.length > 0),
+    ) as ProfileSecrets;
+  const none: StoredSecrets = { secrets: {}, boundTo: null };
 
   return {
     info: cipher.info,
     async get(profileId) {
       const sealed = (await store.read()).sealed[profileId];
-      if (!sealed) return {};
+      if (!sealed) return none;
       try {
-        return clean(JSON.parse(cipher.open(sealed)) as ProfileSecrets);
+        const opened = LegacySealed.parse(JSON.parse(cipher.open(sealed)));
+        if (!('secrets' in opened)) return { secrets: clean(opened), boundTo: null };
+        const current = Sealed.parse(opened);
+        return { secrets: clean(current.secrets), boundTo: current.boundTo };
       } catch {
         // e.g. the keychain changed: the user re-enters the secret; never log the value.
         options.log.warn('stored secrets of a profile cannot be read; they must be entered again', { profileId });
-        return {};
+        return none;
       }
     },
-    async set(profileId, secrets) {
+    async set(profileId, secrets, boundTo) {
       const kept = clean(secrets);
       await store.update((doc) => {
         const sealed = { ...doc.sealed };
         if (Object.keys(kept).length === 0) delete sealed[profileId];
-        else sealed[profileId] = cipher.seal(JSON.stringify(kept));
+        else sealed[profileId] = cipher.seal(JSON.stringify({ secrets: kept, boundTo }));
         return { ...doc, sealed };
       });
     },

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ProfileView, SecretStorageInfo } from '../../../shared/api';
+import { SECRET_REQUIRED, type ProfileView, type SecretName, type SecretStorageInfo } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
@@ -58,6 +59,15 @@ export function ProfileForm(props: {
 
   const secretPlaceholder = (name: 'password' | 'token' | 'keyPassphrase') => (stored.has(name) ? 'stored — leave empty to keep' : '');
   const sasl = f.auth !== 'none';
+  // A stored secret refused for changed settings (SECRET_REQUIRED) is shown next to its field, where it must be typed again.
+  const secretError = [testError, save.error].find((e) => AppError.is(e) && e.code === SECRET_REQUIRED) ?? null;
+  const uses: Record<SecretName, boolean> = { password: sasl && f.auth !== 'oauthbearer', token: f.auth === 'oauthbearer', keyPassphrase: f.tls && Boolean(f.keyFile.trim()) };
+  const mustRetype = (name: SecretName) => secretError !== null && uses[name] && stored.has(name) && !f[name];
+  const retype = (name: SecretName) => (mustRetype(name) ? <ErrorMessage error={secretError} title="Type it again" /> : null);
+  const secretNames = ['password', 'token', 'keyPassphrase'] as const;
+  // Once shown by its field, or typed again, the refusal is not repeated at the bottom.
+  const secretHandled = secretNames.some(mustRetype) || secretNames.some((n) => uses[n] && f[n]);
+  const general = (error: unknown) => Boolean(error) && !(error === secretError && secretHandled);
 
   return (
     <form className="profile-form" onSubmit={submit} aria-label={f.id ? `Edit profile ${props.initial.name}` : 'New profile'}>
@@ -114,11 +124,13 @@ export function ProfileForm(props: {
             </Field>
           </div>
         )}
+        {retype('password')}
         {f.auth === 'oauthbearer' && (
           <Field label="Token" help="A bearer token, e.g. from your identity provider's CLI; it is sent as is and not refreshed.">
             <textarea rows={3} value={f.token} onChange={(e) => set({ token: e.target.value })} placeholder={secretPlaceholder('token')} spellCheck={false} />
           </Field>
         )}
+        {retype('token')}
       </fieldset>
 
       <fieldset className="profile-form__section">
@@ -145,6 +157,7 @@ export function ProfileForm(props: {
                 <input type="password" value={f.keyPassphrase} onChange={(e) => set({ keyPassphrase: e.target.value })} placeholder={secretPlaceholder('keyPassphrase')} autoComplete="new-password" />
               </Field>
             )}
+            {retype('keyPassphrase')}
             <label className="checkbox">
               <input type="checkbox" checked={f.skipVerify} onChange={(e) => set({ skipVerify: e.target.checked })} />
               <span>Do not verify the server certificate (insecure)</span>
@@ -170,8 +183,8 @@ export function ProfileForm(props: {
       )}
 
       <ConnectionTestSteps steps={test.steps} />
-      {testError !== null && <ErrorMessage error={testError} title="Could not test" />}
-      {save.error && <ErrorMessage error={save.error} title="Could not save the profile" />}
+      {general(testError) && <ErrorMessage error={testError} title="Could not test" />}
+      {general(save.error) && <ErrorMessage error={save.error} title="Could not save the profile" />}
 
       <div className="profile-form__actions">
         <button type="button" className="button" onClick={() => void runTest()} disabled={testing}>
