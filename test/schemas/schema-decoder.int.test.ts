@@ -1,8 +1,7 @@
 import avro from 'avsc';
 import protobuf from 'protobufjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistry, type RunningRegistry } from '../../scripts/kafka/registry';
-import { repoRoot } from '../../scripts/kafka/cluster';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedRegistryUrl, uniqueTopic } from '../support/kafka';
 import { frame, writeMessageIndexes } from '../../src/main/schemas/framing';
 import { SchemaRegistryClient } from '../../src/main/schemas/registry-client';
 import { SchemaDecoder } from '../../src/main/schemas/schema-decoder';
@@ -38,26 +37,25 @@ class CountingClient extends SchemaRegistryClient {
 }
 
 describe('schema decoding against a real Schema Registry (Apicurio, Confluent API)', () => {
-  let registry: RunningRegistry;
+  const registry = { url: sharedRegistryUrl() };
   let admin: SchemaRegistryClient;
   const ids: Record<string, number> = {};
+  // The registry is shared: subjects (and schema texts, which registries deduplicate) are this file's own.
+  const run = uniqueTopic('dec');
+  const subject = (name: string) => `${run}-${name}`;
 
   beforeAll(async () => {
-    registry = await startRegistry({ root: repoRoot, name: `schemas-${process.pid}` });
     admin = new SchemaRegistryClient({ urls: [registry.url] });
-    ids.order = (await admin.register('orders-value', { schemaType: 'AVRO', schema: JSON.stringify(ORDER_AVSC), references: [] })).id;
-    await admin.register('common.proto', { schemaType: 'PROTOBUF', schema: COMMON_PROTO, references: [] });
-    ids.payments = (await admin.register('payments-value', { schemaType: 'PROTOBUF', schema: PAYMENTS_PROTO, references: [{ name: 'common.proto', subject: 'common.proto', version: 1 }] })).id;
+    ids.order = (await admin.register(subject('orders-value'), { schemaType: 'AVRO', schema: JSON.stringify({ ...ORDER_AVSC, doc: run }), references: [] })).id;
+    await admin.register(subject('common.proto'), { schemaType: 'PROTOBUF', schema: `${COMMON_PROTO}// ${run}\n`, references: [] });
+    ids.payments = (await admin.register(subject('payments-value'), { schemaType: 'PROTOBUF', schema: `${PAYMENTS_PROTO}// ${run}\n`, references: [{ name: 'common.proto', subject: subject('common.proto'), version: 1 }] })).id;
     ids.json = (
-      await admin.register('clicks-value', {
+      await admin.register(subject('clicks-value'), {
         schemaType: 'JSON',
-        schema: JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { page: { type: 'string' }, ms: { type: 'integer' } }, required: ['page'] }),
+        schema: JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', title: run, type: 'object', properties: { page: { type: 'string' }, ms: { type: 'integer' } }, required: ['page'] }),
         references: [],
       })
     ).id;
-  });
-  afterAll(async () => {
-    await registry?.stop();
   });
 
   it('decodes Avro with exact longs, decimals, timestamps, unions and enums, one registry request per id', async () => {
@@ -76,7 +74,7 @@ describe('schema decoding against a real Schema Registry (Apicurio, Confluent AP
     expect(first).toEqual({
       ok: true,
       json: '{"id":1,"customer":"ada","total":-1.23,"placed":"2026-11-20T14:00:01.000Z","status":"PAID"}',
-      schema: { id: ids.order, type: 'AVRO', subject: 'orders-value', version: 1 },
+      schema: { id: ids.order, type: 'AVRO', subject: subject('orders-value'), version: 1 },
     });
     expect(decoder.decode(records[2]!.value, 'value', [])).toMatchObject({ ok: true, json: expect.stringContaining('"customer":null') });
     // One request for the schema and one for the subjects using it, however many messages.
@@ -91,7 +89,7 @@ describe('schema decoding against a real Schema Registry (Apicurio, Confluent AP
     }
     exact[n++] = Number(z);
     expect(big.length).toBeGreaterThan(0);
-    const bigId = (await admin.register('big-value', { schemaType: 'AVRO', schema: JSON.stringify({ type: 'record', name: 'Big', fields: [{ name: 'id', type: 'long' }] }), references: [] })).id;
+    const bigId = (await admin.register(subject('big-value'), { schemaType: 'AVRO', schema: JSON.stringify({ type: 'record', name: 'Big', doc: run, fields: [{ name: 'id', type: 'long' }] }), references: [] })).id;
     const bigRecord = { key: null, value: frame(bigId, exact.subarray(0, n)), headers: [] };
     await decoder.prepare([bigRecord]);
     expect(decoder.decode(bigRecord.value, 'value', [])).toMatchObject({ ok: true, json: '{"id":1152921504606846977}' });
@@ -107,7 +105,7 @@ describe('schema decoding against a real Schema Registry (Apicurio, Confluent AP
     const decoder = new SchemaDecoder(new SchemaRegistryClient({ urls: [registry.url] }));
     await decoder.prepare([{ key: null, value, headers: [] }]);
     const decoded = decoder.decode(value, 'value', []);
-    expect(decoded).toMatchObject({ ok: true, schema: { id: ids.payments, type: 'PROTOBUF', subject: 'payments-value', messageType: 'demo.payments.Refund' } });
+    expect(decoded).toMatchObject({ ok: true, schema: { id: ids.payments, type: 'PROTOBUF', subject: subject('payments-value'), messageType: 'demo.payments.Refund' } });
     expect(JSON.parse((decoded as { json: string }).json)).toEqual({ id: 'r-1', amount: { cents: '9007199254740993', currency: 'EUR' }, reason: 'late', lines: [{ sku: 'A' }] });
 
     const Line = root.lookupType('demo.payments.Refund.Line');
@@ -123,7 +121,7 @@ describe('schema decoding against a real Schema Registry (Apicurio, Confluent AP
     const good = frame(ids.json!, Buffer.from('{"page":"/home","ms":12345678901234567890}'));
     const bad = frame(ids.json!, Buffer.from('{"ms":"slow"}'));
     await decoder.prepare([{ key: null, value: good, headers: [] }]);
-    expect(decoder.decode(good, 'value', [])).toEqual({ ok: true, json: '{"page":"/home","ms":12345678901234567890}', schema: { id: ids.json, type: 'JSON', subject: 'clicks-value', version: 1 } });
+    expect(decoder.decode(good, 'value', [])).toEqual({ ok: true, json: '{"page":"/home","ms":12345678901234567890}', schema: { id: ids.json, type: 'JSON', subject: subject('clicks-value'), version: 1 } });
     expect(decoder.decode(bad, 'value', [])).toMatchObject({ ok: true, invalid: expect.stringContaining("must have required property 'page'") });
   });
 

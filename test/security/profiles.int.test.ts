@@ -87,7 +87,7 @@ describe('connection profiles on the secured cluster', () => {
     const { profiles } = await app.call('profiles.list', {});
     const result = await app.call('profiles.test', { testId: 'ok-1', profile: profiles[0]!, secrets: {} });
     expect(result.ok).toBe(true);
-    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:ok', 'tcp:ok', 'tls:skipped', 'sasl:ok', 'metadata:ok']);
+    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['resolve:ok', 'tcp:ok', 'tls:skipped', 'sasl:ok', 'metadata:ok', 'registry:skipped']);
     const pushed = stepsOf('ok-1');
     expect(pushed.filter((s) => s.status === 'running').map((s) => s.step)).toEqual(['resolve', 'tcp', 'sasl', 'metadata']);
   });

@@ -11,12 +11,19 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Bootstrap of the single-node broker the integration global setup started (or was given). */
     kafkaBootstrap: string;
+    /** The shared Schema Registry's Confluent-compatible API (Apicurio's /apis/ccompat/v7). */
+    registryUrl: string;
   }
 }
 
 /** The shared single-node broker for integration tests. */
 export function sharedBootstrap(): string {
   return inject('kafkaBootstrap');
+}
+
+/** The shared Schema Registry for integration tests. */
+export function sharedRegistryUrl(): string {
+  return inject('registryUrl');
 }
 
 /** A topic name no other test (or earlier run against a reused broker) uses. */

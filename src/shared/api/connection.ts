@@ -37,6 +37,28 @@ export const TlsConfig = z.object({
 }).refine((t) => Boolean(t.certFile) === Boolean(t.keyFile), { message: 'mutual TLS needs both a certificate file and a key file', path: ['keyFile'] });
 export type TlsConfig = z.output<typeof TlsConfig>;
 
+/**
+ * A Schema Registry speaking Confluent's REST API (Confluent, Redpanda, Karapace, Apicurio's
+ * /apis/ccompat/v7). Several URLs are tried in order when one cannot be reached.
+ */
+export const SchemaRegistryConfig = z.object({
+  urls: z
+    .array(z.string().trim().url('give the registry URL, e.g. http://localhost:8081').refine((u) => /^https?:\/\//i.test(u), 'the registry URL starts with http:// or https://'))
+    .min(1, 'give the registry URL')
+    .max(10),
+  auth: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('basic'), username: z.string().trim().min(1, 'user name is empty').max(1024), password: Secret }),
+      z.object({ kind: z.literal('bearer'), token: Secret.min(1, 'token is empty') }),
+    ])
+    .optional(),
+  tls: z
+    .object({ caFile: FilePath.optional(), certFile: FilePath.optional(), keyFile: FilePath.optional(), skipVerify: z.boolean().default(false) })
+    .refine((t) => Boolean(t.certFile) === Boolean(t.keyFile), { message: 'mutual TLS needs both a certificate file and a key file', path: ['keyFile'] })
+    .optional(),
+});
+export type SchemaRegistryConfig = z.output<typeof SchemaRegistryConfig>;
+
 /** Everything needed to open a connection: address, identity, timeouts, security, the read-only gate. */
 export const ConnectionConfig = z.object({
   name: z.string().trim().max(200).optional(),
@@ -51,6 +73,8 @@ export const ConnectionConfig = z.object({
   tls: TlsConfig.optional(),
   /** SASL on (present) or off (absent); with `tls` this is SASL_SSL, without it SASL_PLAINTEXT. */
   sasl: SaslConfig.optional(),
+  /** Where schema-encoded keys and values find their schemas. */
+  schemaRegistry: SchemaRegistryConfig.optional(),
 });
 export type ConnectionConfigInput = z.input<typeof ConnectionConfig>;
 export type ConnectionConfig = z.output<typeof ConnectionConfig>;

@@ -24,6 +24,15 @@ export const ProfileTls = z.object({
   skipVerify: z.boolean().default(false),
 });
 
+/** A profile's Schema Registry, its password or token kept with the other secrets. */
+export const ProfileRegistry = z.object({
+  urls: z.array(z.string().trim().min(1).max(2048)).min(1, 'give the registry URL').max(10),
+  auth: z.enum(['none', 'basic', 'bearer']).default('none'),
+  username: z.string().trim().max(1024).default(''),
+  tls: ProfileTls.optional(),
+});
+export type ProfileRegistry = z.output<typeof ProfileRegistry>;
+
 export const ProfileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid profile id');
 
 /** What the edit form sends; `id` absent for a new profile. */
@@ -38,6 +47,7 @@ export const ProfileDraft = z.object({
   requestTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
   tls: ProfileTls.optional(),
   sasl: ProfileSasl.optional(),
+  schemaRegistry: ProfileRegistry.optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;
@@ -53,6 +63,8 @@ export const ProfileSecrets = z.object({
   password: z.string().max(64 * 1024).optional(),
   token: z.string().max(64 * 1024).optional(),
   keyPassphrase: z.string().max(64 * 1024).optional(),
+  registryPassword: z.string().max(64 * 1024).optional(),
+  registryToken: z.string().max(64 * 1024).optional(),
 });
 export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
 export type SecretName = keyof ProfileSecrets;
@@ -75,7 +87,7 @@ export interface SecretStorageInfo {
   description: string;
 }
 
-export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata']);
+export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata', 'registry']);
 export type TestStepName = z.infer<typeof TestStepName>;
 
 export interface TestStep {

@@ -3,6 +3,8 @@ import type { ConnectionConfig } from '../../../shared/api';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Logger } from '../../log';
 import { writeMethods, type KafkaClient } from '../../kafka/client';
+import { SchemaDecoder } from '../../schemas/schema-decoder';
+import { registryClientFor } from '../../schemas/registry-for-connection';
 
 /** Creates a client for a configuration; the kafkajs one in the app, anything in tests. */
 export type KafkaClientFactory = (config: ConnectionConfig, log: Logger) => KafkaClient;
@@ -15,6 +17,8 @@ export interface OpenConnection {
   client: KafkaClient;
   /** The window or tab that opened it; its connections close when it goes away. */
   ownerId: string;
+  /** Decodes schema-framed keys and values (its registry, if the settings name one; schemas cached per connection). */
+  schemas: SchemaDecoder;
 }
 
 /** Open (or opening) Kafka connections one window/tab may hold; a runaway page cannot exhaust the process. */
@@ -45,7 +49,9 @@ export class ConnectionManager {
     }
     this.opening.set(ownerId, opening + 1);
     let raw: KafkaClient;
+    let schemas: SchemaDecoder;
     try {
+      schemas = new SchemaDecoder(config.schemaRegistry ? await registryClientFor(config.schemaRegistry) : null);
       raw = this.createClient(config, this.log.child('kafka'));
       await raw.connect();
     } finally {
@@ -61,6 +67,7 @@ export class ConnectionManager {
       config,
       client: config.readOnly ? refuseWrites(raw) : raw,
       ownerId,
+      schemas,
     };
     this.connections.set(id, connection);
     this.log.info('connected', { id, name, brokers: config.brokers, readOnly: config.readOnly });

@@ -4,6 +4,7 @@ import type { Logger } from '../../log';
 import { resolveHost, splitAddress, tcpConnect, tlsHandshake } from '../../kafka/network-probe';
 import { kafkaErrorData } from '../../kafka/kafkajs/errors';
 import type { KafkaClientFactory } from '../connections/connection-manager';
+import { probeRegistry, registryClientFor } from '../../schemas/registry-for-connection';
 
 /**
  * Tests a connection one step at a time — address resolution, TCP, TLS, SASL, metadata — and
@@ -54,7 +55,7 @@ export async function testConnection(
     },
     (ok) => ok.map((a) => `${a.host} → ${a.ips[0]}`).join(', '),
   );
-  if (!resolved) return skip('tcp', 'tls', 'sasl', 'metadata'), done();
+  if (!resolved) return skip('tcp', 'tls', 'sasl', 'metadata', 'registry'), done();
 
   const reachable = await run(
     'tcp',
@@ -67,12 +68,12 @@ export async function testConnection(
     },
     (a) => `connected to ${a.host}:${a.port}`,
   );
-  if (!reachable) return skip('tls', 'sasl', 'metadata'), done();
+  if (!reachable) return skip('tls', 'sasl', 'metadata', 'registry'), done();
 
   if (config.tls) {
     const tls = config.tls;
     const handshake = await run('tls', `${reachable.host}:${reachable.port}${tls.skipVerify ? ' (certificate NOT verified)' : ''}`, () => tlsHandshake(reachable.host, reachable.port, tls, timeout), (s) => s);
-    if (handshake === null) return skip('sasl', 'metadata'), done();
+    if (handshake === null) return skip('sasl', 'metadata', 'registry'), done();
   } else {
     skip('tls');
   }
@@ -82,7 +83,7 @@ export async function testConnection(
     if (config.sasl) {
       const who = config.sasl.mechanism === 'oauthbearer' ? 'token' : config.sasl.username;
       const auth = await run('sasl', `SASL/${config.sasl.mechanism.toUpperCase()} as ${who}`, () => client.authenticate(), () => `authenticated as ${who}`);
-      if (auth === null) return skip('metadata'), done();
+      if (auth === null) return skip('metadata', 'registry'), done();
     } else {
       skip('sasl');
     }
@@ -95,6 +96,12 @@ export async function testConnection(
       },
       (d) => `${d.brokers.length} broker${d.brokers.length === 1 ? '' : 's'}${d.clusterId ? `, cluster id ${d.clusterId}` : ''}`,
     );
+    const registry = config.schemaRegistry;
+    if (registry) {
+      await run('registry', registry.urls.join(', '), async () => probeRegistry(await registryClientFor(registry, timeout)), (s) => s);
+    } else {
+      skip('registry');
+    }
     return done();
   } finally {
     await client.close();

@@ -10,7 +10,7 @@ import {
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { JsonStore } from '../../storage/json-store';
 import type { ProfilesFile } from './profile-store';
-import { bindingChanges, bindingOf, secretRequiredError } from './secret-binding';
+import { bindingChanges, bindingOf, SECRET_SCOPES, secretRequiredError } from './secret-binding';
 import type { SecretStore, StoredSecrets } from './secret-store';
 
 /** Saved profiles and their secrets; the one place that joins them into a ConnectionConfig. */
@@ -109,8 +109,13 @@ export function usableSecrets(profile: ProfileDraft, typed: ProfileSecrets, stor
   const fromStore = (Object.keys(used) as SecretName[]).filter((name) => typed[name] === undefined);
   if (fromStore.length === 0) return used;
   const now = bindingOf(profile);
-  if (stored.boundTo && bindingChanges(stored.boundTo, now).length === 0) return used;
-  throw secretRequiredError(fromStore, stored.boundTo, now);
+  // Each secret is checked against the settings it serves: a new registry URL does not ask for the brokers' password again.
+  for (const scope of ['kafka', 'registry'] as const) {
+    const names = fromStore.filter((n) => SECRET_SCOPES[n] === scope);
+    if (names.length === 0) continue;
+    if (!stored.boundTo || bindingChanges(stored.boundTo, now, scope).length > 0) throw secretRequiredError(names, stored.boundTo, now);
+  }
+  return used;
 }
 
 /** Keeps only the secrets the profile's security settings use, so a removed SASL drops its password. */
@@ -119,6 +124,8 @@ function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): Profil
   if (profile.sasl && profile.sasl.mechanism !== 'oauthbearer' && secrets.password) out.password = secrets.password;
   if (profile.sasl?.mechanism === 'oauthbearer' && secrets.token) out.token = secrets.token;
   if (profile.tls?.keyFile && secrets.keyPassphrase) out.keyPassphrase = secrets.keyPassphrase;
+  if (profile.schemaRegistry?.auth === 'basic' && secrets.registryPassword) out.registryPassword = secrets.registryPassword;
+  if (profile.schemaRegistry?.auth === 'bearer' && secrets.registryToken) out.registryToken = secrets.registryToken;
   return out;
 }
 
@@ -126,7 +133,9 @@ function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): Profil
 export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecrets): ConnectionConfig {
   const sasl = profile.sasl;
   const tls = profile.tls;
+  const registry = profile.schemaRegistry;
   const parsed = ConnectionConfig.safeParse({
+    ...(registry ? { schemaRegistry: registryConfig(registry, secrets) } : {}),
     name: profile.name,
     brokers: profile.brokers,
     clientId: profile.clientId,
@@ -159,4 +168,22 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
     throw appError(ErrorCode.Validation, `The profile is incomplete: ${where}${issue?.message ?? 'invalid'}`, { name: 'ValidationError' });
   }
   return parsed.data;
+}
+
+function registryConfig(registry: NonNullable<ProfileDraft['schemaRegistry']>, secrets: ProfileSecrets) {
+  const tls = registry.tls;
+  return {
+    urls: registry.urls,
+    ...(registry.auth === 'basic' ? { auth: { kind: 'basic', username: registry.username, password: secrets.registryPassword ?? '' } } : {}),
+    ...(registry.auth === 'bearer' ? { auth: { kind: 'bearer', token: secrets.registryToken ?? '' } } : {}),
+    ...(tls
+      ? {
+          tls: {
+            ...(tls.caFile ? { caFile: tls.caFile } : {}),
+            ...(tls.certFile && tls.keyFile ? { certFile: tls.certFile, keyFile: tls.keyFile } : {}),
+            skipVerify: tls.skipVerify,
+          },
+        }
+      : {}),
+  };
 }

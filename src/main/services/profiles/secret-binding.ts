@@ -11,36 +11,67 @@ export interface SecretBinding {
   brokers: string[];
   mechanism: string | null;
   username: string;
-  tls: { caFile: string | null; certFile: string | null; keyFile: string | null; skipVerify: boolean } | null;
+  tls: TlsBinding | null;
+  /** The Schema Registry its registry password or token was saved for (absent in bindings saved before registries). */
+  registry?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
 }
+
+type TlsBinding = { caFile: string | null; certFile: string | null; keyFile: string | null; skipVerify: boolean };
+
+/** Which settings a secret belongs to: the brokers' or the Schema Registry's. */
+export type SecretScope = 'kafka' | 'registry';
+export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
+  password: 'kafka',
+  token: 'kafka',
+  keyPassphrase: 'kafka',
+  registryPassword: 'registry',
+  registryToken: 'registry',
+};
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** The binding of a profile's current settings. */
-export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'>): SecretBinding {
-  const tls = profile.tls;
+export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry'] }): SecretBinding {
+  const registry = profile.schemaRegistry;
   return {
     brokers: [...new Set(profile.brokers.map((b) => b.trim().toLowerCase()))].sort(),
     mechanism: profile.sasl?.mechanism ?? null,
     username: profile.sasl?.username.trim() ?? '',
-    tls: tls ? { caFile: orNull(tls.caFile), certFile: orNull(tls.certFile), keyFile: orNull(tls.keyFile), skipVerify: Boolean(tls.skipVerify) } : null,
+    tls: tlsBinding(profile.tls),
+    registry: registry
+      ? { urls: registry.urls.map((u) => u.trim().replace(/\/+$/, '')), auth: registry.auth, username: registry.username.trim(), tls: tlsBinding(registry.tls) }
+      : null,
   };
 }
 
+function tlsBinding(tls: ProfileDraft['tls']): TlsBinding | null {
+  return tls ? { caFile: orNull(tls.caFile), certFile: orNull(tls.certFile), keyFile: orNull(tls.keyFile), skipVerify: Boolean(tls.skipVerify) } : null;
+}
+
 /** Which parts differ, in the user's words; empty when the binding matches. */
-export function bindingChanges(saved: SecretBinding, now: SecretBinding): string[] {
+export function bindingChanges(saved: SecretBinding, now: SecretBinding, scope: SecretScope | 'all' = 'all'): string[] {
   const changes: string[] = [];
-  if (saved.brokers.join(',') !== now.brokers.join(',')) changes.push('bootstrap address');
-  if (saved.mechanism !== now.mechanism) changes.push('SASL mechanism');
-  if (saved.username !== now.username) changes.push('user name');
-  if (JSON.stringify(saved.tls) !== JSON.stringify(now.tls)) changes.push('TLS settings');
+  if (scope !== 'registry') {
+    if (saved.brokers.join(',') !== now.brokers.join(',')) changes.push('bootstrap address');
+    if (saved.mechanism !== now.mechanism) changes.push('SASL mechanism');
+    if (saved.username !== now.username) changes.push('user name');
+    if (JSON.stringify(saved.tls) !== JSON.stringify(now.tls)) changes.push('TLS settings');
+  }
+  if (scope !== 'kafka' && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
   return changes;
 }
 
-const SECRET_WORDS: Record<SecretName, string> = { password: 'password', token: 'token', keyPassphrase: 'key passphrase' };
+const SECRET_WORDS: Record<SecretName, string> = {
+  password: 'password',
+  token: 'token',
+  keyPassphrase: 'key passphrase',
+  registryPassword: 'Schema Registry password',
+  registryToken: 'Schema Registry token',
+};
 
 /** "127.0.0.1:9092 / SCRAM-SHA-256" (+ " / TLS"): enough to see what changed, no file paths. */
-function describe(b: SecretBinding): string {
+function describe(b: SecretBinding, scope: SecretScope): string {
+  if (scope === 'registry') return b.registry ? `${b.registry.urls.join(', ')} (${b.registry.auth}${b.registry.username ? ` as ${b.registry.username}` : ''})` : 'no Schema Registry';
   const parts = [b.brokers.join(', '), b.mechanism ? b.mechanism.toUpperCase() : 'no SASL'];
   if (b.tls) parts.push(b.tls.skipVerify ? 'TLS (not verified)' : 'TLS');
   return parts.join(' / ');
@@ -51,15 +82,16 @@ function describe(b: SecretBinding): string {
  * and both settings, never the value; the form shows it next to the secret's field.
  */
 export function secretRequiredError(names: SecretName[], saved: SecretBinding | null, now: SecretBinding): AppError {
+  const scope = SECRET_SCOPES[names[0]!];
   const what = names.map((n) => SECRET_WORDS[n]).join(' and ');
   const were = names.length > 1 ? 'were' : 'was';
   if (!saved) {
-    return appError(SECRET_REQUIRED, `The saved ${what} ${were} not saved for these settings; type it again to use it with ${describe(now)}.`, {
+    return appError(SECRET_REQUIRED, `The saved ${what} ${were} not saved for these settings; type it again to use it with ${describe(now, scope)}.`, {
       name: 'SecretRequiredError',
     });
   }
-  return appError(SECRET_REQUIRED, `The saved ${what} ${were} saved for ${describe(saved)}; type it again to use it with ${describe(now)}.`, {
+  return appError(SECRET_REQUIRED, `The saved ${what} ${were} saved for ${describe(saved, scope)}; type it again to use it with ${describe(now, scope)}.`, {
     name: 'SecretRequiredError',
-    hint: `Changed: ${bindingChanges(saved, now).join(', ')}. A saved secret is only used with the settings it was saved with.`,
+    hint: `Changed: ${bindingChanges(saved, now, scope).join(', ')}. A saved secret is only used with the settings it was saved with.`,
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProfileSecrets, SecretStorageInfo } from '../../../shared/api';
 import { createJsonStore } from '../../storage/json-store';
 import type { Logger } from '../../log';
-import type { SecretBinding } from './secret-binding';
+import { SECRET_SCOPES, type SecretBinding } from './secret-binding';
 
 /** One profile's secrets and the settings they were saved with (null: written before bindings existed). */
 export interface StoredSecrets {
@@ -26,11 +26,13 @@ export interface SecretCipher {
   open(sealed: string): string;
 }
 
+const TlsBinding = z.object({ caFile: z.string().nullable(), certFile: z.string().nullable(), keyFile: z.string().nullable(), skipVerify: z.boolean() });
 const Binding = z.object({
   brokers: z.array(z.string()),
   mechanism: z.string().nullable(),
   username: z.string(),
-  tls: z.object({ caFile: z.string().nullable(), certFile: z.string().nullable(), keyFile: z.string().nullable(), skipVerify: z.boolean() }).nullable(),
+  tls: TlsBinding.nullable(),
+  registry: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
 });
 
 /**
@@ -71,7 +73,7 @@ export function createSecretStore(options: { file: string; cipher: SecretCipher;
   });
   const clean = (secrets: Record<string, unknown>): ProfileSecrets =>
     Object.fromEntries(
-      Object.entries(secrets).filter(([k, v]) => ['password', 'token', 'keyPassphrase'].includes(k) && typeof v === 'string' && v.length > 0),
+      Object.entries(secrets).filter(([k, v]) => Object.hasOwn(SECRET_SCOPES, k) && typeof v === 'string' && v.length > 0),
     ) as ProfileSecrets;
   const none: StoredSecrets = { secrets: {}, boundTo: null };
 

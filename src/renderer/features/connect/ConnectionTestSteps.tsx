@@ -6,6 +6,7 @@ const LABELS: Record<TestStepName, string> = {
   tls: 'TLS handshake',
   sasl: 'SASL authentication',
   metadata: 'Cluster metadata',
+  registry: 'Schema Registry',
 };
 const ICONS: Record<TestStep['status'], string> = { running: '…', ok: '✓', failed: '✗', skipped: '–' };
 

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
+import { RegistryFields } from './RegistryFields';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
@@ -57,14 +58,20 @@ export function ProfileForm(props: {
     }
   }
 
-  const secretPlaceholder = (name: 'password' | 'token' | 'keyPassphrase') => (stored.has(name) ? 'stored — leave empty to keep' : '');
+  const secretPlaceholder = (name: SecretName) => (stored.has(name) ? 'stored — leave empty to keep' : '');
   const sasl = f.auth !== 'none';
   // A stored secret refused for changed settings (SECRET_REQUIRED) is shown next to its field, where it must be typed again.
   const secretError = [testError, save.error].find((e) => AppError.is(e) && e.code === SECRET_REQUIRED) ?? null;
-  const uses: Record<SecretName, boolean> = { password: sasl && f.auth !== 'oauthbearer', token: f.auth === 'oauthbearer', keyPassphrase: f.tls && Boolean(f.keyFile.trim()) };
+  const uses: Record<SecretName, boolean> = {
+    password: sasl && f.auth !== 'oauthbearer',
+    token: f.auth === 'oauthbearer',
+    keyPassphrase: f.tls && Boolean(f.keyFile.trim()),
+    registryPassword: f.registry && f.registryAuth === 'basic',
+    registryToken: f.registry && f.registryAuth === 'bearer',
+  };
   const mustRetype = (name: SecretName) => secretError !== null && uses[name] && stored.has(name) && !f[name];
   const retype = (name: SecretName) => (mustRetype(name) ? <ErrorMessage error={secretError} title="Type it again" /> : null);
-  const secretNames = ['password', 'token', 'keyPassphrase'] as const;
+  const secretNames = ['password', 'token', 'keyPassphrase', 'registryPassword', 'registryToken'] as const;
   // Once shown by its field, or typed again, the refusal is not repeated at the bottom.
   const secretHandled = secretNames.some(mustRetype) || secretNames.some((n) => uses[n] && f[n]);
   const general = (error: unknown) => Boolean(error) && !(error === secretError && secretHandled);
@@ -170,6 +177,8 @@ export function ProfileForm(props: {
           </>
         )}
       </fieldset>
+
+      <RegistryFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
 
       <label className="checkbox">
         <input type="checkbox" checked={f.readOnly} onChange={(e) => setForm((prev) => ({ ...prev, readOnly: e.target.checked, readOnlyTouched: true }))} />

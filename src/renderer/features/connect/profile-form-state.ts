@@ -23,6 +23,17 @@ export interface ProfileFormState {
   keyFile: string;
   keyPassphrase: string;
   skipVerify: boolean;
+  /** A Schema Registry for schema-encoded keys and values. */
+  registry: boolean;
+  registryUrls: string;
+  registryAuth: 'none' | 'basic' | 'bearer';
+  registryUsername: string;
+  registryPassword: string;
+  registryToken: string;
+  registryCaFile: string;
+  registryCertFile: string;
+  registryKeyFile: string;
+  registrySkipVerify: boolean;
 }
 
 export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
@@ -47,6 +58,16 @@ export function emptyForm(): ProfileFormState {
     keyFile: '',
     keyPassphrase: '',
     skipVerify: false,
+    registry: false,
+    registryUrls: 'http://localhost:8081',
+    registryAuth: 'none',
+    registryUsername: '',
+    registryPassword: '',
+    registryToken: '',
+    registryCaFile: '',
+    registryCertFile: '',
+    registryKeyFile: '',
+    registrySkipVerify: false,
   };
 }
 
@@ -75,6 +96,18 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
     certFile: p.tls?.certFile ?? '',
     keyFile: p.tls?.keyFile ?? '',
     skipVerify: p.tls?.skipVerify ?? false,
+    ...(p.schemaRegistry
+      ? {
+          registry: true,
+          registryUrls: p.schemaRegistry.urls.join(', '),
+          registryAuth: p.schemaRegistry.auth ?? 'none',
+          registryUsername: p.schemaRegistry.username ?? '',
+          registryCaFile: p.schemaRegistry.tls?.caFile ?? '',
+          registryCertFile: p.schemaRegistry.tls?.certFile ?? '',
+          registryKeyFile: p.schemaRegistry.tls?.keyFile ?? '',
+          registrySkipVerify: p.schemaRegistry.tls?.skipVerify ?? false,
+        }
+      : {}),
   };
 }
 
@@ -109,7 +142,23 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
       skipVerify: f.skipVerify,
     };
   }
+  if (f.registry) {
+    const tls = {
+      ...(f.registryCaFile.trim() ? { caFile: f.registryCaFile.trim() } : {}),
+      ...(f.registryCertFile.trim() ? { certFile: f.registryCertFile.trim() } : {}),
+      ...(f.registryKeyFile.trim() ? { keyFile: f.registryKeyFile.trim() } : {}),
+      skipVerify: f.registrySkipVerify,
+    };
+    profile.schemaRegistry = {
+      urls: f.registryUrls.split(/[\s,]+/).filter(Boolean),
+      auth: f.registryAuth,
+      username: f.registryAuth === 'basic' ? f.registryUsername.trim() : '',
+      ...(Object.keys(tls).length > 1 || tls.skipVerify ? { tls } : {}),
+    };
+  }
   const secrets: ProfileSecrets = {};
+  if (f.registryPassword) secrets.registryPassword = f.registryPassword;
+  if (f.registryToken) secrets.registryToken = f.registryToken;
   if (f.password) secrets.password = f.password;
   if (f.token) secrets.token = f.token;
   if (f.keyPassphrase) secrets.keyPassphrase = f.keyPassphrase;
