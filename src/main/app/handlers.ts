@@ -9,6 +9,7 @@ import { messageHandlers } from '../services/messages/handlers';
 import { produceHandlers } from '../services/produce/handlers';
 import { aclHandlers } from '../services/acls/handlers';
 import { brokerHandlers } from '../services/brokers/handlers';
+import { schemaHandlers } from '../services/schemas/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -23,6 +24,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),
     ...aclHandlers(deps.connections),
     ...brokerHandlers(deps.connections),
+    ...schemaHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

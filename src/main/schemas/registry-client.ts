@@ -73,6 +73,13 @@ export class SchemaRegistryClient {
     return this.get(`/subjects/${encodeURIComponent(subject)}/versions`);
   }
 
+  /** The version a schema has under a subject (POST /subjects/{subject}). */
+  lookup(subject: string, schema: RegisteredSchema): Promise<{ id: number; version: number }> {
+    const body: Record<string, unknown> = { schema: schema.schema, references: schema.references };
+    if (schema.schemaType !== 'AVRO') body.schemaType = schema.schemaType;
+    return this.send('POST', `/subjects/${encodeURIComponent(subject)}`, body);
+  }
+
   register(subject: string, schema: RegisteredSchema): Promise<{ id: number }> {
     const body: Record<string, unknown> = { schema: schema.schema, references: schema.references };
     // Confluent's API means Avro when schemaType is left out; some registries refuse "AVRO" spelled out on old versions.
@@ -95,6 +102,26 @@ export class SchemaRegistryClient {
 
   setCompatibility(level: string, subject?: string): Promise<unknown> {
     return this.send('PUT', subject ? `/config/${encodeURIComponent(subject)}` : '/config', { compatibility: level });
+  }
+
+  /** The registry's verdict on a draft against a subject's latest version (verbose where supported). */
+  async checkCompatibility(subject: string, schema: RegisteredSchema): Promise<{ compatible: boolean; messages: string[] }> {
+    const body: Record<string, unknown> = { schema: schema.schema, references: schema.references };
+    if (schema.schemaType !== 'AVRO') body.schemaType = schema.schemaType;
+    const r = await this.send<{ is_compatible: boolean; messages?: string[] }>('POST', `/compatibility/subjects/${encodeURIComponent(subject)}/versions/latest?verbose=true`, body);
+    return { compatible: r.is_compatible, messages: r.messages ?? [] };
+  }
+
+  deleteVersion(subject: string, version: number, permanent: boolean): Promise<number> {
+    return this.send('DELETE', `/subjects/${encodeURIComponent(subject)}/versions/${version}${permanent ? '?permanent=true' : ''}`);
+  }
+
+  deleteSubject(subject: string, permanent: boolean): Promise<number[]> {
+    return this.send('DELETE', `/subjects/${encodeURIComponent(subject)}${permanent ? '?permanent=true' : ''}`);
+  }
+
+  clearCompatibility(subject: string): Promise<unknown> {
+    return this.send('DELETE', `/config/${encodeURIComponent(subject)}`);
   }
 
   get<T>(path: string): Promise<T> {

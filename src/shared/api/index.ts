@@ -6,10 +6,11 @@ import { clusterCalls } from './cluster';
 import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
-import { messageCalls, messageEvents, messageStreamCalls } from './messages';
+import { messageCalls, messageEvents, messageFileCalls, messageStreamCalls } from './messages';
 import { groupCalls } from './groups';
 import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
+import { schemaCalls } from './schemas';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -24,9 +25,11 @@ export const calls = {
   ...produceCalls,
   ...messageCalls,
   ...messageStreamCalls,
+  ...messageFileCalls,
   ...groupCalls,
   ...aclCalls,
   ...brokerCalls,
+  ...schemaCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -71,3 +74,4 @@ export * from './groups';
 export * from './acls';
 export * from './brokers';
 export * from './configs';
+export * from './schemas';

@@ -5,6 +5,7 @@ import type { Logger } from '../../log';
 import { writeMethods, type KafkaClient } from '../../kafka/client';
 import { SchemaDecoder } from '../../schemas/schema-decoder';
 import { registryClientFor } from '../../schemas/registry-for-connection';
+import type { SchemaRegistryClient } from '../../schemas/registry-client';
 
 /** Creates a client for a configuration; the kafkajs one in the app, anything in tests. */
 export type KafkaClientFactory = (config: ConnectionConfig, log: Logger) => KafkaClient;
@@ -17,7 +18,9 @@ export interface OpenConnection {
   client: KafkaClient;
   /** The window or tab that opened it; its connections close when it goes away. */
   ownerId: string;
-  /** Decodes schema-framed keys and values (its registry, if the settings name one; schemas cached per connection). */
+  /** The Schema Registry the settings name, or null. */
+  registry: SchemaRegistryClient | null;
+  /** Decodes schema-framed keys and values through that registry; schemas cached per connection. */
   schemas: SchemaDecoder;
 }
 
@@ -49,9 +52,9 @@ export class ConnectionManager {
     }
     this.opening.set(ownerId, opening + 1);
     let raw: KafkaClient;
-    let schemas: SchemaDecoder;
+    let registry: SchemaRegistryClient | null;
     try {
-      schemas = new SchemaDecoder(config.schemaRegistry ? await registryClientFor(config.schemaRegistry) : null);
+      registry = config.schemaRegistry ? await registryClientFor(config.schemaRegistry) : null;
       raw = this.createClient(config, this.log.child('kafka'));
       await raw.connect();
     } finally {
@@ -67,7 +70,8 @@ export class ConnectionManager {
       config,
       client: config.readOnly ? refuseWrites(raw) : raw,
       ownerId,
-      schemas,
+      registry,
+      schemas: new SchemaDecoder(registry),
     };
     this.connections.set(id, connection);
     this.log.info('connected', { id, name, brokers: config.brokers, readOnly: config.readOnly });
