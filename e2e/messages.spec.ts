@@ -22,6 +22,28 @@ async function openMessages(page: Page, appUrl: string, topic: string) {
   await page.goto(`${url.origin}${url.search}#/topics/${topic}/messages`);
 }
 
+/**
+ * Clicks Export and reads the file main wrote (browser mode: into the export folder, named in
+ * the result line), then removes it.
+ */
+async function exported(page: Page): Promise<string> {
+  const result = page.getByTestId('export-result');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(result).toBeVisible();
+  const path = (await result.getAttribute('title'))!;
+  const text = readFileSync(path, 'utf8');
+  rmSync(path);
+  return text;
+}
+
+/** The file named in a "… saved to <path>" line, read and removed. */
+function savedFile(line: string): Buffer {
+  const path = line.slice(line.indexOf(' saved to ') + ' saved to '.length);
+  const bytes = readFileSync(path);
+  rmSync(path);
+  return bytes;
+}
+
 const LOCS = ['NORTH', 'SOUTH', 'EAST'];
 const order = (i: number) => ({ i, loc: LOCS[i % 3], amount: i * 10, note: i % 4 === 0 ? 'needle' : 'hay' });
 /** Order numbers of the rows the table shows, sorted. */
@@ -128,10 +150,9 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('messages-summary')).toContainText('scanned 12, matched 3');
     await expect.poll(() => shownOrders(page)).toEqual([4, 7, 10]);
 
-    // Export all that was read as NDJSON: the file holds exactly those messages.
+    // Export all that was read as NDJSON: main writes the file, holding exactly those messages.
     await page.getByLabel('Export format').selectOption('ndjson');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await exported(page)).trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.key, JSON.parse(l.value).i, l.valueEncoding]).sort((a, b) => a[1] - b[1])).toEqual([
       ['k4', 4, 'utf8'],
       ['k7', 7, 'utf8'],
@@ -146,8 +167,7 @@ test.describe('messages through the UI', () => {
     await table.getByRole('row').filter({ hasText: '"i":7,' }).click({ modifiers: ['ControlOrMeta'] });
     await page.getByLabel('Export scope').selectOption('selected');
     await page.getByLabel('Export format').selectOption('csv');
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
-    const rows = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\r\n');
+    const rows = (await exported(page)).trimEnd().split('\r\n');
     expect(rows[0]).toBe('partition,offset,timestamp,timestampType,key,keyEncoding,value,valueEncoding,headers');
     expect(rows.slice(1).map((r) => r.split(',')[4]).sort()).toEqual(['k3', 'k7']);
   });
@@ -219,6 +239,10 @@ test.describe('messages through the UI', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await expect(table).toHaveAttribute('data-rows', '4');
     expect((await readTable(page, 'Messages'))[0]!.Value).toBe('while-paused');
+    // The counters go on from where the pause left them, agreeing with the messages shown.
+    await expect(page.getByTestId('messages-summary')).toHaveText('4 messages · scanned 4, matched 4');
+    kcat(env.bootstrap, topic, 0, ['e|after-resume']);
+    await expect(page.getByTestId('messages-summary')).toHaveText('5 messages · scanned 5, matched 5');
 
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect(table).toHaveAttribute('data-rows', '0');
@@ -234,5 +258,54 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('tail-state')).toHaveCount(0);
     await page.getByLabel('Buffer size').fill('50000');
     await page.getByLabel('Buffer size').blur();
+  });
+
+  test('binary and null keys are marked apart from look-alike text; a big value is saved and copied whole', async ({ connectedPage: page, env }) => {
+    const topic = await newTopic(env.bootstrap, 1);
+    const produce = (input: Buffer, withKey = true) => execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '0', ...(withKey ? ['-K', '|'] : [])], { input });
+    produce(Buffer.concat([Buffer.from([0x00, 0xff, 0xfe]), Buffer.from('|binary key\n')]));
+    produce(Buffer.from('00 ff fe|text key\nnull|text null key\n'));
+    produce(Buffer.from('no key at all\n'), false);
+    // 400 KB of text: the table and the detail pane get a 256 KiB preview of it.
+    const big = Array.from({ length: 8_000 }, (_, i) => `line ${String(i).padStart(5, '0')} ${'x'.repeat(38)}`).join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-save-'));
+    writeFileSync(join(dir, 'big.txt'), big);
+    execFileSync('kcat', ['-b', env.bootstrap, '-P', '-t', topic, '-p', '0', join(dir, 'big.txt')]);
+    rmSync(dir, { recursive: true });
+    await openMessages(page, env.appUrl, topic);
+    const table = page.getByRole('table', { name: 'Messages' });
+    await expect(table).toHaveAttribute('data-rows', '5');
+
+    const keyCell = (value: string) => table.getByRole('row').filter({ hasText: value }).getByRole('cell').nth(3);
+    await expect(keyCell('binary key').locator('[data-bytes="binary"]')).toHaveText('bin');
+    await expect(keyCell('binary key')).toHaveText('bin00 ff fe');
+    await expect(keyCell('text key').locator('[data-bytes]')).toHaveCount(0);
+    await expect(keyCell('text key')).toHaveText('00 ff fe');
+    await expect(keyCell('no key at all').locator('[data-bytes="null"]')).toHaveText('null');
+    await expect(keyCell('text null key').locator('[data-bytes]')).toHaveCount(0);
+    await expect(keyCell('text null key')).toHaveText('null');
+
+    // The big value: a preview in the window, the whole of it from main on request.
+    await table.locator('[data-row-id="0-4"]').click();
+    const detail = page.getByRole('complementary', { name: 'Message' });
+    const value = detail.getByRole('region', { name: 'Value' });
+    await expect(page.getByTestId('detail-value-info')).toHaveText(`text · ${big.length.toLocaleString('en')} B (preview)`);
+    await expect(page.getByTestId('detail-value-preview-note')).toContainText('Showing the first 256 KiB');
+    await value.getByRole('button', { name: 'Save value to file…' }).click();
+    const saved = (await page.getByTestId('detail-value-saved').textContent())!;
+    expect(saved).toMatch(new RegExp(`^${big.length.toLocaleString('en')} B saved to /`));
+    expect(savedFile(saved).toString()).toBe(big);
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await detail.getByLabel('Value view').selectOption('text');
+    await value.getByRole('button', { name: 'Copy all' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText().then((t) => t.length))).toBe(big.length);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(big);
+    await detail.getByLabel('Value view').selectOption('auto');
+
+    // A binary key saves as its bytes.
+    await table.locator('[data-row-id="0-0"]').click();
+    await detail.getByRole('region', { name: 'Key' }).getByRole('button', { name: 'Save key to file…' }).click();
+    expect([...savedFile((await page.getByTestId('detail-key-saved').textContent())!)]).toEqual([0x00, 0xff, 0xfe]);
   });
 });

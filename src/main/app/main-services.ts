@@ -7,6 +7,7 @@ import type { AppInfoSource } from '../services/app/handlers';
 import { createHandlers } from './handlers';
 import type { SecretCipher } from '../services/profiles/secret-store';
 import { createServiceDeps, type ServiceDeps } from './service-deps';
+import type { SaveLocation } from '../services/messages/save-location';
 
 export interface MainServicesOptions {
   log: Logger;
@@ -16,6 +17,8 @@ export interface MainServicesOptions {
   createClient?: KafkaClientFactory;
   /** Electron passes its safeStorage cipher; browser mode and tests keep secrets in a 0600 file. */
   secretCipher?: SecretCipher | null;
+  /** Where exports and saved values go: Electron passes its save dialog; by default the export folder. */
+  saveLocation?: SaveLocation;
 }
 
 export interface MainServices {
@@ -34,6 +37,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     app: options.app,
     createClient: options.createClient ?? createKafkajsClient,
     secretCipher: options.secretCipher,
+    saveLocation: options.saveLocation,
   });
   const dispatcher = createDispatcher(createHandlers(deps), deps.connections, options.log.child('rpc'));
   const host = createRpcHost(dispatcher, options.log.child('rpc'));

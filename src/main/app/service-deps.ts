@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { GroupService } from '../services/groups/group-service';
 import { LagSampler } from '../services/groups/lag-sampler';
 import { MessageService } from '../services/messages/message-service';
+import type { SaveLocation } from '../services/messages/save-location';
 import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
 import { ProfileService } from '../services/profiles/profile-service';
@@ -41,6 +42,8 @@ export function createServiceDeps(options: {
   createClient: KafkaClientFactory;
   /** How profile secrets are sealed: Electron's safeStorage; by default a 0600 file (browser mode). */
   secretCipher?: SecretCipher | null | undefined;
+  /** Where exports and saved values go (Electron: a save dialog); by default the export folder. */
+  saveLocation?: SaveLocation | undefined;
 }): ServiceDeps {
   const { log, app, createClient } = options;
   const userDataDir = app.userDataDir;
@@ -59,7 +62,7 @@ export function createServiceDeps(options: {
     topics: new TopicService(snapshots, groups),
     topicAdmin: new TopicAdminService(snapshots),
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
-    messages: new MessageService(),
+    messages: new MessageService(options.saveLocation),
     groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),

@@ -6,6 +6,7 @@ import { createMainServices } from '../app/main-services';
 import { registerIpc } from './ipc';
 import { safeStorageCipher } from './secret-store';
 import { installMenu } from './menu';
+import { saveDialogLocation } from './save-dialog';
 import { createMainWindow, defaultPaths, rendererUrl } from './window';
 
 /** The Electron shell: lifecycle, window, menu and IPC. Everything else is in plain-Node services. */
@@ -27,6 +28,7 @@ void app.whenReady().then(() => {
     log,
     app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT },
     secretCipher: safeStorageCipher(),
+    saveLocation: saveDialogLocation(),
   });
   registerIpc(services.host, rendererUrl(paths));
   installMenu();

@@ -149,6 +149,75 @@ export const messageStreamCalls = {
   ),
 };
 
+/** A file name as suggested by the window: no folders, no control characters (main picks the folder). */
+export const SuggestedFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((n) => n !== '.' && n !== '..' && !/[/\\]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20), 'a file name without folders or control characters');
+
+export const ExportFormat = z.enum(['ndjson', 'json', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/**
+ * Offsets of one partition, compactly: starting at `from`, `runs` alternates how many offsets
+ * are taken and how many are skipped ([taken, skipped, taken, …]). A contiguous read is one
+ * number; a filtered read costs two small numbers per gap (see shared/messages/offset-runs.ts).
+ */
+export const OffsetRuns = z.object({
+  partition: PartitionId,
+  from: OffsetString,
+  runs: z.array(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).min(1).max(2_000_000),
+});
+export type OffsetRuns = z.infer<typeof OffsetRuns>;
+
+/** Where a file written by main went; `path` is null when the user cancelled the save dialog. */
+export interface SavedFile {
+  path: string | null;
+  bytes: number;
+}
+
+export interface ExportResult extends SavedFile {
+  runId: string;
+  /** Messages written. */
+  messages: number;
+  /** Offsets asked for that the log no longer holds (deleted by retention or compaction). */
+  missing: number;
+  /** Cancelled part-way: nothing was kept (the file is written under a temporary name first). */
+  cancelled: boolean;
+}
+
+/** The largest message `messages.get` sends to the window whole (bigger: save it to a file). */
+export const MAX_WHOLE_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** One part of a message saved to a file, byte for byte. */
+export const MessagePart = z.union([z.literal('key'), z.literal('value'), z.object({ header: z.number().int().min(0).max(10_000) })]);
+export type MessagePart = z.infer<typeof MessagePart>;
+
+const OneMessage = WithConnection.extend({ topic: TopicName, partition: PartitionId, offset: OffsetString });
+
+export const messageFileCalls = {
+  /**
+   * Writes the chosen messages to a file, whole (never the window's previews): main reads them
+   * again from the broker, partition by partition in offset order, and streams them to disk.
+   * The file goes where the user picks in a save dialog (Electron) or into the export folder
+   * (browser mode: KAFKA_EXPLORER_EXPORT_DIR, else ~/Downloads). Cancellable; nothing is kept then.
+   */
+  'messages.export': defineCall<ExportResult>()(
+    WithConnection.extend({
+      runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      topic: TopicName,
+      format: ExportFormat,
+      fileName: SuggestedFileName,
+      selection: z.array(OffsetRuns).max(10_000),
+    }),
+  ),
+  /** One message with its whole key, value and headers (no preview cut), up to MAX_WHOLE_MESSAGE_BYTES. */
+  'messages.get': defineCall<MessageView>()(OneMessage),
+  /** Saves one part of a message (key, value or a header value) to a file, byte for byte. */
+  'messages.saveValue': defineCall<SavedFile>()(OneMessage.extend({ part: MessagePart, fileName: SuggestedFileName })),
+};
+
 export const messageEvents = {
   'messages.batch': defineEvent<MessagesBatch>(),
 };

@@ -5,6 +5,7 @@ import type { RawRecord } from '../../kafka/ports/messages';
 import { messageFromWire, type WireMessage } from '../../../shared/api/message-wire';
 import { encodeBytes } from './encode-bytes';
 import { resolveRanges } from './ranges';
+import { folderLocation, type SaveLocation } from './save-location';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
@@ -19,6 +20,9 @@ export interface BrowseRequest {
 
 /** Reading messages for the views: positions resolved against the watermarks, read per partition. */
 export class MessageService {
+  /** @param saveLocation where exports and saved values go: a save dialog (Electron) or the export folder. */
+  constructor(readonly saveLocation: SaveLocation = folderLocation()) {}
+
   async browse(client: KafkaClient, req: BrowseRequest): Promise<BrowseResult> {
     const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
     // Each partition may hold the whole limit (e.g. one busy partition); the merge below cuts to it.

@@ -12,6 +12,8 @@ export interface BurstPlan {
   /** Builds record `seq` (1-based); may throw (a template or a file line that does not parse). */
   record(seq: number): OutgoingRecord;
   ratePerSecond: number | null;
+  /** One send at a time: each partition gets the records in `seq` order (an imported file's order). */
+  ordered?: boolean;
   options: Options;
   signal: AbortSignal;
   onProgress(progress: ProduceProgress): void;
@@ -98,9 +100,13 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
       progress();
       continue;
     }
+    // Ordered: a batch goes only once the one before is acknowledged (concurrent sends may reach
+    // a partition out of order), but the next batch is built while the broker handles this one.
+    if (plan.ordered) await Promise.all(inFlight);
     const p = sendBatch(batch).finally(() => inFlight.delete(p));
     inFlight.add(p);
-    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    if (plan.ordered) await new Promise((r) => setImmediate(r)); // lets its request go out first
+    else if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   progress(true);

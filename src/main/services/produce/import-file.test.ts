@@ -29,3 +29,49 @@ describe('imported files', () => {
     expect([1, 2, 3].map((i) => parsed.record(i).value?.toString())).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('imported files written by the Messages export', () => {
+  const binaryKey = Buffer.from([0x00, 0xff, 0xfe]);
+  const binaryValue = Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x80]);
+  const line = JSON.stringify({
+    partition: 1,
+    offset: '7',
+    timestamp: '1764000000123',
+    timestampType: 'CreateTime',
+    key: binaryKey.toString('base64'),
+    keyEncoding: 'base64',
+    value: binaryValue.toString('base64'),
+    valueEncoding: 'base64',
+    headers: [
+      { key: 'bin', value: Buffer.from([0xc3, 0x28]).toString('base64'), encoding: 'base64' },
+      { key: 'text', value: 'AAEC' },
+    ],
+  });
+
+  it('decodes base64 keys, values and header values to the bytes they stand for', () => {
+    const r = importedRecords(line, 'ndjson', 3).record(1);
+    expect(r.key).toEqual(binaryKey);
+    expect(Buffer.from(r.value as Buffer)).toEqual(binaryValue);
+    expect(r.headers).toEqual([
+      { key: 'bin', value: Buffer.from([0xc3, 0x28]) },
+      { key: 'text', value: Buffer.from('AAEC') }, // no encoding: the text itself
+    ]);
+    // Partitioned by the decoded key's bytes, not by its base64 text.
+    expect(importedRecords(line, 'ndjson', 3, { partition: false, timestamp: false }).record(1).partition).toBe(partitionForKey(binaryKey, 3));
+  });
+
+  it('keeps partition and timestamp only when asked', () => {
+    const before = Date.now();
+    const plain = importedRecords(line, 'ndjson', 3, { partition: false, timestamp: false }).record(1);
+    expect(plain.timestamp).toBeGreaterThanOrEqual(before);
+    const kept = importedRecords(line, 'ndjson', 3, { partition: true, timestamp: true }).record(1);
+    expect(kept).toMatchObject({ partition: 1, timestamp: 1764000000123 });
+  });
+
+  it('refuses what is not base64 or an unknown encoding, naming the line', () => {
+    const bad = importedRecords(['{"key":"a b","keyEncoding":"base64"}', '{"value":"x","valueEncoding":"hex"}', '{"value":"x","timestamp":"soon"}'].join('\n'), 'ndjson', 1, { partition: true, timestamp: true });
+    expect(() => bad.record(1)).toThrow('line 1: key: not valid base64');
+    expect(() => bad.record(2)).toThrow('line 2: value: unknown encoding "hex"');
+    expect(() => bad.record(3)).toThrow('line 3: timestamp "soon" is not epoch milliseconds');
+  });
+});

@@ -1,12 +1,28 @@
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
 
+/** What an NDJSON import takes from the file besides keys, values and headers. */
+export interface ImportKeep {
+  /** Send each line to its `partition` (else Kafka's partitioner picks by key). */
+  partition: boolean;
+  /** Send each line with its `timestamp` (epoch ms) as create time (else now). */
+  timestamp: boolean;
+}
+
 /**
  * Reads an imported file's lines as records. NDJSON: one object per line with `key`, `value`
  * (a string is sent as is, anything else as JSON; null is a tombstone), `headers` (an object
- * or [{key, value}]) and `partition`. "lines": every non-empty line is a value with a null key.
+ * or [{key, value, encoding}]), `partition` and `timestamp`. `keyEncoding`/`valueEncoding`
+ * "base64" (and a listed header's `encoding`) mean the string is base64 of the bytes, as the
+ * Messages page's export writes binary data: an exported file imports back byte for byte.
+ * "lines": every non-empty line is a value with a null key.
  */
-export function importedRecords(content: string, format: 'ndjson' | 'lines', partitionCount: number): { total: number; record(seq: number): OutgoingRecord } {
+export function importedRecords(
+  content: string,
+  format: 'ndjson' | 'lines',
+  partitionCount: number,
+  keep: ImportKeep = { partition: true, timestamp: false },
+): { total: number; record(seq: number): OutgoingRecord } {
   // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
   const texts: string[] = [];
   const numbers: number[] = [];
@@ -19,7 +35,7 @@ export function importedRecords(content: string, format: 'ndjson' | 'lines', par
   });
   let roundRobin = 0;
   const place = (key: Buffer | null, partition: unknown, line: number) => {
-    if (partition !== undefined && partition !== null) {
+    if (keep.partition && partition !== undefined && partition !== null) {
       if (!Number.isInteger(partition) || (partition as number) < 0 || (partition as number) >= partitionCount) {
         throw new Error(`line ${line}: partition ${JSON.stringify(partition)} does not exist (0–${partitionCount - 1})`);
       }
@@ -41,25 +57,56 @@ export function importedRecords(content: string, format: 'ndjson' | 'lines', par
         throw new Error(`line ${number}: not valid JSON (${(error as Error).message})`, { cause: error });
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new Error(`line ${number}: expected an object with key, value, headers, partition`);
-      const { key, value, headers, partition } = row as Record<string, unknown>;
-      const keyBytes = toBytes(key);
-      // The value stays a string: the producer writes it into the batch without an extra copy.
-      const valueText = value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
-      return { key: keyBytes, value: valueText, headers: toHeaders(headers, number), partition: place(keyBytes, partition, number), timestamp: Date.now() };
+      const { key, keyEncoding, value, valueEncoding, headers, partition, timestamp } = row as Record<string, unknown>;
+      const keyBytes = toBytes(key, keyEncoding, `line ${number}: key`);
+      // A text value stays a string: the producer writes it into the batch without an extra copy.
+      const valueData = isBase64(valueEncoding, `line ${number}: value`) ? toBytes(value, valueEncoding, `line ${number}: value`) : value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+      return {
+        key: keyBytes,
+        value: valueData,
+        headers: toHeaders(headers, number),
+        partition: place(keyBytes, partition, number),
+        timestamp: keep.timestamp && timestamp !== undefined && timestamp !== null ? toTimestamp(timestamp, number) : Date.now(),
+      };
     },
   };
 }
 
-function toBytes(v: unknown): Buffer | null {
+/** True for "base64"; false for "utf8" or none; anything else is a mistake worth naming. */
+function isBase64(encoding: unknown, what: string): boolean {
+  if (encoding === undefined || encoding === null || encoding === 'utf8') return false;
+  if (encoding === 'base64') return true;
+  throw new Error(`${what}: unknown encoding ${JSON.stringify(encoding)} (expected "utf8" or "base64")`);
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The bytes a key or header value stands for: base64 decoded when its encoding says so (and
+ * checked: Node would silently skip what is not base64), text as UTF-8, other JSON as its text.
+ */
+function toBytes(v: unknown, encoding: unknown, what: string): Buffer | null {
   if (v === undefined || v === null) return null;
+  if (isBase64(encoding, what)) {
+    if (typeof v !== 'string' || v.length % 4 !== 0 || !BASE64.test(v)) throw new Error(`${what}: not valid base64`);
+    return Buffer.from(v, 'base64');
+  }
   return Buffer.from(typeof v === 'string' ? v : JSON.stringify(v), 'utf8');
+}
+
+/** Epoch ms as a number or a decimal string (as exported). */
+function toTimestamp(t: unknown, line: number): number {
+  const n = typeof t === 'string' && /^\d{1,16}$/.test(t) ? Number(t) : t;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new Error(`line ${line}: timestamp ${JSON.stringify(t)} is not epoch milliseconds`);
+  return n;
 }
 
 function toHeaders(h: unknown, line: number): { key: string; value: Buffer }[] {
   if (h === undefined || h === null) return [];
-  const pairs: [unknown, unknown][] = Array.isArray(h) ? h.map((x) => [(x as { key?: unknown })?.key, (x as { value?: unknown })?.value]) : Object.entries(h as object);
-  return pairs.map(([key, value]) => {
-    if (typeof key !== 'string' || key === '') throw new Error(`line ${line}: every header needs a non-empty string key`);
-    return { key, value: toBytes(value) ?? Buffer.alloc(0) };
+  const list = Array.isArray(h) ? h.map((x) => x as { key?: unknown; value?: unknown; encoding?: unknown }) : Object.entries(h as object).map(([key, value]) => ({ key, value, encoding: undefined }));
+  return list.map((x) => {
+    if (typeof x?.key !== 'string' || x.key === '') throw new Error(`line ${line}: every header needs a non-empty string key`);
+    // A null header value is sent as empty bytes: the producer does not send null header values.
+    return { key: x.key, value: toBytes(x.value, x.encoding, `line ${line}: header ${x.key}`) ?? Buffer.alloc(0) };
   });
 }

@@ -1,32 +1,49 @@
 import { useRef, useState } from 'react';
-import type { MessageView } from '../../../shared/api';
-import { buildExport, type ExportFormat } from './export';
+import type { ExportFormat, ExportResult, MessageView } from '../../../shared/api';
+import { toOffsetRuns } from '../../../shared/messages/offset-runs';
+import { useApi } from '../../api/ApiProvider';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useConnectionId } from '../../state/session-store';
 
 type Scope = 'all' | 'shown' | 'selected';
 
-/** Exports what was read (all kept, those shown by the quick filter, or the selected rows) as a download. */
+const n = (x: number) => x.toLocaleString('en');
+const EXTENSION: Record<ExportFormat, string> = { ndjson: 'ndjson', json: 'json', csv: 'csv' };
+
+/** A file name for `topic` now, e.g. orders-2026-12-01T23-50-00-000Z.ndjson. */
+export function exportFileName(topic: string, format: ExportFormat | string, now = new Date()): string {
+  return `${topic}-${now.toISOString().replace(/[:.]/g, '-')}.${EXTENSION[format as ExportFormat] ?? format}`;
+}
+
+/**
+ * Exports what was read (all kept, those shown by the quick filter, or the selected rows). Only
+ * their partitions and offsets leave the window: main reads the messages again and writes them
+ * whole to a file (a save dialog in Electron, the export folder in browser mode), never the
+ * previews the table holds. The file lists them by partition, then offset.
+ */
 export function ExportMenu({ topic, all, shown, selected }: { topic: string; all(): MessageView[]; shown(): MessageView[]; selected(): MessageView[] }) {
+  const api = useApi();
+  const connectionId = useConnectionId();
   const [format, setFormat] = useState<ExportFormat>('ndjson');
   const [scope, setScope] = useState<Scope>('all');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [running, setRunning] = useState<number | null>(null);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
 
   const run = async () => {
     const messages = scope === 'all' ? all() : scope === 'shown' ? shown() : selected();
-    controller.current = new AbortController();
-    setProgress({ done: 0, total: messages.length });
+    const ctl = (controller.current = new AbortController());
+    setRunning(messages.length);
+    setResult(null);
+    setError(null);
     try {
-      const blob = await buildExport(messages, format, (done) => setProgress({ done, total: messages.length }), controller.current.signal);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${topic}-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'ndjson' ? 'ndjson' : format}`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch {
-      /* cancelled */
+      const runId = `export-${Date.now().toString(36)}`;
+      setResult(await api.call('messages.export', { connectionId, topic, runId, format, fileName: exportFileName(topic, format), selection: toOffsetRuns(messages) }, { signal: ctl.signal }));
+    } catch (e) {
+      if (!ctl.signal.aborted) setError(e);
     } finally {
-      setProgress(null);
+      setRunning(null);
     }
   };
 
@@ -42,9 +59,10 @@ export function ExportMenu({ topic, all, shown, selected }: { topic: string; all
         <option value="json">JSON</option>
         <option value="csv">CSV</option>
       </select>
-      {progress ? (
+      {running !== null ? (
         <>
-          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label="Export progress" />
+          <progress aria-label="Export progress" />
+          <span className="muted">Exporting {n(running)} messages…</span>
           <button type="button" className="button small" onClick={() => controller.current?.abort()}>
             Cancel
           </button>
@@ -54,6 +72,13 @@ export function ExportMenu({ topic, all, shown, selected }: { topic: string; all
           Export
         </button>
       )}
+      {result?.path && (
+        <span className="muted" role="status" data-testid="export-result" title={result.path}>
+          {n(result.messages)} messages, {n(result.bytes)} B saved to <span className="mono">{result.path}</span>
+          {result.missing > 0 && ` · ${n(result.missing)} no longer on the broker`}
+        </span>
+      )}
+      <ErrorMessage error={error} title="Could not export" />
     </div>
   );
 }

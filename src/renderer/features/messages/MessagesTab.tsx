@@ -8,6 +8,7 @@ import { messageTime } from '../../lib/message-time';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { preview } from './bytes';
+import { BytesCell } from './BytesCell';
 import { ExportMenu } from './ExportMenu';
 import { emptyFilter, filterProblem, FiltersBar, toMessageFilter, type FilterDraft } from './FiltersBar';
 import { DEFAULT_BUFFER, snapshot, useMessageStream } from './message-stream-store';
@@ -26,10 +27,10 @@ const columns = [
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor('offset', { header: 'Offset', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 195, meta: { mono: true } }),
-  col.accessor(keyText, { id: 'key', header: 'Key', size: 140, meta: { mono: true } }),
+  col.accessor(keyText, { id: 'key', header: 'Key', size: 140, meta: { mono: true }, cell: (c) => <BytesCell bytes={c.row.original.key} max={60} /> }),
   col.accessor((m) => m.value?.size ?? 0, { id: 'size', header: 'Size', size: 70, meta: { align: 'right', mono: true } }),
   col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 76, meta: { align: 'right', mono: true } }),
-  col.accessor(valueText, { id: 'value', header: 'Value', size: 240, meta: { mono: true } }),
+  col.accessor(valueText, { id: 'value', header: 'Value', size: 240, meta: { mono: true }, cell: (c) => <BytesCell bytes={c.row.original.value} nullText="tombstone" /> }),
 ];
 /** With the detail pane open (it shows the time, size and headers): partition, offset, key, value. */
 const columnsBesidePane = [columns[0]!, columns[1]!, columns[3]!, columns[6]!];
@@ -274,7 +275,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           }}
           emptyMessage={busy ? (mode === 'tailing' ? 'Waiting for new messages…' : 'Reading…') : 'No messages in this range'}
         />
-        {current && <MessageDetail message={current} onClose={() => setSelected(null)} />}
+        {current && <MessageDetail topic={topic} message={current} onClose={() => setSelected(null)} />}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { messageFromWire, type MessagesBatch, type MessageView, type ReadProgress, type SearchSummary } from '../../../shared/api';
+import { carryProgress } from './progress';
 import { RingBuffer } from './ring-buffer';
 
 export const DEFAULT_BUFFER = 50_000;
@@ -16,6 +17,8 @@ const charsOf = (m: MessageView) => 64 + (m.key?.data.length ?? 0) + (m.value?.d
 const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER, { weigh: charsOf, maxWeight: MAX_BUFFER_CHARS });
 let frame: number | null = null;
 let pendingProgress: ReadProgress | null = null;
+/** What a paused tail had counted: a resumed run's counts are added to it (progress.ts). */
+let carried: ReadProgress | null = null;
 
 interface StreamState {
   /** The run whose batches are accepted (others are late batches of a cancelled run). */
@@ -31,7 +34,8 @@ interface StreamState {
   /** Display order: a tail shows the newest on top. */
   newestFirst: boolean;
   error: unknown;
-  begin(runId: string, mode: StreamMode, options: { clear: boolean; newestFirst: boolean }): void;
+  /** `carry`: the progress of the paused tail this run resumes; its counts go on from there. */
+  begin(runId: string, mode: StreamMode, options: { clear: boolean; newestFirst: boolean; carry?: ReadProgress | null }): void;
   onBatch(batch: MessagesBatch): void;
   finish(runId: string, summary: SearchSummary | null, error: unknown, sort?: 'newest' | 'oldest'): void;
   setMode(mode: StreamMode): void;
@@ -78,19 +82,21 @@ export const useMessageStream = create<StreamState>()((set, get) => ({
   summary: null,
   newestFirst: false,
   error: null,
-  begin(runId, mode, { clear, newestFirst }) {
+  begin(runId, mode, { clear, newestFirst, carry = null }) {
     if (clear) ring.clear();
+    carried = carry;
     pendingProgress = null;
-    set((s) => ({ runId, mode, newestFirst, progress: null, summary: null, error: null, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
+    set((s) => ({ runId, mode, newestFirst, progress: carry, summary: null, error: null, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
   },
   onBatch(batch) {
     if (batch.runId !== get().runId) return;
     if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
-    if (batch.progress) pendingProgress = batch.progress;
+    if (batch.progress) pendingProgress = carryProgress(carried, batch.progress);
     scheduleCommit();
   },
-  finish(runId, summary, error, sort) {
+  finish(runId, finished, error, sort) {
     if (runId !== get().runId) return;
+    const summary = finished ? { ...finished, progress: carryProgress(carried, finished.progress) } : null;
     if (sort) {
       // A finished read is shown in time order (batches interleave partitions while reading).
       const rows = ring.toArray().sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(a.offset) - Number(b.offset));

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { MessageFilterInput, StartPosition } from '../../../shared/api';
+import type { MessageFilterInput, ReadProgress, StartPosition } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { latestProgress, useMessageStream } from './message-stream-store';
 
@@ -46,12 +46,14 @@ export function useMessageStreamControls() {
   );
 
   const runTail = useCallback(
-    async (target: ReadTarget, resumeFrom: { partition: number; offset: string }[] | null) => {
+    async (target: ReadTarget, resumed: ReadProgress | null) => {
       stop();
       lastTail.current = target;
       const runId = newRunId('tail');
       const ctl = (controller.current = new AbortController());
-      useMessageStream.getState().begin(runId, 'tailing', { clear: resumeFrom === null, newestFirst: true });
+      const resumeFrom = resumed ? resumed.partitions.map((p) => ({ partition: p.partition, offset: p.position })) : null;
+      // Resumed: the counts go on from the paused run's, as the kept messages do.
+      useMessageStream.getState().begin(runId, 'tailing', { clear: resumed === null, newestFirst: true, carry: resumed });
       try {
         const summary = await api.call('messages.tail', { ...target, runId, resumeFrom }, { signal: ctl.signal });
         useMessageStream.getState().finish(runId, summary, null);
@@ -73,7 +75,7 @@ export function useMessageStreamControls() {
     const target = lastTail.current;
     const progress = latestProgress();
     if (!target) return;
-    void runTail(target, progress ? progress.partitions.map((p) => ({ partition: p.partition, offset: p.position })) : null);
+    void runTail(target, progress);
   }, [runTail]);
 
   const cancel = useCallback(() => {

@@ -1,0 +1,32 @@
+import type { EncodedBytes } from '../../../shared/api';
+import { preview } from './bytes';
+
+/**
+ * A key or value in the table. Binary (not UTF-8, shown as hex) and null carry a badge, so the
+ * bytes 00 ff fe never look like the text "00 ff fe", nor a null key like the text "null".
+ * Content is always rendered as text.
+ */
+export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null; nullText?: string; max?: number }) {
+  if (bytes === null) {
+    return (
+      <>
+        <span className="bytes-badge bytes-badge--null" data-bytes="null" title="null: no bytes at all">
+          null
+        </span>
+        {nullText && <span className="bytes-note">{nullText}</span>}
+      </>
+    );
+  }
+  const text = preview(bytes, '', max);
+  if (bytes.encoding === 'base64') {
+    return (
+      <>
+        <span className="bytes-badge" data-bytes="binary" title="Binary (not UTF-8 text): shown as hex">
+          bin
+        </span>
+        {text}
+      </>
+    );
+  }
+  return <>{text}</>;
+}
