@@ -5,7 +5,7 @@ import { AppError } from '../src/shared/errors';
 import type { ResetMode } from '../src/shared/api';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/app';
-import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
+import { createTopic, sharedBootstrap, startCluster, testKafka, uniqueTopic, type RunningCluster } from './support/kafka';
 
 describe('consumer groups on a real broker', () => {
   const bootstrap = sharedBootstrap();
@@ -135,7 +135,7 @@ describe('lag over time and status per partition, sampled on a real broker', () 
     await app?.close();
   });
 
-  it('says STALL for a group whose commits stand still while messages keep coming, OK once it catches up, ERR behind the log start', async () => {
+  it('says STALL for a member whose commits stand still while messages keep coming, OK once it catches up, ERR behind the log start', async () => {
     const topic = uniqueTopic('status');
     await createTopic(bootstrap, topic, 1);
     const groupId = `${topic}-g`;
@@ -143,17 +143,27 @@ describe('lag over time and status per partition, sampled on a real broker', () 
     await admin.connect();
     execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'a\nb\nc\nd' });
     await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '2' }] });
+    // A member that reads but never commits: stuck, as opposed to absent (an Empty group is STOP, see below).
+    const member = testKafka(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+    await member.connect();
+    await member.subscribe({ topic });
+    await member.run({ autoCommit: false, eachMessage: async () => undefined });
 
     const producing = setInterval(() => execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'more' }), 400);
     try {
-      const stalled = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.points.length >= 5, 20_000, 300);
+      const running = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.consumers === 'running', 30_000, 300);
+      const from = running.samples;
+      const stalled = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.samples >= from + 4, 20_000, 300);
+      expect(stalled.consumers).toBe('running');
       expect(stalled.partitions).toEqual([{ topic, partition: 0, status: 'STALL' }]);
       expect(stalled.status).toBe('STALL');
-      const lags = stalled.points.map((p) => p.lagByTopic[0]!);
+      const lags = stalled.points.map((p) => p.lagByTopic![0]!);
       expect(lags.at(-1)!).toBeGreaterThan(lags[0]!);
     } finally {
       clearInterval(producing);
+      await member.disconnect();
     }
+    await eventually(() => admin.describeGroups([groupId]), (d) => d.groups[0]?.state === 'Empty', 30_000);
 
     const end = (await admin.fetchTopicOffsets(topic))[0]!.high;
     await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: end }] });
@@ -165,6 +175,141 @@ describe('lag over time and status per partition, sampled on a real broker', () 
     const err = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.status === 'ERR', 20_000, 300);
     expect(err.partitions[0]!.status).toBe('ERR');
     await admin.disconnect();
+  });
+});
+
+describe('the lag verdict never calls a group OK without grounds (sampled on a real broker)', () => {
+  const bootstrap = sharedBootstrap();
+  let app: TestApp;
+  let connectionId: string;
+  beforeAll(async () => {
+    process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS = '700';
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+  });
+  afterAll(async () => {
+    delete process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS;
+    await app?.close();
+  });
+
+  it('an Empty group with lag is STOP from the first sample, a partition it never committed on is NO_COMMIT', async () => {
+    const topic = uniqueTopic('nomember');
+    await createTopic(bootstrap, topic, 2);
+    const groupId = `${topic}-g`;
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: Array.from({ length: 151 }, (_, i) => `m${i}`).join('\n') });
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '1'], { input: 'x\ny' });
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
+    await admin.disconnect();
+
+    const first = await app.call('groups.lag', { connectionId, groupId });
+    expect(first.samples).toBe(1);
+    expect(first.consumers).toBe('none');
+    expect(first.partitions).toEqual([
+      { topic, partition: 0, status: 'STOP' },
+      { topic, partition: 1, status: 'NO_COMMIT' },
+    ]);
+    expect(first.status).toBe('STOP');
+    expect(first.verdict).toBe('No consumer is running; lag 151 will not go down until one starts.');
+    // Still STOP, never OK or STALL, as samples accumulate.
+    const later = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.samples >= 5, 20_000, 300);
+    expect(later.status).toBe('STOP');
+    expect(later.partitions.map((p) => p.status)).toEqual(['STOP', 'NO_COMMIT']);
+  });
+
+  it('a running group caught up is "collecting (n of 3 samples)" until there are enough, then OK', async () => {
+    const topic = uniqueTopic('collecting');
+    await createTopic(bootstrap, topic, 1);
+    const groupId = `${topic}-g`;
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'a\nb\nc' });
+    const consumer = testKafka(bootstrap).consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({ eachMessage: async () => undefined });
+      const admin = testKafka(bootstrap).admin();
+      await admin.connect();
+      await eventually(() => admin.fetchOffsets({ groupId, topics: [topic] }), (o) => o[0]?.partitions[0]?.offset === '3', 30_000);
+      await eventually(() => admin.describeGroups([groupId]), (d) => d.groups[0]?.state === 'Stable', 30_000);
+      await admin.disconnect();
+
+      const first = await app.call('groups.lag', { connectionId, groupId });
+      expect(first.consumers).toBe('running');
+      expect(first.status).toBe('COLLECTING');
+      expect(first.label).toBe('collecting (1 of 3 samples)');
+      const ok = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.samples >= 3, 20_000, 300);
+      expect(ok.status).toBe('OK');
+      expect(ok.label).toBe('OK');
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+
+  it('stops sampling a group that was deleted', async () => {
+    const topic = uniqueTopic('deleted');
+    await createTopic(bootstrap, topic, 1);
+    const groupId = `${topic}-g`;
+    const admin = testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '0' }] });
+    await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.samples >= 2, 20_000, 300);
+    await admin.deleteGroups([groupId]);
+    await admin.disconnect();
+
+    const gone = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.gone, 20_000, 300);
+    expect(gone.gone).toBe(true);
+    expect(gone.verdict).toBe('The group no longer exists: sampling stopped.');
+    const count = gone.points.length;
+    await new Promise((r) => setTimeout(r, 3_000)); // four sampling intervals
+    const still = await app.call('groups.lag', { connectionId, groupId });
+    expect(still.gone).toBe(true);
+    expect(still.points).toHaveLength(count);
+  });
+});
+
+describe('lag sampling through a broker outage (own single-node cluster)', () => {
+  let cluster: RunningCluster;
+  let app: TestApp;
+  let connectionId: string;
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 1 });
+    process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS = '700';
+    app = startTestApp();
+    connectionId = (await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(','), requestTimeoutMs: 2_000, connectionTimeoutMs: 1_000 } })).connectionId;
+  });
+  afterAll(async () => {
+    delete process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS;
+    await app?.close();
+    await cluster?.stop();
+  });
+
+  it('keeps a failed sample as a gap (null), not a skipped point, and resumes after the broker is back', async () => {
+    const topic = uniqueTopic('outage');
+    await createTopic(cluster.bootstrap, topic, 1);
+    const groupId = `${topic}-g`;
+    execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', topic, '-p', '0'], { input: 'a\nb\nc' });
+    const admin = testKafka(cluster.bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '1' }] });
+    await admin.disconnect();
+    await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.samples >= 2, 20_000, 300);
+
+    await cluster.stopNode(cluster.nodes[0]!.id);
+    const during = await eventually(() => app.call('groups.lag', { connectionId, groupId }), (h) => h.points.some((p) => p.lagByTopic === null), 90_000, 500);
+    const failedAt = during.points.findIndex((p) => p.lagByTopic === null);
+    expect(failedAt).toBeGreaterThanOrEqual(2);
+    expect(during.points.slice(0, failedAt).every((p) => p.lagByTopic?.[0] === 2)).toBe(true);
+
+    await cluster.startNode(cluster.nodes[0]!.id);
+    const after = await eventually(
+      () => app.call('groups.lag', { connectionId, groupId }),
+      (h) => h.points.at(-1)?.lagByTopic !== null && h.points.length > failedAt + 1,
+      90_000,
+      500,
+    );
+    expect(after.points.at(-1)!.lagByTopic).toEqual([2]);
+    expect(after.points[failedAt]!.lagByTopic).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
-import type { LagStatus } from '../groups/lag-status';
+import type { Consumers, LagStatus } from '../groups/lag-status';
 
 export interface GroupSummary {
   groupId: string;
@@ -67,11 +67,26 @@ export interface ResetRow {
 export interface LagHistory {
   intervalMs: number;
   topics: string[];
-  /** One point per sample: total lag of each topic, in `topics` order. */
-  points: { at: number; lagByTopic: number[] }[];
+  /**
+   * One point per sample: total lag of each topic, in `topics` order (null for a topic the group
+   * has committed nothing on); lagByTopic is null when the sample failed (broker unreachable).
+   * The chart draws nulls as gaps.
+   */
+  points: { at: number; lagByTopic: (number | null)[] | null }[];
   partitions: { topic: string; partition: number; status: LagStatus }[];
   /** The worst partition status. */
   status: LagStatus;
+  /** Badge text: the status, "collecting (n of N samples)" or "no commit". */
+  label: string;
+  /** One sentence saying what the status means for this group now. */
+  verdict: string;
+  /** Successful samples so far, and how many a verdict needs. */
+  samples: number;
+  samplesNeeded: number;
+  /** Whether the group has members at the latest sample. */
+  consumers: Consumers;
+  /** The group no longer exists: sampling stopped (it resumes if the group comes back). */
+  gone: boolean;
 }
 
 const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });

@@ -1,5 +1,5 @@
 import type { LagHistory } from '../../../shared/api';
-import { partitionStatus, worstStatus, type LagSample } from '../../../shared/groups/lag-status';
+import { DEFAULT_STATUS_OPTIONS, groupVerdict, partitionStatus, type Consumers, type LagSample } from '../../../shared/groups/lag-status';
 import type { KafkaClient } from '../../kafka/client';
 import type { Logger } from '../../log';
 
@@ -7,14 +7,29 @@ const MAX_SAMPLES = 720; // an hour at 5 s
 const MAX_GROUPS = 100;
 const WINDOW = 12;
 
+type PartitionSample = { committed: number | null; logStart: number; logEnd: number };
+
+interface Sample {
+  at: number;
+  /** null: the sample failed (broker unreachable), a gap in the history. */
+  partitions: Map<string, PartitionSample> | null;
+  consumers: Consumers;
+}
+
 interface Tracked {
-  timer: NodeJS.Timeout;
-  samples: { at: number; partitions: Map<string, { committed: number | null; logStart: number; logEnd: number }> }[];
+  /** null while the group does not exist (sampling stopped). */
+  timer: NodeJS.Timeout | null;
+  /** A sample is under way: the next tick is skipped rather than piling requests onto a slow broker. */
+  busy: boolean;
+  gone: boolean;
+  samples: Sample[];
 }
 
 /**
- * Samples a group's committed offsets and log ends every few seconds once the UI has looked at
- * it, for the rest of the session (bounded: an hour of samples, 100 groups per connection).
+ * Samples a group's membership, committed offsets and log ends every few seconds once the UI
+ * has looked at it, for the rest of the session (bounded: an hour of samples, 100 groups per
+ * connection). A failed sample is kept as a gap; a group that no longer exists is not sampled
+ * until the UI asks about it again and finds it back.
  */
 export class LagSampler {
   private readonly tracked = new Map<string, Tracked>();
@@ -29,81 +44,131 @@ export class LagSampler {
     let entry = this.tracked.get(key);
     if (!entry) {
       if (this.tracked.size >= MAX_GROUPS) this.forgetOldest();
-      entry = { samples: [], timer: setInterval(() => void this.sample(key, client, groupId), this.intervalMs) };
-      entry.timer.unref();
+      entry = { samples: [], timer: null, busy: false, gone: false };
       this.tracked.set(key, entry);
+      this.startTimer(key, entry, client, groupId);
+      await this.sample(key, client, groupId);
+    } else if (entry.gone) {
+      // Asked again: one look whether the group came back (a consumer may have recreated it).
       await this.sample(key, client, groupId);
     }
     return this.render(entry);
   }
 
   stopAll(): void {
-    for (const t of this.tracked.values()) clearInterval(t.timer);
+    for (const t of this.tracked.values()) if (t.timer) clearInterval(t.timer);
     this.tracked.clear();
+  }
+
+  private startTimer(key: string, entry: Tracked, client: () => KafkaClient, groupId: string): void {
+    entry.timer = setInterval(() => void this.sample(key, client, groupId), this.intervalMs);
+    entry.timer.unref();
   }
 
   private async sample(key: string, client: () => KafkaClient, groupId: string): Promise<void> {
     const entry = this.tracked.get(key);
-    if (!entry) return;
+    if (!entry || entry.busy) return;
     let c: KafkaClient;
     try {
       c = client();
     } catch {
       // The connection closed: stop sampling it.
-      clearInterval(entry.timer);
+      if (entry.timer) clearInterval(entry.timer);
       this.tracked.delete(key);
       return;
     }
+    entry.busy = true;
+    const at = Date.now();
     try {
-      const committed = await c.committedOffsets(groupId);
-      const topics = [...new Set(committed.map((o) => o.topic))];
+      const [[group], committed] = await Promise.all([c.describeGroups([groupId]), c.committedOffsets(groupId)]);
+      const real = committed.filter((o) => Number(o.offset) >= 0);
+      // As groups.describe decides: Dead, no members and nothing committed is no group at all.
+      if (!group || (group.state === 'Dead' && group.members.length === 0 && real.length === 0)) {
+        if (entry.timer) clearInterval(entry.timer);
+        entry.timer = null;
+        if (!entry.gone) this.log.debug('group gone: lag sampling stopped', { groupId });
+        entry.gone = true;
+        return;
+      }
+      if (entry.gone || !entry.timer) {
+        entry.gone = false;
+        if (!entry.timer) this.startTimer(key, entry, client, groupId);
+      }
+      // A KIP-848 group shows as Dead with no members through the classic API: its consumers are unknown, not absent.
+      const consumers: Consumers = group.members.length > 0 ? 'running' : group.state === 'Empty' ? 'none' : 'unknown';
+      // The partitions of the topics it reads, committed or assigned, as groups.describe shows them.
+      const topics = [...new Set([...real.map((o) => o.topic), ...group.members.flatMap((m) => m.assignment.map((a) => a.topic))])];
       const marks = topics.length > 0 ? await c.fetchWatermarks(topics) : [];
-      const byKey = new Map(committed.map((o) => [`${o.topic}:${o.partition}`, Number(o.offset)]));
-      const partitions = new Map<string, { committed: number | null; logStart: number; logEnd: number }>();
+      const byKey = new Map(real.map((o) => [`${o.topic}:${o.partition}`, Number(o.offset)]));
+      const partitions = new Map<string, PartitionSample>();
       for (const w of marks) {
         const k = `${w.topic}:${w.partition}`;
-        const off = byKey.get(k);
-        partitions.set(k, { committed: off === undefined || off < 0 ? null : off, logStart: Number(w.low), logEnd: Number(w.high) });
+        partitions.set(k, { committed: byKey.get(k) ?? null, logStart: Number(w.low), logEnd: Number(w.high) });
       }
-      entry.samples.push({ at: Date.now(), partitions });
-      if (entry.samples.length > MAX_SAMPLES) entry.samples.shift();
+      this.push(entry, { at, partitions, consumers });
     } catch (error) {
       this.log.debug('lag sample failed', { groupId, error });
+      this.push(entry, { at, partitions: null, consumers: 'unknown' });
+    } finally {
+      entry.busy = false;
     }
   }
 
+  private push(entry: Tracked, sample: Sample): void {
+    entry.samples.push(sample);
+    if (entry.samples.length > MAX_SAMPLES) entry.samples.shift();
+  }
+
   private render(entry: Tracked): LagHistory {
-    const keys = [...new Set(entry.samples.flatMap((s) => [...s.partitions.keys()]))].sort();
-    const window = entry.samples.slice(-WINDOW);
-    const partitions = keys.map((k) => {
+    const good = entry.samples.filter((s): s is Sample & { partitions: Map<string, PartitionSample> } => s.partitions !== null);
+    const latest = good.at(-1);
+    const consumers = latest?.consumers ?? 'unknown';
+    const window = good.slice(-WINDOW);
+    // Statuses for the partitions the group reads now; the chart keeps every topic it ever had.
+    const current = [...(latest?.partitions.keys() ?? [])].sort();
+    const partitions = current.map((k) => {
       const [topic, partition] = [k.slice(0, k.lastIndexOf(':')), Number(k.slice(k.lastIndexOf(':') + 1))];
       const series: LagSample[] = window.flatMap((s) => {
         const p = s.partitions.get(k);
         return p ? [{ at: s.at, ...p }] : [];
       });
-      return { topic, partition, status: partitionStatus(series) };
+      return { topic, partition, status: partitionStatus(series, DEFAULT_STATUS_OPTIONS, consumers) };
     });
+    let lag: number | null = null;
+    for (const p of latest?.partitions.values() ?? []) if (p.committed !== null) lag = (lag ?? 0) + Math.max(0, p.logEnd - p.committed);
+    const verdict = groupVerdict({ statuses: partitions.map((p) => p.status), consumers, lag, samples: good.length, samplesNeeded: DEFAULT_STATUS_OPTIONS.minSamples, gone: entry.gone });
+    const keys = [...new Set(good.flatMap((s) => [...s.partitions.keys()]))].sort();
     const topics = [...new Set(keys.map((k) => k.slice(0, k.lastIndexOf(':'))))];
     return {
       intervalMs: this.intervalMs,
       points: entry.samples.map((s) => ({
         at: s.at,
-        lagByTopic: topics.map((t) => {
-          let sum = 0;
-          for (const [k, p] of s.partitions) if (k.startsWith(`${t}:`) && p.committed !== null) sum += Math.max(0, p.logEnd - p.committed);
-          return sum;
-        }),
+        lagByTopic: s.partitions
+          ? topics.map((t) => {
+              // null, not 0, while the group has committed nothing on the topic: there is no lag to draw.
+              let sum: number | null = null;
+              for (const [k, p] of s.partitions!) if (k.startsWith(`${t}:`) && p.committed !== null) sum = (sum ?? 0) + Math.max(0, p.logEnd - p.committed);
+              return sum;
+            })
+          : null,
       })),
       topics,
       partitions,
-      status: worstStatus(partitions.map((p) => p.status)),
+      status: verdict.status,
+      label: verdict.label,
+      verdict: verdict.sentence,
+      samples: good.length,
+      samplesNeeded: DEFAULT_STATUS_OPTIONS.minSamples,
+      consumers,
+      gone: entry.gone,
     };
   }
 
   private forgetOldest(): void {
     const [oldest] = this.tracked.keys();
     if (oldest === undefined) return;
-    clearInterval(this.tracked.get(oldest)!.timer);
+    const t = this.tracked.get(oldest)!.timer;
+    if (t) clearInterval(t);
     this.tracked.delete(oldest);
   }
 }

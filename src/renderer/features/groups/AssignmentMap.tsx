@@ -1,14 +1,19 @@
 import type { GroupDetail } from '../../../shared/api';
 
+type Member = GroupDetail['members'][number];
+
+const isIdle = (m: Member) => !m.assignment.some((a) => a.partitions.length > 0);
+
 /**
- * Partitions × members: each partition is read by at most one member; members beyond the
- * partition count sit idle, and partitions nobody holds are unassigned.
+ * Partitions × members: each partition is read by at most one member. A member with no
+ * partition (more members than partitions, or an assignor that left it out) is named and
+ * highlighted as idle; partitions nobody holds are unassigned.
  */
 export function AssignmentMap({ group }: { group: GroupDetail }) {
   const members = group.members;
   const rows = group.partitions;
   if (members.length === 0) return <p className="text-muted">No active members: nobody reads these partitions now.</p>;
-  const idle = members.filter((m) => !m.assignment.some((a) => a.partitions.length > 0));
+  const idle = members.filter(isIdle);
   const unassigned = rows.filter((p) => p.memberId === null);
   return (
     <div className="assignment-map">
@@ -17,9 +22,10 @@ export function AssignmentMap({ group }: { group: GroupDetail }) {
           <tr>
             <th>Partition</th>
             {members.map((m) => (
-              <th key={m.memberId} title={m.memberId}>
+              <th key={m.memberId} title={m.memberId} className={isIdle(m) ? 'idle' : undefined} data-idle={isIdle(m) || undefined}>
                 {m.clientId}
                 <div className="text-muted">{m.host}</div>
+                {isIdle(m) && <div className="idle-tag">idle — no partitions assigned</div>}
               </th>
             ))}
           </tr>
@@ -31,7 +37,7 @@ export function AssignmentMap({ group }: { group: GroupDetail }) {
                 {p.topic}/{p.partition}
               </td>
               {members.map((m) => (
-                <td key={m.memberId} className={p.memberId === m.memberId ? 'assigned' : ''}>
+                <td key={m.memberId} className={p.memberId === m.memberId ? 'assigned' : isIdle(m) ? 'idle' : ''}>
                   {p.memberId === m.memberId ? '●' : ''}
                 </td>
               ))}
@@ -40,7 +46,18 @@ export function AssignmentMap({ group }: { group: GroupDetail }) {
         </tbody>
       </table>
       <div className="summary-line">
-        {idle.length > 0 && <span className="text-warn">{idle.length} idle member{idle.length > 1 ? 's' : ''} (more members than partitions) · </span>}
+        {idle.length > 0 && (
+          <span className="text-warn" data-testid="idle-members">
+            {idle.length} idle member{idle.length > 1 ? 's' : ''} (no partitions assigned):{' '}
+            {idle.map((m, i) => (
+              <span key={m.memberId}>
+                {i > 0 && ', '}
+                <span className="mono">{m.memberId}</span>
+              </span>
+            ))}
+            {' · '}
+          </span>
+        )}
         {unassigned.length > 0 ? <span className="text-warn">{unassigned.length} unassigned partition{unassigned.length > 1 ? 's' : ''}</span> : 'every partition has a reader'}
       </div>
     </div>

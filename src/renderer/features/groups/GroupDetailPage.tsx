@@ -9,13 +9,18 @@ import { useConnectionId } from '../../state/session-store';
 import { AssignmentMap } from './AssignmentMap';
 import { useGroup, useLagHistory } from './queries';
 import { LagChart } from './LagChart';
-import { STATUS_EXPLAINED } from '../../../shared/groups/lag-status';
+import { STATUS_EXPLAINED, type LagStatus } from '../../../shared/groups/lag-status';
 import { ResetPanel } from './ResetPanel';
 import { DangerZone } from './DangerZone';
 import { StateBadge } from './StateBadge';
 import './groups.css';
 
-type Row = GroupPartition & { status: string };
+type Row = GroupPartition & { status: LagStatus | null };
+
+/** Per-partition badge text; the group's badge says how many samples (from main's verdict). */
+const STATUS_LABEL: Record<LagStatus, string> = { NO_COMMIT: 'no commit', OK: 'OK', COLLECTING: 'collecting', WARN: 'WARN', STALL: 'STALL', STOP: 'STOP', ERR: 'ERR' };
+const NO_COMMIT_WHY = 'The group never committed an offset here, so there is no lag to measure (kafka-consumer-groups.sh shows “-” too).';
+
 const col = createColumnHelper<Row>();
 const columns = [
   col.accessor('topic', { header: 'Topic', size: 220 }),
@@ -27,16 +32,28 @@ const columns = [
     header: 'Lag',
     size: 100,
     meta: { align: 'right', mono: true },
-    cell: (c) => (c.getValue() < 0 ? '—' : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>),
+    cell: (c) =>
+      c.getValue() < 0 ? (
+        <span className="text-muted" title={NO_COMMIT_WHY}>
+          —
+        </span>
+      ) : (
+        <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>
+      ),
   }),
-  col.accessor('status', {
+  col.accessor((p) => p.status ?? '', {
+    id: 'status',
     header: 'Status',
-    size: 90,
-    cell: (c) => (
-      <span className={`badge status-${c.getValue()}`} style={{ marginLeft: 0 }} title={STATUS_EXPLAINED[c.getValue() as keyof typeof STATUS_EXPLAINED]}>
-        {c.getValue()}
-      </span>
-    ),
+    size: 100,
+    cell: (c) => {
+      const s = c.row.original.status;
+      if (s === null) return <span className="text-muted">…</span>;
+      return (
+        <span className={`badge status-${s}`} style={{ marginLeft: 0 }} title={STATUS_EXPLAINED[s]}>
+          {STATUS_LABEL[s]}
+        </span>
+      );
+    },
   }),
   col.accessor((p) => p.memberId ?? 'unassigned', { id: 'member', header: 'Member', size: 320, meta: { mono: true } }),
 ];
@@ -47,7 +64,8 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
   const { data, error, isLoading } = useGroup(connectionId, groupId);
   const lag = useLagHistory(connectionId, groupId);
   const statusOf = new Map((lag.data?.partitions ?? []).map((p) => [`${p.topic}:${p.partition}`, p.status]));
-  const rows = (data?.partitions ?? []).map((p) => ({ ...p, status: statusOf.get(`${p.topic}:${p.partition}`) ?? '…' }));
+  const rows: Row[] = (data?.partitions ?? []).map((p) => ({ ...p, status: statusOf.get(`${p.topic}:${p.partition}`) ?? null }));
+  const neverCommitted = (data?.partitions ?? []).filter((p) => p.committed === null).length;
   return (
     <div className="page group-page">
       <PageHeader
@@ -78,12 +96,19 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
             <h2>
               Lag over time{' '}
               {lag.data && (
-                <span className={`badge status-${lag.data.status}`} data-testid="group-status">
-                  {lag.data.status}
+                <span className={`badge status-${lag.data.status}`} data-testid="group-status" title={STATUS_EXPLAINED[lag.data.status]}>
+                  {lag.data.label}
                 </span>
               )}
             </h2>
-            {lag.data && <p className="muted">{STATUS_EXPLAINED[lag.data.status]} Sampled every {lag.data.intervalMs / 1000} s while the app is open.</p>}
+            {lag.data && (
+              <p className="text-muted">
+                <span data-testid="group-verdict" className={lag.data.status === 'STOP' || lag.data.status === 'ERR' ? 'verdict verdict--bad' : 'verdict'}>
+                  {lag.data.verdict}
+                </span>{' '}
+                Sampled every {lag.data.intervalMs / 1000} s while the app is open.
+              </p>
+            )}
             {lag.data && <LagChart history={lag.data} />}
           </section>
           <section className="group-section">
@@ -92,9 +117,10 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
               {data.topics.map((t) => {
                 const ps = data.partitions.filter((p) => p.topic === t);
                 const lagSum = ps.reduce((sum, p) => sum + (p.lag ?? 0), 0);
+                const committed = ps.some((p) => p.committed !== null);
                 return (
                   <span key={t} className="topic-total">
-                    {t}: lag {lagSum.toLocaleString('en')} over {ps.length} partition{ps.length === 1 ? '' : 's'}
+                    {t}: lag {committed ? lagSum.toLocaleString('en') : '— (nothing committed)'} over {ps.length} partition{ps.length === 1 ? '' : 's'}
                   </span>
                 );
               })}
@@ -102,6 +128,12 @@ export function GroupDetailPage({ groupId }: { groupId: string }) {
             <div className="group-table">
               <DataTable id="group-partitions" ariaLabel="Group partitions" data={rows} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
             </div>
+            {neverCommitted > 0 && (
+              <p className="text-muted" data-testid="no-commit-note">
+                {neverCommitted} partition{neverCommitted === 1 ? ' has' : 's have'} no committed offset: the group never committed there, so there is no lag to measure (Kafka’s own kafka-consumer-groups.sh
+                shows “-” for {neverCommitted === 1 ? 'it' : 'them'} too). {neverCommitted === 1 ? 'It is' : 'They are'} marked “no commit”, not OK.
+              </p>
+            )}
           </section>
           <section className="group-section">
             <h2>Who reads what</h2>

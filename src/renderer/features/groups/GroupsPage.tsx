@@ -1,14 +1,17 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useDeferredValue, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useState } from 'react';
 import type { GroupSummary } from '../../../shared/api';
 import { navigate } from '../../app/router';
+import { AutoRefresh } from '../../components/AutoRefresh';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { useConnectionId } from '../../state/session-store';
-import { useGroups } from './queries';
+import { groupKeys, useGroups } from './queries';
 import { StateBadge } from './StateBadge';
 
 const col = createColumnHelper<GroupSummary>();
@@ -36,10 +39,13 @@ const columns = [
   }),
 ];
 
-/** Every consumer group with its state and total lag (refreshed every 10 s). */
+/** Every consumer group with its state and total lag; Refresh and Auto-refresh (off, 5 s, 30 s) as on Topics and Brokers. */
 export function GroupsPage() {
   const connectionId = useConnectionId();
-  const { data, error, isLoading } = useGroups(connectionId);
+  const { refetchInterval } = useAutoRefresh('groups');
+  const { data, error, isLoading, isFetching, dataUpdatedAt } = useGroups(connectionId, refetchInterval);
+  const client = useQueryClient();
+  const refresh = useCallback(() => client.invalidateQueries({ queryKey: groupKeys.list(connectionId), exact: true }), [client, connectionId]);
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
   return (
@@ -47,7 +53,12 @@ export function GroupsPage() {
       <PageHeader
         title="Consumer groups"
         subtitle={data ? `${data.length} groups · ${data.filter((g) => (g.totalLag ?? 0) > 0).length} lagging` : undefined}
-        actions={<FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" />}
+        actions={
+          <>
+            <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" />
+            <AutoRefresh viewId="groups" onRefresh={refresh} refreshing={isFetching} updatedAt={dataUpdatedAt} />
+          </>
+        }
       />
       {isLoading && <Loading />}
       <ErrorMessage error={error} title="Could not load the consumer groups" />

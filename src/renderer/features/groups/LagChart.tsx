@@ -2,13 +2,20 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LagHistory } from '../../../shared/api';
+import { lagChartData } from './lag-chart-data';
 
 const COLORS = ['#2dd4bf', '#fbbf24', '#f87171', '#60a5fa', '#a78bfa', '#4ade80', '#f472b6', '#fb923c'];
 
-/** Lag per topic over the session, drawn with uPlot (canvas: cheap to update every few seconds). */
+/**
+ * Lag per topic over the session, drawn with uPlot (canvas: cheap to update every few seconds).
+ * Failed samples are gaps (uPlot does not span nulls); the time axis is at least the last
+ * 5 minutes (lagChartData), and the drawn window is on the element for tests (data-x-min/max).
+ */
 export function LagChart({ history }: { history: LagHistory }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The x window of the data last set; the scale's range function reads it on every setData.
+  const windowRef = useRef<[number, number]>([0, 1]);
   const topicsKey = history.topics.join('\u0000');
 
   useEffect(() => {
@@ -16,10 +23,21 @@ export function LagChart({ history }: { history: LagHistory }) {
     const opts: uPlot.Options = {
       width: host.current.clientWidth || 800,
       height: 220,
-      // At least the last minute on the x axis, so a fresh session does not stretch one point over years.
-      scales: { x: { time: true, range: (_u, min, max) => [Math.min(min ?? 0, (max ?? 0) - 60), max ?? 0] } },
-      axes: [{ stroke: '#8b95a7', grid: { stroke: '#26304040' } }, { stroke: '#8b95a7', grid: { stroke: '#26304040' }, label: 'lag (messages)' }],
-      series: [{}, ...topicsKey.split('\u0000').filter(Boolean).map((label, i) => ({ label, stroke: COLORS[i % COLORS.length]!, width: 2 }))],
+      scales: {
+        x: { time: true, range: () => windowRef.current },
+        y: { range: (_u, _min, max) => [0, max !== null && max > 0 ? max * 1.1 : 10] },
+      },
+      axes: [{ stroke: '#8b95a7', grid: { stroke: '#8b95a72e' } }, { stroke: '#8b95a7', grid: { stroke: '#8b95a72e' }, label: 'lag (messages)' }],
+      series: [{}, ...topicsKey.split('\u0000').filter(Boolean).map((label, i) => ({ label, stroke: COLORS[i % COLORS.length]!, width: 2, spanGaps: false }))],
+      hooks: {
+        setScale: [
+          (u, key) => {
+            if (key !== 'x' || !host.current) return;
+            host.current.dataset.xMin = String(Math.round(u.scales.x!.min ?? 0));
+            host.current.dataset.xMax = String(Math.round(u.scales.x!.max ?? 0));
+          },
+        ],
+      },
     };
     plot.current = new uPlot(opts, [[]], host.current);
     const resize = () => plot.current?.setSize({ width: host.current?.clientWidth ?? 800, height: 220 });
@@ -32,10 +50,11 @@ export function LagChart({ history }: { history: LagHistory }) {
   }, [topicsKey]);
 
   useEffect(() => {
-    const xs = history.points.map((p) => p.at / 1000);
-    const series = history.topics.map((_, i) => history.points.map((p) => p.lagByTopic[i] ?? 0));
-    plot.current?.setData([xs, ...series] as uPlot.AlignedData);
+    const { data, xMin, xMax } = lagChartData(history);
+    windowRef.current = [xMin, xMax];
+    plot.current?.setData(data as uPlot.AlignedData);
   }, [history, topicsKey]);
 
-  return <div ref={host} className="lag-chart" data-testid="lag-chart" data-points={history.points.length} />;
+  const gaps = history.points.filter((p) => p.lagByTopic === null).length;
+  return <div ref={host} className="lag-chart" data-testid="lag-chart" data-points={history.points.length} data-failed-samples={gaps} />;
 }

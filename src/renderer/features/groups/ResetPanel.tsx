@@ -8,11 +8,20 @@ import { groupKeys } from './queries';
 
 type Kind = ResetMode['kind'];
 
+/** Why main would refuse a reset now (it requires an Empty group, as kafka-consumer-groups.sh does), or null. */
+export function resetRefusal(group: Pick<GroupDetail, 'members' | 'state'>): string | null {
+  const n = group.members.length;
+  if (n > 0) return `The group has ${n} active member${n === 1 ? '' : 's'}: stop ${n === 1 ? 'it' : 'them'} first. Offsets can only be reset while the group is Empty.`;
+  if (!['Empty', 'Dead'].includes(group.state)) return `The group is ${group.state}: offsets can only be reset while it is Empty.`;
+  return null;
+}
+
 /** Reset offsets: always a preview first; applied only on an explicit confirmation (main also checks the group is Empty). */
 export function ResetPanel({ connectionId, group }: { connectionId: string; group: GroupDetail }) {
   const api = useApi();
   const client = useQueryClient();
   const readOnly = useReadOnly();
+  const refusal = resetRefusal(group);
   const [topic, setTopic] = useState<string>('all');
   const [kind, setKind] = useState<Kind>('earliest');
   const [value, setValue] = useState('');
@@ -112,12 +121,12 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
             </tbody>
           </table>
           <div className="form-row">
-            {group.members.length > 0 && <span className="text-warn">The group has {group.members.length} active member(s): stop them first, the reset will be refused.</span>}
             <button
               type="button"
               className="button danger"
-              disabled={readOnly}
-              title={readOnly ? 'Read-only connection' : undefined}
+              disabled={readOnly || refusal !== null}
+              aria-describedby={refusal ? 'reset-refusal' : undefined}
+              title={readOnly ? 'Read-only connection' : (refusal ?? undefined)}
               onClick={() =>
                 run(async () => {
                   setApplied(await api.call('groups.reset', request()));
@@ -128,6 +137,11 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
             >
               Apply to {preview.length} partition{preview.length === 1 ? '' : 's'}
             </button>
+            {refusal && (
+              <span id="reset-refusal" className="reset-refusal" data-testid="reset-refusal">
+                Can’t apply: {refusal}
+              </span>
+            )}
           </div>
         </>
       )}

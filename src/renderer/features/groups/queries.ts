@@ -6,9 +6,10 @@ export const groupKeys = {
   one: (connectionId: string, groupId: string) => ['cluster', connectionId, 'groups', groupId] as const,
 };
 
-export function useGroups(connectionId: string) {
+/** The groups list; it reloads by itself only as often as the view's Auto-refresh setting says. */
+export function useGroups(connectionId: string, refetchInterval: number | false = false) {
   const api = useApi();
-  return useQuery({ queryKey: groupKeys.list(connectionId), queryFn: ({ signal }) => api.call('groups.list', { connectionId }, { signal }), refetchInterval: 10_000 });
+  return useQuery({ queryKey: groupKeys.list(connectionId), queryFn: ({ signal }) => api.call('groups.list', { connectionId }, { signal }), refetchInterval });
 }
 
 export function useGroup(connectionId: string, groupId: string) {
