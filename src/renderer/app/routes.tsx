@@ -8,6 +8,7 @@ import { ProducePage } from '../features/produce/ProducePage';
 import { GroupsPage } from '../features/groups/GroupsPage';
 import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
+import { SchemasPage } from '../features/schemas/SchemasPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -23,6 +24,7 @@ export const navItems: NavItem[] = [
   { match: 'topics', label: 'Topics', icon: '☰' },
   { match: 'groups', label: 'Consumer groups', icon: '⛁' },
   { match: 'produce', label: 'Produce', icon: '➤' },
+  { match: 'schemas', label: 'Schemas', icon: '❏' },
   { match: 'acls', label: 'ACLs', icon: '◈' },
 ];
 
@@ -40,6 +42,8 @@ export function renderRoute(route: Route): ReactNode {
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':
       return <AclsPage />;
+    case 'schemas':
+      return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
     case 'overview':
     default:
       return <OverviewPage />;

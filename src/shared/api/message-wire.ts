@@ -1,4 +1,4 @@
-import type { EncodedBytes, MessageView } from './messages';
+import type { DecodedSchemaInfo, EncodedBytes, MessageView } from './messages';
 
 /**
  * Messages as they travel from main to the window in a `messages.batch`: tuples instead of
@@ -7,7 +7,9 @@ import type { EncodedBytes, MessageView } from './messages';
  * with named fields do (P1). Main writes them (services/messages/message-service.ts: toWire);
  * the window turns them back into MessageViews on arrival.
  */
-export type WireBytes = [data: string, size: number, flags: number, schemaId?: number];
+export type WireBytes = [data: string, size: number, flags: number, schemaId?: number, decoded?: WireDecoded];
+/** What decoding a schema-framed value in main gave: its schema, or why it failed (then `data` is raw). */
+export type WireDecoded = DecodedSchemaInfo | { error: string };
 export type WireMessage = [
   partition: number,
   offset: string,
@@ -27,7 +29,12 @@ export function bytesFromWire(w: WireBytes | null): EncodedBytes | null {
   if (w === null) return null;
   const out: EncodedBytes = { encoding: w[2] & WIRE_BASE64 ? 'base64' : 'utf8', data: w[0], size: w[1] };
   if (w[2] & WIRE_TRUNCATED) out.truncated = true;
-  if (w[3] !== undefined) out.schemaId = w[3];
+  if (w[3] !== undefined && w[3] > 0) out.schemaId = w[3];
+  const decoded = w[4];
+  if (decoded) {
+    if ('error' in decoded) out.undecodable = decoded.error;
+    else out.schema = decoded;
+  }
   return out;
 }
 

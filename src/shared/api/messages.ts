@@ -13,6 +13,21 @@ export interface EncodedBytes {
   truncated?: boolean;
   /** Confluent Schema Registry wire format (magic 0 + 4-byte schema id). */
   schemaId?: number;
+  /** Decoded in main with its writer schema: `data` is the value as JSON text (the raw bytes: `messages.get` with `raw`). */
+  schema?: DecodedSchemaInfo;
+  /** Schema-framed but not decodable, and why in one line: `data` holds the raw bytes. */
+  undecodable?: string;
+}
+
+export interface DecodedSchemaInfo {
+  type: 'AVRO' | 'PROTOBUF' | 'JSON';
+  id?: number;
+  subject?: string;
+  version?: number;
+  /** Protobuf: the message type of the file the value is. */
+  messageType?: string;
+  /** The value decoded but its schema rejects it (JSON Schema), or bytes were left over. */
+  invalid?: string;
 }
 
 export interface MessageView {
@@ -97,6 +112,8 @@ export interface ReadProgress {
   matched: number;
   partitions: PartitionProgress[];
   elapsedMs: number;
+  /** Schema-framed keys or values scanned that could not be decoded (each shown raw with its reason). */
+  undecodable?: number;
 }
 
 /** A batch of matching messages and where the read stands (pushed at most every 100 ms). */
@@ -213,7 +230,8 @@ export const messageFileCalls = {
     }),
   ),
   /** One message with its whole key, value and headers (no preview cut), up to MAX_WHOLE_MESSAGE_BYTES. */
-  'messages.get': defineCall<MessageView>()(OneMessage),
+  /** One message whole; schema-framed parts decoded unless `raw` asks for the bytes as written. */
+  'messages.get': defineCall<MessageView>()(OneMessage.extend({ raw: z.boolean().default(false) })),
   /** Saves one part of a message (key, value or a header value) to a file, byte for byte. */
   'messages.saveValue': defineCall<SavedFile>()(OneMessage.extend({ part: MessagePart, fileName: SuggestedFileName })),
 };

@@ -17,6 +17,7 @@ export class BatchPusher {
   private readonly started = Date.now();
   private changed = false;
   private stopped = false;
+  private undecodable = 0;
   readonly partitions: PartitionProgress[];
 
   constructor(
@@ -38,6 +39,11 @@ export class BatchPusher {
     for (const m of matches) this.pending.push(m);
     this.changed = true;
     this.schedule();
+  }
+
+  /** Counts schema-framed keys and values that could not be decoded, for the read's summary. */
+  countUndecodable(n: number): void {
+    if (n > 0) this.undecodable += n;
   }
 
   /** Says (or stops saying) why a partition cannot be read right now; the others go on. */
@@ -63,7 +69,7 @@ export class BatchPusher {
       scanned += p.scanned;
       matched += p.matched;
     }
-    return { scanned, matched, partitions: this.partitions.map((p) => ({ ...p })), elapsedMs: Date.now() - this.started };
+    return { scanned, matched, partitions: this.partitions.map((p) => ({ ...p })), elapsedMs: Date.now() - this.started, ...(this.undecodable > 0 ? { undecodable: this.undecodable } : {}) };
   }
 
   get matched(): number {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { WIRE_BASE64, WIRE_TRUNCATED, type WireBytes } from '../../../shared/api/message-wire';
 
-const PREVIEW_BYTES = 256 * 1024;
+export const PREVIEW_BYTES = 256 * 1024;
 
 /**
  * Text when the bytes are valid UTF-8 (JSON included), base64 otherwise, so binary never

@@ -6,6 +6,8 @@ import { offsetCount, offsetIntervals } from '../../../shared/messages/offset-ru
 import type { KafkaClient } from '../../kafka/client';
 import type { MessagesPort, RawRecord } from '../../kafka/ports/messages';
 import { withRetries } from '../cancellable';
+import { decodeParts, encodeDecoded } from './schema-records';
+import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { encodeBytes } from './encode-bytes';
 import { exportHead, exportRow, exportTail } from './export-format';
 import { writeFileStreaming, type SaveLocation, type TextSink } from './save-location';
@@ -121,7 +123,7 @@ async function requireOne(client: MessagesPort, topic: string, partition: number
 const recordBytes = (r: RawRecord) => (r.key?.length ?? 0) + (r.value?.length ?? 0) + r.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
 
 /** One message whole, for the detail pane's "Copy all": no preview cut, within MAX_WHOLE_MESSAGE_BYTES. */
-export async function getWholeMessage(client: MessagesPort, req: { topic: string; partition: number; offset: string; signal: AbortSignal }): Promise<MessageView> {
+export async function getWholeMessage(client: MessagesPort, req: { topic: string; partition: number; offset: string; signal: AbortSignal; schemas?: SchemaDecoder }): Promise<MessageView> {
   const r = await requireOne(client, req.topic, req.partition, req.offset, req.signal);
   const size = recordBytes(r);
   if (size > MAX_WHOLE_MESSAGE_BYTES) {
@@ -130,7 +132,17 @@ export async function getWholeMessage(client: MessagesPort, req: { topic: string
     });
   }
   const whole = (b: Buffer | null) => encodeBytes(b, Number.MAX_SAFE_INTEGER);
-  const wire: WireMessage = [r.partition, r.offset, r.timestamp, r.timestampType === 'LogAppendTime' ? 1 : 0, whole(r.key), whole(r.value), r.headers.map((h) => [h.key, whole(h.value)])];
+  if (req.schemas) await req.schemas.prepare([r]);
+  const parts = decodeParts(r, req.schemas);
+  const wire: WireMessage = [
+    r.partition,
+    r.offset,
+    r.timestamp,
+    r.timestampType === 'LogAppendTime' ? 1 : 0,
+    encodeDecoded(r.key, parts?.key ?? null, Number.MAX_SAFE_INTEGER),
+    encodeDecoded(r.value, parts?.value ?? null, Number.MAX_SAFE_INTEGER),
+    r.headers.map((h) => [h.key, whole(h.value)]),
+  ];
   return messageFromWire(wire);
 }
 

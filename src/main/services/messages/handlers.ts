@@ -15,18 +15,27 @@ export function messageHandlers(connections: ConnectionManager, messages: Messag
     }
   };
   return {
-    'messages.browse': (req, ctx) => messages.browse(connections.get(req.connectionId).client, { ...req, signal: ctx.signal }),
-    'messages.search': (req, ctx) =>
-      searchMessages(connections.get(req.connectionId).client, { ...req, signal: ctx.signal, push: (batch) => ctx.emit('messages.batch', batch) }),
+    'messages.browse': (req, ctx) => {
+      const { client, schemas } = connections.get(req.connectionId);
+      return messages.browse(client, { ...req, signal: ctx.signal, schemas });
+    },
+    'messages.search': (req, ctx) => {
+      const { client, schemas } = connections.get(req.connectionId);
+      return searchMessages(client, { ...req, signal: ctx.signal, schemas, push: (batch) => ctx.emit('messages.batch', batch) });
+    },
     'messages.tail': (req, ctx) =>
       tailMessages(connections.get(req.connectionId).client, {
         ...req,
+        schemas: connections.get(req.connectionId).schemas,
         signal: ctx.signal,
         push: (batch) => ctx.emit('messages.batch', batch),
         isOpen: () => isOpen(req.connectionId),
       }),
     'messages.export': (req, ctx) => exportToFile(connections.get(req.connectionId).client, messages.saveLocation, { ...req, signal: ctx.signal }),
-    'messages.get': (req, ctx) => getWholeMessage(connections.get(req.connectionId).client, { ...req, signal: ctx.signal }),
+    'messages.get': (req, ctx) => {
+      const { client, schemas } = connections.get(req.connectionId);
+      return getWholeMessage(client, { ...req, signal: ctx.signal, ...(req.raw ? {} : { schemas }) });
+    },
     'messages.saveValue': (req, ctx) => saveMessagePart(connections.get(req.connectionId).client, messages.saveLocation, { ...req, signal: ctx.signal }),
   };
 }

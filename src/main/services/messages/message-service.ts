@@ -4,6 +4,8 @@ import type { KafkaClient } from '../../kafka/client';
 import type { RawRecord } from '../../kafka/ports/messages';
 import { messageFromWire, type WireMessage } from '../../../shared/api/message-wire';
 import { encodeBytes } from './encode-bytes';
+import { decodeParts, encodeDecoded, type DecodedParts } from './schema-records';
+import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { resolveRanges } from './ranges';
 import { folderLocation, type SaveLocation } from './save-location';
 
@@ -16,6 +18,7 @@ export interface BrowseRequest {
   limit: number;
   order?: 'newest' | 'oldest' | null;
   signal: AbortSignal;
+  schemas?: SchemaDecoder;
 }
 
 /** Reading messages for the views: positions resolved against the watermarks, read per partition. */
@@ -39,8 +42,10 @@ export class MessageService {
       const t = Number(BigInt(a.timestamp) - BigInt(b.timestamp)) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset));
       return newestFirst ? -t : t;
     });
+    const shown = records.slice(0, req.limit);
+    if (req.schemas) await req.schemas.prepare(shown);
     return {
-      messages: records.slice(0, req.limit).map(toView),
+      messages: shown.map((r) => messageFromWire(toWire(r, decodeParts(r, req.schemas)))),
       partitions: ranges.map((r, i) => ({ partition: r.partition, from: r.from.toString(), until: read[i]!.until, high: r.high.toString() })),
     };
   }
@@ -67,15 +72,15 @@ export function toView(r: RawRecord): MessageView {
   return messageFromWire(toWire(r));
 }
 
-/** The same in the compact form batches travel in (what a long read spends its time on). */
-export function toWire(r: RawRecord): WireMessage {
+/** The same in the compact form batches travel in (what a long read spends its time on); schema-framed parts as decoded. */
+export function toWire(r: RawRecord, parts: DecodedParts | null = null): WireMessage {
   return [
     r.partition,
     r.offset,
     r.timestamp,
     r.timestampType === 'LogAppendTime' ? 1 : 0,
-    encodeBytes(r.key),
-    encodeBytes(r.value),
+    parts ? encodeDecoded(r.key, parts.key) : encodeBytes(r.key),
+    parts ? encodeDecoded(r.value, parts.value) : encodeBytes(r.value),
     r.headers.length === 0 ? NO_HEADERS : r.headers.map((h) => [h.key, encodeBytes(h.value)]),
   ];
 }

@@ -6,6 +6,7 @@ import { linkedController, quiet, unlessAborted, withRetries } from '../cancella
 import { createLimiter } from '../limiter';
 import { BatchPusher } from './batch-pusher';
 import { toWire } from './message-service';
+import { decodeParts, failedParts, filterable } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
@@ -46,12 +47,15 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     while (next && !full()) {
       const chunk = await unlessAborted(next, stop.signal);
       if (!chunk) break;
+      // Schemas this chunk names are fetched once (cached per connection) before the sync loop below.
+      if (req.schemas) await req.schemas.prepare(chunk.records);
       const after = BigInt(chunk.nextOffset);
       // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
       const progressed = after > offset;
       next = progressed && after < high ? quiet(fetch(after)) : null;
       const matches: WireMessage[] = [];
       let scanned = 0;
+      let undecodable = 0;
       let last = Number(offset);
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
       const end = Number(high);
@@ -65,13 +69,16 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1;
-        const match = !filter || filter(r) ? toWire(r) : null;
+        const parts = decodeParts(r, req.schemas);
+        if (parts) undecodable += failedParts(parts);
+        const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
         if (!newest) {
           if (match) matches.push(match);
         } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, at, match);
       }
       if (limitReached) offset = BigInt(last);
       else if (progressed) offset = after < high ? after : high;
+      pusher.countUndecodable(undecodable);
       pusher.add(index, offset, scanned, matches);
     }
   };

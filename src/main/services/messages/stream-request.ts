@@ -1,4 +1,5 @@
 import type { MessageFilter, MessagesBatch, StartPosition } from '../../../shared/api';
+import type { SchemaDecoder } from '../../schemas/schema-decoder';
 
 /** What a streamed read needs, search or tail: where, what to keep, how to stop, where to push. */
 export interface StreamRequest {
@@ -8,6 +9,8 @@ export interface StreamRequest {
   filter: MessageFilter;
   signal: AbortSignal;
   push(batch: MessagesBatch): void;
+  /** Decodes schema-framed keys and values (the connection's registry); absent: shown raw. */
+  schemas?: SchemaDecoder;
 }
 
 export interface SearchRequest extends StreamRequest {

@@ -7,6 +7,7 @@ import { abortableSleep } from '../abortable-sleep';
 import { quiet, unlessAborted } from '../cancellable';
 import { BatchPusher } from './batch-pusher';
 import { toWire } from './message-service';
+import { decodeParts, failedParts, filterable } from './schema-records';
 import { choosePartitions } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import type { TailRequest } from './stream-request';
@@ -68,6 +69,8 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         throw error;
       }
       if (!chunks) break;
+      // A registry that is down costs these records their decoding (shown raw, with why), never the tail.
+      if (req.schemas) await req.schemas.prepare(chunks.flatMap((c) => c.records));
       const troubled = chunks.filter((c) => c.error).length;
       for (const [i, chunk] of chunks.entries()) {
         const p = order[i]!;
@@ -80,7 +83,13 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         const after = BigInt(chunk.nextOffset);
         if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
         const matches: WireMessage[] = [];
-        for (const r of chunk.records) if (!filter || filter(r)) matches.push(toWire(r));
+        let undecodable = 0;
+        for (const r of chunk.records) {
+          const parts = decodeParts(r, req.schemas);
+          if (parts) undecodable += failedParts(parts);
+          if (!filter || filter(filterable(r, parts))) matches.push(toWire(r, parts));
+        }
+        pusher.countUndecodable(undecodable);
         if (after > p.offset) p.offset = after;
         pusher.add(p.index, p.offset, chunk.records.length, matches, BigInt(chunk.highWatermark));
       });

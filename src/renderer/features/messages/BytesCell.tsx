@@ -1,5 +1,6 @@
 import type { EncodedBytes } from '../../../shared/api';
 import { preview } from './bytes';
+import { schemaTitle, SHORT_TYPE } from './schema-info';
 
 /**
  * A key or value in the table. Binary (not UTF-8, shown as hex) and null carry a badge, so the
@@ -18,6 +19,27 @@ export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null
     );
   }
   const text = preview(bytes, '', max);
+  if (bytes.schema) {
+    return (
+      <>
+        <span className={`bytes-badge bytes-badge--schema${bytes.schema.invalid ? ' invalid' : ''}`} data-bytes="schema" title={`${schemaTitle(bytes.schema)}${bytes.schema.invalid ? ` — ${bytes.schema.invalid}` : ''}`}>
+          {SHORT_TYPE[bytes.schema.type]}
+          {bytes.schema.invalid ? ' ⚠' : ''}
+        </span>
+        {text}
+      </>
+    );
+  }
+  if (bytes.undecodable) {
+    return (
+      <>
+        <span className="bytes-badge bytes-badge--undecodable" data-bytes="undecodable" title={`Not decoded: ${bytes.undecodable}`}>
+          raw
+        </span>
+        {text}
+      </>
+    );
+  }
   if (bytes.encoding === 'base64') {
     return (
       <>

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { EncodedBytes, MessageView } from '../../../shared/api';
+import type { DecodedSchemaInfo, EncodedBytes, MessageView } from '../../../shared/api';
+import { href } from '../../app/router';
+import { schemaTitle } from './schema-info';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { messageTime } from '../../lib/message-time';
@@ -64,7 +66,9 @@ function Part({ part, label, bytes, nullText, at }: { part: 'key' | 'value'; lab
         <span className="muted" data-testid={`${testId}-info`}>
           {bytes === null || decoded === null
             ? nullText
-            : `${kind}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
+            : bytes.schema
+              ? `${schemaTitle(bytes.schema)} · decoded from ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`
+              : `${kind}${bytes.schemaId !== undefined ? ` · Schema Registry id ${bytes.schemaId}` : ''} · ${bytes.size.toLocaleString('en')} B${bytes.truncated ? ' (preview)' : ''}`}
         </span>
         {bytes && decoded && (
           <>
@@ -84,6 +88,12 @@ function Part({ part, label, bytes, nullText, at }: { part: 'key' | 'value'; lab
           </>
         )}
       </div>
+      {bytes?.schema && <SchemaNotes part={part} schema={bytes.schema} at={at} />}
+      {bytes?.undecodable && (
+        <div className="message-detail__problem" role="note" data-testid={`${testId}-undecodable`}>
+          Not decoded: {bytes.undecodable}. Shown as the raw bytes.
+        </div>
+      )}
       {bytes?.truncated && (
         <div className="message-detail__problem" role="note" data-testid={`${testId}-preview-note`}>
           Showing the first {previewSize} of {bytes.size.toLocaleString('en')} B: use Copy all or Save {part} to file… for all of it.
@@ -97,6 +107,47 @@ function Part({ part, label, bytes, nullText, at }: { part: 'key' | 'value'; lab
       <ErrorMessage error={outcome?.error} title={`Could not get the whole ${part}`} />
       {decoded && <DecodedContent decoded={decoded} label={`${label} JSON`} testId={testId} />}
     </section>
+  );
+}
+
+/** Where a decoded part's writer schema is, whether it passed, and its raw bytes on demand. */
+function SchemaNotes({ part, schema, at }: { part: 'key' | 'value'; schema: DecodedSchemaInfo; at: MessageRef }) {
+  const api = useApi();
+  const connectionId = useConnectionId();
+  const [raw, setRaw] = useState<{ text?: string; error?: unknown } | null>(null);
+  const showRaw = async () => {
+    try {
+      const whole = await api.call('messages.get', { connectionId, ...at, raw: true });
+      const bytes = whole[part];
+      setRaw({ text: bytes === null ? '' : decodeAs(bytes, 'hex').text });
+    } catch (error) {
+      setRaw({ error });
+    }
+  };
+  return (
+    <div className="message-detail__schema" data-testid={`detail-${part}-schema`}>
+      {schema.invalid && (
+        <div className="message-detail__problem" role="note">
+          Its schema rejects it: {schema.invalid}
+        </div>
+      )}
+      <div className="message-detail__schema-actions">
+        {schema.subject && (
+          <a className="button small ghost" href={href(['schemas', schema.subject], { v: schema.version })}>
+            Writer schema
+          </a>
+        )}
+        <button type="button" className="button small ghost" aria-expanded={raw !== null} onClick={() => (raw ? setRaw(null) : void showRaw())}>
+          {raw ? 'Hide raw bytes' : 'Raw bytes'}
+        </button>
+      </div>
+      <ErrorMessage error={raw?.error} title="Could not read the raw bytes" />
+      {raw?.text !== undefined && (
+        <pre className="message-detail__raw" aria-label={`Raw ${part} bytes`}>
+          {raw.text}
+        </pre>
+      )}
+    </div>
   );
 }
 

@@ -4,7 +4,8 @@ import { parseExact, stringifyExact } from './exact-json';
 /** One line for the table: text as is, binary as hex, null as a marker; always plain text. */
 export function preview(bytes: EncodedBytes | null, nullLabel: string, max = 200): string {
   if (bytes === null) return nullLabel;
-  const label = bytes.schemaId !== undefined ? `[schema ${bytes.schemaId}] ` : '';
+  // A decoded value is JSON text with a schema badge beside it; only raw framed bytes say their id inline.
+  const label = bytes.schemaId !== undefined && !bytes.schema ? `[schema ${bytes.schemaId}] ` : '';
   const body = bytes.encoding === 'utf8' ? bytes.data.replace(/\s+/g, ' ') : toHex(bytes.data, Math.ceil(max / 3));
   return label + (body.length > max ? `${body.slice(0, max)}…` : body);
 }
