@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startCluster, type RunningCluster } from '../scripts/kafka/cluster';
 import { test, expect } from './support/fixtures';
 import { createTopicsReady, withAdmin } from './support/admin';
-import { readTable } from './support/pages';
+import { ConnectScreen, readTable } from './support/pages';
 
 /** "1.5 MiB" → bytes. */
 function parseBytes(text: string): number {
@@ -72,5 +73,42 @@ test.describe('brokers: disk, controller, configuration', () => {
     const passwords = await readTable(page, 'Broker configs');
     expect(passwords.length).toBeGreaterThan(0);
     expect(passwords.filter((c) => c.Flags?.includes('sensitive')).every((c) => c.Value === '••••••')).toBe(true);
+  });
+});
+
+test.describe('brokers: a stopped broker on a 3-node cluster', () => {
+  let cluster: RunningCluster;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    cluster = await startCluster({ nodes: 3 });
+    await createTopicsReady(cluster.bootstrap, [{ topic: 'spread', numPartitions: 3, replicationFactor: 3 }]);
+  });
+  test.afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  test('keeps its row with its leaders and replicas marked "last known", not shown as current', async ({ appPage: page, sidebar }) => {
+    test.setTimeout(120_000);
+    await new ConnectScreen(page).connect(cluster.bootstrap);
+    await sidebar.open('Brokers');
+    const refresh = () => page.getByTestId('auto-refresh-brokers').getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(async () => (await readTable(page, 'Brokers')).map((r) => r.Status)).toEqual(['online', 'online', 'online']);
+    const before = (await readTable(page, 'Brokers')).find((r) => r.ID === '3')!;
+    expect(Number(before.Leaders)).toBeGreaterThan(0);
+
+    await cluster.stopNode(3);
+    await expect
+      .poll(async () => {
+        await refresh();
+        return (await readTable(page, 'Brokers')).find((r) => r.ID === '3')?.Status;
+      }, { timeout: 60_000 })
+      .toBe('unreachable');
+    const row = (await readTable(page, 'Brokers')).find((r) => r.ID === '3')!;
+    // The figures of when it last answered, said to be so (the metadata now credits it with no leader at all).
+    expect(row.Leaders).toBe(`${before.Leaders} last known`);
+    expect(row.Replicas).toBe(`${before.Replicas} last known`);
+    const leaders = page.getByRole('row').filter({ hasText: 'unreachable' }).locator('.stale-count').first();
+    await expect(leaders).toHaveAttribute('title', /^Last known: as of when broker 3 last answered/);
+    await expect(page.getByTestId('unreachable-3')).toContainText(`Its leaders (${before.Leaders}) and replicas (${before.Replicas}) are shown as they were then.`);
   });
 });

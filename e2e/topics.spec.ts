@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createTopicsReady, withAdmin } from './support/admin';
 import { test, expect } from './support/fixtures';
 import { ConnectScreen } from './support/pages';
 
@@ -61,6 +62,60 @@ test.describe('topic administration through the UI', () => {
     await expect(page.getByRole('heading', { name: 'Topics' })).toBeVisible();
     await page.getByLabel('Filter topics').fill(topic);
     await expect(page.getByText(`No topic matches “${topic}”`)).toBeVisible();
+  });
+
+  test('a replication factor above the broker count stays as typed and the broker refuses it', async ({ connectedPage: page, sidebar, env }) => {
+    const topic = `e2e-rf-${randomBytes(4).toString('hex')}`;
+    const brokers = (await withAdmin(env.bootstrap, (admin) => admin.describeCluster())).brokers.length;
+    const tooMany = String(brokers + 1);
+    await sidebar.open('Topics');
+    await page.getByRole('button', { name: 'Create topic' }).click();
+    const form = page.getByRole('region', { name: 'Create topic' });
+    await form.getByLabel('Name').fill(topic);
+    const rf = form.getByLabel('Replication factor');
+    await rf.fill(tooMany);
+    // Never snapped back to what the cluster can do: the field says why the broker will refuse it.
+    await expect(rf).toHaveValue(tooMany);
+    await expect(form.getByText(`Only ${brokers} broker${brokers === 1 ? '' : 's'} live: the broker will refuse ${tooMany}.`)).toBeVisible();
+    await form.getByRole('button', { name: 'Validate (dry run)' }).click();
+    const refusal = `The target replication factor of ${tooMany} cannot be reached because only ${brokers} broker(s) are registered`;
+    await expect(form.getByRole('alert')).toContainText(refusal);
+    await form.getByRole('button', { name: `Create ${topic}` }).click();
+    await expect(form.getByRole('alert')).toContainText(refusal);
+    await expect(rf).toHaveValue(tooMany);
+    expect(await withAdmin(env.bootstrap, (admin) => admin.listTopics())).not.toContain(topic);
+
+    // A value that cannot be sent at all is kept too, and said wrong next to the field.
+    await rf.fill('0');
+    await expect(rf).toHaveValue('0');
+    await expect(form.getByText('From 1 to 32,767 copies.')).toBeVisible();
+    await expect(form.getByRole('button', { name: 'Validate (dry run)' })).toBeDisabled();
+  });
+
+  test('at 1280 px the list fits without sideways scrolling; long names have a tooltip, "compact,delete" shows whole', async ({ connectedPage: page, sidebar, env }) => {
+    const long = `e2e-a-rather-long-topic-name-for-the-tooltip-check-${randomBytes(4).toString('hex')}`;
+    await createTopicsReady(env.bootstrap, [{ topic: long, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact,delete' }] }]);
+    try {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await sidebar.open('Topics');
+      const table = page.getByRole('table', { name: 'Topics' });
+      // Created after the app connected: ask for the list again.
+      await page.getByTestId('auto-refresh-topics').getByRole('button', { name: 'Refresh' }).click();
+      const scroll = table.locator('.data-table__scroll');
+      await expect(table.locator('.topic-name', { hasText: long })).toBeVisible();
+      expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      // Every column header reads whole, too.
+      const cutHeaders = await table.getByRole('columnheader').evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth).map((h) => h.textContent));
+      expect(cutHeaders).toEqual([]);
+      await page.getByLabel('Filter topics').fill(long);
+      const name = table.locator('.topic-name', { hasText: long });
+      await expect(name).toHaveAttribute('title', long);
+      const cleanup = table.getByRole('cell', { name: 'compact,delete', exact: true });
+      await expect(cleanup).toBeVisible();
+      expect(await cleanup.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    } finally {
+      await withAdmin(env.bootstrap, (admin) => admin.deleteTopics({ topics: [long] }));
+    }
   });
 
   test('a read-only connection offers no topic changes', async ({ page, env, sidebar }) => {

@@ -3,54 +3,88 @@
  * Kafka Explorer connected to it — the Electron window where an Electron binary is installed
  * (or can be downloaded), otherwise the browser mode, whose URL is printed.
  * KAFKA_BROKERS=host:port uses that cluster instead of starting one.
+ *
+ * On the local cluster it also starts the demo's live traffic (scripts/seed-traffic.ts: a
+ * consumer group with two members and a producer trickling messages), detached and recorded
+ * with the cluster, so that it runs on after this command and `npm run kafka:down` stops it.
+ * `kafka:down` keeps the cluster's data: the next demo starts it again, topics and all.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { runningCluster, startCluster, repoRoot } from './kafka/cluster';
+import { startCluster, repoRoot } from './kafka/cluster';
 import { answersAsKafka } from './kafka/probe';
 import { isPortFree } from './kafka/ports';
-import { seedCluster } from './seed-data';
-import { installedElectronBinary } from './electron-binary';
+import { canResume, resumeCluster } from './kafka/resume';
+import { liveHelpers, liveNodes, readState, runRoot, startHelper, updateState } from './kafka/state';
+import { DEMO_LIVE_GROUP, seedCluster } from './seed-data';
+import { findElectronBinary } from './electron-binary';
+
+const DEV = join(runRoot(repoRoot), 'dev');
+const TRAFFIC_MARKER = 'seed-traffic.ts';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-async function kafkaBootstrap(): Promise<string> {
-  if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS;
-  const running = runningCluster('dev');
-  if (running) return running.bootstrap;
+/** The bootstrap, and whether it is the local cluster the demo manages (then it gets the live traffic). */
+async function kafkaBootstrap(): Promise<{ bootstrap: string; local: boolean }> {
+  if (process.env.KAFKA_BROKERS) return { bootstrap: process.env.KAFKA_BROKERS, local: false };
+  const dev = readState(DEV);
+  if (dev && liveNodes(dev).length === dev.nodes.length) return { bootstrap: dev.bootstrap, local: true };
+  if (dev?.keepData && canResume(dev)) {
+    console.log('demo: starting the local Kafka again on its kept data (npm run kafka:reset starts from nothing)…');
+    await resumeCluster(dev, repoRoot);
+    return { bootstrap: dev.bootstrap, local: true };
+  }
   if (!(await isPortFree(9092))) {
     if (await answersAsKafka('127.0.0.1:9092')) {
       console.log('demo: a Kafka already answers at 127.0.0.1:9092; using it');
-      return '127.0.0.1:9092';
+      return { bootstrap: '127.0.0.1:9092', local: false };
     }
     throw new Error('port 9092 is taken by something that is not Kafka: free it, or set KAFKA_BROKERS=host:port');
   }
   console.log('demo: starting Kafka (one KRaft node from the Maven jars)…');
   const cluster = await startCluster({ name: 'dev', nodes: 1, ports: [9092], detached: true });
-  return cluster.bootstrap;
+  await updateState(DEV, (s) => (s.keepData = true));
+  return { bootstrap: cluster.bootstrap, local: true };
 }
 
-/** The Electron binary, downloading it first unless this machine opted out (ELECTRON_SKIP_BINARY_DOWNLOAD). */
-function electronBinary(): string | null {
-  const installed = installedElectronBinary(repoRoot);
-  if (installed || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return installed;
-  const download = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'electron', 'install.js')], { stdio: 'inherit', timeout: 180_000 });
-  return download.status === 0 ? installedElectronBinary(repoRoot) : null;
+/** Starts the live consumers and producer unless they already run; they stop with `npm run kafka:down`. */
+async function ensureTraffic(bootstrap: string): Promise<void> {
+  const dev = readState(DEV);
+  if (!dev) return;
+  if (!liveHelpers(dev).some((h) => h.marker === TRAFFIC_MARKER)) {
+    await startHelper(DEV, {
+      what: 'demo traffic',
+      marker: TRAFFIC_MARKER,
+      args: ['--import', 'tsx', join(repoRoot, 'scripts', TRAFFIC_MARKER), bootstrap],
+      logName: 'demo-traffic.log',
+    });
+  }
+  console.log(`demo: group ${DEMO_LIVE_GROUP.groupId} (2 consumers) reads ${DEMO_LIVE_GROUP.topic} while a producer adds to it, until npm run kafka:down`);
 }
 
 run('npm', ['run', '--silent', 'build']);
-const bootstrap = await kafkaBootstrap();
-const { created } = await seedCluster(bootstrap);
-console.log(`demo: Kafka at ${bootstrap}${created.length ? ` (seeded ${created.join(', ')})` : ''}; stop it later with npm run kafka:down`);
+let bootstrap: string;
+try {
+  const kafka = await kafkaBootstrap();
+  bootstrap = kafka.bootstrap;
+  const { created } = await seedCluster(bootstrap);
+  console.log(`demo: Kafka at ${bootstrap}${created.length ? ` (seeded ${created.join(', ')})` : ''}; stop it later with npm run kafka:down (its data stays until npm run kafka:reset)`);
+  if (kafka.local) await ensureTraffic(bootstrap);
+} catch (error) {
+  // One line that says what is wrong; the stack is for bugs, not for a taken port.
+  console.error(`demo: ${(error as Error).message.split('\n')[0]}`);
+  process.exit(1);
+}
 
 const env = { ...process.env, KAFKA_EXPLORER_AUTOCONNECT: bootstrap };
-const binary = electronBinary();
+// Downloaded first unless this machine opted out (ELECTRON_SKIP_BINARY_DOWNLOAD); a failed download is one line, not its stack.
+const { binary, missing } = findElectronBinary(repoRoot);
 const child = binary
   ? spawn(binary, ['.'], { cwd: repoRoot, env, stdio: 'inherit' })
-  : (console.log('demo: no Electron binary here; starting the browser mode instead (open the URL below)'),
+  : (console.log(`demo: ${missing}; starting the browser mode instead, as \`npm run serve\` does (open the URL below)`),
     spawn(process.execPath, [join(repoRoot, 'dist', 'main', 'serve.mjs')], { cwd: repoRoot, env, stdio: 'inherit' }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

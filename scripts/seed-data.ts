@@ -23,7 +23,14 @@ export const SEED_GROUPS = [
   { groupId: 'analytics-pipeline', topic: 'delivery_locations', readFraction: 0.5 },
 ] as const;
 
-function messageFor(topic: string, i: number) {
+/**
+ * The group the demo keeps running (scripts/seed-traffic.ts): live members on the topic the
+ * lagging `analytics-pipeline` reads. Not part of the seed, so tests never meet live members.
+ */
+export const DEMO_LIVE_GROUP = { groupId: 'courier-tracker', topic: 'delivery_locations' } as const;
+
+/** The i-th demo message of a seeded topic: readable JSON, keys that repeat. */
+export function messageFor(topic: string, i: number) {
   switch (topic) {
     case 'orders':
       return { key: `customer-${i % 37}`, value: JSON.stringify({ orderId: i, customer: `customer-${i % 37}`, amount: round((i * 7.31) % 500), region: REGIONS[i % 4] }), headers: { source: 'seed' } };
@@ -32,7 +39,7 @@ function messageFor(topic: string, i: number) {
     case 'delivery_locations':
       return {
         key: `courier-${i % 12}`,
-        value: JSON.stringify({ courier: `courier-${i % 12}`, lat: round(52.37 + ((i * 13) % 100) / 1000), lon: round(4.89 + ((i * 7) % 100) / 1000), at: new Date(Date.UTC(2026, 10, 20, 14, 0, i)).toISOString() }),
+        value: JSON.stringify({ courier: `courier-${i % 12}`, lat: round(52.37 + ((i * 13) % 100) / 1000), lon: round(4.89 + ((i * 7) % 100) / 1000), at: new Date(Date.UTC(2026, 10, 20, 14, 0, i % 86_400)).toISOString() }),
       };
     case 'payment_transactions':
       return { key: `txn-${i}`, value: JSON.stringify({ transactionId: `txn-${i}`, orderId: i, amount: round((i * 7.31) % 500), currency: 'EUR', status: i % 10 === 0 ? 'DECLINED' : 'APPROVED' }) };

@@ -59,6 +59,11 @@ describe('brokers view: the active controller stops and comes back', () => {
     expect(gone.statusReason).toMatch(/ECONNREFUSED|no longer in the cluster metadata|Connection/i);
     expect(gone.diskUsedBytes).toBeNull();
     expect(gone.lastSeenAt).toBeGreaterThan(0);
+    // Its leaders and replicas are those of when it last answered (the window marks them "last known"),
+    // not what the metadata credits a stopped broker with afterwards (nothing, once leadership moved).
+    const lastAnswer = brokers.find((b) => b.nodeId === leader)!;
+    expect(lastAnswer.leaderCount).toBeGreaterThan(0);
+    expect(gone).toMatchObject({ leaderCount: lastAnswer.leaderCount, replicaCount: lastAnswer.replicaCount });
     expect(down.filter((b) => b.isController).map((b) => b.nodeId)).toEqual([after.nodeId]);
 
     await cluster.startNode(leader);

@@ -47,6 +47,13 @@ describe('topic administration on a real broker', () => {
     // Kafka 4's own words: "The target replication factor of 3 cannot be reached because only 1 broker(s) are registered."
     expect(tooMany.message).toMatch(/replication factor of 3 cannot be reached because only 1 broker/);
 
+    // Created for real, not only a dry run: refused in the broker's words, the replication factor never lowered, nothing created.
+    const brokers = (await app.call('cluster.overview', { connectionId })).brokerCount;
+    const oneTooMany = await failure(app.call('topics.create', { connectionId, name, partitions: 1, replicationFactor: brokers + 1 }));
+    expect(oneTooMany.code).toBe('INVALID_REPLICATION_FACTOR');
+    expect(oneTooMany.message).toContain(`The target replication factor of ${brokers + 1} cannot be reached because only ${brokers} broker(s) are registered`);
+    expect((await app.call('topics.list', { connectionId, fresh: true })).some((t) => t.name === name)).toBe(false);
+
     const badConfig = await failure(app.call('topics.create', { connectionId, name, partitions: 3, replicationFactor: 1, configs: { 'retention.ms': 'soon' }, validateOnly: true }));
     expect(badConfig.message).toMatch(/retention\.ms/);
 

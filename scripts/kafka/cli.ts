@@ -1,42 +1,94 @@
 /**
- * npm run kafka:up [-- --nodes 3 --port 9092 --name dev]   start a local cluster that outlives this command
+ * npm run kafka:up [-- --nodes 3 --port 9092 --name dev]   start a local cluster that outlives this command,
+ *   or start a stopped one again on its data (same cluster id, topics and offsets)
  *   (--security: single node with SASL, SSL and mTLS listeners and ACLs besides PLAINTEXT)
- * npm run kafka:down [-- --name dev]                        stop it (every recorded cluster without --name)
- * npm run kafka:status                                      what runs, and where
+ * npm run kafka:down [-- --name dev] [-- --reset]          stop it, keeping its data (every recorded cluster without --name);
+ *   --reset removes the data as well
+ * npm run kafka:reset [-- --name dev]                      stop it and remove its data: the next kafka:up starts a new, empty cluster
+ * npm run kafka:status                                     what runs, what is stopped with its data kept, and where
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runningCluster, startCluster, repoRoot } from './cluster';
-import { destroyCluster, listStates, liveNodes } from './state';
+import { startCluster, repoRoot } from './cluster';
+import { canResume, resumeCluster } from './resume';
+import { destroyCluster, listStates, liveHelpers, liveNodes, readState, runRoot, stopCluster, updateState } from './state';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { nodes: { type: 'string', default: '1' }, port: { type: 'string' }, name: { type: 'string' }, security: { type: 'boolean', default: false } },
+  options: {
+    nodes: { type: 'string' },
+    port: { type: 'string' },
+    name: { type: 'string' },
+    security: { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
+  },
 });
 const command = positionals[0] ?? 'status';
 
+/** Stops every recorded cluster (or the named one): kept ones keep their data unless `reset`; test clusters a crashed run left behind are removed. */
+async function down(reset: boolean): Promise<void> {
+  const states = listStates(repoRoot).filter((s) => !values.name || s.name === values.name);
+  const removed: string[] = [];
+  const kept: string[] = [];
+  await Promise.all(
+    states.map(async (s) => {
+      if (reset || !s.keepData) {
+        await destroyCluster(s);
+        removed.push(s.name);
+      } else {
+        await stopCluster(s);
+        kept.push(s.name);
+      }
+    }),
+  );
+  if (states.length === 0) console.log('nothing running');
+  if (kept.length) console.log(`stopped: ${kept.join(', ')} (data kept: npm run kafka:up starts it again with its topics; npm run kafka:reset removes it)`);
+  if (removed.length) console.log(`stopped and removed: ${removed.join(', ')}`);
+}
+
 if (command === 'up') {
   const name = values.name ?? 'dev';
-  const nodes = Number(values.nodes);
-  const existing = runningCluster(name);
+  const nodes = Number(values.nodes ?? '1');
+  const existing = readState(join(runRoot(repoRoot), name));
   if (existing && liveNodes(existing).length === existing.nodes.length) {
     console.log(`kafka "${name}" already running: ${existing.bootstrap}`);
+  } else if (existing?.keepData && canResume(existing)) {
+    const asked = (values.nodes !== undefined && nodes !== existing.nodes.length) || (values.port !== undefined && Number(values.port) !== existing.nodes[0]!.port);
+    if (asked) {
+      console.error(`kafka "${name}" has kept data for ${existing.nodes.length} node(s) at ${existing.bootstrap}: npm run kafka:reset -- --name ${name} first to start a different cluster`);
+      process.exit(2);
+    }
+    const started = Date.now();
+    await resumeCluster(existing, repoRoot);
+    console.log(`kafka "${name}" up again in ${((Date.now() - started) / 1000).toFixed(1)} s with its data (cluster id ${existing.clusterId}): ${existing.bootstrap}`);
+    if (existing.security) console.log(JSON.stringify(existing.security, null, 2));
   } else {
     const base = values.port ? Number(values.port) : 9092;
     const ports = Array.from({ length: nodes }, (_, i) => base + i);
     const started = Date.now();
     const cluster = await startCluster({ name, nodes, ports, detached: true, security: values.security });
+    // Topics survive kafka:down; kafka:reset removes them.
+    await updateState(join(runRoot(repoRoot), name), (s) => {
+      s.keepData = true;
+      if (cluster.security) s.security = cluster.security;
+    });
     console.log(`kafka "${name}" up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.bootstrap}`);
     if (cluster.security) console.log(JSON.stringify(cluster.security, null, 2));
   }
 } else if (command === 'down') {
-  const states = listStates(repoRoot).filter((s) => !values.name || s.name === values.name);
-  await Promise.all(states.map(destroyCluster));
-  console.log(states.length ? `stopped: ${states.map((s) => s.name).join(', ')}` : 'nothing running');
+  await down(values.reset);
+} else if (command === 'reset') {
+  await down(true);
 } else if (command === 'status') {
   const states = listStates(repoRoot);
   if (states.length === 0) console.log('nothing running');
-  for (const s of states) console.log(`${s.name}: ${s.bootstrap} (${liveNodes(s).length}/${s.nodes.length} nodes alive)`);
+  for (const s of states) {
+    const alive = liveNodes(s).length;
+    const helpers = liveHelpers(s).map((h) => h.what);
+    if (alive === 0 && s.keepData) console.log(`${s.name}: stopped, data kept (npm run kafka:up -- --name ${s.name} starts it again; npm run kafka:reset -- --name ${s.name} removes it)`);
+    else console.log(`${s.name}: ${s.bootstrap} (${alive}/${s.nodes.length} nodes alive${helpers.length ? `; ${helpers.join(', ')}` : ''})`);
+  }
 } else {
-  console.error(`unknown command "${command}" (up, down, status)`);
+  console.error(`unknown command "${command}" (up, down, reset, status)`);
   process.exitCode = 2;
 }

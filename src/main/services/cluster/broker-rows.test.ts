@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BrokerLogDirs, QuorumDescription } from '../../kafka/ports/brokers';
-import { buildBrokerRows, controllerFrom, NOT_IN_METADATA } from './broker-rows';
+import { buildBrokerRows, controllerFrom, countsByBroker, NOT_IN_METADATA } from './broker-rows';
 import type { SeenBroker } from './last-seen-brokers';
 import type { MetadataSnapshot } from './metadata-snapshot';
 
@@ -16,10 +16,11 @@ const snapshot: MetadataSnapshot = {
     { name: '__consumer_offsets', internal: true, partitions: [p(0, 2, [2], [2])] },
   ],
 };
+// What each was credited with when it last answered: broker 2 led one partition then, broker 3 one too.
 const seen = new Map<number, SeenBroker>([
-  [1, { node: node(1), lastSeenAt: 100 }],
-  [2, { node: node(2), lastSeenAt: 100 }],
-  [3, { node: node(3), lastSeenAt: 50 }],
+  [1, { node: node(1), lastSeenAt: 100, lastCounts: { leaderCount: 9, replicaCount: 9 } }],
+  [2, { node: node(2), lastSeenAt: 100, lastCounts: { leaderCount: 1, replicaCount: 4 } }],
+  [3, { node: node(3), lastSeenAt: 50, lastCounts: { leaderCount: 1, replicaCount: 3 } }],
 ]);
 const replica = (topic: string, partition: number, sizeBytes: number) => ({ topic, partition, sizeBytes, offsetLag: 0, isFuture: false });
 const logDirs: BrokerLogDirs[] = [
@@ -67,11 +68,14 @@ describe('brokers view rows', () => {
   });
 
   it('counts leaders and replicas, and sums disk per log dir', () => {
-    expect(rows.map((r) => [r.nodeId, r.leaderCount, r.replicaCount])).toEqual([
-      [1, 2, 3],
-      [2, 2, 4],
-      [3, 0, 3],
-    ]);
+    expect(countsByBroker(snapshot)).toEqual(
+      new Map([
+        [1, { leaderCount: 2, replicaCount: 3 }],
+        [2, { leaderCount: 2, replicaCount: 4 }],
+        [3, { leaderCount: 0, replicaCount: 3 }],
+      ]),
+    );
+    expect(rows[0]).toMatchObject({ leaderCount: 2, replicaCount: 3 });
     expect(rows[0]).toMatchObject({ status: 'online', statusReason: null, lastSeenAt: 500, diskUsedBytes: 30, diskError: null });
     expect(rows[0]!.logDirs).toEqual([
       { path: '/a', error: null, usedBytes: 30, replicaCount: 2, totalBytes: 1000, usableBytes: 600 },
@@ -82,6 +86,19 @@ describe('brokers view rows', () => {
   it('marks a listed broker that does not answer, and a seen one the metadata dropped, unreachable', () => {
     expect(rows[1]).toMatchObject({ nodeId: 2, status: 'unreachable', statusReason: 'Broker 2: connect ECONNREFUSED', lastSeenAt: 100, diskUsedBytes: null });
     expect(rows[2]).toMatchObject({ nodeId: 3, status: 'unreachable', statusReason: NOT_IN_METADATA, lastSeenAt: 50, diskUsedBytes: null, logDirs: [] });
+  });
+
+  it('gives an unreachable broker its last-known figures, not what the metadata credits it with now', () => {
+    // Broker 2 does not answer although the metadata names it leader of 2 partitions (seconds after a crash);
+    // broker 3 was fenced, and the metadata says it leads nothing. Neither is what they did when last seen.
+    expect(rows.map((r) => [r.nodeId, r.leaderCount, r.replicaCount])).toEqual([
+      [1, 2, 3],
+      [2, 1, 4],
+      [3, 1, 3],
+    ]);
+    // A broker that never answered has no last-known figures: the metadata's, as they are.
+    const never = new Map<number, SeenBroker>([[2, { node: node(2), lastSeenAt: 0, lastCounts: null }]]);
+    expect(buildBrokerRows({ snapshot, seen: never, logDirs, controller, now: 500 })[0]).toMatchObject({ status: 'unreachable', lastSeenAt: 0, leaderCount: 2, replicaCount: 4 });
   });
 
   it('keeps a broker that answers with an error online, with the disk unknown', () => {

@@ -1,7 +1,7 @@
 import type { BrokerInfo, ClusterOverview, ControllerInfo } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
 import { AppError } from '../../../shared/errors';
-import { buildBrokerRows, controllerFrom } from './broker-rows';
+import { buildBrokerRows, controllerFrom, countsByBroker } from './broker-rows';
 import { LastSeenBrokers } from './last-seen-brokers';
 import { isOffline, isUnderReplicated, type MetadataSnapshot, type MetadataSnapshots } from './metadata-snapshot';
 
@@ -50,7 +50,8 @@ export class ClusterService {
       this.controllerOf(client, snapshot),
     ]);
     const now = Date.now();
-    this.seen.markAnswered(client, logDirs.filter((d) => d.reachable).map((d) => d.nodeId), now);
+    // What each broker that answers is credited with now becomes its last-known figures, should it stop.
+    this.seen.markAnswered(client, logDirs.filter((d) => d.reachable).map((d) => d.nodeId), now, countsByBroker(snapshot));
     return buildBrokerRows({ snapshot, seen, logDirs, controller, now });
   }
 

@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { AclOperation, AclPatternType, AclResourceType, type AclBinding, type AclFilter } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
@@ -10,6 +11,26 @@ import { useReadOnly } from '../../state/use-read-only';
 import { AclForm } from './AclForm';
 import { useAcls, useCreateAcl, useDeleteAcls } from './acl-queries';
 import './acls.css';
+
+/** The broker's answer when it runs without an authorizer: not a failure, a fact about the cluster. */
+export const isNoAuthorizer = (error: unknown) => AppError.is(error) && error.code === 'SECURITY_DISABLED';
+
+/** Shown instead of the list and every write control on a cluster without an authorizer. */
+function NoAuthorizer() {
+  return (
+    <div className="acl-disabled" role="status" data-testid="acls-disabled">
+      <p className="acl-disabled__title">ACLs are not enabled on this cluster</p>
+      <p>
+        Its brokers run without an authorizer (<code>authorizer.class.name</code> is not set), so every client that can connect may do everything, and
+        there are no ACLs to list, create or delete.
+      </p>
+      <p className="text-muted">
+        To use ACLs, set <code>authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer</code> on every broker and controller
+        (KRaft), and name the admin principals in <code>super.users</code> first, so they keep their access.
+      </p>
+    </div>
+  );
+}
 
 const aclId = (a: AclBinding) => [a.principal, a.host, a.resourceType, a.resourceName, a.patternType, a.operation, a.permission].join('|');
 const col = createColumnHelper<AclBinding>();
@@ -23,6 +44,7 @@ export function AclsPage() {
   const acls = useAcls(connectionId, filter);
   const create = useCreateAcl(connectionId);
   const remove = useDeleteAcls(connectionId);
+  const noAuthorizer = isNoAuthorizer(acls.error);
   const set = (patch: Partial<AclFilter>) =>
     setFilter((prev) => {
       const next: AclFilter = { ...prev, ...patch };
@@ -74,9 +96,9 @@ export function AclsPage() {
     <div className="page page--fill">
       <PageHeader
         title="ACLs"
-        subtitle={acls.data ? `${acls.data.acls.length} ACL${acls.data.acls.length === 1 ? '' : 's'}${Object.keys(filter).length ? ' matching the filter' : ''}` : undefined}
+        subtitle={noAuthorizer ? 'no authorizer' : acls.data ? `${acls.data.acls.length} ACL${acls.data.acls.length === 1 ? '' : 's'}${Object.keys(filter).length ? ' matching the filter' : ''}` : undefined}
         actions={
-          readOnly ? (
+          noAuthorizer ? null : readOnly ? (
             <span className="badge warn" title="This connection is read-only: ACLs cannot be changed.">
               read-only
             </span>
@@ -87,7 +109,8 @@ export function AclsPage() {
           )
         }
       />
-      {creating && !readOnly && (
+      {noAuthorizer && <NoAuthorizer />}
+      {creating && !readOnly && !noAuthorizer && (
         <AclForm
           busy={create.isPending}
           error={create.error}
@@ -95,35 +118,37 @@ export function AclsPage() {
           onSubmit={(acl) => create.mutate(acl, { onSuccess: () => setCreating(false) })}
         />
       )}
-      <div className="acl-filters" role="search" aria-label="Filter ACLs">
-        <input aria-label="Principal contains" placeholder="Principal contains…" value={filter.principal ?? ''} onChange={(e) => set({ principal: e.target.value })} />
-        <select aria-label="Resource type" value={filter.resourceType ?? ''} onChange={(e) => set({ resourceType: (e.target.value || undefined) as AclFilter['resourceType'] })}>
-          <option value="">Any resource type</option>
-          {AclResourceType.options.map((o) => (
-            <option key={o}>{o}</option>
-          ))}
-        </select>
-        <input aria-label="Resource name contains" placeholder="Resource name contains…" value={filter.resourceName ?? ''} onChange={(e) => set({ resourceName: e.target.value })} />
-        <select aria-label="Pattern type" value={filter.patternType ?? ''} onChange={(e) => set({ patternType: (e.target.value || undefined) as AclFilter['patternType'] })}>
-          <option value="">Any pattern</option>
-          {AclPatternType.options.map((o) => (
-            <option key={o}>{o}</option>
-          ))}
-        </select>
-        <select aria-label="Operation" value={filter.operation ?? ''} onChange={(e) => set({ operation: (e.target.value || undefined) as AclFilter['operation'] })}>
-          <option value="">Any operation</option>
-          {AclOperation.options.map((o) => (
-            <option key={o}>{o}</option>
-          ))}
-        </select>
-        <select aria-label="Permission" value={filter.permission ?? ''} onChange={(e) => set({ permission: (e.target.value || undefined) as AclFilter['permission'] })}>
-          <option value="">Allow or deny</option>
-          <option>ALLOW</option>
-          <option>DENY</option>
-        </select>
-      </div>
+      {!noAuthorizer && (
+        <div className="acl-filters" role="search" aria-label="Filter ACLs">
+          <input aria-label="Principal contains" placeholder="Principal contains…" value={filter.principal ?? ''} onChange={(e) => set({ principal: e.target.value })} />
+          <select aria-label="Resource type" value={filter.resourceType ?? ''} onChange={(e) => set({ resourceType: (e.target.value || undefined) as AclFilter['resourceType'] })}>
+            <option value="">Any resource type</option>
+            {AclResourceType.options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+          <input aria-label="Resource name contains" placeholder="Resource name contains…" value={filter.resourceName ?? ''} onChange={(e) => set({ resourceName: e.target.value })} />
+          <select aria-label="Pattern type" value={filter.patternType ?? ''} onChange={(e) => set({ patternType: (e.target.value || undefined) as AclFilter['patternType'] })}>
+            <option value="">Any pattern</option>
+            {AclPatternType.options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+          <select aria-label="Operation" value={filter.operation ?? ''} onChange={(e) => set({ operation: (e.target.value || undefined) as AclFilter['operation'] })}>
+            <option value="">Any operation</option>
+            {AclOperation.options.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+          <select aria-label="Permission" value={filter.permission ?? ''} onChange={(e) => set({ permission: (e.target.value || undefined) as AclFilter['permission'] })}>
+            <option value="">Allow or deny</option>
+            <option>ALLOW</option>
+            <option>DENY</option>
+          </select>
+        </div>
+      )}
       {acls.isLoading && <Loading />}
-      <ErrorMessage error={acls.error} title="Could not list the ACLs" />
+      {!noAuthorizer && <ErrorMessage error={acls.error} title="Could not list the ACLs" />}
       <ErrorMessage error={remove.error} title="Could not delete the ACL" />
       {acls.data && (
         <DataTable

@@ -9,11 +9,24 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { useConnectionId } from '../../state/session-store';
 import { ControllerPanel } from './ControllerPanel';
-import { bytesOrDash, capacity, lastSeen } from './format';
+import { bytesOrDash, capacity, countsNote, lastSeen } from './format';
 import { useBrokerList, useController, useRefreshBrokers } from './queries';
 import './brokers.css';
 
 const col = createColumnHelper<BrokerInfo>();
+
+/** A leader or replica count; an unreachable broker's says it is not current (last known, or the metadata's). */
+function Count({ broker, value }: { broker: BrokerInfo; value: number }) {
+  const note = countsNote(broker);
+  if (!note) return <>{value}</>;
+  return (
+    <span className="stale-count" title={note.title}>
+      {value}
+      <small> {note.label}</small>
+    </span>
+  );
+}
+
 const columns = [
   col.accessor('nodeId', { header: 'ID', size: 60, meta: { align: 'right', mono: true } }),
   col.accessor('host', { header: 'Host', size: 140 }),
@@ -42,8 +55,8 @@ const columns = [
       return '';
     },
   }),
-  col.accessor('leaderCount', { header: 'Leaders', size: 80, meta: { align: 'right', mono: true } }),
-  col.accessor('replicaCount', { header: 'Replicas', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor('leaderCount', { header: 'Leaders', size: 95, meta: { align: 'right', mono: true }, cell: (c) => <Count broker={c.row.original} value={c.getValue()} /> }),
+  col.accessor('replicaCount', { header: 'Replicas', size: 95, meta: { align: 'right', mono: true }, cell: (c) => <Count broker={c.row.original} value={c.getValue()} /> }),
   col.accessor('diskUsedBytes', {
     header: 'Disk used',
     size: 100,
@@ -93,7 +106,10 @@ export function BrokersPage() {
       <ErrorMessage error={controller.error} title="Could not find the active controller" />
       {data?.filter((b) => b.status === 'unreachable').map((b) => (
         <div key={b.nodeId} className="broker-unreachable" role="status" data-testid={`unreachable-${b.nodeId}`}>
-          Broker {b.nodeId} ({b.host}:{b.port}) is unreachable: {b.statusReason} — {lastSeen(b)}.
+          Broker {b.nodeId} ({b.host}:{b.port}) is unreachable: {b.statusReason} — {lastSeen(b)}.{' '}
+          {b.lastSeenAt > 0
+            ? `Its leaders (${b.leaderCount}) and replicas (${b.replicaCount}) are shown as they were then.`
+            : `Its leaders (${b.leaderCount}) and replicas (${b.replicaCount}) are what the metadata credits it with.`}
         </div>
       ))}
       {data && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, lastSeen } from './format';
+import { capacity, countsNote, lastSeen } from './format';
 
 const dir = (totalBytes: number | null, usableBytes: number | null) => ({ path: '/d', error: null, usedBytes: 0, replicaCount: 0, totalBytes, usableBytes });
 
@@ -14,5 +14,11 @@ describe('broker formatting', () => {
     expect(lastSeen({ lastSeenAt: 0 })).toBe('never answered');
     expect(lastSeen({ lastSeenAt: 10_000 }, 25_000)).toBe('last answered 15 s ago');
     expect(lastSeen({ lastSeenAt: 0 + 1 }, 1 + 5 * 60_000)).toBe('last answered 5 min ago');
+  });
+
+  it('marks an unreachable broker’s leaders and replicas as last known, or as the metadata’s when it never answered', () => {
+    expect(countsNote({ nodeId: 1, status: 'online', lastSeenAt: 5 })).toBeNull();
+    expect(countsNote({ nodeId: 3, status: 'unreachable', lastSeenAt: 10_000 })).toMatchObject({ label: 'last known', title: expect.stringMatching(/^Last known: as of when broker 3 last answered/) });
+    expect(countsNote({ nodeId: 3, status: 'unreachable', lastSeenAt: 0 })).toMatchObject({ label: 'per metadata' });
   });
 });

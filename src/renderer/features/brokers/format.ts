@@ -25,3 +25,19 @@ export function lastSeen(broker: Pick<BrokerInfo, 'lastSeenAt'>, now = Date.now(
   if (s < 3600) return `last answered ${Math.round(s / 60)} min ago`;
   return `last answered ${new Date(broker.lastSeenAt).toLocaleString()}`;
 }
+
+/**
+ * How to read an unreachable broker's leaders and replicas: main gives its last-known figures
+ * (from when it last answered), or, when it never answered, the metadata's. Neither is a
+ * current fact about a broker that does not answer, so the table says which one it shows.
+ */
+export function countsNote(broker: Pick<BrokerInfo, 'nodeId' | 'status' | 'lastSeenAt'>): { label: string; title: string } | null {
+  if (broker.status === 'online') return null;
+  if (broker.lastSeenAt <= 0) {
+    return { label: 'per metadata', title: `Broker ${broker.nodeId} has never answered: this is what the cluster metadata credits it with, not what it does.` };
+  }
+  return {
+    label: 'last known',
+    title: `Last known: as of when broker ${broker.nodeId} last answered (${new Date(broker.lastSeenAt).toLocaleString()}). It does not answer now, so it serves none of these; its partitions are led by other replicas or offline.`,
+  };
+}

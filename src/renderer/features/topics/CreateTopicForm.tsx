@@ -7,21 +7,35 @@ import { ActionOutcome } from '../../components/ActionOutcome';
 import { useAction } from '../../lib/use-action';
 import { HelpField } from '../../components/HelpField';
 import { useConnectionId } from '../../state/session-store';
-import { emptySettings, RETENTION_CHOICES, toConfigs, type NewTopicSettings } from './new-topic-configs';
+import { checkPartitions, checkReplication, emptySettings, RETENTION_CHOICES, toConfigs, type CountCheck, type NewTopicSettings } from './new-topic-configs';
 import { useInvalidateTopics } from './queries';
 
-/** Create a topic: name checked as Kafka does while typing, a dry run with the broker's verdict, then create. */
+/** The help line of a count field: what is wrong with what was typed, else the usual help. */
+function countHelp(check: CountCheck, help: string) {
+  if (check.error) return <span className="field__problem">{check.error}</span>;
+  if (check.warning) return <span className="field__warning">{check.warning}</span>;
+  return help;
+}
+
+/**
+ * Create a topic: name checked as Kafka does while typing, a dry run with the broker's verdict, then create.
+ * Counts are sent as typed (never clamped): what the cluster cannot do is said next to the field and refused by the broker in its own words.
+ */
 export function CreateTopicForm({ existing, onClose }: { existing: string[]; onClose: () => void }) {
   const api = useApi();
   const connectionId = useConnectionId();
   const invalidate = useInvalidateTopics(connectionId);
   // Until the overview says how many brokers live, nothing is created (RF would default to 1).
   const brokerCount = useOverview(connectionId).data?.brokerCount;
-  const brokers = brokerCount ?? 1;
   const [name, setName] = useState('');
-  const [partitions, setPartitions] = useState(3);
-  const [chosenReplication, setReplication] = useState<number | null>(null);
-  const replication = chosenReplication ?? Math.min(3, brokers);
+  const [partitionsText, setPartitions] = useState('3');
+  const [chosenReplication, setReplication] = useState<string | null>(null);
+  const replicationText = chosenReplication ?? String(Math.min(3, brokerCount ?? 1));
+  const partitionsCheck = checkPartitions(partitionsText);
+  const replicationCheck = checkReplication(replicationText, brokerCount);
+  const partitions = partitionsCheck.value ?? 0;
+  const replication = replicationCheck.value ?? 0;
+  const countsSendable = partitionsCheck.value !== null && replicationCheck.value !== null;
   const [settings, setSettings] = useState<NewTopicSettings>(emptySettings);
   const action = useAction();
   const nameCheck = name ? checkTopicName(name, existing) : { error: null, warning: null };
@@ -44,11 +58,20 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
         <HelpField label="Name" help={nameCheck.error ?? nameCheck.warning ?? 'Letters, digits, “.”, “_” and “-”; at most 249 characters.'}>
           <input value={name} onChange={(e) => (setName(e.target.value.trim()), action.clear())} aria-invalid={nameCheck.error ? true : undefined} autoFocus spellCheck={false} />
         </HelpField>
-        <HelpField label="Partitions" help="More partitions, more parallel consumers. Only ever grows.">
-          <input type="number" min={1} max={100_000} value={partitions} onChange={(e) => (setPartitions(Math.max(1, Number(e.target.value) || 1)), action.clear())} />
+        <HelpField label="Partitions" help={countHelp(partitionsCheck, 'More partitions, more parallel consumers. Only ever grows.')}>
+          <input inputMode="numeric" value={partitionsText} onChange={(e) => (setPartitions(e.target.value), action.clear())} aria-invalid={partitionsCheck.error ? true : undefined} />
         </HelpField>
-        <HelpField label="Replication factor" help={`Copies of each partition; at most the ${brokers} live broker${brokers === 1 ? '' : 's'}.`}>
-          <input type="number" min={1} max={brokers} value={replication} onChange={(e) => (setReplication(Math.min(brokers, Math.max(1, Number(e.target.value) || 1))), action.clear())} />
+        <HelpField
+          label="Replication factor"
+          help={countHelp(replicationCheck, brokerCount === undefined ? 'Copies of each partition.' : `Copies of each partition; at most the ${brokerCount} live broker${brokerCount === 1 ? '' : 's'}.`)}
+        >
+          <input
+            inputMode="numeric"
+            value={replicationText}
+            onChange={(e) => (setReplication(e.target.value), action.clear())}
+            aria-invalid={replicationCheck.error ? true : undefined}
+            data-warning={replicationCheck.warning ? true : undefined}
+          />
         </HelpField>
       </div>
       <div className="form-row">
@@ -91,10 +114,10 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
         </HelpField>
       </div>
       <div className="form-row">
-        <button type="button" className="button" disabled={action.busy || !name || !!nameCheck.error || brokerCount === undefined} onClick={() => run(true)}>
+        <button type="button" className="button" disabled={action.busy || !name || !!nameCheck.error || !countsSendable || brokerCount === undefined} onClick={() => run(true)}>
           Validate (dry run)
         </button>
-        <button type="button" className="button primary" disabled={action.busy || !name || !!nameCheck.error || brokerCount === undefined} onClick={() => run(false)}>
+        <button type="button" className="button primary" disabled={action.busy || !name || !!nameCheck.error || !countsSendable || brokerCount === undefined} onClick={() => run(false)}>
           Create {name || 'topic'}
         </button>
         <button type="button" className="button ghost" onClick={onClose}>

@@ -17,6 +17,7 @@ import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { CreateTopicForm } from './CreateTopicForm';
+import { topicCount } from './topic-count';
 import { topicKeys, useTopicStats } from './queries';
 
 type Row = TopicSummary & { stats: TopicStats | undefined };
@@ -38,29 +39,30 @@ export function retentionLabel(stats: TopicStats | undefined): string {
 const columns = [
   col.accessor('name', {
     header: 'Topic',
-    size: 300,
+    // Widths sum to what a 1280 px window leaves beside the sidebar (about 1,020 px, less a scrollbar): no sideways scrolling.
+    size: 210,
     // Plain comparison: the default "alphanumeric" sort splits every name into chunks, slow at 5,000 rows.
     sortingFn: 'text',
     cell: (c) => (
-      <span className="topic-name">
+      <span className="topic-name" title={c.getValue()}>
         {c.getValue()}
         {c.row.original.internal && <span className="badge muted">internal</span>}
       </span>
     ),
   }),
-  col.accessor('partitionCount', { header: 'Partitions', size: 95, meta: { align: 'right', mono: true } }),
-  col.accessor('replicationFactor', { header: 'RF', size: 60, meta: { align: 'right', mono: true } }),
+  col.accessor('partitionCount', { header: 'Partitions', size: 100, meta: { align: 'right', mono: true } }),
+  col.accessor('replicationFactor', { header: () => <span title="Replication factor">RF</span>, size: 45, meta: { align: 'right', mono: true } }),
   col.accessor((t) => num(t.stats?.messages), {
     id: 'messages',
     header: 'Messages',
-    size: 110,
+    size: 95,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.row.original.stats ? c.row.original.stats.messages.toLocaleString('en-US') : pending),
   }),
   col.accessor((t) => num(t.stats?.sizeBytes), {
     id: 'size',
     header: () => <span title="Bytes on disk, every replica counted (a topic with replication factor 3 shows three copies)">On disk</span>,
-    size: 95,
+    size: 85,
     meta: { align: 'right', mono: true },
     cell: (c) => {
       const size = c.row.original.stats?.sizeBytes;
@@ -70,19 +72,22 @@ const columns = [
   col.accessor((t) => retentionLabel(t.stats), {
     id: 'retention',
     header: 'Retention',
-    size: 180,
+    size: 170,
+    // "7 days / 1 GiB per partition" is cut at 1280 px: the whole text on hover.
+    cell: (c) => <span title={c.getValue()}>{c.getValue()}</span>,
     sortingFn: (a, b) => retentionRank(a.original.stats) - retentionRank(b.original.stats),
   }),
-  col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 100 }),
+  // Wide enough for "compact,delete", the longest policy.
+  col.accessor((t) => t.stats?.cleanupPolicy ?? '', { id: 'cleanup', header: 'Cleanup', size: 125, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> }),
   col.accessor('underReplicatedPartitions', {
-    header: 'Under-replicated',
-    size: 140,
+    header: () => <span title="Under-replicated partitions: fewer in-sync replicas than replicas">Under-repl.</span>,
+    size: 105,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge warn">{c.getValue()}</span> : 0),
   }),
   col.accessor('offlinePartitions', {
-    header: 'Offline',
-    size: 80,
+    header: () => <span title="Offline partitions: no leader">Offline</span>,
+    size: 70,
     meta: { align: 'right', mono: true },
     cell: (c) => (c.getValue() > 0 ? <span className="badge bad">{c.getValue()}</span> : 0),
   }),
@@ -125,7 +130,7 @@ export function TopicsPage() {
     <div className="page page--fill">
       <PageHeader
         title="Topics"
-        subtitle={data ? `${rows.length.toLocaleString('en-US')} topics` : undefined}
+        subtitle={data ? topicCount(rows.length) : undefined}
         actions={
           <>
             <FilterInput label="Filter topics" value={filter} onChange={setFilter} placeholder="Filter topics…" />

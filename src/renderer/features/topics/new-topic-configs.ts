@@ -42,3 +42,38 @@ export function toConfigs(s: NewTopicSettings): Record<string, string> {
   if (s.maxMessageBytes.trim()) out['max.message.bytes'] = s.maxMessageBytes.trim();
   return out;
 }
+
+/** What a typed count means: the number to send (null when none can be sent), and what is wrong with it, said next to the field. */
+export interface CountCheck {
+  value: number | null;
+  error: string | null;
+  warning: string | null;
+}
+
+function wholeNumber(text: string): number | null {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** Partitions as typed: a whole number from 1 to 100,000 (what main accepts). */
+export function checkPartitions(text: string): CountCheck {
+  const n = wholeNumber(text);
+  if (n === null) return { value: null, error: 'A whole number of partitions, at least 1.', warning: null };
+  if (n < 1 || n > 100_000) return { value: null, error: 'From 1 to 100,000 partitions.', warning: null };
+  return { value: n, error: null, warning: null };
+}
+
+/**
+ * The replication factor as typed. More copies than live brokers is not changed here: it is sent
+ * as typed, so Validate and Create show the broker's own refusal; the field says why it will come.
+ * `brokers` is undefined until the cluster overview has answered.
+ */
+export function checkReplication(text: string, brokers: number | undefined): CountCheck {
+  const n = wholeNumber(text);
+  if (n === null) return { value: null, error: 'A whole number of copies, at least 1.', warning: null };
+  if (n < 1 || n > 32_767) return { value: null, error: 'From 1 to 32,767 copies.', warning: null };
+  if (brokers !== undefined && n > brokers) {
+    return { value: n, error: null, warning: `Only ${brokers} broker${brokers === 1 ? '' : 's'} live: the broker will refuse ${n}.` };
+  }
+  return { value: n, error: null, warning: null };
+}
