@@ -144,6 +144,23 @@ describe('producing to a real broker', () => {
     expect(read.find((m) => m.key === 'b')?.partition).toBe(1);
   });
 
+  it('previews a file with the import’s own checks and sends nothing', async () => {
+    const topic = uniqueTopic('preview');
+    await createTopic(bootstrap, topic, 2);
+    const content = ['{"key":"a","value":{"n":1}}', '', '{"key":"b","value":"two","partition":5}', 'not json', '{"key":"c","value":null}'].join('\r\n');
+    const preview = await app.call('produce.importPreview', { connectionId, topic, format: 'ndjson', content });
+    expect(preview).toMatchObject({ total: 4, invalid: 2, firstInvalid: { line: 3, reason: 'line 3: partition 5 does not exist (0–1)' } });
+    expect(preview.sample).toEqual([
+      { line: 1, text: '{"key":"a","value":{"n":1}}' },
+      { line: 3, text: '{"key":"b","value":"two","partition":5}' },
+      { line: 4, text: 'not json' },
+    ]);
+    // Not keeping partitions, line 3 is fine; as plain lines every line is.
+    expect(await app.call('produce.importPreview', { connectionId, topic, format: 'ndjson', content, keep: { partition: false, timestamp: false } })).toMatchObject({ invalid: 1, firstInvalid: { line: 4 } });
+    expect(await app.call('produce.importPreview', { connectionId, topic, format: 'lines', content })).toMatchObject({ total: 4, invalid: 0, firstInvalid: null });
+    expect(kcatRead(bootstrap, topic)).toHaveLength(0);
+  });
+
   it('refuses every send on a read-only connection, in main', async () => {
     const topic = uniqueTopic('ro');
     await createTopic(bootstrap, topic, 1);
@@ -175,6 +192,40 @@ describe('producing to a real broker', () => {
     expect(badPartition.message).toContain('partition 5 does not exist');
     const huge = (await app.call('produce.burst', { connectionId, topic: small, runId: 'huge', count: 2_000_000, message: { key: null, value: text('x') } }).catch((e) => e)) as AppError;
     expect(huge.message).toContain('needs confirmation');
+  });
+
+  it('bursts and imports refused for their size name max.message.bytes, as a single send does', async () => {
+    const small = uniqueTopic('small-burst');
+    await createTopicsReady(bootstrap, [{ topic: small, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: '2000' }] }]);
+    const single = (await app.call('produce.send', { connectionId, topic: small, message: { key: null, value: text('x'.repeat(50_000)) } }).catch((e) => e)) as AppError;
+    expect(single.message).toContain(`${small} accepts at most 2,000 bytes (max.message.bytes)`);
+
+    const burst = await app.call('produce.burst', { connectionId, topic: small, runId: 'too-big', count: 3, message: { key: null, value: text('{{seq}}' + 'x'.repeat(50_000)) } });
+    expect(burst).toMatchObject({ sent: 0, failed: 3 });
+    expect(burst.errors).toEqual([{ reason: `Message too large: ${small} accepts at most 2,000 bytes (max.message.bytes).`, count: 3 }]);
+
+    const content = [1, 2].map((n) => JSON.stringify({ key: `k${n}`, value: 'y'.repeat(50_000) })).join('\n');
+    const imported = await app.call('produce.import', { connectionId, topic: small, runId: 'too-big-file', format: 'ndjson', content });
+    expect(imported.errors).toEqual([{ reason: `Message too large: ${small} accepts at most 2,000 bytes (max.message.bytes).`, count: 2 }]);
+    expect(kcatRead(bootstrap, small)).toHaveLength(0);
+  });
+
+  it('a deleted topic is refused in one sentence that names it, not the bare error code', async () => {
+    const gone = uniqueTopic('deleted');
+    await createTopic(bootstrap, gone, 1);
+    await app.call('produce.send', { connectionId, topic: gone, message: { key: null, value: text('a') } });
+    const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: [gone] });
+    await admin.disconnect();
+    for (const call of [
+      () => app.call('produce.send', { connectionId, topic: gone, message: { key: null, value: text('b') } }),
+      () => app.call('produce.burst', { connectionId, topic: gone, runId: 'gone', count: 5, message: { key: null, value: text('x') } }),
+    ]) {
+      const error = (await call().catch((e) => e)) as AppError;
+      expect(error.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
+      expect(error.message).toBe(`Topic ${gone} does not exist on this cluster: it may have been deleted.`);
+    }
   });
 
   it('keeps producing after a topic it sent to is deleted (kafkajs would refuse every later send)', async () => {

@@ -63,6 +63,18 @@ export interface ProduceProgress {
   elapsedMs: number;
 }
 
+/** What a file will send, checked by main's own import code before anything is sent. */
+export interface ImportPreview {
+  /** Non-blank lines: one message each. */
+  total: number;
+  /** Lines the import would refuse (counted as failed, not sent). */
+  invalid: number;
+  /** The first refused line and the reason the import would give. */
+  firstInvalid: { line: number; reason: string } | null;
+  /** The first few lines as they are in the file (long ones cut). */
+  sample: { line: number; text: string }[];
+}
+
 export const RunId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /** Largest burst sent without `confirmed: true` (the UI asks first). */
@@ -101,10 +113,28 @@ export const produceCalls = {
     }),
     { write: true },
   ),
-  /** A file's content: NDJSON ({key, value, headers, partition} per line) or one value per line. */
+  /**
+   * A file's content: NDJSON ({key, value, headers, partition, timestamp} per line; binary as base64
+   * with keyEncoding/valueEncoding, as the Messages export writes it) or one value per line.
+   * `keep`: take each line's partition (default) and timestamp (create time) from the file.
+   */
   'produce.import': defineCall<BurstSummary>()(
-    Target.extend({ runId: RunId, format: z.enum(['ndjson', 'lines']), content: z.string().max(64 * 1024 * 1024, 'files up to 64 MiB') }),
+    Target.extend({
+      runId: RunId,
+      format: z.enum(['ndjson', 'lines']),
+      content: z.string().max(64 * 1024 * 1024, 'files up to 64 MiB'),
+      keep: z.object({ partition: z.boolean().default(true), timestamp: z.boolean().default(false) }).default({ partition: true, timestamp: false }),
+    }),
     { write: true },
+  ),
+  /** Checks a file as `produce.import` would and sends nothing: the Produce page shows it before the user sends. */
+  'produce.importPreview': defineCall<ImportPreview>()(
+    WithConnection.extend({
+      topic: TopicName,
+      format: z.enum(['ndjson', 'lines']),
+      content: z.string().max(64 * 1024 * 1024, 'files up to 64 MiB'),
+      keep: z.object({ partition: z.boolean().default(true), timestamp: z.boolean().default(false) }).default({ partition: true, timestamp: false }),
+    }),
   ),
   /** Recently sent messages to this cluster, newest first. */
   'produce.history': defineCall<HistoryEntry[]>()(WithConnection),

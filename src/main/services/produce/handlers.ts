@@ -6,6 +6,7 @@ type ProduceCall =
   | 'produce.send'
   | 'produce.burst'
   | 'produce.import'
+  | 'produce.importPreview'
   | 'produce.history'
   | 'produce.templates.list'
   | 'produce.templates.save'
@@ -29,7 +30,8 @@ export function produceHandlers(connections: ConnectionManager, produce: Produce
         onProgress: (p) => ctx.emit('produce.progress', p),
       }),
     'produce.import': (req, ctx) =>
-      produce.importFile(target(req), req.format, req.content, { runId: req.runId, signal: ctx.signal, onProgress: (p) => ctx.emit('produce.progress', p) }),
+      produce.importFile(target(req), req.format, req.content, req.keep, { runId: req.runId, signal: ctx.signal, onProgress: (p) => ctx.emit('produce.progress', p) }),
+    'produce.importPreview': (req) => produce.previewImport(connections.get(req.connectionId).client, req.topic, req.format, req.content, req.keep),
     'produce.history': ({ connectionId }) => produce.history(clusterKey(connectionId)),
     'produce.templates.list': () => produce.templates(),
     'produce.templates.save': ({ template }) => produce.saveTemplate(template),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
+import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type ImportPreview, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
 import { appError, AppError, ErrorCode } from '../../../shared/errors';
 import { TemplateError } from '../../../shared/produce/template';
 import type { KafkaClient } from '../../kafka/client';
+import type { ProducerPort } from '../../kafka/ports/producer';
 import type { JsonStore } from '../../storage/json-store';
 import { runBurst } from './burst';
-import { importedRecords } from './import-file';
+import { importedRecords, type ImportKeep } from './import-file';
 import { messageFactory } from './message-factory';
 import { BUILT_IN_TEMPLATES, withHistoryEntry, type ProduceDocument } from './produce-store';
 
@@ -59,14 +60,34 @@ export class ProduceService {
     const record = invalidInput(() => messageFactory(draft, partitions));
     // Fail fast on a template that cannot render at all, instead of counting a million failures.
     invalidInput(() => record(1));
-    return runBurst(target.client, { ...ctx, topic: target.topic, total: count, record, ratePerSecond, options: target.options });
+    return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: count, record, ratePerSecond, options: target.options });
   }
 
-  async importFile(target: Target, format: 'ndjson' | 'lines', content: string, ctx: StreamContext): Promise<BurstSummary> {
+  async importFile(target: Target, format: 'ndjson' | 'lines', content: string, keep: ImportKeep, ctx: StreamContext): Promise<BurstSummary> {
     const partitions = await this.partitionCount(target);
-    const file = importedRecords(content, format, partitions);
+    const file = importedRecords(content, format, partitions, keep);
     if (file.total === 0) throw appError(ErrorCode.Validation, 'The file has no messages (it is empty or only blank lines).');
-    return runBurst(target.client, { ...ctx, topic: target.topic, total: file.total, record: file.record, ratePerSecond: null, options: target.options });
+    return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: file.total, record: file.record, ratePerSecond: null, ordered: true, options: target.options });
+  }
+
+  /**
+   * Runs a file through the import's own line reader without sending: every line the import
+   * would refuse is counted, the first named with the same reason the send would give.
+   */
+  async previewImport(client: KafkaClient, topic: string, format: 'ndjson' | 'lines', content: string, keep: ImportKeep): Promise<ImportPreview> {
+    const partitions = await this.partitionCount({ client, topic });
+    const file = importedRecords(content, format, partitions, keep);
+    const preview: ImportPreview = { total: file.total, invalid: 0, firstInvalid: null, sample: sampleLines(content) };
+    for (let seq = 1; seq <= file.total; seq++) {
+      try {
+        file.record(seq);
+      } catch (error) {
+        const reason = (error as Error).message;
+        preview.invalid++;
+        preview.firstInvalid ??= { line: Number(/^line (\d+)/.exec(reason)?.[1] ?? seq), reason };
+      }
+    }
+    return preview;
   }
 
   async history(clusterKey: string): Promise<HistoryEntry[]> {
@@ -102,12 +123,41 @@ export class ProduceService {
     return this.templates();
   }
 
-  private async partitionCount(target: Target): Promise<number> {
-    const [topic] = await target.client.fetchMetadata([target.topic]);
-    if (!topic || topic.partitions.length === 0) {
-      throw appError('UNKNOWN_TOPIC_OR_PARTITION', `Topic ${target.topic} does not exist.`, { name: 'KafkaProtocolError', hint: 'Pick an existing topic, or create it first.' });
+  private async partitionCount(target: Pick<Target, 'client' | 'topic'>): Promise<number> {
+    let topic;
+    try {
+      [topic] = await target.client.fetchMetadata([target.topic]);
+    } catch (error) {
+      // The metadata names a deleted topic's code ("Topic t: UNKNOWN_TOPIC_OR_PARTITION"): say it in words.
+      if (AppError.is(error) && error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
+      throw error;
     }
+    if (!topic || topic.partitions.length === 0) throw topicMissing(target.topic);
     return topic.partitions.length;
+  }
+
+  /**
+   * The client, with each failed send of a burst or import explained as a single send's is: a
+   * batch the broker refuses for its size names the topic's max.message.bytes. The limit is
+   * looked up once per run, and the reason does not vary by batch, so failures group as one.
+   */
+  private explaining(target: Target): ProducerPort {
+    let limit: Promise<string | null> | undefined;
+    const client = target.client;
+    return {
+      topicConfig: (topic, name) => client.topicConfig(topic, name),
+      produce: async (topic, records, options) => {
+        try {
+          return await client.produce(topic, records, options);
+        } catch (error) {
+          if (!AppError.is(error)) throw error;
+          if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
+          if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
+          limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
+          throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
+        }
+      },
+    };
   }
 
   /** Adds what the broker's error code alone does not say, e.g. the size limit that was exceeded. */
@@ -115,9 +165,11 @@ export class ProduceService {
     if (!AppError.is(error)) return error;
     const config = (name: string) => target.client.topicConfig(target.topic, name).catch(() => null);
     const data = error.toData();
-    if (error.code === 'MESSAGE_TOO_LARGE') {
+    if (error.code === UNKNOWN_TOPIC) {
+      return topicMissing(target.topic);
+    } else if (error.code === 'MESSAGE_TOO_LARGE') {
       const limit = await config('max.message.bytes');
-      data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${limit ? `${Number(limit).toLocaleString('en')} bytes (max.message.bytes)` : 'its max.message.bytes'}.`;
+      data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${sizeLimit(limit)}.`;
     } else if (error.code === 'NOT_ENOUGH_REPLICAS' || error.code === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND') {
       // acks=all needs min.insync.replicas replicas in sync; say how many the topic asks for.
       const min = await config('min.insync.replicas');
@@ -128,6 +180,34 @@ export class ProduceService {
     }
     return new AppError(data);
   }
+}
+
+const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
+
+/** A topic that is not (or no longer) on the cluster, in one sentence; the code stays for the UI to act on. */
+export function topicMissing(topic: string): AppError {
+  return appError(UNKNOWN_TOPIC, `Topic ${topic} does not exist on this cluster: it may have been deleted.`, { name: 'KafkaProtocolError', hint: 'Pick another topic, or create this one again.' });
+}
+
+const SAMPLE_LINES = 3;
+const SAMPLE_CHARS = 200;
+
+/** The first few non-blank lines of a file, numbered as in the file, long ones cut. */
+function sampleLines(content: string): ImportPreview['sample'] {
+  const sample: ImportPreview['sample'] = [];
+  let start = 0;
+  for (let line = 1; start <= content.length && sample.length < SAMPLE_LINES; line++) {
+    const end = content.indexOf('\n', start);
+    const raw = content.slice(start, end < 0 ? content.length : end).replace(/\r$/, '');
+    if (/\S/.test(raw)) sample.push({ line, text: raw.length > SAMPLE_CHARS ? `${raw.slice(0, SAMPLE_CHARS)}…` : raw });
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return sample;
+}
+
+function sizeLimit(limit: string | null): string {
+  return limit ? `${Number(limit).toLocaleString('en')} bytes (max.message.bytes)` : 'its max.message.bytes';
 }
 
 function invalidInput<T>(build: () => T): T {

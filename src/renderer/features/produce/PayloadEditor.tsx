@@ -1,6 +1,7 @@
-import CodeMirror from '@uiw/react-codemirror';
+import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { json } from '@codemirror/lang-json';
 import { useMemo } from 'react';
+import { formatJson } from '../../../shared/produce/json-format';
 import { payloadProblem, type PayloadState } from './draft';
 
 // Follow the app's light/dark scheme, which follows the system's.
@@ -14,14 +15,22 @@ const FORMATS: { id: PayloadState['format']; label: string }[] = [
   { id: 'null', label: 'null' },
 ];
 
-/** A key or value: its format, an editor (JSON highlighted and checked as you type), and its problem. */
-export function PayloadEditor({ label, value, onChange, nullLabel, disabled }: { label: string; value: PayloadState; onChange(v: PayloadState): void; nullLabel: string; disabled?: boolean }) {
+/**
+ * A key or value: its format, an editor (JSON highlighted and checked as you type), and its problem.
+ * `multiline` is the value: Tab indents there (Escape, then Tab, leaves the editor, CodeMirror's
+ * tab-focus mode) and long lines wrap. The key is a one-line field: Tab moves on, as in an input.
+ */
+export function PayloadEditor({ label, value, onChange, nullLabel, multiline = false, disabled }: { label: string; value: PayloadState; onChange(v: PayloadState): void; nullLabel: string; multiline?: boolean; disabled?: boolean }) {
   const problem = payloadProblem(value, label.toLowerCase());
-  const extensions = useMemo(() => (value.format === 'json' ? [json()] : []), [value.format]);
+  // The editable element itself carries the name: it is what screen readers and getByRole see.
+  const extensions = useMemo(
+    () => [EditorView.contentAttributes.of({ 'aria-label': label }), ...(multiline ? [EditorView.lineWrapping] : []), ...(value.format === 'json' ? [json()] : [])],
+    [label, multiline, value.format],
+  );
   const canFormat = value.format === 'json' && !problem && !value.text.includes('{{');
   const id = `payload-${label.toLowerCase()}`;
   return (
-    <fieldset className="payload-editor" disabled={disabled}>
+    <fieldset className="payload-editor" disabled={disabled} aria-labelledby={`${id}-label`}>
       <div className="payload-editor__bar">
         <legend id={`${id}-label`}>{label}</legend>
         <div className="segmented" role="radiogroup" aria-label={`${label} format`}>
@@ -33,23 +42,24 @@ export function PayloadEditor({ label, value, onChange, nullLabel, disabled }: {
           ))}
         </div>
         {value.format === 'json' && (
-          <button type="button" className="button small" disabled={!canFormat} onClick={() => onChange({ ...value, text: JSON.stringify(JSON.parse(value.text), null, 2) })}>
+          // Token-preserving: numbers and escapes stay as typed (9007199254740993 is not rounded).
+          <button type="button" className="button small" disabled={!canFormat} onClick={() => onChange({ ...value, text: formatJson(value.text) })}>
             Format
           </button>
         )}
       </div>
       {value.format === 'null' ? (
-        <div className="payload-editor__null">{label === 'Value' ? 'No value: a tombstone (deletes the key in compacted topics).' : 'No key: messages spread round-robin.'}</div>
+        <div className="payload-editor__null">{multiline ? 'No value: a tombstone (deletes the key in compacted topics).' : 'No key: messages spread round-robin.'}</div>
       ) : (
         <CodeMirror
           value={value.text}
           onChange={(text) => onChange({ ...value, text })}
           extensions={extensions}
           theme={editorTheme}
-          minHeight={label === 'Value' ? '140px' : '34px'}
+          minHeight={multiline ? '140px' : '34px'}
           maxHeight="360px"
-          basicSetup={{ lineNumbers: label === 'Value', foldGutter: value.format === 'json', highlightActiveLine: false }}
-          aria-labelledby={`${id}-label`}
+          basicSetup={{ lineNumbers: multiline, foldGutter: value.format === 'json', highlightActiveLine: false }}
+          indentWithTab={multiline}
           data-testid={`${id}-editor`}
           editable={!disabled}
         />

@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import './produce.css';
 import { LARGE_BURST, type Acks, type Compression, type MessageDraftInput, type SendResult } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiProvider';
 import { useFreshTopicsReload, useTopics } from '../../api/queries';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
-import { emptyDraft, fromMessageDraft, partitionPrediction, payloadProblem, toMessageDraft, type DraftState } from './draft';
+import { fromMessageDraft, partitionPrediction, payloadProblem, toMessageDraft, type DraftState } from './draft';
+import { initialForm, useProduceDrafts } from './draft-store';
 import { HeadersEditor } from './HeadersEditor';
+import { ImportPanel, type ImportKeep } from './ImportPanel';
 import { PayloadEditor } from './PayloadEditor';
 import { useProduceInvalidation } from './queries';
 import { RunProgress } from './RunProgress';
@@ -30,19 +33,24 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
   const readOnly = useReadOnly();
   const topics = useTopics(connectionId);
   const invalidate = useProduceInvalidation();
-  const [topic, setTopic] = useState(initialTopic ?? '');
-  const [draft, setDraft] = useState<DraftState>(emptyDraft);
-  const [compression, setCompression] = useState<Compression>('none');
-  const [acks, setAcks] = useState<Acks>('all');
+  // The form as it was left for this topic (or, from the sidebar, the last one): leaving the page keeps it.
+  const [start] = useState(() => initialForm(connectionId, initialTopic));
+  const [topic, setTopic] = useState(start.topic);
+  const [draft, setDraft] = useState<DraftState>(start.form.draft);
+  const [compression, setCompression] = useState<Compression>(start.form.compression);
+  const [acks, setAcks] = useState<Acks>(start.form.acks);
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<SendResult | null>(null);
   const [sendError, setSendError] = useState<unknown>(null);
-  const [count, setCount] = useState('1000');
-  const [rate, setRate] = useState('');
+  const [count, setCount] = useState(start.form.count);
+  const [rate, setRate] = useState(start.form.rate);
   const [confirmLarge, setConfirmLarge] = useState(false);
-  const [importFormat, setImportFormat] = useState<'ndjson' | 'lines'>('ndjson');
+  /** A topic a send found missing (deleted since the list was loaded), and when. */
+  const [gone, setGone] = useState<{ topic: string; at: number } | null>(null);
   const burst = useRun();
   const fileRun = useRun();
+  const saveForm = useProduceDrafts((s) => s.save);
+  useEffect(() => saveForm(connectionId, topic, { draft, compression, acks, count, rate }), [saveForm, connectionId, topic, draft, compression, acks, count, rate]);
 
   const topicInfo = topics.data?.find((t) => t.name === topic);
   // A topic created since the list was loaded (by a script, another tool): look again, once per name.
@@ -57,8 +65,24 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
     }, 300);
     return () => clearTimeout(timer);
   }, [unknownTopic, topic, refetch]);
-  const problems = [payloadProblem(draft.key, 'key'), payloadProblem(draft.value, 'value'), topicInfo || !topic ? null : `Topic ${topic} does not exist on this cluster.`].filter(Boolean);
+  // Deleted: until the list, loaded after the failure, shows the topic again (re-created), or another is picked.
+  const deleted = gone !== null && gone.topic === topic && !(topicInfo && topics.dataUpdatedAt > gone.at);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setInterval(() => void refetch().catch(() => undefined), 5000);
+    return () => clearInterval(timer);
+  }, [deleted, refetch]);
+  const topicProblem = !topic ? null : deleted ? `Topic ${topic} was deleted: pick another topic, or create it again.` : topicInfo ? null : `Topic ${topic} does not exist on this cluster.`;
+  const problems = [topicProblem, payloadProblem(draft.key, 'key'), payloadProblem(draft.value, 'value')].filter(Boolean);
   const blocked = readOnly || !topicInfo || problems.length > 0;
+  /** A send that found the topic missing: the form says so once (the topic line) and blocks sending. */
+  const missingTopic = (error: unknown) => AppError.is(error) && error.code === 'UNKNOWN_TOPIC_OR_PARTITION';
+  const noticeMissing = (error: unknown, sentTo: string) => {
+    if (!missingTopic(error)) return;
+    setGone({ topic: sentTo, at: Date.now() });
+    void refetch().catch(() => undefined);
+  };
+  const runError = (error: unknown) => (missingTopic(error) ? null : error);
   const options = { compression, acks };
   const burstCount = Math.max(0, Math.floor(Number(count) || 0));
   const needsConfirm = burstCount > LARGE_BURST;
@@ -72,24 +96,35 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
       setResult(await api.call('produce.send', { connectionId, topic, message: toMessageDraft(draft), options }));
       void invalidate.history(connectionId);
     } catch (error) {
-      setSendError(error);
+      noticeMissing(error, topic);
+      setSendError(runError(error));
     } finally {
       setSending(false);
     }
   };
   const sendBurst = () => {
     setConfirmLarge(false);
+    const sentTo = topic;
     void burst.start((runId, signal) =>
-      api.call(
-        'produce.burst',
-        { connectionId, topic, runId, count: burstCount, ratePerSecond: rate ? Number(rate) : null, confirmed: needsConfirm, message: toMessageDraft(draft), options },
-        { signal },
-      ),
+      api
+        .call(
+          'produce.burst',
+          { connectionId, topic, runId, count: burstCount, ratePerSecond: rate ? Number(rate) : null, confirmed: needsConfirm, message: toMessageDraft(draft), options },
+          { signal },
+        )
+        .catch((error: unknown) => {
+          noticeMissing(error, sentTo);
+          throw error;
+        }),
     );
   };
-  const importFile = (file: File | undefined) => {
-    if (!file) return;
-    void fileRun.start(async (runId, signal) => api.call('produce.import', { connectionId, topic, runId, format: importFormat, content: await file.text(), options }, { signal }));
+  const importFile = (format: 'ndjson' | 'lines', content: string, keep: ImportKeep) => {
+    const sentTo = topic;
+    return (runId: string, signal: AbortSignal) =>
+      api.call('produce.import', { connectionId, topic, runId, format, content, options, keep }, { signal }).catch((error: unknown) => {
+        noticeMissing(error, sentTo);
+        throw error;
+      });
   };
   const load = (t: string | null, message: MessageDraftInput) => {
     if (t) setTopic(t);
@@ -133,7 +168,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
             {partitionPrediction(draft, topicInfo?.partitionCount)}
           </div>
           <PayloadEditor label="Key" value={draft.key} onChange={(key) => update({ key })} nullLabel="null" />
-          <PayloadEditor label="Value" value={draft.value} onChange={(value) => update({ value })} nullLabel="null (tombstone)" />
+          <PayloadEditor label="Value" value={draft.value} onChange={(value) => update({ value })} nullLabel="null (tombstone)" multiline />
           <HeadersEditor headers={draft.headers} onChange={(headers) => update({ headers })} />
           <div className="form-row">
             <label className="field">
@@ -159,7 +194,11 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
               <input type="datetime-local" step="1" aria-label="Timestamp" value={draft.timestamp} onChange={(e) => update({ timestamp: e.target.value })} />
             </label>
           </div>
-          {problems.length > 0 && topic && <div className="field-problem">{problems[0]}</div>}
+          {problems.length > 0 && topic && (
+            <div className="field-problem" role="status" data-testid="produce-problem">
+              {problems[0]}
+            </div>
+          )}
           <div className="actions">
             <button type="button" className="button primary" disabled={blocked || sending} onClick={send}>
               {sending ? 'Sending…' : 'Send'}
@@ -189,26 +228,18 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
                 </button>
               )}
             </div>
-            <RunProgress running={burst.running} progress={burst.progress} summary={burst.summary} error={burst.error} onCancel={burst.cancel} />
+            <RunProgress running={burst.running} progress={burst.progress} summary={burst.summary} error={runError(burst.error)} onCancel={burst.cancel} />
           </section>
 
-          <section className="produce-section" aria-label="Import a file">
-            <h2>Import a file</h2>
-            <div className="form-row">
-              <label className="field">
-                <span>Format</span>
-                <select aria-label="File format" value={importFormat} onChange={(e) => setImportFormat(e.target.value as 'ndjson' | 'lines')}>
-                  <option value="ndjson">NDJSON: {'{"key", "value", "headers", "partition"}'} per line</option>
-                  <option value="lines">Plain lines: one value per line</option>
-                </select>
-              </label>
-              <label className={`button file-button${readOnly || !topicInfo || fileRun.running ? ' disabled' : ''}`}>
-                Choose file…
-                <input type="file" aria-label="File to import" accept=".ndjson,.jsonl,.json,.txt,text/plain" disabled={readOnly || !topicInfo || fileRun.running} onChange={(e) => importFile(e.target.files?.[0])} hidden />
-              </label>
-            </div>
-            <RunProgress running={fileRun.running} progress={fileRun.progress} summary={fileRun.summary} error={fileRun.error} onCancel={fileRun.cancel} />
-          </section>
+          <ImportPanel
+            connectionId={connectionId}
+            topic={topicInfo && !deleted ? topic : null}
+            run={fileRun}
+            canChoose={!readOnly && Boolean(topicInfo) && !deleted}
+            disabled={readOnly || !topicInfo || deleted}
+            runError={runError(fileRun.error)}
+            onSend={importFile}
+          />
         </form>
         <TemplatesPanel connectionId={connectionId} topic={topic} current={() => toMessageDraft(draft)} onLoad={load} />
       </div>
