@@ -17,6 +17,8 @@ import { isPortFree } from './kafka/ports';
 import { canResume, resumeCluster } from './kafka/resume';
 import { liveHelpers, liveNodes, readState, runRoot, startHelper, updateState } from './kafka/state';
 import { DEMO_LIVE_GROUP, seedCluster } from './seed-data';
+import { seedSchemas } from './seed-schemas';
+import { readRegistryState, registryAlive, startRegistry } from './kafka/registry';
 import { findElectronBinary } from './electron-binary';
 
 const DEV = join(runRoot(repoRoot), 'dev');
@@ -65,21 +67,47 @@ async function ensureTraffic(bootstrap: string): Promise<void> {
   console.log(`demo: group ${DEMO_LIVE_GROUP.groupId} (2 consumers) reads ${DEMO_LIVE_GROUP.topic} while a producer adds to it, until npm run kafka:down`);
 }
 
+/**
+ * The Schema Registry the demo's schema topics need: SCHEMA_REGISTRY_URL, or for the local
+ * cluster one started beside it (Apicurio, schemas kept in the cluster), stopped by kafka:down.
+ */
+async function schemaRegistry(bootstrap: string, local: boolean): Promise<string | null> {
+  if (process.env.SCHEMA_REGISTRY_URL) return process.env.SCHEMA_REGISTRY_URL;
+  if (!local) return null;
+  const running = readRegistryState(DEV);
+  if (running && registryAlive(running)) return running.url;
+  console.log('demo: starting a Schema Registry (Apicurio from Maven Central, needs Java 21+)…');
+  const registry = await startRegistry({ root: repoRoot, name: 'dev', port: 8081, detached: true, kafkasqlBootstrap: bootstrap });
+  return registry.url;
+}
+
 run('npm', ['run', '--silent', 'build']);
 let bootstrap: string;
+let registryUrl: string | null = null;
 try {
   const kafka = await kafkaBootstrap();
   bootstrap = kafka.bootstrap;
   const { created } = await seedCluster(bootstrap);
   console.log(`demo: Kafka at ${bootstrap}${created.length ? ` (seeded ${created.join(', ')})` : ''}; stop it later with npm run kafka:down (its data stays until npm run kafka:reset)`);
   if (kafka.local) await ensureTraffic(bootstrap);
+  try {
+    registryUrl = await schemaRegistry(bootstrap, kafka.local);
+    if (registryUrl) {
+      const seeded = await seedSchemas(bootstrap, registryUrl);
+      console.log(`demo: Schema Registry at ${registryUrl}${seeded.created.length ? ` (seeded ${seeded.created.join(', ')}: Avro, Protobuf, JSON Schema)` : ''}`);
+    }
+  } catch (error) {
+    // Everything but the schema topics still works: say why in one line and go on.
+    console.error(`demo: no Schema Registry (${(error as Error).message.split('\n')[0]}); the schema-encoded topics are left out`);
+    registryUrl = null;
+  }
 } catch (error) {
   // One line that says what is wrong; the stack is for bugs, not for a taken port.
   console.error(`demo: ${(error as Error).message.split('\n')[0]}`);
   process.exit(1);
 }
 
-const env = { ...process.env, KAFKA_EXPLORER_AUTOCONNECT: bootstrap };
+const env = { ...process.env, KAFKA_EXPLORER_AUTOCONNECT: bootstrap, ...(registryUrl ? { KAFKA_EXPLORER_AUTOCONNECT_REGISTRY: registryUrl } : {}) };
 // Downloaded first unless this machine opted out (ELECTRON_SKIP_BINARY_DOWNLOAD); a failed download is one line, not its stack.
 const { binary, missing } = findElectronBinary(repoRoot);
 const child = binary

@@ -13,8 +13,9 @@ export class ConnectScreen {
   }
 
   /** Connects with a plain bootstrap address and waits for the connected shell. */
-  async connect(bootstrap: string, options: { readOnly?: boolean } = {}): Promise<void> {
+  async connect(bootstrap: string, options: { readOnly?: boolean; registryUrl?: string } = {}): Promise<void> {
     await this.page.getByLabel('Bootstrap servers').fill(bootstrap);
+    if (options.registryUrl) await this.page.getByLabel('Schema Registry URL (optional)').fill(options.registryUrl);
     if (options.readOnly) await this.page.getByLabel(/Read-only/).check();
     await this.page.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(this.page.getByTestId('connection-bar')).toBeVisible();

@@ -6,11 +6,14 @@
  *   --reset removes the data as well
  * npm run kafka:reset [-- --name dev]                      stop it and remove its data: the next kafka:up starts a new, empty cluster
  * npm run kafka:status                                     what runs, what is stopped with its data kept, and where
+ * --registry (with up): also a Schema Registry (Apicurio, Confluent API at http://127.0.0.1:8081/apis/ccompat/v7,
+ *   --registry-port to move it) keeping its schemas in the cluster; kafka:down stops it too
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster, repoRoot } from './cluster';
 import { canResume, resumeCluster } from './resume';
+import { listRegistries, readRegistryState, registryAlive, startRegistry, stopRegistry } from './registry';
 import { destroyCluster, listStates, liveHelpers, liveNodes, readState, runRoot, stopCluster, updateState } from './state';
 
 const { positionals, values } = parseArgs({
@@ -21,6 +24,8 @@ const { positionals, values } = parseArgs({
     name: { type: 'string' },
     security: { type: 'boolean', default: false },
     reset: { type: 'boolean', default: false },
+    registry: { type: 'boolean', default: false },
+    'registry-port': { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'status';
@@ -28,6 +33,10 @@ const command = positionals[0] ?? 'status';
 /** Stops every recorded cluster (or the named one): kept ones keep their data unless `reset`; test clusters a crashed run left behind are removed. */
 async function down(reset: boolean): Promise<void> {
   const states = listStates(repoRoot).filter((s) => !values.name || s.name === values.name);
+  // Registries first: their folder goes with the cluster's, and they keep their schemas in it.
+  const registries = listRegistries(repoRoot).filter((r) => !values.name || r.name === values.name);
+  await Promise.all(registries.map(stopRegistry));
+  if (registries.length) console.log(`stopped Schema Registry: ${registries.map((r) => r.url).join(', ')}`);
   const removed: string[] = [];
   const kept: string[] = [];
   await Promise.all(
@@ -44,6 +53,20 @@ async function down(reset: boolean): Promise<void> {
   if (states.length === 0) console.log('nothing running');
   if (kept.length) console.log(`stopped: ${kept.join(', ')} (data kept: npm run kafka:up starts it again with its topics; npm run kafka:reset removes it)`);
   if (removed.length) console.log(`stopped and removed: ${removed.join(', ')}`);
+}
+
+/** A registry beside the named cluster, unless one already runs there. */
+async function registryUp(name: string): Promise<void> {
+  const dir = join(runRoot(repoRoot), name);
+  const running = readRegistryState(dir);
+  if (running && registryAlive(running)) {
+    console.log(`Schema Registry already running: ${running.url}`);
+    return;
+  }
+  const cluster = readState(dir)!;
+  const started = Date.now();
+  const registry = await startRegistry({ root: repoRoot, name, port: Number(values['registry-port'] ?? 8081), detached: true, kafkasqlBootstrap: cluster.bootstrap });
+  console.log(`Schema Registry up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${registry.url}`);
 }
 
 if (command === 'up') {
@@ -75,6 +98,7 @@ if (command === 'up') {
     console.log(`kafka "${name}" up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.bootstrap}`);
     if (cluster.security) console.log(JSON.stringify(cluster.security, null, 2));
   }
+  if (values.registry) await registryUp(name);
 } else if (command === 'down') {
   await down(values.reset);
 } else if (command === 'reset') {
@@ -88,6 +112,7 @@ if (command === 'up') {
     if (alive === 0 && s.keepData) console.log(`${s.name}: stopped, data kept (npm run kafka:up -- --name ${s.name} starts it again; npm run kafka:reset -- --name ${s.name} removes it)`);
     else console.log(`${s.name}: ${s.bootstrap} (${alive}/${s.nodes.length} nodes alive${helpers.length ? `; ${helpers.join(', ')}` : ''})`);
   }
+  for (const r of listRegistries(repoRoot)) console.log(`Schema Registry ${r.name}: ${r.url} (${registryAlive(r) ? 'running' : 'stopped'})`);
 } else {
   console.error(`unknown command "${command}" (up, down, reset, status)`);
   process.exitCode = 2;

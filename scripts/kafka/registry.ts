@@ -135,6 +135,11 @@ export interface StartRegistryOptions {
   port?: number;
   detached?: boolean;
   readyTimeoutMs?: number;
+  /**
+   * Keep schemas in this Kafka cluster (Apicurio's kafkasql storage) instead of memory, so they
+   * outlive the registry like the topics whose data needs them (`kafka:up --registry`, the demo).
+   */
+  kafkasqlBootstrap?: string;
 }
 
 /** Starts Apicurio Registry (in-memory storage) on loopback and waits until its ccompat API answers. */
@@ -165,6 +170,7 @@ export async function startRegistry(options: StartRegistryOptions): Promise<Runn
         '-Dquarkus.management.host=127.0.0.1',
         `-Dquarkus.management.port=${managementPort}`,
         '-Dquarkus.http.access-log.enabled=false',
+        ...(options.kafkasqlBootstrap ? ['-Dapicurio.storage.kind=kafkasql', `-Dapicurio.kafkasql.bootstrap.servers=${options.kafkasqlBootstrap}`] : []),
         '-jar',
         join(dist, 'quarkus-run.jar'),
       ],

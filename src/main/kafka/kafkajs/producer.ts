@@ -25,8 +25,11 @@ const ATTEMPTS = 6;
 const MAX_BATCH_BYTES = 512 * 1024;
 const BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 2_000;
-/** Leadership and metadata errors: worth a retry after refreshing the metadata. */
-const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'KAFKA_STORAGE_ERROR', 'NOT_CONTROLLER']);
+/**
+ * Leadership and metadata errors: worth a retry after refreshing the metadata. Error 6 goes by
+ * kafkajs' old name (NOT_LEADER_FOR_PARTITION) in errorNameForCode; Kafka renamed it NOT_LEADER_OR_FOLLOWER.
+ */
+export const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'KAFKA_STORAGE_ERROR', 'NOT_CONTROLLER']);
 
 interface Failure {
   partition: number;

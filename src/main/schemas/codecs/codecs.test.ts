@@ -63,6 +63,12 @@ describe('Protobuf: message types by index, fields checked', () => {
     expect(codec.decode(codec.encode('{"sku":"B"}', 'shop.Order.Line'))).toMatchObject({ json: '{"sku":"B","qty":"0"}', messageType: 'shop.Order.Line' });
   });
 
+  it('takes a Timestamp as the RFC 3339 text decoding shows', () => {
+    const withTime = protobufCodec({ name: 't.proto', text: 'syntax = "proto3";\nimport "google/protobuf/timestamp.proto";\nmessage T { google.protobuf.Timestamp at = 1; }\n' });
+    expect(withTime.decode(withTime.encode('{"at": "2026-11-20T10:00:00.25Z"}')).json).toBe('{"at":"2026-11-20T10:00:00.25Z"}');
+    expect(() => withTime.encode('{"at": "yesterday"}')).toThrow('at: expected an RFC 3339 timestamp');
+  });
+
   it('refuses a field the message does not have instead of dropping it', () => {
     expect(() => codec.encode('{"id": 1, "lines": [{"sku": "A", "size": 2}]}', 'shop.Order')).toThrow('lines[0].size: is not a field of shop.Order.Line');
   });

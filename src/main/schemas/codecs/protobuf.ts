@@ -122,12 +122,25 @@ function checkFields(type: protobuf.Type, value: unknown, path: string): void {
     if (typeof v === 'bigint') record[key] = v.toString();
     if (v instanceof NumberText) record[key] = Number(v.text);
     if (Array.isArray(v)) record[key] = v.map((x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof NumberText ? Number(x.text) : x));
+    // A Timestamp as RFC 3339 text (how decoding shows it): fromObject only takes {seconds, nanos}.
+    if (field.resolvedType?.fullName === '.google.protobuf.Timestamp') {
+      if (typeof v === 'string') record[key] = timestampObject(v, here);
+      else if (Array.isArray(v)) record[key] = v.map((x: unknown, i) => (typeof x === 'string' ? timestampObject(x, `${here}[${i}]`) : x));
+      continue;
+    }
     const nested = field.resolvedType instanceof protobuf.Type && !isWellKnown(field.resolvedType) ? field.resolvedType : null;
     if (!nested || v === null) continue;
     if (field.repeated && Array.isArray(v)) v.forEach((item, i) => checkFields(nested, item, `${here}[${i}]`));
     else if (field.map && typeof v === 'object') Object.entries(v as Record<string, unknown>).forEach(([k, item]) => checkFields(nested, item, `${here}.${k}`));
     else checkFields(nested, v, here);
   }
+}
+
+function timestampObject(text: string, path: string): { seconds: number; nanos: number } {
+  const m = /^(.*?)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
+  const whole = m ? Date.parse(`${m[1]}${m[3]}`) : NaN;
+  if (!m || Number.isNaN(whole)) throw new SchemaMismatch(path, `expected an RFC 3339 timestamp such as 2026-11-20T10:00:00Z, got ${JSON.stringify(text)}`);
+  return { seconds: Math.floor(whole / 1000), nanos: Number((m[2] ?? '').padEnd(9, '0')) };
 }
 
 function isWellKnown(type: protobuf.Type): boolean {

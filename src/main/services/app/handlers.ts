@@ -7,6 +7,8 @@ export interface AppInfoSource {
   userDataDir: string;
   /** e.g. "127.0.0.1:9092" from KAFKA_EXPLORER_AUTOCONNECT. */
   autoConnect?: string | undefined;
+  /** The demo's Schema Registry, from KAFKA_EXPLORER_AUTOCONNECT_REGISTRY. */
+  autoConnectRegistry?: string | undefined;
 }
 
 export function appHandlers(source: AppInfoSource): HandlerGroup<'app.info'> {
@@ -15,7 +17,10 @@ export function appHandlers(source: AppInfoSource): HandlerGroup<'app.info'> {
     version: source.version,
     runtime: source.runtime,
     userDataDir: source.userDataDir,
-    autoConnect: brokers.length > 0 ? { brokers, name: `Local demo (${brokers.join(', ')})` } : null,
+    autoConnect:
+      brokers.length > 0
+        ? { brokers, name: `Local demo (${brokers.join(', ')})`, ...(source.autoConnectRegistry ? { registryUrl: source.autoConnectRegistry } : {}) }
+        : null,
   };
   return { 'app.info': () => info };
 }

@@ -7,7 +7,7 @@ import { useSession } from '../../state/session-store';
 import { ImportPanel } from './ImportPanel';
 import { ProfileForm } from './ProfileForm';
 import { ProfileList } from './ProfileList';
-import { QuickConnect } from './QuickConnect';
+import { QuickConnect, type QuickConnectOptions } from './QuickConnect';
 import { emptyForm, formFromImport, formFromProfile, type ProfileFormState } from './profile-form-state';
 import { useDeleteProfile, useProfiles } from './profile-queries';
 import './connect.css';
@@ -37,11 +37,12 @@ export function ConnectPage() {
   );
 
   const quickConnect = useCallback(
-    async (brokers: string[], options: { readOnly: boolean; name?: string }) => {
+    async (brokers: string[], options: QuickConnectOptions) => {
       setBusyId('quick');
       setError(null);
       try {
-        const info = await api.call('connection.connect', { config: { brokers, readOnly: options.readOnly, name: options.name } });
+        const schemaRegistry = options.registryUrl ? { schemaRegistry: { urls: [options.registryUrl] } } : {};
+        const info = await api.call('connection.connect', { config: { brokers, readOnly: options.readOnly, name: options.name, ...schemaRegistry } });
         rememberBootstrap(brokers.join(','));
         connected(info);
       } catch (e) {

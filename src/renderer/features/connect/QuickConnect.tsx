@@ -3,17 +3,26 @@ import { splitBrokerList } from '../../../shared/api';
 import { useSession } from '../../state/session-store';
 import { useAutoConnect } from './use-auto-connect';
 
+export interface QuickConnectOptions {
+  readOnly: boolean;
+  name?: string;
+  /** Decode schema-encoded data with this registry (no authentication). */
+  registryUrl?: string;
+}
+
 /** Connect to an address without saving a profile (plaintext), with a read-only switch. */
-export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(brokers: string[], options: { readOnly: boolean; name?: string }): void }) {
+export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(brokers: string[], options: QuickConnectOptions): void }) {
   const recentBootstraps = useSession((s) => s.recentBootstraps);
   const [bootstrap, setBootstrap] = useState(recentBootstraps[0] ?? 'localhost:9092');
   const [readOnly, setReadOnly] = useState(false);
+  const [registry, setRegistry] = useState('');
 
   useAutoConnect(
     useCallback(
       (target) => {
         setBootstrap(target.brokers.join(','));
-        onConnect(target.brokers, { readOnly: false, name: target.name });
+        if (target.registryUrl) setRegistry(target.registryUrl);
+        onConnect(target.brokers, { readOnly: false, name: target.name, ...(target.registryUrl ? { registryUrl: target.registryUrl } : {}) });
       },
       [onConnect],
     ),
@@ -21,7 +30,7 @@ export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(bro
 
   function connect(event: FormEvent) {
     event.preventDefault();
-    onConnect(splitBrokerList(bootstrap), { readOnly });
+    onConnect(splitBrokerList(bootstrap), { readOnly, ...(registry.trim() ? { registryUrl: registry.trim() } : {}) });
   }
 
   return (
@@ -43,6 +52,10 @@ export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(bro
             <option key={b} value={b} />
           ))}
         </datalist>
+      </label>
+      <label className="field">
+        <span>Schema Registry URL (optional)</span>
+        <input name="registry" value={registry} onChange={(e) => setRegistry(e.target.value)} placeholder="http://localhost:8081" spellCheck={false} />
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
