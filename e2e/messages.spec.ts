@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { createTopicsReady, withAdmin } from './support/admin';
+import { measureMainThread } from './support/main-thread';
 import { readTable } from './support/pages';
 
 async function newTopic(bootstrap: string, partitions: number): Promise<string> {
@@ -186,32 +187,31 @@ test.describe('messages through the UI', () => {
     await openMessages(page, env.appUrl, topic);
     await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '2');
 
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    // Measured as the renderer's CPU time per task (Chromium tracing): on a CI machine whose cores
+    // are busy, wall time also counts the wait for a core, which is not the page's doing.
+    const tasks = await measureMainThread(page, async () => {
+      const detail = page.getByRole('complementary', { name: 'Message' });
+      const view = detail.getByLabel('Value view');
+      // Rows are identified by partition and offset (the columns change while the pane is open).
+      const rowAt = (offset: number) => page.getByRole('table', { name: 'Messages' }).locator(`[data-row-id="0-${offset}"]`);
+      await rowAt(0).click();
+      await expect(page.getByTestId('detail-value-info')).toContainText('(preview)');
+      for (const v of ['hex', 'base64', 'json', 'text', 'auto']) await view.selectOption(v);
+      await expect(page.getByTestId('detail-value-problem')).toHaveCount(0);
+      await rowAt(1).click();
+      // 2,500 items come in groups of 100; a big document starts with only the root unfolded.
+      const tree = detail.getByRole('tree', { name: 'Value JSON' });
+      await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(25);
+      await tree.getByRole('treeitem', { name: /\[2400 … 2499\]/ }).getByRole('button', { name: 'Unfold' }).click();
+      await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(24 + 100);
+      await expect(tree.getByText('"SKU-2499"')).toHaveCount(0);
+      await tree.getByRole('button', { name: 'Unfold' }).last().click();
+      await expect(tree.getByText('"SKU-2499"')).toBeVisible();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
     });
-    const detail = page.getByRole('complementary', { name: 'Message' });
-    const view = detail.getByLabel('Value view');
-    // Rows are identified by partition and offset (the columns change while the pane is open).
-    const rowAt = (offset: number) => page.getByRole('table', { name: 'Messages' }).locator(`[data-row-id="0-${offset}"]`);
-    await rowAt(0).click();
-    await expect(page.getByTestId('detail-value-info')).toContainText('(preview)');
-    for (const v of ['hex', 'base64', 'json', 'text', 'auto']) await view.selectOption(v);
-    await expect(page.getByTestId('detail-value-problem')).toHaveCount(0);
-    await rowAt(1).click();
-    // 2,500 items come in groups of 100; a big document starts with only the root unfolded.
-    const tree = detail.getByRole('tree', { name: 'Value JSON' });
-    await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(25);
-    await tree.getByRole('treeitem', { name: /\[2400 … 2499\]/ }).getByRole('button', { name: 'Unfold' }).click();
-    await expect(tree.getByRole('button', { name: 'Unfold' })).toHaveCount(24 + 100);
-    await expect(tree.getByText('"SKU-2499"')).toHaveCount(0);
-    await tree.getByRole('button', { name: 'Unfold' }).last().click();
-    await expect(tree.getByText('"SKU-2499"')).toBeVisible();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
-    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    console.log(`detail pane long tasks (ms): ${JSON.stringify(longTasks.map(Math.round))}`);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    console.log(`detail pane: longest main-thread task ${Math.round(tasks.longestCpuMs)} ms CPU, ${Math.round(tasks.longestWallMs)} ms wall, over ${tasks.tasks} tasks`);
+    expect(tasks.tasks).toBeGreaterThan(0);
+    expect(tasks.longestCpuMs).toBeLessThan(200);
     await withAdmin(env.bootstrap, (admin) => admin.deleteTopics({ topics: [topic] })); // 5 MB need not stay on the broker
   });
 

@@ -1,0 +1,47 @@
+import type { Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+export interface MainThreadTasks {
+  /** The longest task on the page's main thread, wall-clock (what a user waits), ms. */
+  longestWallMs: number;
+  /** The same task's CPU time on that thread, ms: what the page itself cost, whatever else the machine was doing. */
+  longestCpuMs: number;
+  tasks: number;
+}
+
+/**
+ * Runs `work` under Chromium's tracing and reports the renderer main thread's longest task by
+ * wall time and by thread CPU time. On a machine whose cores are busy with other work (CI under
+ * load), wall time stretches with the wait for a core; CPU time is what the page's own code
+ * cost, so a budget on it holds on a busy machine and still catches a real freeze.
+ */
+export async function measureMainThread(page: Page, work: () => Promise<void>): Promise<MainThreadTasks> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('tracing needs a browser-owned context');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  let trace: Buffer;
+  try {
+    await work();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
+  let longestWall = 0;
+  let longestCpu = 0;
+  for (const t of tasks) {
+    longestWall = Math.max(longestWall, (t.dur ?? 0) / 1000);
+    longestCpu = Math.max(longestCpu, (t.tdur ?? t.dur ?? 0) / 1000);
+  }
+  return { longestWallMs: longestWall, longestCpuMs: longestCpu, tasks: tasks.length };
+}
