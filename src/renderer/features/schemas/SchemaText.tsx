@@ -4,7 +4,7 @@ import { protobuf } from '@codemirror/legacy-modes/mode/protobuf';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { SchemaTypeName } from '../../../shared/api';
-import { displaySchema, schemaDiff } from './schema-text';
+import { displaySchema, foldUnchanged, schemaDiff } from './schema-text';
 
 const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 const protoLanguage = StreamLanguage.define(protobuf);
@@ -26,8 +26,8 @@ export function SchemaText({ type, text, label, onChange }: { type: SchemaTypeNa
 
 /** Line differences between two versions, removed lines red, added green. */
 export function SchemaDiff({ type, before, after, label }: { type: SchemaTypeName; before: string; after: string; label: string }) {
-  const lines = useMemo(() => schemaDiff(displaySchema(type, before), displaySchema(type, after)), [type, before, after]);
-  const changed = lines.filter((l) => l.kind !== 'same').length;
+  const lines = useMemo(() => foldUnchanged(schemaDiff(displaySchema(type, before), displaySchema(type, after))), [type, before, after]);
+  const changed = lines.filter((l) => l.kind === 'added' || l.kind === 'removed').length;
   return (
     <div className="schema-diff" role="region" aria-label={label}>
       {changed === 0 && <p className="text-muted">The two versions are identical.</p>}
@@ -35,7 +35,7 @@ export function SchemaDiff({ type, before, after, label }: { type: SchemaTypeNam
         {lines.map((l, i) => (
           <div key={i} className={`schema-diff__line ${l.kind}`}>
             <span className="schema-diff__mark" aria-hidden>
-              {l.kind === 'added' ? '+' : l.kind === 'removed' ? '−' : ' '}
+              {l.kind === 'added' ? '+' : l.kind === 'removed' ? '−' : l.kind === 'folded' ? '⋯' : ' '}
             </span>
             <span className="sr-only">{l.kind === 'added' ? 'added: ' : l.kind === 'removed' ? 'removed: ' : ''}</span>
             {l.text}

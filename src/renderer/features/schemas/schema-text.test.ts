@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displaySchema, schemaDiff } from './schema-text';
+import { displaySchema, foldUnchanged, schemaDiff } from './schema-text';
 
 describe('schema text', () => {
   it('pretty-prints Avro and JSON Schema, leaves Protobuf as written', () => {
@@ -15,5 +15,12 @@ describe('schema text', () => {
       { kind: 'same', text: 'c' },
       { kind: 'added', text: 'd' },
     ]);
+  });
+
+  it('folds long unchanged runs, keeping three lines of context around each change', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n');
+    const after = before.replace('l10', 'L10');
+    const folded = foldUnchanged(schemaDiff(before, after));
+    expect(folded.map((l) => (l.kind === 'same' ? l.text : `${l.kind}:${l.text}`))).toEqual(['folded:… 7 unchanged lines', 'l7', 'l8', 'l9', 'removed:l10', 'added:L10', 'l11', 'l12', 'l13', 'folded:… 6 unchanged lines']);
   });
 });
