@@ -151,7 +151,7 @@ test.describe('connection profiles', () => {
     await new ConnectScreen(page).connect(env.bootstrap, { readOnly: true });
     await expect(page.getByTestId('connection-bar')).toContainText('read-only');
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'ACLs', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText('no authorizer');
+    await expect(page.getByTestId('acls-disabled')).toContainText('ACLs are not enabled on this cluster');
     await expect(page.getByRole('button', { name: 'Create ACL' })).toHaveCount(0);
     await expect(page.locator('.page-header').getByText('read-only')).toBeVisible();
   });

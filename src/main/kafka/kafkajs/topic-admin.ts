@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ConfigEntry, ConfigSource, TopicAdminPort } from '../ports/topic-admin';
+import type { ConfigChange, ConfigEntry, ConfigSource, TopicAdminPort } from '../ports/topic-admin';
 import { protocolHint, rethrowAsAppError } from './errors';
 import { errorNameForCode } from './protocol-errors';
 import type { InternalBroker, InternalCluster } from './internals';
@@ -116,8 +116,12 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
     },
 
     async alterTopicConfigs(topic, changes, validateOnly) {
-      const broker = await anyBroker(await getCluster());
+      const cluster = await getCluster();
+      const broker = await anyBroker(cluster);
       await incrementalAlterConfigs(broker, { type: ResourceType.Topic, name: topic }, changes, validateOnly).catch(rethrowAsAppError());
+      // Each broker applies the change from the metadata log in its own time: a view that reads
+      // the configs right after (retention summary, config list) must not get the old values.
+      if (!validateOnly) await settleConfigs(cluster, topic, changes);
     },
 
     async deleteRecords(topic, before) {
@@ -152,6 +156,35 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
       return done.sort((a, b) => a.partition - b.partition);
     },
   };
+}
+
+/** Waits (bounded) until every reachable broker describes the topic's configs as changed. */
+async function settleConfigs(cluster: InternalCluster, topic: string, changes: ConfigChange[]): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  const nodes = cluster.brokerPool.metadata?.brokers.map((b) => b.nodeId) ?? [];
+  const shows = (entries: RawConfigEntry[]) =>
+    changes.every((c) => {
+      const e = entries.find((x) => x.name === c.name);
+      if (c.value === null) return !e || e.source !== ConfigSourceCode.DynamicTopic;
+      return !!e && (e.sensitive || (e.value === c.value && e.source === ConfigSourceCode.DynamicTopic));
+    });
+  for (;;) {
+    const answers = await Promise.all(
+      nodes.map(async (nodeId) => {
+        try {
+          const [res] = await describeConfigs(await cluster.findBroker({ nodeId }), [{ type: ResourceType.Topic, name: topic, keys: changes.map((c) => c.name) }], { synonyms: false, documentation: false });
+          return res && res.errorCode === 0 ? shows(res.entries) : true; // an error here is not ours to wait for
+        } catch {
+          return true; // an unreachable broker cannot be waited for
+        }
+      }),
+    );
+    if (answers.every(Boolean)) return;
+    if (Date.now() > deadline) {
+      throw new AppError({ name: 'KafkaTimeoutError', code: 'TIMEOUT', message: `The change to ${topic} was accepted, but the brokers did not show it within ${SETTLE_MS / 1000} s.`, retriable: true, hint: 'Refresh in a moment.' });
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }
 
 /**
