@@ -1,8 +1,11 @@
 import { AppError } from '../../shared/errors';
 import type { SchemaCodec } from './codecs/codec';
 import { compileSchema, resolveReferences } from './compile';
-import { readFraming, type SchemaRef } from './framing';
+import { basename } from 'node:path';
+import { readFraming, readMessageIndexes, type SchemaRef } from './framing';
+import type { LocalSchemas, LocalType } from './local-schemas';
 import type { SchemaRegistryClient, SchemaType } from './registry-client';
+import { SchemaEncoder } from './schema-encoder';
 
 /** What a schema-framed key or value decoded to, or why it could not be. */
 export type Decoded =
@@ -12,6 +15,8 @@ export type Decoded =
 export interface SchemaInfo {
   id?: number;
   guid?: string;
+  /** Decoded with a local schema file (no registry): which one. */
+  file?: string;
   type: SchemaType;
   subject?: string;
   version?: number;
@@ -44,7 +49,15 @@ export class SchemaDecoder {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<void>>();
 
-  constructor(private readonly registry: SchemaRegistryClient | null) {}
+  /** The other direction, for producing: JSON to framed bytes by subject and version (its own cache). */
+  readonly encoder: SchemaEncoder;
+
+  constructor(
+    private readonly registry: SchemaRegistryClient | null,
+    private readonly local: LocalSchemas | null = null,
+  ) {
+    this.encoder = new SchemaEncoder(registry);
+  }
 
   /** Fetches and compiles every schema these records name that is not cached (or due a retry). */
   async prepare(records: readonly RecordLike[]): Promise<void> {
@@ -63,10 +76,16 @@ export class SchemaDecoder {
     await Promise.all([...wanted].map(([key, ref]) => this.load(key, ref)));
   }
 
-  /** The decoded form of a key or value, null when it is not schema-framed. Sync: call prepare() first. */
-  decode(bytes: Buffer | null, role: 'key' | 'value', headers: readonly { key: string; value: Buffer | null }[]): Decoded | null {
+  /**
+   * The decoded form of a key or value, null when it has no schema: not framed, and no local
+   * type mapped for the topic. Sync: call prepare() first.
+   */
+  decode(bytes: Buffer | null, role: 'key' | 'value', headers: readonly { key: string; value: Buffer | null }[], topic?: string): Decoded | null {
     if (!bytes) return null;
     const framed = readFraming(bytes, role, headers);
+    const local = topic !== undefined && this.local ? this.local.typeFor(topic, role) : null;
+    // A registry decides for framed data; a local mapping for the rest, and for framed data when there is no registry.
+    if (local && (!framed || !this.registry)) return decodeLocal(local, framed ? framed.body : bytes, framed);
     if (!framed) return null;
     const entry = this.entries.get(refKey(framed.ref));
     const ref = 'id' in framed.ref ? { id: framed.ref.id } : { guid: framed.ref.guid };
@@ -106,6 +125,19 @@ export class SchemaDecoder {
     const codec = compileSchema(schema, references, label);
     const info: SchemaInfo = { ...('id' in ref ? { id: ref.id } : { guid: ref.guid }), type: schema.schemaType, ...(first ? { subject: first.subject, version: first.version } : {}) };
     return { codec, info };
+  }
+}
+
+function decodeLocal(local: LocalType, body: Buffer, framed: { ref: SchemaRef } | null): Decoded {
+  const id = framed && 'id' in framed.ref ? { id: framed.ref.id } : {};
+  const info: SchemaInfo = { type: local.codec.type, ...id, ...(local.file ? { file: basename(local.file) } : {}) };
+  try {
+    // Framed Protobuf starts with its message indexes: the mapping names the type instead.
+    const payload = framed && local.codec.type === 'PROTOBUF' ? readMessageIndexes(body).payload : body;
+    const out = local.codec.decode(payload);
+    return { ok: true, json: out.json, schema: { ...info, messageType: out.messageType ?? local.name }, ...(out.invalid ? { invalid: out.invalid } : {}) };
+  } catch (error) {
+    return { ok: false, reason: `local schema ${local.name}: ${(error as Error).message}`, schema: id };
   }
 }
 

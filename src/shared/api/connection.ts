@@ -59,6 +59,20 @@ export const SchemaRegistryConfig = z.object({
 });
 export type SchemaRegistryConfig = z.output<typeof SchemaRegistryConfig>;
 
+/**
+ * Schemas from local files for data written without a registry (or when none is reachable):
+ * .proto files or folders, Protobuf descriptor sets, .avsc files; topics (exact or with *)
+ * mapped to a type, keys and values apart. `protobuf:raw` decodes Protobuf without a schema.
+ */
+export const LocalSchemasConfig = z.object({
+  paths: z.array(FilePath).max(100).default([]),
+  mappings: z
+    .array(z.object({ topic: z.string().trim().min(1).max(249), part: z.enum(['key', 'value']), type: z.string().trim().min(1).max(1024) }))
+    .max(500)
+    .default([]),
+});
+export type LocalSchemasConfig = z.output<typeof LocalSchemasConfig>;
+
 /** Everything needed to open a connection: address, identity, timeouts, security, the read-only gate. */
 export const ConnectionConfig = z.object({
   name: z.string().trim().max(200).optional(),
@@ -75,6 +89,7 @@ export const ConnectionConfig = z.object({
   sasl: SaslConfig.optional(),
   /** Where schema-encoded keys and values find their schemas. */
   schemaRegistry: SchemaRegistryConfig.optional(),
+  localSchemas: LocalSchemasConfig.optional(),
 });
 export type ConnectionConfigInput = z.input<typeof ConnectionConfig>;
 export type ConnectionConfig = z.output<typeof ConnectionConfig>;

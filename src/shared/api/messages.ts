@@ -22,6 +22,8 @@ export interface EncodedBytes {
 export interface DecodedSchemaInfo {
   type: 'AVRO' | 'PROTOBUF' | 'JSON';
   id?: number;
+  /** Decoded with a local schema file rather than the registry: its name. */
+  file?: string;
   subject?: string;
   version?: number;
   /** Protobuf: the message type of the file the value is. */

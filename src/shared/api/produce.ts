@@ -8,9 +8,31 @@ export type PayloadFormat = z.infer<typeof PayloadFormat>;
 
 const MAX_PAYLOAD = 10 * 1024 * 1024;
 
+/**
+ * A registered schema to encode a payload with: a subject (named by any strategy: TopicName
+ * `<topic>-value`, RecordName `<full name>`, TopicRecordName `<topic>-<full name>`), one of its
+ * versions or the latest, and for Protobuf the message type (else the file's first).
+ */
+export const SchemaChoice = z.object({
+  subject: z.string().min(1, 'choose a schema subject').max(1024),
+  version: z.union([z.number().int().min(1), z.literal('latest')]).default('latest'),
+  messageType: z.string().min(1).max(1024).optional(),
+});
+export type SchemaChoice = z.output<typeof SchemaChoice>;
+
+const PlainPayload = z.object({ format: PayloadFormat, text: z.string().max(MAX_PAYLOAD) });
+/** JSON text (may hold {{placeholders}}) encoded with a registered schema in Confluent wire format. */
+const SchemaPayload = z.object({ format: z.literal('schema'), text: z.string().max(MAX_PAYLOAD), schema: SchemaChoice });
+
 /** null means a null key, or a null value (a tombstone). */
-export const Payload = z.object({ format: PayloadFormat, text: z.string().max(MAX_PAYLOAD) }).nullable();
+export const Payload = z.discriminatedUnion('format', [PlainPayload, SchemaPayload]).nullable();
 export type Payload = z.infer<typeof Payload>;
+
+/** NDJSON and plain-line imports: encode each line's key and/or value with a schema (none by default). */
+export const ImportSchemas = z
+  .object({ key: SchemaChoice.nullable().default(null), value: SchemaChoice.nullable().default(null) })
+  .default({ key: null, value: null });
+export type ImportSchemas = z.output<typeof ImportSchemas>;
 
 export const MessageDraft = z.object({
   key: Payload,
@@ -124,6 +146,8 @@ export const produceCalls = {
       format: z.enum(['ndjson', 'lines']),
       content: z.string().max(64 * 1024 * 1024, 'files up to 64 MiB'),
       keep: z.object({ partition: z.boolean().default(true), timestamp: z.boolean().default(false) }).default({ partition: true, timestamp: false }),
+      /** Encode each line's value (NDJSON: and key) with these schemas; a string there is the value's JSON text. */
+      schemas: ImportSchemas,
     }),
     { write: true },
   ),
@@ -134,6 +158,8 @@ export const produceCalls = {
       format: z.enum(['ndjson', 'lines']),
       content: z.string().max(64 * 1024 * 1024, 'files up to 64 MiB'),
       keep: z.object({ partition: z.boolean().default(true), timestamp: z.boolean().default(false) }).default({ partition: true, timestamp: false }),
+      /** Encode each line's value (NDJSON: and key) with these schemas; a string there is the value's JSON text. */
+      schemas: ImportSchemas,
     }),
   ),
   /** Recently sent messages to this cluster, newest first. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorData } from '../errors';
 import { BrokerAddress } from './common';
-import { SaslMechanism, type ConnectionInfo } from './connection';
+import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
 import { defineCall, defineEvent } from './define';
 
 /**
@@ -48,6 +48,7 @@ export const ProfileDraft = z.object({
   tls: ProfileTls.optional(),
   sasl: ProfileSasl.optional(),
   schemaRegistry: ProfileRegistry.optional(),
+  localSchemas: LocalSchemasConfig.optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;

@@ -39,6 +39,26 @@ export interface CompatibilityVerdict {
   messages: string[];
 }
 
+/** What a produced key or value starts from: every field of the (message) type. */
+export interface SchemaSkeleton {
+  text: string;
+  /** Protobuf: the message types of the file, in message-index order. */
+  messageTypes?: string[];
+  schemaType: SchemaTypeName;
+  id: number;
+  /** The version resolved ('latest' becomes a number). */
+  version: number;
+}
+
+/** A JSON value checked against a schema: fine, or the field that does not fit and why. */
+export type SchemaValidation = { ok: true } | { ok: false; path: string; message: string };
+
+const ProduceSchema = WithConnection.extend({
+  subject: Subject,
+  version: z.union([Version, z.literal('latest')]).default('latest'),
+  messageType: z.string().min(1).max(1024).optional(),
+});
+
 const Draft = z.object({ schemaType: SchemaTypeName, schema: z.string().min(1).max(4 * 1024 * 1024), references: z.array(SchemaReferenceInput).max(200).default([]) });
 
 /** The Schemas page: browse subjects and versions, check and register, compatibility, deletes. */
@@ -48,6 +68,10 @@ export const schemaCalls = {
   'schemas.version': defineCall<SchemaVersionView>()(WithConnection.extend({ subject: Subject, version: Version })),
   /** Subjects whose name starts with the topic's (TopicName and TopicRecordName strategies). */
   'schemas.forTopic': defineCall<{ subjects: string[] }>()(WithConnection.extend({ topic: z.string().min(1).max(249) })),
+  /** A JSON starting point for producing with a subject's version (Produce page, "Start from skeleton"). */
+  'schemas.skeleton': defineCall<SchemaSkeleton>()(ProduceSchema),
+  /** Checks JSON text (placeholders rendered for message 1) as produce would encode it; sends nothing. */
+  'schemas.validate': defineCall<SchemaValidation>()(ProduceSchema.extend({ text: z.string().max(10 * 1024 * 1024) })),
   'schemas.checkCompatibility': defineCall<CompatibilityVerdict>()(WithConnection.extend({ subject: Subject, draft: Draft })),
   'schemas.register': defineCall<{ id: number; version: number }>()(WithConnection.extend({ subject: Subject, draft: Draft }), { write: true }),
   /** A subject's level, or the global one without `subject`; null clears a subject's own level. */

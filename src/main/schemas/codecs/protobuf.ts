@@ -58,27 +58,11 @@ export function protobufCodec(main: ProtoFile, references: ProtoFile[] = []): Sc
     type: 'PROTOBUF',
     decode(body) {
       const { indexes, payload } = readMessageIndexes(body);
-      const type = typeAt(indexes);
-      let message: protobuf.Message;
-      try {
-        message = type.decode(payload);
-      } catch (error) {
-        throw new Error(`the bytes are not a valid ${type.fullName.slice(1)}: ${(error as Error).message}`, { cause: error });
-      }
-      return { json: JSON.stringify(type.toObject(message, TO_OBJECT)), messageType: type.fullName.slice(1) };
+      return decodeMessage(typeAt(indexes), payload);
     },
     encode(json, messageType) {
       const indexes = messageType ? indexesOf(messageType) : [0];
-      const type = typeAt(indexes);
-      const value = parseExactJson(json);
-      checkFields(type, value, '');
-      let message: protobuf.Message;
-      try {
-        message = type.fromObject(value as Record<string, unknown>);
-      } catch (error) {
-        throw new SchemaMismatch('', (error as Error).message);
-      }
-      return Buffer.concat([writeMessageIndexes(indexes), Buffer.from(type.encode(message).finish())]);
+      return Buffer.concat([writeMessageIndexes(indexes), encodeMessage(typeAt(indexes), json)]);
     },
     skeleton(messageType) {
       return JSON.stringify(protoSkeleton(typeAt(messageType ? indexesOf(messageType) : [0]), 0), null, 2);
@@ -102,6 +86,35 @@ export function protobufCodec(main: ProtoFile, references: ProtoFile[] = []): Sc
     if (!found) throw new SchemaMismatch('', `${messageType} is not a message type of this schema`);
     return found[1];
   }
+}
+
+/** One message of a known type as proto3 JSON (int64 as exact strings), and which type it was. */
+export function decodeMessage(type: protobuf.Type, payload: Buffer): { json: string; messageType: string } {
+  let message: protobuf.Message;
+  try {
+    message = type.decode(payload);
+  } catch (error) {
+    throw new Error(`the bytes are not a valid ${type.fullName.slice(1)}: ${(error as Error).message}`, { cause: error });
+  }
+  return { json: JSON.stringify(type.toObject(message, TO_OBJECT)), messageType: type.fullName.slice(1) };
+}
+
+/** JSON as typed to one message of the type, every field checked (no framing, no indexes). */
+export function encodeMessage(type: protobuf.Type, json: string): Buffer {
+  const value = parseExactJson(json);
+  checkFields(type, value, '');
+  let message: protobuf.Message;
+  try {
+    message = type.fromObject(value as Record<string, unknown>);
+  } catch (error) {
+    throw new SchemaMismatch('', (error as Error).message);
+  }
+  return Buffer.from(type.encode(message).finish());
+}
+
+/** A skeleton of one message type for the editor. */
+export function messageSkeleton(type: protobuf.Type): string {
+  return JSON.stringify(protoSkeleton(type, 0), null, 2);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Logger } from '../../log';
 import { writeMethods, type KafkaClient } from '../../kafka/client';
 import { SchemaDecoder } from '../../schemas/schema-decoder';
 import { registryClientFor } from '../../schemas/registry-for-connection';
+import { LocalSchemas } from '../../schemas/local-schemas';
 import type { SchemaRegistryClient } from '../../schemas/registry-client';
 
 /** Creates a client for a configuration; the kafkajs one in the app, anything in tests. */
@@ -53,8 +54,10 @@ export class ConnectionManager {
     this.opening.set(ownerId, opening + 1);
     let raw: KafkaClient;
     let registry: SchemaRegistryClient | null;
+    let local: LocalSchemas | null;
     try {
       registry = config.schemaRegistry ? await registryClientFor(config.schemaRegistry) : null;
+      local = config.localSchemas && config.localSchemas.paths.length > 0 ? await LocalSchemas.load(config.localSchemas) : null;
       raw = this.createClient(config, this.log.child('kafka'));
       await raw.connect();
     } finally {
@@ -71,7 +74,7 @@ export class ConnectionManager {
       client: config.readOnly ? refuseWrites(raw) : raw,
       ownerId,
       registry,
-      schemas: new SchemaDecoder(registry),
+      schemas: new SchemaDecoder(registry, local),
     };
     this.connections.set(id, connection);
     this.log.info('connected', { id, name, brokers: config.brokers, readOnly: config.readOnly });

@@ -133,7 +133,7 @@ export async function getWholeMessage(client: MessagesPort, req: { topic: string
   }
   const whole = (b: Buffer | null) => encodeBytes(b, Number.MAX_SAFE_INTEGER);
   if (req.schemas) await req.schemas.prepare([r]);
-  const parts = decodeParts(r, req.schemas);
+  const parts = decodeParts(r, req.schemas, req.topic);
   const wire: WireMessage = [
     r.partition,
     r.offset,

@@ -45,7 +45,7 @@ export class MessageService {
     const shown = records.slice(0, req.limit);
     if (req.schemas) await req.schemas.prepare(shown);
     return {
-      messages: shown.map((r) => messageFromWire(toWire(r, decodeParts(r, req.schemas)))),
+      messages: shown.map((r) => messageFromWire(toWire(r, decodeParts(r, req.schemas, req.topic)))),
       partitions: ranges.map((r, i) => ({ partition: r.partition, from: r.from.toString(), until: read[i]!.until, high: r.high.toString() })),
     };
   }

@@ -13,10 +13,10 @@ export interface DecodedParts {
  * Decodes a record's schema-framed key and value (the decoder must have been prepared for its
  * chunk). Returns null, cheaply, for records that carry no framing: most topics.
  */
-export function decodeParts(r: RawRecord, decoder: SchemaDecoder | undefined): DecodedParts | null {
+export function decodeParts(r: RawRecord, decoder: SchemaDecoder | undefined, topic: string): DecodedParts | null {
   if (!decoder) return null;
-  const key = decoder.decode(r.key, 'key', r.headers);
-  const value = decoder.decode(r.value, 'value', r.headers);
+  const key = decoder.decode(r.key, 'key', r.headers, topic);
+  const value = decoder.decode(r.value, 'value', r.headers, topic);
   return key || value ? { key, value } : null;
 }
 

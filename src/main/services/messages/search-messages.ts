@@ -69,7 +69,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1;
-        const parts = decodeParts(r, req.schemas);
+        const parts = decodeParts(r, req.schemas, req.topic);
         if (parts) undecodable += failedParts(parts);
         const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
         if (!newest) {

@@ -85,7 +85,7 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         const matches: WireMessage[] = [];
         let undecodable = 0;
         for (const r of chunk.records) {
-          const parts = decodeParts(r, req.schemas);
+          const parts = decodeParts(r, req.schemas, req.topic);
           if (parts) undecodable += failedParts(parts);
           if (!filter || filter(filterable(r, parts))) matches.push(toWire(r, parts));
         }

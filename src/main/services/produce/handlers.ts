@@ -20,6 +20,7 @@ export function produceHandlers(connections: ConnectionManager, produce: Produce
     clusterKey: clusterKey(req.connectionId),
     topic: req.topic,
     options: req.options,
+    schemas: connections.get(req.connectionId).schemas.encoder,
   });
   return {
     'produce.send': (req) => produce.send(target(req), req.message),
@@ -30,8 +31,11 @@ export function produceHandlers(connections: ConnectionManager, produce: Produce
         onProgress: (p) => ctx.emit('produce.progress', p),
       }),
     'produce.import': (req, ctx) =>
-      produce.importFile(target(req), req.format, req.content, req.keep, { runId: req.runId, signal: ctx.signal, onProgress: (p) => ctx.emit('produce.progress', p) }),
-    'produce.importPreview': (req) => produce.previewImport(connections.get(req.connectionId).client, req.topic, req.format, req.content, req.keep),
+      produce.importFile(target(req), req.format, req.content, req.keep, { runId: req.runId, signal: ctx.signal, onProgress: (p) => ctx.emit('produce.progress', p) }, req.schemas),
+    'produce.importPreview': (req) => {
+      const open = connections.get(req.connectionId);
+      return produce.previewImport({ client: open.client, topic: req.topic, schemas: open.schemas.encoder }, req.format, req.content, req.keep, req.schemas);
+    },
     'produce.history': ({ connectionId }) => produce.history(clusterKey(connectionId)),
     'produce.templates.list': () => produce.templates(),
     'produce.templates.save': ({ template }) => produce.saveTemplate(template),

@@ -1,5 +1,8 @@
+import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
+import { encodeWithSchema } from './message-factory';
+import type { SchemaUse } from './payload-schemas';
 
 /** What an NDJSON import takes from the file besides keys, values and headers. */
 export interface ImportKeep {
@@ -16,12 +19,17 @@ export interface ImportKeep {
  * "base64" (and a listed header's `encoding`) mean the string is base64 of the bytes, as the
  * Messages page's export writes binary data: an exported file imports back byte for byte.
  * "lines": every non-empty line is a value with a null key.
+ * With `schemas`, each value (and NDJSON key) is JSON encoded with that schema in Confluent wire
+ * format: a "lines" line is the value's JSON text; in NDJSON a string is the value's JSON text
+ * (what the Messages export writes for decoded values), any other JSON is the value itself
+ * (numbers kept exact), and base64 data is sent as the bytes it is.
  */
 export function importedRecords(
   content: string,
   format: 'ndjson' | 'lines',
   partitionCount: number,
   keep: ImportKeep = { partition: true, timestamp: false },
+  schemas: { key?: SchemaUse | undefined; value?: SchemaUse | undefined } = {},
 ): { total: number; record(seq: number): OutgoingRecord } {
   // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
   const texts: string[] = [];
@@ -49,7 +57,10 @@ export function importedRecords(
     record(seq) {
       const text = texts[seq - 1]!;
       const number = numbers[seq - 1]!;
-      if (format === 'lines') return { key: null, value: Buffer.from(text, 'utf8'), headers: [], partition: place(null, undefined, number), timestamp: Date.now() };
+      if (format === 'lines') {
+        const value = schemas.value ? encodeWithSchema(schemas.value.schema, text, schemas.value.messageType, `line ${number}: value`) : Buffer.from(text, 'utf8');
+        return { key: null, value, headers: [], partition: place(null, undefined, number), timestamp: Date.now() };
+      }
       let row: unknown;
       try {
         row = JSON.parse(text);
@@ -58,9 +69,23 @@ export function importedRecords(
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new Error(`line ${number}: expected an object with key, value, headers, partition`);
       const { key, keyEncoding, value, valueEncoding, headers, partition, timestamp } = row as Record<string, unknown>;
-      const keyBytes = toBytes(key, keyEncoding, `line ${number}: key`);
+      const withSchema = (role: 'key' | 'value', v: unknown, use: SchemaUse): Buffer => {
+        const json = typeof v === 'string' ? v : exactJsonOf(text, role);
+        return encodeWithSchema(use.schema, json, use.messageType, `line ${number}: ${role}`);
+      };
+      const schemaKey = schemas.key && key !== undefined && key !== null && !isBase64(keyEncoding, `line ${number}: key`) ? schemas.key : undefined;
+      const keyBytes = schemaKey ? withSchema('key', key, schemaKey) : toBytes(key, keyEncoding, `line ${number}: key`);
+      const schemaValue = schemas.value && value !== undefined && value !== null && !isBase64(valueEncoding, `line ${number}: value`) ? schemas.value : undefined;
       // A text value stays a string: the producer writes it into the batch without an extra copy.
-      const valueData = isBase64(valueEncoding, `line ${number}: value`) ? toBytes(value, valueEncoding, `line ${number}: value`) : value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+      const valueData = schemaValue
+        ? withSchema('value', value, schemaValue)
+        : isBase64(valueEncoding, `line ${number}: value`)
+          ? toBytes(value, valueEncoding, `line ${number}: value`)
+          : value === undefined || value === null
+            ? null
+            : typeof value === 'string'
+              ? value
+              : JSON.stringify(value);
       return {
         key: keyBytes,
         value: valueData,
@@ -70,6 +95,12 @@ export function importedRecords(
       };
     },
   };
+}
+
+/** A line's key or value as JSON text with every digit as written (JSON.parse rounds int64). */
+function exactJsonOf(line: string, field: 'key' | 'value'): string {
+  const row = parseLossless(line) as Record<string, unknown>;
+  return stringifyLossless(row[field]) ?? 'null';
 }
 
 /** True for "base64"; false for "utf8" or none; anything else is a mistake worth naming. */

@@ -3,13 +3,35 @@ import { compileTemplate, TemplateError, type CompiledTemplate } from '../../../
 import type { MessageDraft, Payload } from '../../../shared/api';
 import { jsonStable } from '../../../shared/produce/json-stable';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
+import { SchemaMismatch } from '../../schemas/codecs/codec';
+import { SchemaEncoder, type SubjectSchema } from '../../schemas/schema-encoder';
 
 type BytesOf = (seq: number) => Buffer | null;
 
-/** Turns a payload into a per-message byte producer; templates only apply to text and JSON. */
-export function payloadEncoder(payload: Payload, what: string): BytesOf {
+/** The compiled schemas a draft's schema-format key and value are encoded with (resolved beforehand: async). */
+export interface DraftSchemas {
+  key?: SubjectSchema | undefined;
+  value?: SubjectSchema | undefined;
+}
+
+/**
+ * Turns a payload into a per-message byte producer; templates apply to text, JSON and schema
+ * payloads (rendered first, then encoded, per message).
+ */
+export function payloadEncoder(payload: Payload, what: string, schema?: SubjectSchema): BytesOf {
   if (payload === null) return () => null;
   switch (payload.format) {
+    case 'schema': {
+      if (!schema) throw new TemplateError(`${what}: its schema ${payload.schema.subject} was not resolved`);
+      const template = compileTemplate(payload.text);
+      const messageType = payload.schema.messageType;
+      const encode = (text: string) => encodeWithSchema(schema, text, messageType, what);
+      if (!template.dynamic) {
+        const bytes = encode(payload.text);
+        return () => bytes;
+      }
+      return (seq) => encode(template.render({ seq }));
+    }
     case 'hex': {
       const clean = payload.text.replace(/\s+/g, '');
       if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new TemplateError(`${what}: not valid hex (pairs of 0-9, a-f)`);
@@ -44,6 +66,27 @@ export function payloadEncoder(payload: Payload, what: string): BytesOf {
   }
 }
 
+/** A key or value that does not fit its schema: names the field; the service makes it SCHEMA_MISMATCH. */
+export class SchemaValueError extends Error {
+  constructor(
+    message: string,
+    /** The field that does not fit, dotted ("amount.cents", "lines[2].sku"); '' for the whole value. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON text as the schema's Confluent wire-format bytes, or why it does not fit (naming the field). */
+export function encodeWithSchema(schema: SubjectSchema, text: string, messageType: string | undefined, what: string): Buffer {
+  try {
+    return SchemaEncoder.encode(schema, text, messageType);
+  } catch (error) {
+    if (error instanceof SchemaMismatch) throw new SchemaValueError(`${what} does not fit schema ${schema.subject} v${schema.version}: ${error.message}`, error.path);
+    throw new TemplateError(`${what}: ${(error as Error).message}`);
+  }
+}
+
 function assertJson(text: string, what: string): void {
   try {
     JSON.parse(text);
@@ -56,9 +99,9 @@ function assertJson(text: string, what: string): void {
  * Compiles a draft once and builds record number `seq` (1-based) of a send or burst, with
  * the partition Kafka's default partitioner would choose (round-robin for null keys).
  */
-export function messageFactory(draft: MessageDraft, partitionCount: number): (seq: number) => OutgoingRecord {
-  const key = payloadEncoder(draft.key, 'key');
-  const value = payloadEncoder(draft.value, 'value');
+export function messageFactory(draft: MessageDraft, partitionCount: number, schemas: DraftSchemas = {}): (seq: number) => OutgoingRecord {
+  const key = payloadEncoder(draft.key, 'key', schemas.key);
+  const value = payloadEncoder(draft.value, 'value', schemas.value);
   const headers: { key: string; template: CompiledTemplate }[] = draft.headers.map((h) => ({ key: h.key, template: compileTemplate(h.value) }));
   if (draft.partition !== null && draft.partition >= partitionCount) {
     throw new TemplateError(`partition ${draft.partition} does not exist: the topic has ${partitionCount} (0–${partitionCount - 1})`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type ImportPreview, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
+import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type ImportPreview, type ImportSchemas, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
 import { appError, AppError, ErrorCode } from '../../../shared/errors';
 import { TemplateError } from '../../../shared/produce/template';
 import type { KafkaClient } from '../../kafka/client';
@@ -7,7 +7,9 @@ import type { ProducerPort } from '../../kafka/ports/producer';
 import type { JsonStore } from '../../storage/json-store';
 import { runBurst } from './burst';
 import { importedRecords, type ImportKeep } from './import-file';
-import { messageFactory } from './message-factory';
+import type { SchemaEncoder } from '../../schemas/schema-encoder';
+import { messageFactory, SchemaValueError } from './message-factory';
+import { resolveDraftSchemas, resolveImportSchemas } from './payload-schemas';
 import { BUILT_IN_TEMPLATES, withHistoryEntry, type ProduceDocument } from './produce-store';
 
 type Options = NonNullable<SendOptions>;
@@ -18,6 +20,8 @@ export interface Target {
   clusterKey: string;
   topic: string;
   options: Options;
+  /** The connection's schema cache (its registry), for schema-format keys and values. */
+  schemas: SchemaEncoder;
 }
 
 export interface StreamContext {
@@ -32,7 +36,8 @@ export class ProduceService {
 
   async send(target: Target, draft: MessageDraft): Promise<SendResult> {
     const partitions = await this.partitionCount(target);
-    const record = invalidInput(() => messageFactory(draft, partitions)(1));
+    const schemas = await resolveDraftSchemas(target.schemas, draft);
+    const record = invalidInput(() => messageFactory(draft, partitions, schemas)(1));
     let acks;
     try {
       acks = await target.client.produce(target.topic, [record], target.options);
@@ -57,15 +62,16 @@ export class ProduceService {
       throw appError(ErrorCode.Validation, `Sending ${count.toLocaleString('en')} messages needs confirmation.`, { name: 'ConfirmationRequired', hint: 'Confirm the burst in the dialog to send it.' });
     }
     const partitions = await this.partitionCount(target);
-    const record = invalidInput(() => messageFactory(draft, partitions));
+    const schemas = await resolveDraftSchemas(target.schemas, draft);
+    const record = invalidInput(() => messageFactory(draft, partitions, schemas));
     // Fail fast on a template that cannot render at all, instead of counting a million failures.
     invalidInput(() => record(1));
     return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: count, record, ratePerSecond, options: target.options });
   }
 
-  async importFile(target: Target, format: 'ndjson' | 'lines', content: string, keep: ImportKeep, ctx: StreamContext): Promise<BurstSummary> {
+  async importFile(target: Target, format: 'ndjson' | 'lines', content: string, keep: ImportKeep, ctx: StreamContext, schemas: ImportSchemas = { key: null, value: null }): Promise<BurstSummary> {
     const partitions = await this.partitionCount(target);
-    const file = importedRecords(content, format, partitions, keep);
+    const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
     if (file.total === 0) throw appError(ErrorCode.Validation, 'The file has no messages (it is empty or only blank lines).');
     return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: file.total, record: file.record, ratePerSecond: null, ordered: true, options: target.options });
   }
@@ -74,9 +80,15 @@ export class ProduceService {
    * Runs a file through the import's own line reader without sending: every line the import
    * would refuse is counted, the first named with the same reason the send would give.
    */
-  async previewImport(client: KafkaClient, topic: string, format: 'ndjson' | 'lines', content: string, keep: ImportKeep): Promise<ImportPreview> {
-    const partitions = await this.partitionCount({ client, topic });
-    const file = importedRecords(content, format, partitions, keep);
+  async previewImport(
+    target: Pick<Target, 'client' | 'topic' | 'schemas'>,
+    format: 'ndjson' | 'lines',
+    content: string,
+    keep: ImportKeep,
+    schemas: ImportSchemas = { key: null, value: null },
+  ): Promise<ImportPreview> {
+    const partitions = await this.partitionCount(target);
+    const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
     const preview: ImportPreview = { total: file.total, invalid: 0, firstInvalid: null, sample: sampleLines(content) };
     for (let seq = 1; seq <= file.total; seq++) {
       try {
@@ -215,6 +227,8 @@ function invalidInput<T>(build: () => T): T {
     return build();
   } catch (error) {
     if (error instanceof TemplateError) throw appError(ErrorCode.Validation, error.message, { name: 'TemplateError' });
+    // Refused before anything is sent, naming the field that does not fit.
+    if (error instanceof SchemaValueError) throw appError('SCHEMA_MISMATCH', error.message, { name: 'SchemaMismatch', hint: 'Fix the field, or start again from the schema’s skeleton.' });
     throw error;
   }
 }

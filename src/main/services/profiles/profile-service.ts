@@ -136,6 +136,7 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
   const registry = profile.schemaRegistry;
   const parsed = ConnectionConfig.safeParse({
     ...(registry ? { schemaRegistry: registryConfig(registry, secrets) } : {}),
+    ...(profile.localSchemas ? { localSchemas: profile.localSchemas } : {}),
     name: profile.name,
     brokers: profile.brokers,
     clientId: profile.clientId,

@@ -1,5 +1,9 @@
 import { AppError } from '../../../shared/errors';
-import type { SchemaVersionView } from '../../../shared/api';
+import type { SchemaValidation, SchemaVersionView } from '../../../shared/api';
+import { compileTemplate, TemplateError } from '../../../shared/produce/template';
+import { subjectsOfTopic } from '../../../shared/schemas/subject-names';
+import { SchemaMismatch } from '../../schemas/codecs/codec';
+import type { SchemaEncoder } from '../../schemas/schema-encoder';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { SchemaRegistryClient, SubjectVersion } from '../../schemas/registry-client';
 import type { ConnectionManager } from '../connections/connection-manager';
@@ -9,6 +13,8 @@ type SchemaCall =
   | 'schemas.subject'
   | 'schemas.version'
   | 'schemas.forTopic'
+  | 'schemas.skeleton'
+  | 'schemas.validate'
   | 'schemas.checkCompatibility'
   | 'schemas.register'
   | 'schemas.setCompatibility'
@@ -21,6 +27,11 @@ export function schemaHandlers(connections: ConnectionManager): HandlerGroup<Sch
     const r = connections.get(connectionId).registry;
     if (!r) throw new AppError({ name: 'SchemaRegistryError', code: 'NO_REGISTRY', message: 'This connection has no Schema Registry.', retriable: false, hint: 'Add the registry URL to the connection profile.' });
     return r;
+  };
+  /** The connection's producing cache: compiled once per subject version, shared with produce.*. */
+  const encoder = (connectionId: string): SchemaEncoder => {
+    registry(connectionId);
+    return connections.get(connectionId).schemas.encoder;
   };
   return {
     async 'schemas.subjects'({ connectionId }) {
@@ -39,7 +50,31 @@ export function schemaHandlers(connections: ConnectionManager): HandlerGroup<Sch
     },
     async 'schemas.forTopic'({ connectionId, topic }) {
       const subjects = await registry(connectionId).subjects();
-      return { subjects: subjects.filter((s) => s === `${topic}-key` || s === `${topic}-value` || s.startsWith(`${topic}-`)).sort() };
+      return { subjects: subjectsOfTopic(subjects, topic) };
+    },
+    async 'schemas.skeleton'({ connectionId, subject, version, messageType }) {
+      const schema = await encoder(connectionId).resolve(subject, version);
+      let text: string;
+      try {
+        text = schema.codec.skeleton(messageType);
+      } catch (error) {
+        throw new AppError({ name: 'ValidationError', code: 'VALIDATION', message: `${subject} v${schema.version}: ${(error as Error).message}`, retriable: false });
+      }
+      const types = schema.codec.messageTypes;
+      return { text, ...(types ? { messageTypes: types } : {}), schemaType: schema.schemaType, id: schema.id, version: schema.version };
+    },
+    async 'schemas.validate'({ connectionId, subject, version, messageType, text }): Promise<SchemaValidation> {
+      const schema = await encoder(connectionId).resolve(subject, version);
+      try {
+        // As produce does: placeholders rendered (for message 1), then encoded.
+        const template = compileTemplate(text);
+        schema.codec.encode(template.dynamic ? template.render({ seq: 1 }) : text, messageType);
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof SchemaMismatch) return { ok: false, path: error.path, message: error.message };
+        if (error instanceof TemplateError || error instanceof Error) return { ok: false, path: '', message: error.message };
+        throw error;
+      }
     },
     'schemas.checkCompatibility': ({ connectionId, subject, draft }) => registry(connectionId).checkCompatibility(subject, draft),
     async 'schemas.register'({ connectionId, subject, draft }) {

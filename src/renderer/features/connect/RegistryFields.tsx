@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { parseMappingLines } from './local-schema-lines';
 import type { SecretName } from '../../../shared/api';
 import { HelpField as Field } from '../../components/HelpField';
 import type { ProfileFormState } from './profile-form-state';
@@ -64,6 +65,29 @@ export function RegistryFields({ form: f, set, placeholder, retype }: Props) {
           )}
         </>
       )}
+      <LocalSchemaFields form={f} set={set} />
     </fieldset>
+  );
+}
+
+/** Schemas from the user's own files, for data written without a registry. */
+function LocalSchemaFields({ form: f, set }: Pick<Props, 'form' | 'set'>) {
+  const [open, setOpen] = useState(Boolean(f.localSchemaPaths || f.localSchemaMappings));
+  const problem = parseMappingLines(f.localSchemaMappings).problem;
+  return (
+    <details className="local-schemas" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Local schema files (no registry needed)</summary>
+      <Field label="Schema files and folders" help=".proto files or folders (imports resolved inside them), descriptor sets (.desc, .pb from protoc --descriptor_set_out), .avsc files; one path a line.">
+        <textarea rows={2} value={f.localSchemaPaths} onChange={(e) => set({ localSchemaPaths: e.target.value })} spellCheck={false} placeholder="/home/me/protos" />
+      </Field>
+      <Field label="Topic mappings" help={'One a line: topic (or pattern with *), key or value, and the message or record type — e.g. "payments-* value demo.Payment". "protobuf:raw" shows Protobuf without a schema (field numbers).'}>
+        <textarea rows={3} value={f.localSchemaMappings} onChange={(e) => set({ localSchemaMappings: e.target.value })} spellCheck={false} placeholder="payments-* value demo.Payment" />
+      </Field>
+      {problem && (
+        <p className="text-bad" role="alert">
+          {problem}
+        </p>
+      )}
+    </details>
   );
 }

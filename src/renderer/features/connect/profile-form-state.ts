@@ -1,5 +1,6 @@
 import type { ImportedProfile, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
 import { splitBrokerList } from '../../../shared/api';
+import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
 
 /** The edit form's fields, as typed (strings), for one profile. */
 export interface ProfileFormState {
@@ -34,6 +35,10 @@ export interface ProfileFormState {
   registryCertFile: string;
   registryKeyFile: string;
   registrySkipVerify: boolean;
+  /** Local schema files or folders, one a line. */
+  localSchemaPaths: string;
+  /** "topic key|value Type" lines. */
+  localSchemaMappings: string;
 }
 
 export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
@@ -68,6 +73,8 @@ export function emptyForm(): ProfileFormState {
     registryCertFile: '',
     registryKeyFile: '',
     registrySkipVerify: false,
+    localSchemaPaths: '',
+    localSchemaMappings: '',
   };
 }
 
@@ -108,6 +115,8 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
           registrySkipVerify: p.schemaRegistry.tls?.skipVerify ?? false,
         }
       : {}),
+    localSchemaPaths: (p.localSchemas?.paths ?? []).join('\n'),
+    localSchemaMappings: mappingLines(p.localSchemas?.mappings ?? []),
   };
 }
 
@@ -156,6 +165,9 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
       ...(Object.keys(tls).length > 1 || tls.skipVerify ? { tls } : {}),
     };
   }
+  const paths = pathLines(f.localSchemaPaths);
+  const { mappings } = parseMappingLines(f.localSchemaMappings);
+  if (paths.length > 0 || mappings.length > 0) profile.localSchemas = { paths, mappings };
   const secrets: ProfileSecrets = {};
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;

@@ -9,5 +9,6 @@ export function schemaTitle(s: DecodedSchemaInfo): string {
   if (s.subject) parts.push(`${s.subject}${s.version !== undefined ? ` v${s.version}` : ''}`);
   if (s.id !== undefined) parts.push(`id ${s.id}`);
   if (s.messageType) parts.push(s.messageType);
+  if (s.file) parts.push(`local file ${s.file}`);
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { BurstSummary } from '../../../shared/api';
+import type { BurstSummary, ImportSchemas } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RunProgress } from './RunProgress';
@@ -32,6 +32,7 @@ export function ImportPanel({
   canChoose,
   disabled,
   runError,
+  schemas,
   onSend,
 }: {
   connectionId: string;
@@ -43,19 +44,24 @@ export function ImportPanel({
   disabled: boolean;
   /** The run's error to show (the page shows a missing topic itself). */
   runError: unknown;
+  /** The schemas chosen in the Key and Value editors (Schema format), which lines may be encoded with; null: none. */
+  schemas: ImportSchemas | null;
   /** The send of a file's content, for the run to start (it passes the run id and its abort signal). */
-  onSend(format: Format, content: string, keep: ImportKeep): (runId: string, signal: AbortSignal) => Promise<BurstSummary>;
+  onSend(format: Format, content: string, keep: ImportKeep, schemas: ImportSchemas | undefined): (runId: string, signal: AbortSignal) => Promise<BurstSummary>;
 }) {
   const [format, setFormat] = useState<Format>('ndjson');
   // What NDJSON lines keep from the file: their partition (as before), and on request their timestamp.
   const [keep, setKeep] = useState<ImportKeep>({ partition: true, timestamp: false });
   const [chosen, setChosen] = useState<Chosen | null>(null);
+  // Encode each line with the schemas chosen above (on by default when there are any).
+  const [encode, setEncode] = useState(true);
+  const using = encode && schemas ? schemas : undefined;
   const [readError, setReadError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const api = useApi();
   const checked = useQuery({
-    queryKey: ['cluster', connectionId, 'produce', 'import-preview', topic, format, keep, chosen?.id],
-    queryFn: ({ signal }) => api.call('produce.importPreview', { connectionId, topic: topic!, format, content: chosen!.content, keep }, { signal }),
+    queryKey: ['cluster', connectionId, 'produce', 'import-preview', topic, format, keep, using ?? null, chosen?.id],
+    queryFn: ({ signal }) => api.call('produce.importPreview', { connectionId, topic: topic!, format, content: chosen!.content, keep, ...(using ? { schemas: using } : {}) }, { signal }),
     enabled: chosen !== null && topic !== null,
     gcTime: 0,
     retry: false,
@@ -78,7 +84,7 @@ export function ImportPanel({
     if (!chosen) return;
     const content = chosen.content;
     setChosen(null);
-    void run.start(onSend(format, content, keep));
+    void run.start(onSend(format, content, keep, using));
   };
 
   return (
@@ -101,6 +107,11 @@ export function ImportPanel({
               <input type="checkbox" checked={keep.timestamp} onChange={(e) => setKeep({ ...keep, timestamp: e.target.checked })} /> Keep timestamps
             </label>
           </>
+        )}
+        {schemas && (
+          <label className="checkbox" title="Each line's value (NDJSON: and key) is JSON encoded with the schema chosen above, in Confluent wire format">
+            <input type="checkbox" checked={encode} onChange={(e) => setEncode(e.target.checked)} /> Encode with {[schemas.key && `key: ${schemas.key.subject}`, schemas.value && `value: ${schemas.value.subject}`].filter(Boolean).join(', ')}
+          </label>
         )}
         <button type="button" className="button" disabled={!canChoose || run.running} onClick={() => input.current?.click()}>
           Choose file…

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import './produce.css';
-import { LARGE_BURST, type Acks, type Compression, type MessageDraftInput, type SendResult } from '../../../shared/api';
+import { LARGE_BURST, type Acks, type Compression, type ImportSchemas, type MessageDraftInput, type SendResult } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiProvider';
 import { useFreshTopicsReload, useTopics } from '../../api/queries';
@@ -14,6 +14,7 @@ import { HeadersEditor } from './HeadersEditor';
 import { ImportPanel, type ImportKeep } from './ImportPanel';
 import { PayloadEditor } from './PayloadEditor';
 import { useProduceInvalidation } from './queries';
+import { useRegistrySubjects, useSchemaCheck } from './schema-queries';
 import { RunProgress } from './RunProgress';
 import { SendResultView } from './SendResultView';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -73,7 +74,12 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
     return () => clearInterval(timer);
   }, [deleted, refetch]);
   const topicProblem = !topic ? null : deleted ? `Topic ${topic} was deleted: pick another topic, or create it again.` : topicInfo ? null : `Topic ${topic} does not exist on this cluster.`;
-  const problems = [topicProblem, payloadProblem(draft.key, 'key'), payloadProblem(draft.value, 'value')].filter(Boolean);
+  // The Schema format: offered with a registry; main checks the text as typed (debounced), naming the field.
+  const registry = useRegistrySubjects(connectionId);
+  const keySchemaProblem = useSchemaCheck(connectionId, draft.key, 'key');
+  const valueSchemaProblem = useSchemaCheck(connectionId, draft.value, 'value');
+  const schemaContext = (role: 'key' | 'value', problem: string | null) => ({ connectionId, topic, role, available: registry.available, problem });
+  const problems = [topicProblem, payloadProblem(draft.key, 'key') ?? keySchemaProblem, payloadProblem(draft.value, 'value') ?? valueSchemaProblem].filter(Boolean);
   const blocked = readOnly || !topicInfo || problems.length > 0;
   /** A send that found the topic missing: the form says so once (the topic line) and blocks sending. */
   const missingTopic = (error: unknown) => AppError.is(error) && error.code === 'UNKNOWN_TOPIC_OR_PARTITION';
@@ -88,6 +94,9 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
   const needsConfirm = burstCount > LARGE_BURST;
 
   const update = (patch: Partial<DraftState>) => setDraft((d) => ({ ...d, ...patch }));
+  // Stable: the schema picker fills the editor from effects.
+  const setKey = useCallback((key: DraftState['key']) => setDraft((d) => ({ ...d, key })), []);
+  const setValue = useCallback((value: DraftState['value']) => setDraft((d) => ({ ...d, value })), []);
   const send = async () => {
     setSending(true);
     setSendError(null);
@@ -118,10 +127,10 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
         }),
     );
   };
-  const importFile = (format: 'ndjson' | 'lines', content: string, keep: ImportKeep) => {
+  const importFile = (format: 'ndjson' | 'lines', content: string, keep: ImportKeep, schemas: ImportSchemas | undefined) => {
     const sentTo = topic;
     return (runId: string, signal: AbortSignal) =>
-      api.call('produce.import', { connectionId, topic, runId, format, content, options, keep }, { signal }).catch((error: unknown) => {
+      api.call('produce.import', { connectionId, topic, runId, format, content, options, keep, ...(schemas ? { schemas } : {}) }, { signal }).catch((error: unknown) => {
         noticeMissing(error, sentTo);
         throw error;
       });
@@ -167,8 +176,8 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
           <div className="prediction" data-testid="partition-prediction">
             {partitionPrediction(draft, topicInfo?.partitionCount)}
           </div>
-          <PayloadEditor label="Key" value={draft.key} onChange={(key) => update({ key })} nullLabel="null" />
-          <PayloadEditor label="Value" value={draft.value} onChange={(value) => update({ value })} nullLabel="null (tombstone)" multiline />
+          <PayloadEditor label="Key" value={draft.key} onChange={setKey} nullLabel="null" schema={schemaContext('key', keySchemaProblem)} />
+          <PayloadEditor label="Value" value={draft.value} onChange={setValue} nullLabel="null (tombstone)" multiline schema={schemaContext('value', valueSchemaProblem)} />
           <HeadersEditor headers={draft.headers} onChange={(headers) => update({ headers })} />
           <div className="form-row">
             <label className="field">
@@ -238,6 +247,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
             canChoose={!readOnly && Boolean(topicInfo) && !deleted}
             disabled={readOnly || !topicInfo || deleted}
             runError={runError(fileRun.error)}
+            schemas={importSchemas(draft)}
             onSend={importFile}
           />
         </form>
@@ -245,4 +255,12 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
       </div>
     </div>
   );
+}
+
+/** The schemas the Key and Value editors chose (Schema format), for encoding an imported file's lines; null: none. */
+function importSchemas(d: DraftState): ImportSchemas | null {
+  const of = (p: DraftState['key']) => (p.format === 'schema' && p.schema?.subject ? p.schema : null);
+  const key = of(d.key);
+  const value = of(d.value);
+  return key || value ? { key, value } : null;
 }

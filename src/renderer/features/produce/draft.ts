@@ -1,11 +1,13 @@
-import type { MessageDraftInput, Payload, PayloadFormat } from '../../../shared/api';
+import type { MessageDraftInput, Payload, PayloadFormat, SchemaChoice } from '../../../shared/api';
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import { compileTemplate, templateProblem } from '../../../shared/produce/template';
 
 /** The form's editable state of one payload: a format, or null for a null key / tombstone. */
 export interface PayloadState {
-  format: PayloadFormat | 'null';
+  format: PayloadFormat | 'schema' | 'null';
   text: string;
+  /** The schema chosen for the Schema format (kept while another format is tried). */
+  schema?: SchemaChoice;
 }
 
 export interface DraftState {
@@ -27,11 +29,15 @@ export const emptyDraft = (): DraftState => ({
 });
 
 export function toPayload(p: PayloadState): Payload {
-  return p.format === 'null' ? null : { format: p.format, text: p.text };
+  if (p.format === 'null') return null;
+  if (p.format === 'schema') return { format: 'schema', text: p.text, schema: p.schema ?? { subject: '', version: 'latest' } };
+  return { format: p.format, text: p.text };
 }
 
-export function fromPayload(p: Payload): PayloadState {
-  return p === null ? { format: 'null', text: '' } : { format: p.format, text: p.text };
+export function fromPayload(p: MessageDraftInput['key']): PayloadState {
+  if (p === null) return { format: 'null', text: '' };
+  if (p.format === 'schema') return { format: 'schema', text: p.text, schema: { ...p.schema, version: p.schema.version ?? 'latest' } };
+  return { format: p.format, text: p.text };
 }
 
 export function toMessageDraft(d: DraftState): MessageDraftInput {
@@ -70,6 +76,9 @@ export function payloadProblem(p: PayloadState, what: string): string | null {
       return /^[A-Za-z0-9+/_-]*={0,2}$/.test(p.text.replace(/\s+/g, '')) ? null : `${what}: not valid base64`;
     case 'text':
       return templateProblem(p.text);
+    case 'schema':
+      // Whether it fits the schema is checked in main as you type (use-schema-check.ts).
+      return p.schema?.subject ? templateProblem(p.text) : `${what}: choose a schema subject`;
     case 'json': {
       const problem = templateProblem(p.text);
       if (problem) return problem;
@@ -87,6 +96,7 @@ export function payloadProblem(p: PayloadState, what: string): string | null {
 function fixedBytes(p: PayloadState): Uint8Array | null {
   if (p.format === 'null') return null;
   if (p.format === 'hex') return Uint8Array.from((p.text.replace(/\s+/g, '').match(/../g) ?? []).map((h) => parseInt(h, 16)));
+  if (p.format === 'schema') return null;
   if (p.format === 'base64') return Uint8Array.from(atob(p.text.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
   return compileTemplate(p.text).dynamic ? null : new TextEncoder().encode(p.text);
 }
@@ -96,6 +106,7 @@ export function partitionPrediction(d: DraftState, partitionCount: number | unde
   if (d.partition !== 'auto') return `partition ${d.partition} (chosen)`;
   if (!partitionCount) return '';
   if (d.key.format === 'null') return 'null key: spread round-robin over the partitions';
+  if (d.key.format === 'schema') return "by the key's schema-encoded bytes (murmur2), known once encoded";
   if (payloadProblem(d.key, 'key')) return '';
   try {
     const bytes = fixedBytes(d.key);
