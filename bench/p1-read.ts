@@ -29,7 +29,7 @@ const workloads = [
   },
 ];
 
-const { bootstrap, admin, app, connectionId, close } = await benchApp();
+const { bootstrap, admin, app, close } = await benchApp();
 const dir = mkdtempSync(join(tmpdir(), 'ke-p1-'));
 const created: string[] = [];
 
@@ -42,6 +42,10 @@ const client = app.services.host.attach((name, payload) => {
   received += (payload as { messages: unknown[] }).messages.length;
 });
 let seq = 0;
+// Connection ids belong to the client that opened them: this client reads over its own.
+const opened = await app.services.host.call(client, 'p1-connect', 'connection.connect', { config: { brokers: bootstrap.split(',') } });
+if (!opened.ok) throw new Error(opened.error.message);
+const { connectionId } = opened.value as { connectionId: string };
 
 let peakRss = 0;
 let peakHeap = 0;
