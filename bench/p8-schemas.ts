@@ -20,9 +20,9 @@ import { startRegistry } from '../scripts/kafka/registry';
 import { frame } from '../src/main/schemas/framing';
 import { SchemaRegistryClient } from '../src/main/schemas/registry-client';
 
-const ROUNDS = smoke ? 1 : 5;
+const ROUNDS = Number(process.env.P8_ROUNDS) || (smoke ? 1 : 5);
 const PARTITIONS = 12;
-const COUNT = smoke ? 10_000 : 200_000;
+const COUNT = Number(process.env.P8_COUNT) || (smoke ? 10_000 : 200_000);
 const NAME = `${COUNT.toLocaleString('en')} Avro values of ~1 KiB`;
 
 // A realistic order: nested records, an enum, arrays of records and strings, a map, unions, longs, a timestamp.

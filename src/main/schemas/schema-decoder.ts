@@ -27,6 +27,15 @@ export interface SchemaInfo {
 interface Compiled {
   codec: SchemaCodec;
   info: SchemaInfo;
+  /** Protobuf: the info per message type, made once (the same object for every value of it). */
+  byMessageType?: Map<string, SchemaInfo>;
+}
+
+function withMessageType(compiled: Compiled, messageType: string): SchemaInfo {
+  compiled.byMessageType ??= new Map();
+  let info = compiled.byMessageType.get(messageType);
+  if (!info) compiled.byMessageType.set(messageType, (info = { ...compiled.info, messageType }));
+  return info;
 }
 type Entry = { compiled: Compiled } | { error: string; until: number };
 
@@ -93,7 +102,7 @@ export class SchemaDecoder {
     if ('error' in entry) return { ok: false, reason: entry.error, schema: ref };
     try {
       const out = entry.compiled.codec.decode(framed.body);
-      const info = out.messageType ? { ...entry.compiled.info, messageType: out.messageType } : entry.compiled.info;
+      const info = out.messageType ? withMessageType(entry.compiled, out.messageType) : entry.compiled.info;
       return { ok: true, json: out.json, schema: info, ...(out.invalid ? { invalid: out.invalid } : {}) };
     } catch (error) {
       return { ok: false, reason: `${entry.compiled.info.type === 'JSON' ? 'JSON Schema' : entry.compiled.info.type === 'AVRO' ? 'Avro' : 'Protobuf'} schema ${describe(framed.ref)}: ${(error as Error).message}`, schema: ref };

@@ -1,6 +1,7 @@
 import { WIRE_TRUNCATED, type WireBytes } from '../../../shared/api/message-wire';
 import type { RawRecord } from '../../kafka/ports/messages';
-import type { Decoded, SchemaDecoder } from '../../schemas/schema-decoder';
+import type { Decoded, SchemaDecoder, SchemaInfo } from '../../schemas/schema-decoder';
+import type { DecodedSchemaInfo } from '../../../shared/api';
 import { encodeBytes, PREVIEW_BYTES } from './encode-bytes';
 
 /** A record's key and value as decoding left them (null: not schema-framed). */
@@ -44,7 +45,21 @@ export function encodeDecoded(raw: Buffer | null, decoded: Decoded | null, previ
     return [bytes[0], bytes[1], bytes[2], id, { error: decoded.reason }];
   }
   const cut = decoded.json.length > previewBytes;
-  const { id: _id, guid: _guid, ...info } = decoded.schema;
-  const schema = { ...info, ...(decoded.schema.id !== undefined ? { id: decoded.schema.id } : {}), ...(decoded.invalid ? { invalid: decoded.invalid } : {}) };
+  const schema = decoded.invalid ? { ...wireSchema(decoded.schema), invalid: decoded.invalid } : wireSchema(decoded.schema);
   return [cut ? decoded.json.slice(0, previewBytes) : decoded.json, raw.length, cut ? WIRE_TRUNCATED : 0, id, schema];
+}
+
+/**
+ * The schema as the window gets it (no GUID), made once per schema (and message type) rather
+ * than once per message: a decoder hands out the same info object for every value it decodes.
+ */
+const wireSchemas = new WeakMap<SchemaInfo, DecodedSchemaInfo>();
+function wireSchema(info: SchemaInfo): DecodedSchemaInfo {
+  let made = wireSchemas.get(info);
+  if (!made) {
+    const { guid: _guid, ...rest } = info;
+    made = rest;
+    wireSchemas.set(info, made);
+  }
+  return made;
 }
