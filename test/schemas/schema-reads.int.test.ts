@@ -1,10 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import avro from 'avsc';
 import protobuf from 'protobufjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageFromWire, type MessagesBatch, type MessageView } from '../../src/shared/api';
 import { frame } from '../../src/main/schemas/framing';
+import { toOffsetRuns } from '../../src/shared/messages/offset-runs';
 import { SchemaRegistryClient } from '../../src/main/schemas/registry-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/eventually';
@@ -99,6 +103,25 @@ describe('reading schema-encoded topics through the app', () => {
     expect(raw.value?.schema).toBeUndefined();
     const decoded = await app.call('messages.get', { connectionId, topic, partition: 1, offset: '0' });
     expect(decoded.value?.data).toBe('{"id":1,"loc":"NORTH","amount":10}');
+  });
+
+  it('exports decoded JSON with the schema named, or the bytes as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ke-schema-export-'));
+    process.env.KAFKA_EXPLORER_EXPORT_DIR = dir;
+    try {
+      const selection = toOffsetRuns([{ partition: 0, offset: '0' }, { partition: 0, offset: '1' }]);
+      const decoded = await app.call('messages.export', { connectionId, runId: 'exp-d', topic, format: 'ndjson', fileName: 'decoded.ndjson', selection, decoded: true });
+      const lines = readFileSync(decoded.path!, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(lines[0]).toMatchObject({ value: '{"id":0,"loc":"SOUTH","amount":0}', valueEncoding: 'utf8', valueSchema: { type: 'AVRO', id: ids.order, subject: `${topic}-value` }, key: '{"id":"k0","at":"9007199254740993"}', keySchema: { messageType: 'demo.Pong' } });
+      const raw = await app.call('messages.export', { connectionId, runId: 'exp-r', topic, format: 'ndjson', fileName: 'raw.ndjson', selection });
+      const [first] = readFileSync(raw.path!, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(first.valueEncoding).toBe('base64');
+      expect(first.valueSchema).toBeUndefined();
+      expect(Buffer.from(first.value, 'base64').subarray(0, 5)).toEqual(frame(ids.order!, Buffer.alloc(0)));
+    } finally {
+      delete process.env.KAFKA_EXPLORER_EXPORT_DIR;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps a live tail going when the registry goes away: new schemas show raw with the reason, counted', async () => {

@@ -229,6 +229,8 @@ export const messageFileCalls = {
       format: ExportFormat,
       fileName: SuggestedFileName,
       selection: z.array(OffsetRuns).max(10_000),
+      /** Schema-encoded keys and values as their decoded JSON (with the schema named), instead of their bytes. */
+      decoded: z.boolean().default(false),
     }),
   ),
   /** One message with its whole key, value and headers (no preview cut), up to MAX_WHOLE_MESSAGE_BYTES. */

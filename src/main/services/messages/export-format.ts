@@ -1,5 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import type { ExportFormat } from '../../../shared/api';
+import type { DecodedSchemaInfo, ExportFormat } from '../../../shared/api';
+import type { Decoded } from '../../schemas/schema-decoder';
+import type { DecodedParts } from './schema-records';
 import type { RawRecord } from '../../kafka/ports/messages';
 import { hasSchemaFraming } from './encode-bytes';
 
@@ -19,6 +21,9 @@ export interface ExportedMessage {
   valueEncoding: 'utf8' | 'base64' | null;
   /** An object when keys are unique and values text; else a list, which keeps repeated keys and says which values are base64. */
   headers: Record<string, string | null> | ExportedHeader[];
+  /** Set when the export was asked for decoded values: the writer schema the key or value was decoded with. */
+  keySchema?: DecodedSchemaInfo;
+  valueSchema?: DecodedSchemaInfo;
 }
 
 export interface ExportedHeader {
@@ -41,9 +46,19 @@ function exportedHeaders(headers: RawRecord['headers']): ExportedMessage['header
   return headers.map((h, i): ExportedHeader => (values[i]!.encoding === 'base64' ? { key: h.key, value: values[i]!.data, encoding: 'base64' } : { key: h.key, value: values[i]!.data }));
 }
 
-export function toExported(r: RawRecord): ExportedMessage {
-  const key = textOrBase64(r.key);
-  const value = textOrBase64(r.value);
+/**
+ * A decoded key or value is written as its JSON text (encoding utf8) with the schema it was
+ * decoded with; one that could not be decoded stays as its bytes, as in a raw export.
+ */
+function part(bytes: Buffer | null, decoded: Decoded | null | undefined): { data: string | null; encoding: 'utf8' | 'base64' | null; schema?: DecodedSchemaInfo } {
+  if (!decoded?.ok) return textOrBase64(bytes);
+  const { guid: _guid, ...schema } = decoded.schema;
+  return { data: decoded.json, encoding: 'utf8', schema };
+}
+
+export function toExported(r: RawRecord, parts: DecodedParts | null = null): ExportedMessage {
+  const key = part(r.key, parts?.key);
+  const value = part(r.value, parts?.value);
   return {
     partition: r.partition,
     offset: r.offset,
@@ -54,6 +69,8 @@ export function toExported(r: RawRecord): ExportedMessage {
     value: value.data,
     valueEncoding: value.encoding,
     headers: exportedHeaders(r.headers),
+    ...(key.schema ? { keySchema: key.schema } : {}),
+    ...(value.schema ? { valueSchema: value.schema } : {}),
   };
 }
 
@@ -72,8 +89,8 @@ export function exportHead(format: ExportFormat): string {
 }
 
 /** One message's text; `first` says whether it is the file's first (JSON puts commas between). */
-export function exportRow(r: RawRecord, format: ExportFormat, first: boolean): string {
-  const e = toExported(r);
+export function exportRow(r: RawRecord, format: ExportFormat, first: boolean, parts: DecodedParts | null = null): string {
+  const e = toExported(r, parts);
   if (format === 'csv') return `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(',')}\r\n`;
   if (format === 'ndjson') return `${JSON.stringify(e)}\n`;
   return `${first ? '\n' : ',\n'}  ${JSON.stringify(e)}`;

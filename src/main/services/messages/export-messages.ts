@@ -21,6 +21,8 @@ export interface ExportRequest {
   format: ExportFormat;
   selection: OffsetRuns[];
   signal: AbortSignal;
+  /** Write schema-framed keys and values as their decoded JSON (with this connection's schemas), not their bytes. */
+  schemas?: SchemaDecoder;
 }
 
 const cancelled = () => appError(ErrorCode.Cancelled, 'The export was cancelled.');
@@ -54,12 +56,13 @@ export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetc
       }
       const at = offset;
       const chunk = await withRetries(() => client.readChunk(req.topic, selected.partition, at.toString(), EXPORT_CHUNK_BYTES), req.signal, RETRIES);
+      if (req.schemas) await req.schemas.prepare(chunk.records);
       for (const r of chunk.records) {
         const o = BigInt(r.offset);
         while (k < intervals.length && o >= intervals[k]!.end) k++;
         if (k >= intervals.length) break;
         if (o < intervals[k]!.start) continue;
-        await sink.write(exportRow(r, req.format, written === 0));
+        await sink.write(exportRow(r, req.format, written === 0, req.schemas ? decodeParts(r, req.schemas, req.topic) : null));
         written++;
       }
       const next = BigInt(chunk.nextOffset);

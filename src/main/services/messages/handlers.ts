@@ -31,7 +31,10 @@ export function messageHandlers(connections: ConnectionManager, messages: Messag
         push: (batch) => ctx.emit('messages.batch', batch),
         isOpen: () => isOpen(req.connectionId),
       }),
-    'messages.export': (req, ctx) => exportToFile(connections.get(req.connectionId).client, messages.saveLocation, { ...req, signal: ctx.signal }),
+    'messages.export': (req, ctx) => {
+      const { client, schemas } = connections.get(req.connectionId);
+      return exportToFile(client, messages.saveLocation, { ...req, signal: ctx.signal, ...(req.decoded ? { schemas } : {}) });
+    },
     'messages.get': (req, ctx) => {
       const { client, schemas } = connections.get(req.connectionId);
       return getWholeMessage(client, { ...req, signal: ctx.signal, ...(req.raw ? {} : { schemas }) });

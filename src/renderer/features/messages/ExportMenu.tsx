@@ -25,6 +25,9 @@ export function ExportMenu({ topic, all, shown, selected }: { topic: string; all
   const api = useApi();
   const connectionId = useConnectionId();
   const [format, setFormat] = useState<ExportFormat>('ndjson');
+  const [decoded, setDecoded] = useState(true);
+  // Only worth asking when something read was decoded with a schema.
+  const anyDecoded = all().some((m) => m.value?.schema || m.key?.schema);
   const [scope, setScope] = useState<Scope>('all');
   const [running, setRunning] = useState<number | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -39,7 +42,7 @@ export function ExportMenu({ topic, all, shown, selected }: { topic: string; all
     setError(null);
     try {
       const runId = `export-${Date.now().toString(36)}`;
-      setResult(await api.call('messages.export', { connectionId, topic, runId, format, fileName: exportFileName(topic, format), selection: toOffsetRuns(messages) }, { signal: ctl.signal }));
+      setResult(await api.call('messages.export', { connectionId, topic, runId, format, fileName: exportFileName(topic, format), selection: toOffsetRuns(messages), decoded: anyDecoded && decoded }, { signal: ctl.signal }));
     } catch (e) {
       if (!ctl.signal.aborted) setError(e);
     } finally {
@@ -59,6 +62,12 @@ export function ExportMenu({ topic, all, shown, selected }: { topic: string; all
         <option value="json">JSON</option>
         <option value="csv">CSV</option>
       </select>
+      {anyDecoded && (
+        <label className="checkbox" title="Schema-encoded keys and values as their decoded JSON, with the schema named; unchecked: their bytes, which the Produce page's import writes back exactly">
+          <input type="checkbox" checked={decoded} onChange={(e) => setDecoded(e.target.checked)} />
+          <span>decoded</span>
+        </label>
+      )}
       {running !== null ? (
         <>
           <progress aria-label="Export progress" />
