@@ -15,6 +15,8 @@ export interface MainThreadTasks {
   longestWallMs: number;
   /** The same task's CPU time on that thread, ms: what the page itself cost, whatever else the machine was doing. */
   longestCpuMs: number;
+  /** CPU time of all the main thread's tasks during `work`, ms. */
+  totalCpuMs: number;
   tasks: number;
 }
 
@@ -39,9 +41,12 @@ export async function measureMainThread(page: Page, work: () => Promise<void>): 
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
   let longestWall = 0;
   let longestCpu = 0;
+  let totalCpu = 0;
   for (const t of tasks) {
+    const cpu = (t.tdur ?? t.dur ?? 0) / 1000;
     longestWall = Math.max(longestWall, (t.dur ?? 0) / 1000);
-    longestCpu = Math.max(longestCpu, (t.tdur ?? t.dur ?? 0) / 1000);
+    longestCpu = Math.max(longestCpu, cpu);
+    totalCpu += cpu;
   }
-  return { longestWallMs: longestWall, longestCpuMs: longestCpu, tasks: tasks.length };
+  return { longestWallMs: longestWall, longestCpuMs: longestCpu, totalCpuMs: totalCpu, tasks: tasks.length };
 }
