@@ -32,6 +32,9 @@ test.describe('schema-encoded data through the UI', () => {
     await expect(page.getByTestId('connection-bar')).toBeVisible();
 
     await openMessages(page, env.appUrl, 'orders-avro');
+    // The topic names the subjects it uses, each a link to the Schemas page.
+    await expect(page.getByTestId('topic-subjects')).toContainText('orders-avro-key');
+    await expect(page.getByTestId('topic-subjects').getByRole('link', { name: 'orders-avro-value' })).toHaveAttribute('href', '#/schemas/orders-avro-value');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     // 60 seeded, plus any the produce test below sent on an earlier run against the same broker.
     await expect(page.getByTestId('messages-summary')).toContainText(/scanned (6\d|[7-9]\d)/);

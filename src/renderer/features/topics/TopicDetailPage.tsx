@@ -8,6 +8,7 @@ import { ConfigTab } from './ConfigTab';
 import { ReadersTab } from './ReadersTab';
 import { ManageTab } from './ManageTab';
 import { RetentionSummary } from './RetentionSummary';
+import { TopicSubjects } from '../schemas/TopicSubjects';
 import { useIsFetching } from '@tanstack/react-query';
 import { AutoRefresh } from '../../components/AutoRefresh';
 import { useAutoRefresh } from '../../components/use-auto-refresh';
@@ -47,6 +48,7 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
         actions={<AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />}
       />
       <RetentionSummary connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />
+      <TopicSubjects connectionId={connectionId} topic={topic} />
       <nav className="tabs" aria-label="Topic sections">
         {TABS.map((t) => (
           <a key={t.id} className={`tab${t.id === active ? ' active' : ''}`} href={href(['topics', topic, t.id])} aria-current={t.id === active ? 'page' : undefined}>
