@@ -69,6 +69,17 @@ describe('Protobuf: message types by index, fields checked', () => {
     expect(() => withTime.encode('{"at": "yesterday"}')).toThrow('at: expected an RFC 3339 timestamp');
   });
 
+  it('writes and reads Duration and the wrapper types in their JSON form', () => {
+    const codec = protobufCodec({
+      name: 'w.proto',
+      text: 'syntax = "proto3";\nimport "google/protobuf/duration.proto";\nimport "google/protobuf/wrappers.proto";\nmessage W { google.protobuf.Duration took = 1; google.protobuf.Int64Value big = 2; google.protobuf.StringValue name = 3; }\n',
+    });
+    const json = '{"took": "-1.25s", "big": 9007199254740993, "name": "ada"}';
+    expect(JSON.parse(codec.decode(codec.encode(json)).json)).toEqual({ took: '-1.25s', big: '9007199254740993', name: 'ada' });
+    expect(JSON.parse(codec.skeleton())).toEqual({ took: '0s', big: null, name: null });
+    expect(() => codec.encode('{"took": "an hour"}')).toThrow('took: expected a duration such as 1.5s');
+  });
+
   it('refuses a field the message does not have instead of dropping it', () => {
     expect(() => codec.encode('{"id": 1, "lines": [{"sku": "A", "size": 2}]}', 'shop.Order')).toThrow('lines[0].size: is not a field of shop.Order.Line');
   });

@@ -1,6 +1,7 @@
 import protobuf from 'protobufjs';
 import { readMessageIndexes, writeMessageIndexes } from '../framing';
 import { SchemaMismatch, type SchemaCodec } from './codec';
+import { installWellKnownJson, jsonToWellKnown, wellKnownSkeleton } from './protobuf-well-known';
 import { parseExactJson } from '../exact-json';
 import { NumberText } from '../json-text';
 
@@ -135,10 +136,11 @@ function checkFields(type: protobuf.Type, value: unknown, path: string): void {
     if (typeof v === 'bigint') record[key] = v.toString();
     if (v instanceof NumberText) record[key] = Number(v.text);
     if (Array.isArray(v)) record[key] = v.map((x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof NumberText ? Number(x.text) : x));
-    // A Timestamp as RFC 3339 text (how decoding shows it): fromObject only takes {seconds, nanos}.
-    if (field.resolvedType?.fullName === '.google.protobuf.Timestamp') {
-      if (typeof v === 'string') record[key] = timestampObject(v, here);
-      else if (Array.isArray(v)) record[key] = v.map((x: unknown, i) => (typeof x === 'string' ? timestampObject(x, `${here}[${i}]`) : x));
+    // Well-known types in their JSON form (how decoding shows them): fromObject only takes their message form.
+    const fullName = field.resolvedType?.fullName ?? '';
+    if (fullName.startsWith('.google.protobuf.')) {
+      const convert = (x: unknown, at: string) => jsonToWellKnown(fullName, x, at) ?? x;
+      record[key] = field.repeated && Array.isArray(v) ? v.map((x: unknown, i) => convert(x, `${here}[${i}]`)) : convert(record[key], here);
       continue;
     }
     const nested = field.resolvedType instanceof protobuf.Type && !isWellKnown(field.resolvedType) ? field.resolvedType : null;
@@ -147,13 +149,6 @@ function checkFields(type: protobuf.Type, value: unknown, path: string): void {
     else if (field.map && typeof v === 'object') Object.entries(v as Record<string, unknown>).forEach(([k, item]) => checkFields(nested, item, `${here}.${k}`));
     else checkFields(nested, v, here);
   }
-}
-
-function timestampObject(text: string, path: string): { seconds: number; nanos: number } {
-  const m = /^(.*?)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
-  const whole = m ? Date.parse(`${m[1]}${m[3]}`) : NaN;
-  if (!m || Number.isNaN(whole)) throw new SchemaMismatch(path, `expected an RFC 3339 timestamp such as 2026-11-20T10:00:00Z, got ${JSON.stringify(text)}`);
-  return { seconds: Math.floor(whole / 1000), nanos: Number((m[2] ?? '').padEnd(9, '0')) };
 }
 
 function isWellKnown(type: protobuf.Type): boolean {
@@ -172,7 +167,8 @@ function protoSkeleton(type: protobuf.Type, depth: number): Record<string, unkno
     if (field.repeated) out[field.name] = [];
     else if (field.map) out[field.name] = {};
     else if (field.resolvedType instanceof protobuf.Type) {
-      out[field.name] = field.resolvedType.fullName === '.google.protobuf.Timestamp' ? new Date(0).toISOString() : depth < 8 ? protoSkeleton(field.resolvedType, depth + 1) : null;
+      const known = wellKnownSkeleton(field.resolvedType.fullName);
+      out[field.name] = known !== undefined ? known : depth < 8 ? protoSkeleton(field.resolvedType, depth + 1) : null;
     } else if (field.resolvedType instanceof protobuf.Enum) out[field.name] = Object.keys(field.resolvedType.values)[0] ?? 0;
     else if (field.type === 'string') out[field.name] = '';
     else if (field.type === 'bool') out[field.name] = false;
@@ -192,27 +188,4 @@ export function messagesDeclaredIn(text: string): string[] {
   return ns.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).map((t) => t.fullName.slice(1));
 }
 
-let wellKnownInstalled = false;
-/** google.protobuf.Timestamp as RFC 3339 text, as proto3's JSON mapping writes it. */
-export function installWellKnownJson(): void {
-  if (wellKnownInstalled) return;
-  wellKnownInstalled = true;
-  (protobuf.wrappers as Record<string, protobuf.IWrapper>)['.google.protobuf.Timestamp'] = {
-    fromObject(this: protobuf.Type, object: { [k: string]: unknown }) {
-      if (typeof object === 'string') {
-        const ms = Date.parse(object);
-        return this.fromObject({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 });
-      }
-      return this.fromObject(object);
-    },
-    toObject(this: protobuf.Type, message: protobuf.Message, options?: protobuf.IConversionOptions) {
-      const m = message as unknown as { seconds: number | { toString(): string }; nanos: number };
-      if (!options?.json) return this.toObject(message, options);
-      const seconds = Number(m.seconds.toString());
-      const iso = new Date(seconds * 1000).toISOString().replace('.000Z', '');
-      const nanos = m.nanos ? `.${String(m.nanos).padStart(9, '0').replace(/0+$/, '')}` : '';
-      return `${iso.replace('Z', '')}${nanos}Z` as unknown as { [k: string]: unknown };
-    },
-  };
-}
 installWellKnownJson();
