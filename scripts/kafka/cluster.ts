@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { ensureKafkaJars } from './jars';
+import { kafkaJavaArgs, registeredBrokers } from './node-process';
 import { freePorts, isPortFree } from './ports';
 import { isOurProcess, terminate } from './processes';
 import { newClusterId, serverProperties, type NodeLayout } from './server-properties';
@@ -15,7 +16,6 @@ import { destroyCluster, liveNodes, readState, runRoot, writeState, type Cluster
 const execFileAsync = promisify(execFile);
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
-const JVM_OPTS = ['-Xms128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 export interface StartClusterOptions {
   /** 1 for most tests, 3 where replication, leaders and failover matter. */
@@ -102,16 +102,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     dataDir,
     nodes: layout.map((n) => ({ id: n.id, port: n.port, controllerPort: n.controllerPort, pid: null, properties: join(dataDir, `node-${n.id}`, 'server.properties') })),
   };
-  const java = (mainClass: string, args: string[], logsDir: string) => [
-    ...JVM_OPTS,
-    `-Xmx${options.heapMb ?? 384}m`,
-    `-Dkafka.logs.dir=${logsDir}`,
-    `-Dlog4j2.configurationFile=${log4j}`,
-    '-cp',
-    `${lib}/*`,
-    mainClass,
-    ...args,
-  ];
+  const java = (mainClass: string, args: string[], logsDir: string) => kafkaJavaArgs({ lib, log4j }, mainClass, args, logsDir, options.heapMb);
 
   await Promise.all(
     layout.map(async (node) => {
@@ -140,8 +131,6 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-25).join('\n') : '';
   };
 
-  // Asked with kcat: kafkajs' admin refuses the whole metadata while any partition is offline,
-  // which is exactly the state a failover test waits in.
   const waitForBrokers = async (count: number, timeoutMs = options.readyTimeoutMs ?? 120_000) => {
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer yet';
@@ -151,8 +140,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
         throw new Error(`kafka node ${dead[0]!.id} exited during start-up:\n${logTail(dead[0]!.id)}`);
       }
       try {
-        const { stdout } = await execFileAsync('kcat', ['-b', state.bootstrap, '-L', '-J', '-m', '2'], { timeout: 5_000, maxBuffer: 256 * 1024 * 1024 });
-        const brokers = (JSON.parse(stdout) as { brokers: unknown[] }).brokers.length;
+        const brokers = await registeredBrokers(state.bootstrap);
         if (brokers === count) return;
         last = `${brokers} of ${count} brokers registered`;
       } catch (error) {

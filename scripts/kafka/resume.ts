@@ -1,16 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ensureKafkaJars } from './jars';
+import { kafkaJavaArgs, registeredBrokers } from './node-process';
 import { isPortFree } from './ports';
 import { isOurProcess } from './processes';
 import { liveNodes, writeState, type ClusterState } from './state';
 
-const execFileAsync = promisify(execFile);
-
-/** The JVM settings cluster.ts starts nodes with: small heap, serial GC, quick start. */
-const JVM_OPTS = ['-Xms128m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 /** True when a stopped cluster's data is still on disk, so `resumeCluster` can start it again as it was. */
 export function canResume(state: ClusterState): boolean {
@@ -29,12 +25,11 @@ export async function resumeCluster(state: ClusterState, root: string, readyTime
       throw new Error(`port ${n.port} or ${n.controllerPort} of kafka "${state.name}" node ${n.id} is in use: free it, or npm run kafka:reset -- --name ${state.name} to start a new cluster`);
     }
   }
-  const { lib, log4j } = await ensureKafkaJars(root);
+  const jars = await ensureKafkaJars(root);
   for (const n of dead) {
     const nodeDir = join(n.properties, '..');
     const log = openSync(join(nodeDir, 'server.log'), 'a');
-    const args = [...JVM_OPTS, `-Dkafka.logs.dir=${nodeDir}`, `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${lib}/*`, 'kafka.Kafka', n.properties];
-    const child = spawn('java', args, { detached: true, stdio: ['ignore', log, log] });
+    const child = spawn('java', kafkaJavaArgs(jars, 'kafka.Kafka', [n.properties], nodeDir), { detached: true, stdio: ['ignore', log, log] });
     closeSync(log);
     child.unref();
     n.pid = child.pid ?? null;
@@ -51,8 +46,7 @@ export async function resumeCluster(state: ClusterState, root: string, readyTime
       throw new Error(`kafka "${state.name}" node ${exited.id} exited while resuming:\n${tail}`);
     }
     try {
-      const { stdout } = await execFileAsync('kcat', ['-b', state.bootstrap, '-L', '-J', '-m', '2'], { timeout: 5_000, maxBuffer: 64 * 1024 * 1024 });
-      const brokers = (JSON.parse(stdout) as { brokers: unknown[] }).brokers.length;
+      const brokers = await registeredBrokers(state.bootstrap);
       if (brokers === state.nodes.length) return state;
       last = `${brokers} of ${state.nodes.length} brokers registered`;
     } catch (error) {

@@ -97,8 +97,9 @@ function unionValue(type: AvroType, value: unknown, path: string): unknown {
   if (isObject(value) && Object.keys(value).length === 1) {
     const [branchName] = Object.keys(value);
     const branch = branches.find((b) => b.branchName === branchName);
-    if (branch && branch.typeName !== 'record' && branch.typeName !== 'map') return avroValueFromJson(branch, value[branchName!], path);
-    if (branch && !(branch.typeName === 'record' && branch.fields!.some((f) => f.name === branchName))) return avroValueFromJson(branch, value[branchName!], path);
+    // Unwrapped unless it could be the record itself, with one field that happens to share the branch's name.
+    const mayBeTheRecord = branch?.typeName === 'record' && branch.fields!.some((f) => f.name === branchName);
+    if (branch && !mayBeTheRecord) return avroValueFromJson(branch, value[branchName!], path);
   }
   const problems: string[] = [];
   for (const branch of branches) {
