@@ -8,7 +8,8 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    entryPoints: { electron: 'src/main/electron/main.ts', serve: 'src/main/server/serve.ts' },
+    // The decode worker is its own file: worker threads load it by path (see decode-pool.ts).
+    entryPoints: { electron: 'src/main/electron/main.ts', serve: 'src/main/server/serve.ts', 'decode-worker': 'src/main/schemas/decode-worker.ts' },
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },

@@ -6,6 +6,7 @@ import { readFraming, readMessageIndexes, type SchemaRef } from './framing';
 import type { LocalSchemas, LocalType } from './local-schemas';
 import type { SchemaRegistryClient, SchemaType } from './registry-client';
 import { SchemaEncoder } from './schema-encoder';
+import { DecodePool, type PoolItem, type PoolResult, type SchemaSource } from './decode-pool';
 
 /** What a schema-framed key or value decoded to, or why it could not be. */
 export type Decoded =
@@ -27,6 +28,9 @@ export interface SchemaInfo {
 interface Compiled {
   codec: SchemaCodec;
   info: SchemaInfo;
+  /** What a decode worker compiles the same codec from, under this key. */
+  source: SchemaSource;
+  poolKey: string;
   /** Protobuf: the info per message type, made once (the same object for every value of it). */
   byMessageType?: Map<string, SchemaInfo>;
 }
@@ -38,6 +42,15 @@ function withMessageType(compiled: Compiled, messageType: string): SchemaInfo {
   return info;
 }
 type Entry = { compiled: Compiled } | { error: string; until: number };
+
+/** A record's decoded key and value; null for a record with neither schema-framed nor mapped. */
+export type DecodedPair = { key: Decoded | null; value: Decoded | null } | null;
+
+/** Chunks with fewer records are decoded inline: a worker's round trip would cost more than it saves. */
+const OFFLOAD_AT = 64;
+
+/** Decoders in this process, numbered so their schemas' keys in the shared decode pool never collide. */
+let decoders = 0;
 
 /** A failure that may pass (registry down, timeout) is tried again after this long; a missing schema is not. */
 const RETRY_AFTER_MS = 10_000;
@@ -57,6 +70,7 @@ interface RecordLike {
 export class SchemaDecoder {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly poolPrefix = `d${++decoders}:`;
 
   /** The other direction, for producing: JSON to framed bytes by subject and version (its own cache). */
   readonly encoder: SchemaEncoder;
@@ -100,13 +114,56 @@ export class SchemaDecoder {
     const ref = 'id' in framed.ref ? { id: framed.ref.id } : { guid: framed.ref.guid };
     if (!entry) return { ok: false, reason: `schema ${describe(framed.ref)} was not fetched`, schema: ref };
     if ('error' in entry) return { ok: false, reason: entry.error, schema: ref };
+    let out: PoolResult;
     try {
-      const out = entry.compiled.codec.decode(framed.body);
-      const info = out.messageType ? withMessageType(entry.compiled, out.messageType) : entry.compiled.info;
-      return { ok: true, json: out.json, schema: info, ...(out.invalid ? { invalid: out.invalid } : {}) };
+      out = entry.compiled.codec.decode(framed.body);
     } catch (error) {
-      return { ok: false, reason: `${entry.compiled.info.type === 'JSON' ? 'JSON Schema' : entry.compiled.info.type === 'AVRO' ? 'Avro' : 'Protobuf'} schema ${describe(framed.ref)}: ${(error as Error).message}`, schema: ref };
+      out = { error: (error as Error).message };
     }
+    return decodedFrom(out, entry.compiled, framed.ref);
+  }
+
+  /**
+   * prepare() then decode() for a whole chunk of records, in order. A big chunk's registry-framed
+   * parts are decoded on the decode pool's worker threads (the main thread streams meanwhile);
+   * small chunks, local schemas, and everything when the pool cannot run, are decoded here.
+   */
+  async decodeRecords(records: readonly RecordLike[], topic: string): Promise<DecodedPair[]> {
+    await this.prepare(records);
+    const pool = this.registry && records.length >= OFFLOAD_AT ? DecodePool.shared() : null;
+    const inline = (r: RecordLike): DecodedPair => {
+      const key = this.decode(r.key, 'key', r.headers, topic);
+      const value = this.decode(r.value, 'value', r.headers, topic);
+      return key || value ? { key, value } : null;
+    };
+    if (!pool) return records.map(inline);
+    // Parts a registry decides (framed, schema compiled) go to the pool; the rest stay here.
+    const items: PoolItem[] = [];
+    const slots: { record: number; role: 'key' | 'value'; compiled: Compiled; ref: SchemaRef }[] = [];
+    const out: DecodedPair[] = records.map((r, i) => {
+      const parts: { key: Decoded | null; value: Decoded | null } = { key: null, value: null };
+      for (const role of ['key', 'value'] as const) {
+        const bytes = r[role];
+        const framed = bytes ? readFraming(bytes, role, r.headers) : null;
+        const entry = framed ? this.entries.get(refKey(framed.ref)) : undefined;
+        if (framed && entry && 'compiled' in entry) {
+          items.push({ key: entry.compiled.poolKey, source: entry.compiled.source, body: framed.body });
+          slots.push({ record: i, role, compiled: entry.compiled, ref: framed.ref });
+        } else parts[role] = this.decode(bytes, role, r.headers, topic);
+      }
+      return parts;
+    });
+    if (items.length === 0) return records.map(inline);
+    let results: PoolResult[];
+    try {
+      results = await pool.decode(items);
+    } catch {
+      return records.map(inline);
+    }
+    slots.forEach((slot, n) => {
+      out[slot.record]![slot.role] = decodedFrom(results[n]!, slot.compiled, slot.ref);
+    });
+    return out.map((parts) => (parts && (parts.key || parts.value) ? parts : null));
   }
 
   private load(key: string, ref: SchemaRef): Promise<void> {
@@ -133,8 +190,18 @@ export class SchemaDecoder {
     const label = first ? `${first.subject}` : describe(ref);
     const codec = compileSchema(schema, references, label);
     const info: SchemaInfo = { ...('id' in ref ? { id: ref.id } : { guid: ref.guid }), type: schema.schemaType, ...(first ? { subject: first.subject, version: first.version } : {}) };
-    return { codec, info };
+    return { codec, info, source: { schema, references, label }, poolKey: this.poolPrefix + refKey(ref) };
   }
+}
+
+/** A registry-decoded part as the window gets it: the JSON with its schema, or why it could not be decoded. */
+function decodedFrom(out: PoolResult, compiled: Compiled, ref: SchemaRef): Decoded {
+  if ('error' in out) {
+    const kind = compiled.info.type === 'JSON' ? 'JSON Schema' : compiled.info.type === 'AVRO' ? 'Avro' : 'Protobuf';
+    return { ok: false, reason: `${kind} schema ${describe(ref)}: ${out.error}`, schema: 'id' in ref ? { id: ref.id } : { guid: ref.guid } };
+  }
+  const info = out.messageType ? withMessageType(compiled, out.messageType) : compiled.info;
+  return { ok: true, json: out.json, schema: info, ...(out.invalid ? { invalid: out.invalid } : {}) };
 }
 
 function decodeLocal(local: LocalType, body: Buffer, framed: { ref: SchemaRef } | null): Decoded {

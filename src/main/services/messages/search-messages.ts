@@ -6,7 +6,7 @@ import { linkedController, quiet, unlessAborted, withRetries } from '../cancella
 import { createLimiter } from '../limiter';
 import { BatchPusher } from './batch-pusher';
 import { toWire } from './message-service';
-import { decodeParts, failedParts, filterable } from './schema-records';
+import { failedParts, filterable } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
@@ -47,29 +47,32 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     while (next && !full()) {
       const chunk = await unlessAborted(next, stop.signal);
       if (!chunk) break;
-      // Schemas this chunk names are fetched once (cached per connection) before the sync loop below.
-      if (req.schemas) await req.schemas.prepare(chunk.records);
       const after = BigInt(chunk.nextOffset);
       // No progress: the rest is an open transaction (beyond the last stable offset) or a gap.
       const progressed = after > offset;
       next = progressed && after < high ? quiet(fetch(after)) : null;
+      // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
+      const end = Number(high);
+      const room = req.limit - pusher.matched;
+      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : room);
+      // Schema-framed keys and values, decoded (schemas fetched once per connection; big chunks on
+      // worker threads) while the next chunk is fetched.
+      const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(records, req.topic), stop.signal) : null;
+      if (req.schemas && !decoded) break;
       const matches: WireMessage[] = [];
       let scanned = 0;
       let undecodable = 0;
       let last = Number(offset);
-      // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
-      const end = Number(high);
-      const room = req.limit - pusher.matched;
-      for (const r of chunk.records) {
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
         const at = Number(r.offset);
-        if (at >= end) break;
         if (matches.length >= room) {
           limitReached = true;
           break;
         }
         scanned++;
         last = at + 1;
-        const parts = decodeParts(r, req.schemas, req.topic);
+        const parts = decoded ? decoded[i]! : null;
         if (parts) undecodable += failedParts(parts);
         const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
         if (!newest) {
@@ -103,6 +106,16 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     stop.release();
   }
   return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
+}
+
+/**
+ * The records of a chunk a read looks at: those below the range's end and, without a filter, no
+ * more than the matches still wanted (one more, so reaching the limit is noticed).
+ */
+function wanted<T extends { offset: string }>(records: readonly T[], end: number, room: number): readonly T[] {
+  let n = 0;
+  while (n < records.length && n <= room && Number(records[n]!.offset) < end) n++;
+  return n === records.length ? records : records.slice(0, n);
 }
 
 /**
