@@ -40,12 +40,15 @@ export function SchemaPicker({ connectionId, topic, role, label, value, onChange
     else if (fallbackSubject) onChange({ ...value, schema: { subject: fallbackSubject, version: 'latest' } });
   }, [fallbackLocal, fallbackSubject, value, onChange]);
 
-  // An empty editor, or one still showing the last skeleton, follows the chosen schema.
+  // An empty editor, or one still showing the last skeleton, follows the chosen schema: when a
+  // schema's skeleton arrives, not on every keystroke (clearing the editor to type must not refill it).
   const lastSkeleton = useRef<string | null>(null);
+  const appliedFor = useRef<unknown>(null);
   const data = skeleton.data;
   useEffect(() => {
-    if (!data || data.text === value.text) return;
-    if (isBlank(value.text) || value.text === lastSkeleton.current) {
+    if (!data || appliedFor.current === data) return;
+    appliedFor.current = data;
+    if (data.text !== value.text && (isBlank(value.text) || value.text === lastSkeleton.current)) {
       lastSkeleton.current = data.text;
       onChange({ ...value, text: data.text });
     }
