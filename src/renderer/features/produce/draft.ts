@@ -1,7 +1,7 @@
 import type { MessageDraftInput, Payload, PayloadFormat, SchemaChoice } from '../../../shared/api';
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import { compileTemplate, templateProblem } from '../../../shared/produce/template';
-import { isChosen, isLocalChoice } from '../../../shared/schemas/schema-choice';
+import { isChosen } from '../../../shared/schemas/schema-choice';
 
 /** The form's editable state of one payload: a format, or null for a null key / tombstone. */
 export interface PayloadState {
@@ -79,7 +79,7 @@ export function payloadProblem(p: PayloadState, what: string): string | null {
       return templateProblem(p.text);
     case 'schema':
       // Whether it fits the schema is checked in main as you type (use-schema-check.ts).
-      return isChosen(p.schema) ? templateProblem(p.text) : `${what}: choose a schema ${p.schema && isLocalChoice(p.schema) ? 'type' : 'subject'}`;
+      return isChosen(p.schema) ? templateProblem(p.text) : `${what}: choose a schema`;
     case 'json': {
       const problem = templateProblem(p.text);
       if (problem) return problem;
