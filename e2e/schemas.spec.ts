@@ -158,10 +158,16 @@ test.describe('schema-encoded data through the UI', () => {
     await expect(valueBox.getByLabel('Value schema source')).toHaveValue('local');
     await expect(valueBox.getByLabel('Value local type')).toHaveValue('shop.Refund');
     await expect(valueBox.getByLabel('Value local type').locator('option')).toHaveText(['shop.Refund (shop.proto)', 'shop.Payment (shop.proto)', 'web.Visit (visit.avsc)']);
-    await expect(page.getByTestId('schema-value-info')).toContainText('Local type (mapped for this topic’s values) · sent as plain bytes, no registry framing · Protobuf · shop.proto');
+    await expect(page.getByTestId('schema-value-info')).toContainText('Local type · sent as plain bytes, no registry framing · mapped for this topic’s values · Protobuf · shop.proto');
     const editor = page.getByTestId('payload-value-editor').locator('.cm-content');
     await expect(editor).toContainText('"reason"');
     expect(JSON.parse(await editor.innerText())).toEqual({ id: '', cents: '0', reason: '' });
+    // Another type: the editor (still the skeleton) follows; the info says reads will not decode it.
+    await valueBox.getByLabel('Value local type').selectOption('web.Visit');
+    await expect(editor).toContainText('"page"');
+    await expect(page.getByTestId('schema-value-info')).toContainText('not mapped for this topic’s values: reads show the raw bytes');
+    await valueBox.getByLabel('Value local type').selectOption('shop.Refund');
+    await expect(editor).toContainText('"reason"');
 
     const replace = async (text: string) => {
       await editor.click();

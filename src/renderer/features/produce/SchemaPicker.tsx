@@ -101,7 +101,7 @@ export function SchemaPicker({ connectionId, topic, role, label, value, onChange
       <div className="schema-picker__info muted" id={`${id}-info`} data-testid={`${id}-info`}>
         {useLocal
           ? choice && isLocalChoice(choice) && choice.local
-            ? `Local type${choice.local === mapped ? ` (mapped for this topic’s ${role}s)` : ''} · sent as plain bytes, no registry framing`
+            ? `Local type · sent as plain bytes, no registry framing · ${choice.local === mapped ? `mapped for this topic’s ${role}s` : `not mapped for this topic’s ${role}s: reads show the raw bytes until the profile maps it`}`
             : 'Choose a type from the local schema files.'
           : registryChoice.subject
             ? `${strategyOf(registryChoice.subject, topic, role)} strategy`
