@@ -55,9 +55,8 @@ export function schemaHandlers(connections: ConnectionManager): HandlerGroup<Sch
       return { subjects: subjectsOfTopic(subjects, topic) };
     },
     async 'schemas.skeleton'(req) {
-      const open = connections.get(req.connectionId).schemas;
       if ('local' in req) {
-        const type = open.encoder.localType(req.local);
+        const type = connections.get(req.connectionId).schemas.encoder.localType(req.local);
         return { text: type.codec.skeleton(), schemaType: type.codec.type, file: basename(type.file) };
       }
       const { subject, messageType } = req;
