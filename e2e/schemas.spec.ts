@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import avro from 'avsc';
@@ -124,6 +127,72 @@ test.describe('schema-encoded data through the UI', () => {
     await page.keyboard.insertText(JSON.stringify({ type: 'record', name: 'Order', namespace: 'demo.orders', fields: [{ name: 'orderId', type: 'int' }] }));
     await draft.getByRole('button', { name: 'Check compatibility' }).click();
     await expect(draft.getByTestId('compatibility-verdict')).toContainText('Not compatible');
+  });
+
+  test('produce with a local schema file: the topic’s mapped type is preselected, the skeleton fills the editor, sent unframed and read back decoded', async ({ appPage: page, env, sidebar }) => {
+    const topic = `e2e-local-${Date.now().toString(36)}`;
+    await createTopicsReady(env.bootstrap, [{ topic, numPartitions: 1 }]);
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-local-schemas-'));
+    writeFileSync(join(dir, 'shop.proto'), 'syntax = "proto3";\npackage shop;\nmessage Payment { string id = 1; int64 cents = 2; }\nmessage Refund { string id = 1; int64 cents = 2; string reason = 3; }\n');
+    writeFileSync(join(dir, 'visit.avsc'), JSON.stringify({ type: 'record', name: 'Visit', namespace: 'web', fields: [{ name: 'page', type: 'string' }] }));
+
+    // A profile with a registry and local files: both sources are offered.
+    const name = `Local schemas ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'New profile' }).click();
+    const form = page.getByRole('form', { name: 'New profile' });
+    await form.getByLabel('Profile name').fill(name);
+    await form.getByLabel('Bootstrap addresses').fill(env.bootstrap);
+    await form.getByLabel(/Decode Avro, Protobuf and JSON Schema/).check();
+    await form.getByLabel('Registry URL').fill(env.registryUrl);
+    await form.getByText('Local schema files (no registry needed)').click();
+    await form.getByLabel('Schema files and folders').fill(dir);
+    await form.getByLabel('Topic mappings').fill(`${topic} value shop.Refund`);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('button', { name: `Connect to ${name}` }).click();
+    await expect(page.getByTestId('connection-bar')).toBeVisible();
+
+    await sidebar.open('Produce');
+    await page.getByLabel('Topic', { exact: true }).fill(topic);
+    const valueBox = page.getByRole('group', { name: 'Value', exact: true });
+    await valueBox.getByRole('radio', { name: 'Schema' }).check();
+    await expect(valueBox.getByLabel('Value schema source')).toHaveValue('local');
+    await expect(valueBox.getByLabel('Value local type')).toHaveValue('shop.Refund');
+    await expect(valueBox.getByLabel('Value local type').locator('option')).toHaveText(['shop.Refund (shop.proto)', 'shop.Payment (shop.proto)', 'web.Visit (visit.avsc)']);
+    await expect(page.getByTestId('schema-value-info')).toContainText('Local type · sent as plain bytes, no registry framing · mapped for this topic’s values · Protobuf · shop.proto');
+    const editor = page.getByTestId('payload-value-editor').locator('.cm-content');
+    await expect(editor).toContainText('"reason"');
+    expect(JSON.parse(await editor.innerText())).toEqual({ id: '', cents: '0', reason: '' });
+    // Another type: the editor (still the skeleton) follows; the info says reads will not decode it.
+    await valueBox.getByLabel('Value local type').selectOption('web.Visit');
+    await expect(editor).toContainText('"page"');
+    await expect(page.getByTestId('schema-value-info')).toContainText('not mapped for this topic’s values: reads show the raw bytes');
+    await valueBox.getByLabel('Value local type').selectOption('shop.Refund');
+    await expect(editor).toContainText('"reason"');
+
+    const replace = async (text: string) => {
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(text);
+    };
+    await replace('{"id": "rf-e2e", "cents": "ten", "reason": "late"}');
+    await expect(page.getByTestId('payload-value-problem')).toContainText('value does not fit the schema: cents: expected an integer (int64), got "ten"');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+    await replace('{"id": "rf-e2e", "cents": "9223372036854775807", "reason": "late"}');
+    await expect(page.getByTestId('payload-value-problem')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByTestId('send-result')).toContainText(topic);
+
+    await page.getByRole('link', { name: 'show in messages' }).click();
+    await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '1');
+    const [row] = await readTable(page, 'Messages');
+    expect(row!.Value).toBe('proto{"id":"rf-e2e","cents":"9223372036854775807","reason":"late"}');
+    await page.getByRole('table', { name: 'Messages' }).locator('[data-row-id]').first().click();
+    await expect(page.getByTestId('detail-value-info')).toContainText('shop.Refund');
+    // No Confluent framing: the bare message starts with field 1's tag (0x0a).
+    const detail = page.getByRole('complementary', { name: 'Message' });
+    await detail.getByRole('button', { name: 'Raw bytes' }).click();
+    await expect(detail.getByLabel('Raw value bytes')).toContainText(/^00000000 {2}0a 06 72 66/);
   });
 
   // Last in the file: it adds a message to orders-avro, whose 60 seeded messages the first test counts.

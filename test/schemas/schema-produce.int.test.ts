@@ -4,6 +4,7 @@ import { messageFromWire, type MessagesBatch, type MessageView, type Payload } f
 import type { AppError } from '../../src/shared/errors';
 import { SchemaRegistryClient } from '../../src/main/schemas/registry-client';
 import { startTestApp, type TestApp } from '../support/app';
+import { ExactLong } from '../support/avro-exact-long';
 import { createTopic, sharedBootstrap, sharedRegistryUrl, testKafka, uniqueTopic } from '../support/kafka';
 
 const ORDER = {
@@ -33,20 +34,6 @@ message Refund {
 }
 `;
 const CLICK = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', additionalProperties: false, properties: { page: { type: 'string' }, ms: { type: 'integer' } }, required: ['page'] };
-
-/** An Avro long read exactly (BigInt), with avsc directly: not the app's codec. */
-const ExactLong = avro.types.LongType.__with({
-  fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
-  toBuffer: (n: bigint) => {
-    const buf = Buffer.alloc(8);
-    buf.writeBigInt64LE(n);
-    return buf;
-  },
-  fromJSON: (x: unknown) => BigInt(x as string),
-  toJSON: (n: bigint) => n.toString(),
-  isValid: (n: unknown) => typeof n === 'bigint',
-  compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
-});
 
 describe('producing with a schema (real broker, real registry)', () => {
   const bootstrap = sharedBootstrap();
@@ -175,6 +162,18 @@ describe('producing with a schema (real broker, real registry)', () => {
       ['{"id":7}', '{"id":12345678901234567,"customer":"Imp","note":null,"status":"PAID"}'],
       ['{"id":8}', '{"id":8,"customer":"Text","note":null,"status":"NEW"}'],
     ]);
+  });
+
+  it('keeps a schema payload in a saved template (subject, version, message type) and sends it as saved', async () => {
+    const value = schema(`${payments}-value`, '{"id": "rf-tpl", "cents": "5", "reason": "template"}', { messageType: 'demo.produce.Refund', version: 1 });
+    const saved = await app.call('produce.templates.save', { template: { id: 'sp-tpl', name: 'refund', topic: payments, message: { key: null, value } } });
+    const template = saved.find((t) => t.id === 'sp-tpl')!;
+    expect(template.message.value).toEqual(value);
+    const before = await endOffset(payments);
+    await app.call('produce.send', { connectionId, topic: template.topic!, message: template.message });
+    const [read] = (await readBack(payments)).slice(before);
+    expect(read!.value!.schema).toMatchObject({ subject: `${payments}-value`, messageType: 'demo.produce.Refund' });
+    expect(JSON.parse(read!.value!.data)).toEqual({ id: 'rf-tpl', cents: '5', reason: 'template' });
   });
 
   it('refuses a value that does not fit before sending, naming the field; nothing is written', async () => {

@@ -51,9 +51,14 @@ export class LocalSchemas {
     return new LocalSchemas(types, mappings);
   }
 
-  /** Every type the files define, for the mapping form. */
-  typeNames(): string[] {
-    return [...this.types.keys()].sort();
+  /** Every type the files define, by name: what producing with a local schema offers. */
+  list(): LocalType[] {
+    return [...this.types.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** A type by its full name (`web.Click`, `shop.Order`), or null when no file defines it. */
+  type(name: string): LocalType | null {
+    return this.types.get(name) ?? null;
   }
 
   /** The type a topic's key or value is mapped to: the first matching mapping wins. */

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { SchemaCodec } from './codecs/codec';
 import { compileSchema, resolveReferences } from './compile';
 import { basename } from 'node:path';
-import { readFraming, readMessageIndexes, type SchemaRef } from './framing';
+import { readFraming, readMessageIndexes, type Framed, type SchemaRef } from './framing';
 import type { LocalSchemas, LocalType } from './local-schemas';
 import type { SchemaRegistryClient, SchemaType } from './registry-client';
 import { SchemaEncoder } from './schema-encoder';
@@ -77,9 +77,10 @@ export class SchemaDecoder {
 
   constructor(
     private readonly registry: SchemaRegistryClient | null,
-    private readonly local: LocalSchemas | null = null,
+    /** The connection's local schema files, or null: their types are what producing with a local schema offers. */
+    readonly local: LocalSchemas | null = null,
   ) {
-    this.encoder = new SchemaEncoder(registry);
+    this.encoder = new SchemaEncoder(registry, local);
   }
 
   /** Fetches and compiles every schema these records name that is not cached (or due a retry). */
@@ -110,6 +111,18 @@ export class SchemaDecoder {
     // A registry decides for framed data; a local mapping for the rest, and for framed data when there is no registry.
     if (local && (!framed || !this.registry)) return decodeLocal(local, framed ? framed.body : bytes, framed);
     if (!framed) return null;
+    const registered = this.decodeRegistered(framed);
+    // Plain local data (written with a local type: no framing) may start with a 0 byte and so look
+    // framed, e.g. an Avro record whose first field is a null union branch or a 0. When the registry
+    // cannot read it cleanly and the topic's local type reads every byte, the local reading is the right one.
+    if (local && framed.carrier === 'prefix' && (!registered.ok || registered.invalid)) {
+      const plain = decodeLocal(local, bytes, null);
+      if (plain.ok && !plain.invalid) return plain;
+    }
+    return registered;
+  }
+
+  private decodeRegistered(framed: Framed): Decoded {
     const entry = this.entries.get(refKey(framed.ref));
     const ref = 'id' in framed.ref ? { id: framed.ref.id } : { guid: framed.ref.guid };
     if (!entry) return { ok: false, reason: `schema ${describe(framed.ref)} was not fetched`, schema: ref };

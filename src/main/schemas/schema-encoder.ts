@@ -1,7 +1,11 @@
+import { basename } from 'node:path';
+import type { SchemaChoice } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { isLocalChoice } from '../../shared/schemas/schema-choice';
 import type { SchemaCodec } from './codecs/codec';
 import { compileSchema, resolveReferences } from './compile';
 import { frame } from './framing';
+import type { LocalSchemas, LocalType } from './local-schemas';
 import type { SchemaRegistryClient, SchemaType, SubjectVersion } from './registry-client';
 
 /** A subject's version, compiled: what producing with a schema encodes and frames with. */
@@ -11,6 +15,18 @@ export interface SubjectSchema {
   id: number;
   schemaType: SchemaType;
   codec: SchemaCodec;
+}
+
+/** What a key or value is encoded with: a subject's version (Confluent-framed) or a local type (plain bytes). */
+export type EncodingSchema = SubjectSchema | LocalType;
+
+export function isSubjectSchema(schema: EncodingSchema): schema is SubjectSchema {
+  return 'subject' in schema;
+}
+
+/** How a refusal names the schema: "schema orders-value v2", "local type web.Click (click.avsc)". */
+export function describeSchema(schema: EncodingSchema): string {
+  return isSubjectSchema(schema) ? `schema ${schema.subject} v${schema.version}` : `local type ${schema.name} (${basename(schema.file)})`;
 }
 
 /** How long 'latest' is trusted before the registry is asked again (a new version may be registered). */
@@ -25,7 +41,26 @@ export class SchemaEncoder {
   private readonly compiled = new Map<string, Promise<SubjectSchema>>();
   private readonly latest = new Map<string, { at: number; version: Promise<SubjectSchema> }>();
 
-  constructor(private readonly registry: SchemaRegistryClient | null) {}
+  constructor(
+    private readonly registry: SchemaRegistryClient | null,
+    private readonly local: LocalSchemas | null = null,
+  ) {}
+
+  /** What a produce request's choice names: a registry subject's version, or a type of the local files. */
+  async forChoice(choice: SchemaChoice): Promise<EncodingSchema> {
+    return isLocalChoice(choice) ? this.localType(choice.local) : this.resolve(choice.subject, choice.version);
+  }
+
+  /** A type the connection's local schema files define, or an error saying which exist. */
+  localType(name: string): LocalType {
+    if (!this.local) {
+      throw new AppError({ name: 'ValidationError', code: 'NO_LOCAL_SCHEMAS', message: 'This connection has no local schema files: a value cannot be encoded with a local type.', retriable: false, hint: 'Add the .avsc or .proto files to the connection profile (Schema Registry › Local schema files).' });
+    }
+    const found = this.local.type(name);
+    if (found) return found;
+    const known = this.local.list().map((t) => t.name);
+    throw new AppError({ name: 'ValidationError', code: 'LOCAL_TYPE_NOT_FOUND', message: `The local schema files define no type ${name}.`, retriable: false, hint: `Known types: ${known.slice(0, 8).join(', ') || 'none'}${known.length > 8 ? ', …' : ''}` });
+  }
 
   /** The compiled schema of a subject's version (or its latest). */
   resolve(subject: string, version: number | 'latest'): Promise<SubjectSchema> {
@@ -39,8 +74,13 @@ export class SchemaEncoder {
     return work;
   }
 
-  /** JSON text to Confluent wire-format bytes (magic, id, Protobuf message indexes, body); throws SchemaMismatch. */
-  static encode(schema: SubjectSchema, json: string, messageType?: string): Buffer {
+  /**
+   * JSON text to the bytes sent; throws SchemaMismatch. A subject's version: Confluent wire format
+   * (magic, id, Protobuf message indexes, body). A local type has no id to frame with: the plain
+   * Avro binary or Protobuf message, which is what reading a topic mapped to it decodes.
+   */
+  static encode(schema: EncodingSchema, json: string, messageType?: string): Buffer {
+    if (!isSubjectSchema(schema)) return schema.codec.encode(json);
     return frame(schema.id, schema.codec.encode(json, messageType));
   }
 

@@ -12,16 +12,29 @@ const MAX_PAYLOAD = 10 * 1024 * 1024;
  * A registered schema to encode a payload with: a subject (named by any strategy: TopicName
  * `<topic>-value`, RecordName `<full name>`, TopicRecordName `<topic>-<full name>`), one of its
  * versions or the latest, and for Protobuf the message type (else the file's first).
+ * Sent in Confluent wire format (magic byte, schema id, Protobuf message indexes, body).
  */
-export const SchemaChoice = z.object({
+export const RegistrySchemaChoice = z.object({
   subject: z.string().min(1, 'choose a schema subject').max(1024),
   version: z.union([z.number().int().min(1), z.literal('latest')]).default('latest'),
   messageType: z.string().min(1).max(1024).optional(),
 });
+export type RegistrySchemaChoice = z.output<typeof RegistrySchemaChoice>;
+
+/**
+ * A type from the connection's local schema files (an .avsc record, a .proto or descriptor-set
+ * message, by full name). A local schema has no registry id, so the bytes are the plain Avro
+ * binary or Protobuf message, unframed: what reading a topic mapped to that type decodes.
+ */
+export const LocalSchemaChoice = z.object({ local: z.string().min(1, 'choose a local schema type').max(1024) });
+export type LocalSchemaChoice = z.output<typeof LocalSchemaChoice>;
+
+/** What a schema payload is encoded with: a registry subject's version, or a local type. */
+export const SchemaChoice = z.union([LocalSchemaChoice, RegistrySchemaChoice]);
 export type SchemaChoice = z.output<typeof SchemaChoice>;
 
 const PlainPayload = z.object({ format: PayloadFormat, text: z.string().max(MAX_PAYLOAD) });
-/** JSON text (may hold {{placeholders}}) encoded with a registered schema in Confluent wire format. */
+/** JSON text (may hold {{placeholders}}) encoded with a schema: a registered one (Confluent wire format) or a local type (plain bytes). */
 const SchemaPayload = z.object({ format: z.literal('schema'), text: z.string().max(MAX_PAYLOAD), schema: SchemaChoice });
 
 /** null means a null key, or a null value (a tombstone). */

@@ -84,6 +84,23 @@ describe('Protobuf: message types by index, fields checked', () => {
     expect(() => codec.encode('{"id": 1, "lines": [{"sku": "A", "size": 2}]}', 'shop.Order')).toThrow('lines[0].size: is not a field of shop.Order.Line');
   });
 
+  it('refuses a scalar of the wrong type or out of range instead of coercing it', () => {
+    const scalars = protobufCodec({ name: 's.proto', text: 'syntax = "proto3";\nmessage S { int32 small = 1; int64 big = 2; uint64 count = 3; string name = 4; bool on = 5; bytes blob = 6; double ratio = 7; repeated int32 ns = 8; map<string, int64> byName = 9; E e = 10; enum E { A = 0; B = 1; } }\n' });
+    const ok = '{"small": -5, "big": "-9223372036854775808", "count": 18446744073709551615, "name": "x", "on": true, "blob": "AAE=", "ratio": "NaN", "ns": [1, 2], "byName": {"a": "7"}, "e": "B"}';
+    expect(JSON.parse(scalars.decode(scalars.encode(ok)).json)).toMatchObject({ small: -5, big: '-9223372036854775808', count: '18446744073709551615', e: 'B' });
+    expect(() => scalars.encode('{"big": "ten"}')).toThrow('big: expected an integer (int64), got "ten"');
+    expect(() => scalars.encode('{"small": 3000000000}')).toThrow('small: 3000000000 is out of range for int32');
+    expect(() => scalars.encode('{"count": -1}')).toThrow('count: -1 is out of range for uint64');
+    expect(() => scalars.encode('{"name": 7}')).toThrow('name: expected a string, got 7');
+    expect(() => scalars.encode('{"on": "yes"}')).toThrow('on: expected true or false, got "yes"');
+    expect(() => scalars.encode('{"blob": "not base64!"}')).toThrow('blob: expected base64 text');
+    expect(() => scalars.encode('{"ratio": "much"}')).toThrow('ratio: expected a number');
+    expect(() => scalars.encode('{"ns": [1, 1.5]}')).toThrow('ns[1]: expected an integer (int32), got 1.5');
+    expect(() => scalars.encode('{"byName": {"a": true}}')).toThrow('byName.a: expected an integer (int64), got true');
+    expect(() => scalars.encode('{"e": "C"}')).toThrow('e: expected one of A, B, got "C"');
+    expect(JSON.parse(scalars.decode(scalars.encode('{"name": null, "big": null}')).json)).toMatchObject({ name: '', big: '0' });
+  });
+
   it('offers a skeleton for the chosen type', () => {
     expect(JSON.parse(codec.skeleton('shop.Order'))).toEqual({ id: '0', lines: [], kind: 'ONLINE' });
   });

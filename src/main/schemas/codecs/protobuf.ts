@@ -2,6 +2,7 @@ import protobuf from 'protobufjs';
 import { readMessageIndexes, writeMessageIndexes } from '../framing';
 import { SchemaMismatch, type SchemaCodec } from './codec';
 import { installWellKnownJson, jsonToWellKnown, wellKnownSkeleton } from './protobuf-well-known';
+import { checkScalar } from './protobuf-scalars';
 import { parseExactJson } from '../exact-json';
 import { NumberText } from '../json-text';
 
@@ -143,7 +144,13 @@ function checkFields(type: protobuf.Type, value: unknown, path: string): void {
       record[key] = field.repeated && Array.isArray(v) ? v.map((x: unknown, i) => convert(x, `${here}[${i}]`)) : convert(record[key], here);
       continue;
     }
-    const nested = field.resolvedType instanceof protobuf.Type && !isWellKnown(field.resolvedType) ? field.resolvedType : null;
+    if (!(field.resolvedType instanceof protobuf.Type)) {
+      if (field.repeated && Array.isArray(v)) v.forEach((item: unknown, i) => checkScalar(field, item, `${here}[${i}]`));
+      else if (field.map && typeof v === 'object' && v !== null) Object.entries(v as Record<string, unknown>).forEach(([k, item]) => checkScalar(field, item, `${here}.${k}`));
+      else if (!field.repeated && !field.map) checkScalar(field, v, here);
+      continue;
+    }
+    const nested = !isWellKnown(field.resolvedType) ? field.resolvedType : null;
     if (!nested || v === null) continue;
     if (field.repeated && Array.isArray(v)) v.forEach((item, i) => checkFields(nested, item, `${here}[${i}]`));
     else if (field.map && typeof v === 'object') Object.entries(v as Record<string, unknown>).forEach(([k, item]) => checkFields(nested, item, `${here}.${k}`));

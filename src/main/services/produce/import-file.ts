@@ -19,8 +19,8 @@ export interface ImportKeep {
  * "base64" (and a listed header's `encoding`) mean the string is base64 of the bytes, as the
  * Messages page's export writes binary data: an exported file imports back byte for byte.
  * "lines": every non-empty line is a value with a null key.
- * With `schemas`, each value (and NDJSON key) is JSON encoded with that schema in Confluent wire
- * format: a "lines" line is the value's JSON text; in NDJSON a string is the value's JSON text
+ * With `schemas`, each value (and NDJSON key) is JSON encoded with that schema (a subject's version
+ * in Confluent wire format, a local type as plain bytes): a "lines" line is the value's JSON text; in NDJSON a string is the value's JSON text
  * (what the Messages export writes for decoded values), any other JSON is the value itself
  * (numbers kept exact), and base64 data is sent as the bytes it is.
  */

@@ -4,27 +4,28 @@ import type { MessageDraft, Payload } from '../../../shared/api';
 import { jsonStable } from '../../../shared/produce/json-stable';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
 import { SchemaMismatch } from '../../schemas/codecs/codec';
-import { SchemaEncoder, type SubjectSchema } from '../../schemas/schema-encoder';
+import { describeSchema, SchemaEncoder, type EncodingSchema } from '../../schemas/schema-encoder';
+import { choiceLabel, isLocalChoice } from '../../../shared/schemas/schema-choice';
 
 type BytesOf = (seq: number) => Buffer | null;
 
 /** The compiled schemas a draft's schema-format key and value are encoded with (resolved beforehand: async). */
 export interface DraftSchemas {
-  key?: SubjectSchema | undefined;
-  value?: SubjectSchema | undefined;
+  key?: EncodingSchema | undefined;
+  value?: EncodingSchema | undefined;
 }
 
 /**
  * Turns a payload into a per-message byte producer; templates apply to text, JSON and schema
  * payloads (rendered first, then encoded, per message).
  */
-export function payloadEncoder(payload: Payload, what: string, schema?: SubjectSchema): BytesOf {
+export function payloadEncoder(payload: Payload, what: string, schema?: EncodingSchema): BytesOf {
   if (payload === null) return () => null;
   switch (payload.format) {
     case 'schema': {
-      if (!schema) throw new TemplateError(`${what}: its schema ${payload.schema.subject} was not resolved`);
+      if (!schema) throw new TemplateError(`${what}: its schema ${choiceLabel(payload.schema)} was not resolved`);
       const template = compileTemplate(payload.text);
-      const messageType = payload.schema.messageType;
+      const messageType = isLocalChoice(payload.schema) ? undefined : payload.schema.messageType;
       const encode = (text: string) => encodeWithSchema(schema, text, messageType, what);
       if (!template.dynamic) {
         const bytes = encode(payload.text);
@@ -77,12 +78,12 @@ export class SchemaValueError extends Error {
   }
 }
 
-/** JSON text as the schema's Confluent wire-format bytes, or why it does not fit (naming the field). */
-export function encodeWithSchema(schema: SubjectSchema, text: string, messageType: string | undefined, what: string): Buffer {
+/** JSON text as the schema's bytes (Confluent wire format; plain for a local type), or why it does not fit (naming the field). */
+export function encodeWithSchema(schema: EncodingSchema, text: string, messageType: string | undefined, what: string): Buffer {
   try {
     return SchemaEncoder.encode(schema, text, messageType);
   } catch (error) {
-    if (error instanceof SchemaMismatch) throw new SchemaValueError(`${what} does not fit schema ${schema.subject} v${schema.version}: ${error.message}`, error.path);
+    if (error instanceof SchemaMismatch) throw new SchemaValueError(`${what} does not fit ${describeSchema(schema)}: ${error.message}`, error.path);
     throw new TemplateError(`${what}: ${(error as Error).message}`);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageDraft } from '../../../shared/api';
 import { avroCodec } from '../../schemas/codecs/avro';
 import { protobufCodec } from '../../schemas/codecs/protobuf';
+import type { LocalType } from '../../schemas/local-schemas';
 import type { SubjectSchema } from '../../schemas/schema-encoder';
 import { importedRecords } from './import-file';
 import { messageFactory, SchemaValueError } from './message-factory';
@@ -34,6 +35,15 @@ describe('schema payloads', () => {
     const d = MessageDraft.parse({ key: null, value: { format: 'schema', text: '{"b": "9223372036854775807"}', schema: { subject: 's', messageType: 'p.B' } } });
     const bytes = messageFactory(d, 1, { value: proto })(1).value as Buffer;
     expect([...bytes.subarray(5, 7)]).toEqual([2, 2]);
+  });
+
+  it('encodes a local type as the plain bytes, no framing, and names the type when a value does not fit', () => {
+    const visit: LocalType = { name: 'web.Visit', file: '/schemas/visit.avsc', codec: order.codec };
+    const d = MessageDraft.parse({ key: null, value: { format: 'schema', text: '{"id": {{seq}}, "who": "w"}', schema: { local: 'web.Visit' } } });
+    const bytes = messageFactory(d, 1, { value: visit })(2).value as Buffer;
+    expect(bytes).toEqual(order.codec.encode('{"id": 2, "who": "w"}'));
+    expect(order.codec.decode(bytes).json).toBe('{"id":2,"who":"w"}');
+    expect(() => messageFactory(draft('{"id": "x", "who": "w"}'), 1, { value: visit })).toThrow('value does not fit local type web.Visit (visit.avsc): id: expected a long');
   });
 
   it('imports NDJSON values with a schema: objects with exact int64, strings as JSON text, base64 as is', () => {

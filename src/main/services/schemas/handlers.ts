@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
-import type { SchemaValidation, SchemaVersionView } from '../../../shared/api';
+import { basename } from 'node:path';
+import type { LocalSchemaTypes, SchemaValidation, SchemaVersionView } from '../../../shared/api';
 import { compileTemplate, TemplateError } from '../../../shared/produce/template';
 import { subjectsOfTopic } from '../../../shared/schemas/subject-names';
 import { SchemaMismatch } from '../../schemas/codecs/codec';
-import type { SchemaEncoder } from '../../schemas/schema-encoder';
+import { SchemaEncoder } from '../../schemas/schema-encoder';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { SchemaRegistryClient, SubjectVersion } from '../../schemas/registry-client';
 import type { ConnectionManager } from '../connections/connection-manager';
@@ -15,6 +16,7 @@ type SchemaCall =
   | 'schemas.forTopic'
   | 'schemas.skeleton'
   | 'schemas.validate'
+  | 'schemas.localTypes'
   | 'schemas.checkCompatibility'
   | 'schemas.register'
   | 'schemas.setCompatibility'
@@ -52,8 +54,13 @@ export function schemaHandlers(connections: ConnectionManager): HandlerGroup<Sch
       const subjects = await registry(connectionId).subjects();
       return { subjects: subjectsOfTopic(subjects, topic) };
     },
-    async 'schemas.skeleton'({ connectionId, subject, version, messageType }) {
-      const schema = await encoder(connectionId).resolve(subject, version);
+    async 'schemas.skeleton'(req) {
+      if ('local' in req) {
+        const type = connections.get(req.connectionId).schemas.encoder.localType(req.local);
+        return { text: type.codec.skeleton(), schemaType: type.codec.type, file: basename(type.file) };
+      }
+      const { subject, messageType } = req;
+      const schema = await encoder(req.connectionId).resolve(subject, req.version);
       let text: string;
       try {
         text = schema.codec.skeleton(messageType);
@@ -63,18 +70,30 @@ export function schemaHandlers(connections: ConnectionManager): HandlerGroup<Sch
       const types = schema.codec.messageTypes;
       return { text, ...(types ? { messageTypes: types } : {}), schemaType: schema.schemaType, id: schema.id, version: schema.version };
     },
-    async 'schemas.validate'({ connectionId, subject, version, messageType, text }): Promise<SchemaValidation> {
-      const schema = await encoder(connectionId).resolve(subject, version);
+    async 'schemas.validate'(req): Promise<SchemaValidation> {
+      const { connectionId, text } = req;
+      const schema = 'local' in req ? connections.get(connectionId).schemas.encoder.localType(req.local) : await encoder(connectionId).resolve(req.subject, req.version);
       try {
         // As produce does: placeholders rendered (for message 1), then encoded.
         const template = compileTemplate(text);
-        schema.codec.encode(template.dynamic ? template.render({ seq: 1 }) : text, messageType);
+        SchemaEncoder.encode(schema, template.dynamic ? template.render({ seq: 1 }) : text, 'local' in req ? undefined : req.messageType);
         return { ok: true };
       } catch (error) {
         if (error instanceof SchemaMismatch) return { ok: false, path: error.path, message: error.message };
         if (error instanceof TemplateError || error instanceof Error) return { ok: false, path: '', message: error.message };
         throw error;
       }
+    },
+    async 'schemas.localTypes'({ connectionId, topic }): Promise<LocalSchemaTypes> {
+      const local = connections.get(connectionId).schemas.local;
+      if (!local) return { types: [], mapped: { key: null, value: null } };
+      const types = local.list().map((t) => ({ name: t.name, schemaType: t.codec.type as 'AVRO' | 'PROTOBUF', file: basename(t.file) }));
+      // A mapping to protobuf:raw reads without a schema and cannot write: nothing to preselect.
+      const mapped = (part: 'key' | 'value') => {
+        const type = topic ? local.typeFor(topic, part) : null;
+        return type && local.type(type.name) ? type.name : null;
+      };
+      return { types, mapped: { key: mapped('key'), value: mapped('value') } };
     },
     'schemas.checkCompatibility': ({ connectionId, subject, draft }) => registry(connectionId).checkCompatibility(subject, draft),
     async 'schemas.register'({ connectionId, subject, draft }) {

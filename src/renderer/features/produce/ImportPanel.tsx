@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { BurstSummary, ImportSchemas } from '../../../shared/api';
+import { choiceLabel } from '../../../shared/schemas/schema-choice';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { RunProgress } from './RunProgress';
@@ -109,8 +110,8 @@ export function ImportPanel({
           </>
         )}
         {schemas && (
-          <label className="checkbox" title="Each line's value (NDJSON: and key) is JSON encoded with the schema chosen above, in Confluent wire format">
-            <input type="checkbox" checked={encode} onChange={(e) => setEncode(e.target.checked)} /> Encode with {[schemas.key && `key: ${schemas.key.subject}`, schemas.value && `value: ${schemas.value.subject}`].filter(Boolean).join(', ')}
+          <label className="checkbox" title="Each line's value (NDJSON: and key) is JSON encoded with the schema chosen above: a registry subject in Confluent wire format, a local type as plain bytes">
+            <input type="checkbox" checked={encode} onChange={(e) => setEncode(e.target.checked)} /> Encode with {[schemas.key && `key: ${choiceLabel(schemas.key)}`, schemas.value && `value: ${choiceLabel(schemas.value)}`].filter(Boolean).join(', ')}
           </label>
         )}
         <button type="button" className="button" disabled={!canChoose || run.running} onClick={() => input.current?.click()}>

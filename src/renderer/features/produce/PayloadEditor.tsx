@@ -18,12 +18,12 @@ const FORMATS: { id: PayloadState['format']; label: string }[] = [
   { id: 'null', label: 'null' },
 ];
 
-/** What the Schema format needs: where it sends, whether the connection has a registry, and main's verdict on the text. */
+/** What the Schema format needs: where it sends, whether the connection has a registry or local schema files, and main's verdict on the text. */
 export interface SchemaContext {
   connectionId: string;
   topic: string;
   role: PayloadRole;
-  /** The connection has a Schema Registry: the Schema format is offered. */
+  /** The connection has a Schema Registry or local schema files: the Schema format is offered. */
   available: boolean;
   /** Main's check of the text against the chosen schema (debounced), naming the field; null when it fits. */
   problem: string | null;
@@ -53,7 +53,7 @@ export function PayloadEditor({
 }) {
   const problem = payloadProblem(value, label.toLowerCase()) ?? (value.format === 'schema' ? (schema?.problem ?? null) : null);
   const isJson = value.format === 'json' || value.format === 'schema';
-  // Schema is offered with a registry (and stays shown while chosen, so the choice can be changed).
+  // Schema is offered with a registry or local schema files (and stays shown while chosen, so the choice can be changed).
   const formats = FORMATS.filter((f) => f.id !== 'schema' || schema?.available || value.format === 'schema');
   // The editable element itself carries the name: it is what screen readers and getByRole see.
   const extensions = useMemo(

@@ -14,7 +14,8 @@ import { HeadersEditor } from './HeadersEditor';
 import { ImportPanel, type ImportKeep } from './ImportPanel';
 import { PayloadEditor } from './PayloadEditor';
 import { useProduceInvalidation } from './queries';
-import { useRegistrySubjects, useSchemaCheck } from './schema-queries';
+import { useLocalTypes, useRegistrySubjects, useSchemaCheck } from './schema-queries';
+import { isChosen } from '../../../shared/schemas/schema-choice';
 import { RunProgress } from './RunProgress';
 import { SendResultView } from './SendResultView';
 import { TemplatesPanel } from './TemplatesPanel';
@@ -74,11 +75,12 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
     return () => clearInterval(timer);
   }, [deleted, refetch]);
   const topicProblem = !topic ? null : deleted ? `Topic ${topic} was deleted: pick another topic, or create it again.` : topicInfo ? null : `Topic ${topic} does not exist on this cluster.`;
-  // The Schema format: offered with a registry; main checks the text as typed (debounced), naming the field.
+  // The Schema format: offered with a registry or local schema files; main checks the text as typed (debounced), naming the field.
   const registry = useRegistrySubjects(connectionId);
+  const local = useLocalTypes(connectionId, topic);
   const keySchemaProblem = useSchemaCheck(connectionId, draft.key, 'key');
   const valueSchemaProblem = useSchemaCheck(connectionId, draft.value, 'value');
-  const schemaContext = (role: 'key' | 'value', problem: string | null) => ({ connectionId, topic, role, available: registry.available, problem });
+  const schemaContext = (role: 'key' | 'value', problem: string | null) => ({ connectionId, topic, role, available: registry.available || local.types.length > 0, problem });
   const problems = [topicProblem, payloadProblem(draft.key, 'key') ?? keySchemaProblem, payloadProblem(draft.value, 'value') ?? valueSchemaProblem].filter(Boolean);
   const blocked = readOnly || !topicInfo || problems.length > 0;
   /** A send that found the topic missing: the form says so once (the topic line) and blocks sending. */
@@ -259,7 +261,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
 
 /** The schemas the Key and Value editors chose (Schema format), for encoding an imported file's lines; null: none. */
 function importSchemas(d: DraftState): ImportSchemas | null {
-  const of = (p: DraftState['key']) => (p.format === 'schema' && p.schema?.subject ? p.schema : null);
+  const of = (p: DraftState['key']) => (p.format === 'schema' && isChosen(p.schema) ? p.schema : null);
   const key = of(d.key);
   const value = of(d.value);
   return key || value ? { key, value } : null;

@@ -9,6 +9,16 @@ describe('produce form draft', () => {
     expect(fromMessageDraft(m).partition).toBe('2');
   });
 
+  it('keeps a registry subject or a local type through the contract shape, and asks for one until chosen', () => {
+    const local = { ...emptyDraft(), value: { format: 'schema' as const, text: '{}', schema: { local: 'web.Visit' } } };
+    expect(toMessageDraft(local).value).toEqual({ format: 'schema', text: '{}', schema: { local: 'web.Visit' } });
+    expect(fromMessageDraft(toMessageDraft(local)).value.schema).toEqual({ local: 'web.Visit' });
+    expect(fromMessageDraft({ key: null, value: { format: 'schema', text: '{}', schema: { subject: 'orders-value' } } }).value.schema).toEqual({ subject: 'orders-value', version: 'latest' });
+    expect(payloadProblem({ format: 'schema', text: '{}' }, 'value')).toBe('value: choose a schema');
+    expect(payloadProblem({ format: 'schema', text: '{}', schema: { local: '' } }, 'value')).toBe('value: choose a schema');
+    expect(payloadProblem(local.value, 'value')).toBeNull();
+  });
+
   it('checks JSON after placeholders, and hex', () => {
     expect(payloadProblem({ format: 'json', text: '{"n": {{seq}}}' }, 'value')).toBeNull();
     expect(payloadProblem({ format: 'json', text: '{"n": }' }, 'value')).toContain('value is not valid JSON');

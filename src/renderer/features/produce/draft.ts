@@ -1,6 +1,7 @@
 import type { MessageDraftInput, Payload, PayloadFormat, SchemaChoice } from '../../../shared/api';
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import { compileTemplate, templateProblem } from '../../../shared/produce/template';
+import { isChosen } from '../../../shared/schemas/schema-choice';
 
 /** The form's editable state of one payload: a format, or null for a null key / tombstone. */
 export interface PayloadState {
@@ -36,7 +37,7 @@ export function toPayload(p: PayloadState): Payload {
 
 export function fromPayload(p: MessageDraftInput['key']): PayloadState {
   if (p === null) return { format: 'null', text: '' };
-  if (p.format === 'schema') return { format: 'schema', text: p.text, schema: { ...p.schema, version: p.schema.version ?? 'latest' } };
+  if (p.format === 'schema') return { format: 'schema', text: p.text, schema: 'local' in p.schema ? { local: p.schema.local } : { ...p.schema, version: p.schema.version ?? 'latest' } };
   return { format: p.format, text: p.text };
 }
 
@@ -78,7 +79,7 @@ export function payloadProblem(p: PayloadState, what: string): string | null {
       return templateProblem(p.text);
     case 'schema':
       // Whether it fits the schema is checked in main as you type (use-schema-check.ts).
-      return p.schema?.subject ? templateProblem(p.text) : `${what}: choose a schema subject`;
+      return isChosen(p.schema) ? templateProblem(p.text) : `${what}: choose a schema`;
     case 'json': {
       const problem = templateProblem(p.text);
       if (problem) return problem;
