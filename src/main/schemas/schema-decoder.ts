@@ -150,7 +150,7 @@ export class SchemaDecoder {
       return key || value ? { key, value } : null;
     };
     if (!pool) return records.map(inline);
-    // Parts a registry decides (framed, schema compiled) go to the pool; the rest stay here.
+    // Parts only a registry decides (framed, schema compiled, no local mapping) go to the pool; the rest stay here.
     const items: PoolItem[] = [];
     const slots: { record: number; role: 'key' | 'value'; compiled: Compiled; ref: SchemaRef }[] = [];
     const out: DecodedPair[] = records.map((r, i) => {
@@ -159,7 +159,8 @@ export class SchemaDecoder {
         const bytes = r[role];
         const framed = bytes ? readFraming(bytes, role, r.headers) : null;
         const entry = framed ? this.entries.get(refKey(framed.ref)) : undefined;
-        if (framed && entry && 'compiled' in entry) {
+        // A topic mapped to a local type may hold plain values that only look framed: decode() decides those.
+        if (framed && entry && 'compiled' in entry && !this.local?.typeFor(topic, role)) {
           items.push({ key: entry.compiled.poolKey, source: entry.compiled.source, body: framed.body });
           slots.push({ record: i, role, compiled: entry.compiled, ref: framed.ref });
         } else parts[role] = this.decode(bytes, role, r.headers, topic);
