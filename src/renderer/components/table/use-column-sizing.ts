@@ -77,10 +77,14 @@ export function useResizeStart<T>(table: Table<T>) {
         const width = Math.round(Math.max(Math.min(min, startWidth), startWidth + e.clientX - startX));
         table.setColumnSizing((s) => ({ ...s, [columnId]: width }));
       };
+      // The click that ends a drag is not a click on the header (which would sort).
+      const swallowClick = (e: MouseEvent) => e.stopPropagation();
       const end = () => {
         window.removeEventListener('pointermove', move);
         window.removeEventListener('pointerup', end);
         document.body.classList.remove('column-resizing');
+        window.addEventListener('click', swallowClick, { capture: true, once: true });
+        setTimeout(() => window.removeEventListener('click', swallowClick, { capture: true }), 0);
       };
       window.addEventListener('pointermove', move);
       window.addEventListener('pointerup', end);
