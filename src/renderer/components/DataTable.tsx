@@ -42,6 +42,8 @@ export interface DataTableProps<T> extends TableViewOptions<T> {
   /** How many rows the filter leaves, for the "12 of 500 shown" beside the filter box. */
   onShownCountChange?: (shown: number) => void;
   rowHeight?: number;
+  /** Rows drawn beyond the visible ones (12): a short list may draw all of them. */
+  overscan?: number;
 }
 
 const containsText: FilterFn<unknown> = (row, columnId, value: string) => {
@@ -71,8 +73,8 @@ function DataTableImpl<T>(props: DataTableProps<T>) {
   return props.sorting ? <WindowedRows {...props} sorting={props.sorting} /> : <AllRows {...props} />;
 }
 
-function virtualOptions(count: number, rowHeight: number, getScrollElement: () => HTMLDivElement | null) {
-  return { count, getScrollElement, estimateSize: () => rowHeight, overscan: 12, scrollMargin: HEAD_PX, scrollPaddingStart: HEAD_PX };
+function virtualOptions(count: number, rowHeight: number, overscan: number | undefined, getScrollElement: () => HTMLDivElement | null) {
+  return { count, getScrollElement, estimateSize: () => rowHeight, overscan: overscan ?? 12, scrollMargin: HEAD_PX, scrollPaddingStart: HEAD_PX };
 }
 
 /** react-table holds every row and sorts and filters them. */
@@ -98,7 +100,7 @@ function AllRows<T>(props: DataTableProps<T>) {
   const rows = table.getRowModel().rows;
   useEffect(() => onShownCountChange?.(rows.length), [rows.length, onShownCountChange]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer(virtualOptions(rows.length, rowHeight, () => scrollRef.current));
+  const virtualizer = useVirtualizer(virtualOptions(rows.length, rowHeight, props.overscan, () => scrollRef.current));
   const rowAt = useCallback((i: number) => rows[i] as Row<T> | undefined, [rows]);
   const idAt = useCallback((i: number) => rows[i]?.id, [rows]);
   return (
@@ -123,7 +125,7 @@ function WindowedRows<T>(props: DataTableProps<T> & { sorting: SortingState }) {
   const { data, columns, getRowId, rowHeight = 28, onShownCountChange, sorting, onSortingChange } = props;
   const [columnSizing, setColumnSizing] = usePersistedColumnSizing(props.id);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer(virtualOptions(data.length, rowHeight, () => scrollRef.current));
+  const virtualizer = useVirtualizer(virtualOptions(data.length, rowHeight, props.overscan, () => scrollRef.current));
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;

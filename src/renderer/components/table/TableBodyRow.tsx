@@ -15,12 +15,14 @@ export interface BodyRowProps<T> {
   /** Rows grow with wrapped text: measured, not fixed height. */
   measure: ((element: Element | null) => void) | undefined;
   extraClass?: string | undefined;
+  dataAttributes?: Record<`data-${string}`, string> | undefined;
 }
 
 /** One body row; its key handling and clicks are delegated to the body (TableView). */
-export function TableBodyRow<T>({ row, item, offset, template, selected, tabStop, clickable, measure, extraClass }: BodyRowProps<T>) {
+export function TableBodyRow<T>({ row, item, offset, template, selected, tabStop, clickable, measure, extraClass, dataAttributes }: BodyRowProps<T>) {
   return (
     <div
+      {...dataAttributes}
       role="row"
       ref={measure}
       data-row-id={row.id}

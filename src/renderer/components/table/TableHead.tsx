@@ -1,7 +1,7 @@
 import { flexRender, type Header, type Table } from '@tanstack/react-table';
 import type { KeyboardEvent as ReactKeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
 import type { ColumnMeta } from './column-meta';
-import { minWidth } from './use-column-sizing';
+import { flexibleColumn, minWidth } from './use-column-sizing';
 
 export interface TableHeadProps<T> {
   table: Table<T>;
@@ -18,6 +18,8 @@ const RESIZE_HINT = 'Shift+←/→ or drag the edge to resize; double-click the 
 /** The header row: every header focusable (one tab stop), sortable ones sort on click, Enter or Space. */
 export function TableHead<T>({ table, template, activeHeader, onHeaderKeyDown, onHeaderFocus, onResizeStart }: TableHeadProps<T>) {
   const headers = table.getHeaderGroups().at(-1)?.headers ?? [];
+  // The flexible column has no width of its own to drag: it takes what the others leave.
+  const flexible = flexibleColumn(headers.map((h) => h.column));
   return (
     <div role="rowgroup" className="data-table__head">
       <div role="row" className="data-table__row" style={{ gridTemplateColumns: template }}>
@@ -25,7 +27,7 @@ export function TableHead<T>({ table, template, activeHeader, onHeaderKeyDown, o
           const meta = header.column.columnDef.meta as ColumnMeta | undefined;
           const sortable = header.column.getCanSort();
           const sorted = header.column.getIsSorted();
-          const last = index === headers.length - 1;
+          const grows = index === flexible;
           return (
             <div
               role="columnheader"
@@ -33,7 +35,7 @@ export function TableHead<T>({ table, template, activeHeader, onHeaderKeyDown, o
               tabIndex={index === activeHeader ? 0 : -1}
               data-column-id={header.column.id}
               aria-sort={!sortable ? undefined : sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-              aria-description={sortable ? `Enter or Space sorts. ${last ? '' : RESIZE_HINT}` : last ? undefined : RESIZE_HINT}
+              aria-description={sortable ? `Enter or Space sorts. ${grows ? '' : RESIZE_HINT}` : grows ? undefined : RESIZE_HINT}
               className={`data-table__th align-${meta?.align ?? 'left'}${sortable ? ' sortable' : ''}`}
               onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
               onKeyDown={(e) => onHeaderKeyDown(e, index, header)}
@@ -43,7 +45,7 @@ export function TableHead<T>({ table, template, activeHeader, onHeaderKeyDown, o
               <span className="sort-mark" aria-hidden>
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
               </span>
-              {!last && header.column.getCanResize() && (
+              {!grows && header.column.getCanResize() && (
                 <span
                   className="resizer"
                   data-testid={`resize-${header.column.id}`}

@@ -26,6 +26,8 @@ export interface TableViewOptions<T> {
   selectedRowId?: string | null | undefined;
   selectedRowIds?: ReadonlySet<string> | undefined;
   rowClassName?: ((row: T) => string | undefined) | undefined;
+  /** `data-*` attributes per row, for tests and styles that find a row by what it shows. */
+  rowDataAttributes?: ((row: T) => Record<`data-${string}`, string>) | undefined;
   /** Long values in `wrap` columns wrap onto more lines (rows are measured). */
   wrap?: boolean | undefined;
   /** Quick-filter text whose matches are marked in the cells of `highlightColumns` (all if unset). */
@@ -207,6 +209,7 @@ export function TableView<T>(props: TableViewProps<T>) {
                   clickable={onRowClick !== undefined}
                   measure={measure}
                   extraClass={props.rowClassName?.(row.original)}
+                  dataAttributes={props.rowDataAttributes?.(row.original)}
                 />
               );
             })}

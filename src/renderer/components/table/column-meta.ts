@@ -5,4 +5,6 @@ export interface ColumnMeta {
   mono?: boolean;
   /** Long text in this column wraps onto more lines when the table's wrap switch is on. */
   wrap?: boolean;
+  /** This column, not the last, takes the width the others leave (e.g. a long path first). */
+  grow?: boolean;
 }

@@ -1,4 +1,5 @@
-import type { ColumnSizingState, Table } from '@tanstack/react-table';
+import type { Column, ColumnSizingState, Table } from '@tanstack/react-table';
+import type { ColumnMeta } from './column-meta';
 import { useCallback, useEffect, useMemo, useState, type PointerEvent as ReactPointerEvent } from 'react';
 
 const storageKey = (tableId: string) => `kafka-explorer.table.${tableId}.sizing`;
@@ -39,6 +40,12 @@ export function minWidth(size: number, minSize: number | undefined): number {
   return Math.min(size, Math.max(minSize ?? 0, 56));
 }
 
+/** The column that takes the width the others leave: the one marked `grow`, else the last. */
+export function flexibleColumn<T>(columns: Column<T, unknown>[]): number {
+  const marked = columns.findIndex((c) => (c.columnDef.meta as ColumnMeta | undefined)?.grow);
+  return marked >= 0 ? marked : columns.length - 1;
+}
+
 /**
  * One CSS grid template for the header and every row. Each column is as wide as its size when
  * there is room and shrinks towards its minimum when not; the last takes whatever is left. So the
@@ -46,14 +53,16 @@ export function minWidth(size: number, minSize: number | undefined): number {
  */
 export function useColumnTemplate<T>(table: Table<T>, sizing: ColumnSizingState, columnsKey: unknown): string {
   return useMemo(
-    () =>
-      table
-        .getVisibleLeafColumns()
-        .map((c, i, all) => {
+    () => {
+      const columns = table.getVisibleLeafColumns();
+      const flexible = flexibleColumn(columns);
+      return columns
+        .map((c, i) => {
           const min = minWidth(c.getSize(), c.columnDef.minSize);
-          return i === all.length - 1 ? `minmax(${Math.max(min, Math.min(c.getSize(), 120))}px, 1fr)` : `minmax(${min}px, ${c.getSize()}px)`;
+          return i === flexible ? `minmax(${Math.max(min, Math.min(c.getSize(), 120))}px, 1fr)` : `minmax(${min}px, ${c.getSize()}px)`;
         })
-        .join(' '),
+        .join(' ');
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [table, sizing, columnsKey],
   );
