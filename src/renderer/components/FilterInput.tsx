@@ -25,7 +25,7 @@ export function FilterInput({ value, onChange, placeholder, label, shown, total 
   return (
     <span className="filter-box">
       {input}
-      <span className="filter-count" role="status" data-testid="filter-count">
+      <span className="filter-count" aria-live="polite" data-testid="filter-count">
         {value ? filterCount(shown, total) : ''}
       </span>
     </span>
