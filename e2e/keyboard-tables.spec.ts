@@ -124,7 +124,7 @@ test.describe('tables by keyboard, and tables that fit', () => {
     const shown = Number(await table.getAttribute('data-rows'));
     expect(shown).toBeGreaterThan(0);
     await expect(page.getByTestId('filter-count')).toHaveText(`${shown} of ${total} shown`);
-    const marks = table.locator('mark.match');
+    const marks = table.locator('.match');
     await expect(marks.first()).toBeVisible();
     expect(new Set((await marks.allTextContents()).map((t) => t.toLowerCase()))).toEqual(new Set(['orders']));
     await page.getByLabel('Filter topics').fill('');
@@ -187,7 +187,7 @@ test.describe('tables by keyboard, and tables that fit', () => {
       await page.getByLabel('Filter messages').fill('needle');
       await expect(table).toHaveAttribute('data-rows', '12');
       await expect(page.getByTestId('filter-count')).toHaveText('12 of 60 shown');
-      await expect(table.locator('mark.match').first()).toHaveText('Needle');
+      await expect(table.locator('.match').first()).toHaveText('Needle');
       await page.getByLabel('Filter messages').fill('');
       await expect(table).toHaveAttribute('data-rows', '60');
 

@@ -5,8 +5,9 @@ import { splitMatches } from './highlight';
 export const HighlightContext = createContext<{ query: string; columns: readonly string[] | null }>({ query: '', columns: null });
 
 /**
- * `text` with what the quick filter matched marked: React text nodes and <mark>, never HTML, so a
- * value such as "<img onerror=…>" stays text.
+ * `text` with what the quick filter matched marked: React text nodes and spans, never HTML, so a
+ * value such as "<img onerror=…>" stays text. Spans, not <mark>: Chromium leaves a link's or a
+ * cell's accessible name empty when part of its text is in a <mark>.
  */
 export function Highlight({ text, query }: { text: string; query?: string }) {
   const fromTable = useContext(HighlightContext).query;
@@ -16,9 +17,9 @@ export function Highlight({ text, query }: { text: string; query?: string }) {
     <>
       {pieces.map((p, i) =>
         p.match ? (
-          <mark key={i} className="match">
+          <span key={i} className="match">
             {p.text}
-          </mark>
+          </span>
         ) : (
           p.text
         ),
