@@ -42,7 +42,10 @@ export function SubjectList({ subjects, deleted, selected }: { subjects: string[
             return (
               <li key={row.s + (row.deleted ? '#d' : '')} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
                 <a href={href(['schemas', row.s])} className={`subject-list__item${row.s === selected ? ' selected' : ''}${row.deleted ? ' deleted' : ''}`} aria-current={row.s === selected ? 'page' : undefined} title={row.s}>
-                  <Highlight text={row.s} query={filter.trim()} />
+                  {/* One flex item: the marked pieces stay one word (and one accessible name). */}
+                  <span className="subject-list__name">
+                    <Highlight text={row.s} query={filter.trim()} />
+                  </span>
                   {row.deleted && <span className="badge">deleted</span>}
                 </a>
               </li>
