@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { createTopicsReady, withAdmin } from './support/admin';
 import { measureMainThread } from './support/main-thread';
-import { readTable } from './support/pages';
+import { openMessageFilters, readTable } from './support/pages';
 
 async function newTopic(bootstrap: string, partitions: number): Promise<string> {
   const topic = `e2e-messages-${randomBytes(4).toString('hex')}`;
@@ -135,6 +135,7 @@ test.describe('messages through the UI', () => {
     await expect(page.getByTestId('messages-summary')).toContainText('12 messages');
 
     // Text, in key, value or headers; found by main while reading.
+    await openMessageFilters(page);
     await page.getByLabel('Search text').fill('NEEDLE');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     await expect(table).toHaveAttribute('data-rows', '3');
@@ -248,6 +249,7 @@ test.describe('messages through the UI', () => {
     await expect(table).toHaveAttribute('data-rows', '0');
 
     // A small buffer keeps the newest and says how many older ones went.
+    await openMessageFilters(page);
     await page.getByLabel('Buffer size').fill('100');
     await page.getByLabel('Buffer size').blur();
     kcat(env.bootstrap, topic, 0, Array.from({ length: 130 }, (_, i) => `n${i}|burst-${i}`));

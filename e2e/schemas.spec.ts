@@ -9,7 +9,7 @@ import { frame } from '../src/main/schemas/framing';
 import { SchemaRegistryClient } from '../src/main/schemas/registry-client';
 import { createTopicsReady } from './support/admin';
 import { measureMainThread } from './support/main-thread';
-import { readTable } from './support/pages';
+import { openMessageFilters, readTable } from './support/pages';
 
 async function openMessages(page: Page, appUrl: string, topic: string) {
   const url = new URL(appUrl);
@@ -42,6 +42,7 @@ test.describe('schema-encoded data through the UI', () => {
     // 60 seeded, plus any the produce test below sent on an earlier run against the same broker.
     await expect(page.getByTestId('messages-summary')).toContainText(/scanned (6\d|[7-9]\d)/);
     // Text search runs on the decoded JSON.
+    await openMessageFilters(page);
     await page.getByLabel('Search text').fill('"order-1000"');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '1');
@@ -60,6 +61,7 @@ test.describe('schema-encoded data through the UI', () => {
     const { ConnectScreen } = await import('./support/pages');
     await new ConnectScreen(page).connect(env.bootstrap, { registryUrl: env.registryUrl });
     await openMessages(page, env.appUrl, 'payments-proto');
+    await openMessageFilters(page);
     await page.getByLabel('Search text').fill('rf-3"');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     await expect(page.getByRole('table', { name: 'Messages' })).toHaveAttribute('data-rows', '1');

@@ -26,6 +26,7 @@ try {
     await page.getByTestId('connection-bar').waitFor();
     // Avro values decoded as JSON, filtered on a field, one opened.
     await page.goto(`${server.url}#/topics/orders-avro/messages`);
+    await page.getByRole('button', { name: /^Filters/ }).click();
     await page.getByLabel('JSON filter').fill('value.status == "SHIPPED"');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
     await page.locator('[data-testid="messages-summary"]', { hasText: 'matched' }).waitFor();

@@ -35,6 +35,7 @@ try {
   // Messages of `orders`, newest first, filtered in main by a JSON expression, one opened.
   await page.goto(`${server.url}#/topics/orders/messages`);
   await page.locator('[aria-label="Messages"] [role="row"] >> nth=1').waitFor();
+  await page.getByRole('button', { name: /^Filters/ }).click();
   await page.getByLabel('JSON filter').fill('value.amount > 100 && value.region != "NORTH"');
   await page.getByRole('button', { name: 'Read', exact: true }).click();
   await page.locator('[data-testid="messages-summary"]', { hasText: 'matched' }).waitFor();

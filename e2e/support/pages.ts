@@ -44,3 +44,10 @@ export async function readTable(page: Page, name: string): Promise<Record<string
       });
   });
 }
+
+/** Opens the Messages tab's filter panel (closed by default, so the rows get the height) if it is closed. */
+export async function openMessageFilters(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^Filters/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByLabel('Search text')).toBeVisible();
+}

@@ -3,38 +3,47 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
+  type CellContext,
   type ColumnDef,
   type FilterFn,
   type Row,
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { usePersistentState } from '../lib/use-persistent-state';
-import { TableBodyRow, TableFrame, useColumnTemplate } from './table-parts';
+import { Highlight, HighlightContext } from './table/Highlight';
+import { HEAD_PX, TableView, type TableViewOptions } from './table/TableView';
+import { usePersistedColumnSizing } from './table/use-column-sizing';
 
-export type { ColumnMeta } from './table-parts';
+export type { ColumnMeta } from './table/column-meta';
+export type { RowEvent } from './table/TableView';
+export { Highlight } from './table/Highlight';
 
-export interface DataTableProps<T> {
-  /** Stable id: sorting is remembered per table. */
+export interface DataTableProps<T> extends TableViewOptions<T> {
+  /** Stable id: sorting and column widths are remembered per table. */
   id: string;
-  data: T[];
+  data: readonly T[];
   columns: ColumnDef<T, any>[];
   getRowId: (row: T) => string;
-  /** Filter text typed by the user; matched case-insensitively against each column's value. */
+  /** Filter text typed by the user; matched case-insensitively against each column's value, and marked in the cells. */
   filter?: string;
   /** Only these columns are matched by the filter (all by default): fewer strings per keystroke. */
   filterColumns?: string[];
   initialSorting?: SortingState;
-  onRowClick?: (row: T, event: ReactMouseEvent) => void;
-  selectedRowId?: string | null;
-  /** More rows marked as selected (e.g. ctrl/cmd-click), besides `selectedRowId`. */
-  selectedRowIds?: ReadonlySet<string>;
+  /**
+   * The caller sorts and filters `data` itself (`filter` then only marks matches), and react-table
+   * sees only the rows on screen: for data that changes many times a second, such as a live tail
+   * into a 50,000-message buffer, where rebuilding a Row per message kept the renderer in garbage
+   * collection. Header clicks call `onSortingChange`.
+   */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
+  /** How many rows the filter leaves, for the "12 of 500 shown" beside the filter box. */
+  onShownCountChange?: (shown: number) => void;
   rowHeight?: number;
-  emptyMessage?: ReactNode;
-  /** Extra class per row, e.g. to flag offline partitions. */
-  rowClassName?: (row: T) => string | undefined;
-  ariaLabel: string;
+  /** Rows drawn beyond the visible ones (12): a short list may draw all of them. */
+  overscan?: number;
 }
 
 const containsText: FilterFn<unknown> = (row, columnId, value: string) => {
@@ -42,21 +51,41 @@ const containsText: FilterFn<unknown> = (row, columnId, value: string) => {
   return cell !== null && cell !== undefined && String(cell).toLowerCase().includes(value.toLowerCase());
 };
 
+/** A plain value, with the filter's matches marked if its column is one the filter reads. */
+function DefaultCell({ getValue, column }: CellContext<unknown, unknown>) {
+  const { columns } = useContext(HighlightContext);
+  const value = getValue();
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  return !columns || columns.includes(column.id) ? <Highlight text={text} /> : <>{text}</>;
+}
+const defaultColumn = { cell: DefaultCell } as Partial<ColumnDef<any, unknown>>;
+
 /**
- * The app's one table: @tanstack/react-table for sorting and filtering, @tanstack/react-virtual
- * so only the visible rows are in the DOM (a 5,000-topic list renders ~30 rows).
+ * The app's one table: @tanstack/react-table for sorting, filtering and column widths,
+ * @tanstack/react-virtual so only the visible rows are in the DOM (a 5,000-topic list renders
+ * ~30 rows), the keyboard of TableView, and widths that fit the window.
  */
 export const DataTable = memo(DataTableImpl) as typeof DataTableImpl;
 
 /** Memoized above: a parent re-rendering on each keystroke (its filter box) must not redraw the rows. */
 function DataTableImpl<T>(props: DataTableProps<T>) {
-  const { data, columns, getRowId, filter = '', onRowClick, selectedRowId, rowHeight = 30 } = props;
-  const [sorting, setSorting] = usePersistentState<SortingState>(`table.${props.id}.sorting`, props.initialSorting ?? []);
-  const [columnSizing, setColumnSizing] = useState({});
+  return props.sorting ? <WindowedRows {...props} sorting={props.sorting} /> : <AllRows {...props} />;
+}
 
+function virtualOptions(count: number, rowHeight: number, overscan: number | undefined, getScrollElement: () => HTMLDivElement | null) {
+  return { count, getScrollElement, estimateSize: () => rowHeight, overscan: overscan ?? 12, scrollMargin: HEAD_PX, scrollPaddingStart: HEAD_PX };
+}
+
+/** react-table holds every row and sorts and filters them. */
+function AllRows<T>(props: DataTableProps<T>) {
+  const { data, columns, getRowId, filter = '', rowHeight = 28, onShownCountChange } = props;
+  const [sorting, setSorting] = usePersistentState<SortingState>(`table.${props.id}.sorting`, props.initialSorting ?? []);
+  const [columnSizing, setColumnSizing] = usePersistedColumnSizing(props.id);
   const table = useReactTable<T>({
-    data,
+    data: data as T[],
     columns,
+    defaultColumn,
     getRowId,
     state: { sorting, globalFilter: filter, columnSizing },
     onSortingChange: setSorting,
@@ -66,45 +95,70 @@ function DataTableImpl<T>(props: DataTableProps<T>) {
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
-    columnResizeMode: 'onChange',
     enableSortingRemoval: true,
   });
-
   const rows = table.getRowModel().rows;
+  useEffect(() => onShownCountChange?.(rows.length), [rows.length, onShownCountChange]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-
-  const template = useColumnTemplate(table, columnSizing, columns);
-
+  const virtualizer = useVirtualizer(virtualOptions(rows.length, rowHeight, props.overscan, () => scrollRef.current));
+  const rowAt = useCallback((i: number) => rows[i] as Row<T> | undefined, [rows]);
+  const idAt = useCallback((i: number) => rows[i]?.id, [rows]);
   return (
-    <TableFrame
-      ariaLabel={props.ariaLabel}
-      rowCount={rows.length}
-      scrollRef={scrollRef}
+    <TableView
+      {...props}
+      highlight={props.highlight ?? filter}
+      highlightColumns={props.highlightColumns ?? props.filterColumns}
       table={table}
-      template={template}
-      bodyHeight={virtualizer.getTotalSize()}
-      emptyMessage={props.emptyMessage}
-    >
-      {virtualizer.getVirtualItems().map((item) => {
-        const row = rows[item.index] as Row<T>;
-        return (
-          <TableBodyRow
-            key={row.id}
-            row={row}
-            item={item}
-            template={template}
-            selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
-            extraClass={props.rowClassName?.(row.original)}
-            onClick={onRowClick}
-          />
-        );
-      })}
-    </TableFrame>
+      virtualizer={virtualizer}
+      scrollRef={scrollRef}
+      count={rows.length}
+      rowAt={rowAt}
+      idAt={idAt}
+      sizing={columnSizing}
+      columnsKey={columns}
+    />
+  );
+}
+
+/** The caller orders `data`; react-table only ever sees the rows on screen. */
+function WindowedRows<T>(props: DataTableProps<T> & { sorting: SortingState }) {
+  const { data, columns, getRowId, rowHeight = 28, onShownCountChange, sorting, onSortingChange } = props;
+  const [columnSizing, setColumnSizing] = usePersistedColumnSizing(props.id);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer(virtualOptions(data.length, rowHeight, props.overscan, () => scrollRef.current));
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  const visible = useMemo(() => data.slice(first, last + 1), [data, first, last]);
+  useEffect(() => onShownCountChange?.(data.length), [data.length, onShownCountChange]);
+
+  const table = useReactTable<T>({
+    data: visible,
+    columns,
+    defaultColumn,
+    getRowId,
+    state: { sorting, columnSizing },
+    manualSorting: true,
+    onSortingChange: (update) => onSortingChange?.(typeof update === 'function' ? update(sorting) : update),
+    onColumnSizingChange: setColumnSizing,
+    getCoreRowModel: getCoreRowModel(),
+    enableSortingRemoval: true,
+  });
+  const rows = table.getRowModel().rows;
+  const rowAt = useCallback((i: number) => rows[i - first] as Row<T> | undefined, [rows, first]);
+  const idAt = useCallback((i: number) => (data[i] === undefined ? undefined : getRowId(data[i])), [data, getRowId]);
+  return (
+    <TableView
+      {...props}
+      highlight={props.highlight ?? props.filter}
+      table={table}
+      virtualizer={virtualizer}
+      scrollRef={scrollRef}
+      count={data.length}
+      rowAt={rowAt}
+      idAt={idAt}
+      sizing={columnSizing}
+      columnsKey={columns}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import type { BrokerConfigEntry, ConfigSource } from '../../../shared/api';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, Highlight } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
@@ -20,8 +20,9 @@ export const SOURCE_LABELS: Record<ConfigSource, string> = {
 };
 
 const col = createColumnHelper<BrokerConfigEntry>();
+const NAME_ONLY = ['name'];
 const columns = [
-  col.accessor('name', { header: 'Name', size: 330, meta: { mono: true }, cell: (c) => <span title={c.row.original.documentation ?? undefined}>{c.getValue()}</span> }),
+  col.accessor('name', { header: 'Name', size: 330, meta: { mono: true }, cell: (c) => <span title={c.row.original.documentation ?? undefined}><Highlight text={c.getValue()} /></span> }),
   col.accessor((e) => (e.sensitive ? '' : (e.value ?? '')), {
     id: 'value',
     header: 'Value',
@@ -72,20 +73,15 @@ export function BrokerConfigs({ connectionId, nodeId }: { connectionId: string; 
     <section className="broker-configs" aria-label="Broker configuration">
       <div className="broker-configs__bar">
         <h2>Configuration</h2>
-        <FilterInput label="Filter configs by name" value={filter} onChange={setFilter} placeholder="Filter by name…" />
+        <FilterInput label="Filter configs by name" value={filter} onChange={setFilter} placeholder="Filter by name…" shown={rows.length} total={data?.length ?? 0} />
         <label className="checkbox">
           <input type="checkbox" checked={onlySet} onChange={(e) => setOnlySet(e.target.checked)} />
           <span>Only values not at their default</span>
         </label>
-        {data && (
-          <span className="muted" data-testid="config-count">
-            {rows.length} of {data.length}
-          </span>
-        )}
       </div>
       {isLoading && <Loading />}
       <ErrorMessage error={error} title={`Could not read the configuration of broker ${nodeId}`} />
-      {data && <DataTable id="broker-configs" ariaLabel="Broker configs" data={rows} columns={columns} getRowId={(e) => e.name} initialSorting={[{ id: 'name', desc: false }]} emptyMessage="No config matches" />}
+      {data && <DataTable id="broker-configs" ariaLabel="Broker configs" highlight={filter.trim()} highlightColumns={NAME_ONLY} data={rows} columns={columns} getRowId={(e) => e.name} initialSorting={[{ id: 'name', desc: false }]} emptyMessage="No config matches" />}
     </section>
   );
 }

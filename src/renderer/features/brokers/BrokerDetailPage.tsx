@@ -1,5 +1,8 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { BrokerLogDirUsage } from '../../../shared/api';
 import { href } from '../../app/router';
 import { AutoRefresh } from '../../components/AutoRefresh';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,6 +12,23 @@ import { BrokerConfigs } from './BrokerConfigs';
 import { bytesOrDash, lastSeen } from './format';
 import { useBrokerList, useRefreshBrokers } from './queries';
 import './brokers.css';
+
+const dirCol = createColumnHelper<BrokerLogDirUsage>();
+const bytes = { meta: { align: 'right', mono: true }, cell: (c: { getValue(): number | null }) => bytesOrDash(c.getValue()) } as const;
+const logDirColumns = [
+  dirCol.accessor('path', { header: 'Log directory', size: 380, meta: { mono: true, grow: true } }),
+  dirCol.accessor('replicaCount', { header: 'Replicas', size: 90, meta: { align: 'right', mono: true } }),
+  dirCol.accessor('usedBytes', { header: 'Used by Kafka', size: 130, ...bytes }),
+  dirCol.accessor('usableBytes', { header: 'Free', size: 110, ...bytes }),
+  dirCol.accessor('totalBytes', { header: 'File system size', size: 140, ...bytes }),
+  dirCol.accessor((d) => d.error ?? 'online', {
+    id: 'state',
+    header: 'State',
+    size: 120,
+    cell: (c) => (c.row.original.error ? <span className="badge bad">{c.getValue()}</span> : <span className="badge good">online</span>),
+  }),
+];
+const logDirPath = (d: BrokerLogDirUsage) => d.path;
 
 /** One broker: where it is, its log dirs with disk use, and its configuration. */
 export function BrokerDetailPage({ nodeId }: { nodeId: number }) {
@@ -42,30 +62,9 @@ export function BrokerDetailPage({ nodeId }: { nodeId: number }) {
         </div>
       )}
       {broker && broker.logDirs.length > 0 && (
-        <table className="log-dirs" aria-label="Log directories">
-          <thead>
-            <tr>
-              <th>Log directory</th>
-              <th className="num">Replicas</th>
-              <th className="num">Used by Kafka</th>
-              <th className="num">Free</th>
-              <th className="num">File system size</th>
-              <th>State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {broker.logDirs.map((d) => (
-              <tr key={d.path}>
-                <td className="mono">{d.path}</td>
-                <td className="num mono">{d.replicaCount}</td>
-                <td className="num mono">{bytesOrDash(d.usedBytes)}</td>
-                <td className="num mono">{bytesOrDash(d.usableBytes)}</td>
-                <td className="num mono">{bytesOrDash(d.totalBytes)}</td>
-                <td>{d.error ? <span className="badge bad">{d.error}</span> : <span className="badge good">online</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="log-dirs">
+          <DataTable id="log-dirs" ariaLabel="Log directories" data={broker.logDirs} columns={logDirColumns} getRowId={logDirPath} />
+        </div>
       )}
       <BrokerConfigs connectionId={connectionId} nodeId={nodeId} />
     </div>

@@ -94,7 +94,7 @@ export function BrokersPage() {
   const unreachable = data?.filter((b) => b.status === 'unreachable').length ?? 0;
   const subtitle = data ? `${data.length} ${data.length === 1 ? 'broker' : 'brokers'}${unreachable > 0 ? ` · ${unreachable} unreachable` : ''}` : undefined;
   return (
-    <div className="page">
+    <div className="page page--fill">
       <PageHeader
         title="Brokers"
         subtitle={subtitle}

@@ -47,6 +47,7 @@ export function GroupsPage() {
   const client = useQueryClient();
   const refresh = useCallback(() => client.invalidateQueries({ queryKey: groupKeys.list(connectionId), exact: true }), [client, connectionId]);
   const [filter, setFilter] = useState('');
+  const [shown, setShown] = useState(0);
   const deferred = useDeferredValue(filter);
   return (
     <div className="page page--fill">
@@ -55,7 +56,7 @@ export function GroupsPage() {
         subtitle={data ? `${data.length} groups · ${data.filter((g) => (g.totalLag ?? 0) > 0).length} lagging` : undefined}
         actions={
           <>
-            <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" />
+            <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" shown={shown} total={data?.length ?? 0} />
             <AutoRefresh viewId="groups" onRefresh={refresh} refreshing={isFetching} updatedAt={dataUpdatedAt} />
           </>
         }
@@ -72,6 +73,7 @@ export function GroupsPage() {
           getRowId={(g) => g.groupId}
           initialSorting={[{ id: 'lag', desc: true }]}
           onRowClick={(g) => navigate(['groups', g.groupId])}
+          onShownCountChange={setShown}
           emptyMessage={filter ? `No group matches “${filter}”` : 'No consumer groups'}
         />
       )}

@@ -1,10 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import type { GroupDetail, ResetMode, ResetRow } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useReadOnly } from '../../state/use-read-only';
 import { groupKeys } from './queries';
+
+const col = createColumnHelper<ResetRow>();
+const previewColumns = [
+  col.accessor('topic', { header: 'Topic', size: 220 }),
+  col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
+  col.accessor((r) => r.current ?? '—', { id: 'current', header: 'Current', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor('next', { header: 'New', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor('lagAfter', { header: 'Lag after', size: 120, meta: { align: 'right', mono: true }, cell: (c) => c.getValue().toLocaleString('en') }),
+];
+const previewId = (r: ResetRow) => `${r.topic}:${r.partition}`;
 
 type Kind = ResetMode['kind'];
 
@@ -98,28 +110,9 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
       </div>
       {preview && (
         <>
-          <table className="plain-table" aria-label="Reset preview">
-            <thead>
-              <tr>
-                <th>Topic</th>
-                <th>Partition</th>
-                <th>Current</th>
-                <th>New</th>
-                <th>Lag after</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.map((r) => (
-                <tr key={`${r.topic}:${r.partition}`}>
-                  <td>{r.topic}</td>
-                  <td className="mono">{r.partition}</td>
-                  <td className="mono">{r.current ?? '—'}</td>
-                  <td className="mono">{r.next}</td>
-                  <td className="mono">{r.lagAfter.toLocaleString('en')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="reset-preview">
+            <DataTable id="reset-preview" ariaLabel="Reset preview" data={preview} columns={previewColumns} getRowId={previewId} />
+          </div>
           <div className="form-row">
             <button
               type="button"

@@ -1,11 +1,12 @@
 import type { EncodedBytes } from '../../../shared/api';
+import { Highlight } from '../../components/DataTable';
 import { preview } from './bytes';
 import { schemaTitle, SHORT_TYPE } from './schema-info';
 
 /**
  * A key or value in the table. Binary (not UTF-8, shown as hex) and null carry a badge, so the
  * bytes 00 ff fe never look like the text "00 ff fe", nor a null key like the text "null".
- * Content is always rendered as text.
+ * Content is always rendered as text; the quick filter's matches are marked.
  */
 export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null; nullText?: string; max?: number }) {
   if (bytes === null) {
@@ -26,7 +27,7 @@ export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null
           {SHORT_TYPE[bytes.schema.type]}
           {bytes.schema.invalid ? ' ⚠' : ''}
         </span>
-        {text}
+        <Highlight text={text} />
       </>
     );
   }
@@ -36,7 +37,7 @@ export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null
         <span className="bytes-badge bytes-badge--undecodable" data-bytes="undecodable" title={`Not decoded: ${bytes.undecodable}`}>
           raw
         </span>
-        {text}
+        <Highlight text={text} />
       </>
     );
   }
@@ -46,9 +47,9 @@ export function BytesCell({ bytes, nullText, max }: { bytes: EncodedBytes | null
         <span className="bytes-badge" data-bytes="binary" title="Binary (not UTF-8 text): shown as hex">
           bin
         </span>
-        {text}
+        <Highlight text={text} />
       </>
     );
   }
-  return <>{text}</>;
+  return <Highlight text={text} />;
 }

@@ -1,8 +1,9 @@
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { MAX_SEARCH_MATCHES, type MessageView, type StartPosition } from '../../../shared/api';
 import { usePartitions } from '../../api/queries';
-import { WindowedTable } from '../../components/WindowedTable';
+import { DataTable } from '../../components/DataTable';
+import { FilterInput } from '../../components/FilterInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { messageTime } from '../../lib/message-time';
 import { usePersistentState } from '../../lib/use-persistent-state';
@@ -27,11 +28,18 @@ const columns = [
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor('offset', { header: 'Offset', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor(time, { id: 'timestamp', header: 'Timestamp', size: 195, meta: { mono: true } }),
-  col.accessor(keyText, { id: 'key', header: 'Key', size: 140, meta: { mono: true }, cell: (c) => <BytesCell bytes={c.row.original.key} max={60} /> }),
+  col.accessor(keyText, { id: 'key', header: 'Key', size: 140, meta: { mono: true, wrap: true }, cell: (c) => <BytesCell bytes={c.row.original.key} max={60} /> }),
   col.accessor((m) => m.value?.size ?? 0, { id: 'size', header: 'Size', size: 70, meta: { align: 'right', mono: true } }),
-  col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 76, meta: { align: 'right', mono: true } }),
-  col.accessor(valueText, { id: 'value', header: 'Value', size: 240, meta: { mono: true }, cell: (c) => <BytesCell bytes={c.row.original.value} nullText="tombstone" /> }),
+  col.accessor((m) => m.headers.length, { id: 'headers', header: 'Headers', size: 84, meta: { align: 'right', mono: true } }),
+  col.accessor(valueText, { id: 'value', header: 'Value', size: 240, meta: { mono: true, wrap: true }, cell: (c) => <ValueCell message={c.row.original} /> }),
 ];
+/** A value as a row shows it: one line, or (wrap on) up to six lines of a longer preview. */
+function ValueCell({ message }: { message: MessageView }) {
+  const wrap = useContext(WrapContext);
+  return <BytesCell bytes={message.value} nullText="tombstone" max={wrap ? 1200 : 200} />;
+}
+const WrapContext = createContext(false);
+
 /** With the detail pane open (it shows the time, size and headers): partition, offset, key, value. */
 const columnsBesidePane = [columns[0]!, columns[1]!, columns[3]!, columns[6]!];
 
@@ -87,6 +95,9 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
   const [selected, setSelected] = useState<string | null>(null);
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [capacity, setCapacity] = usePersistentState('messages.buffer', DEFAULT_BUFFER);
+  const [wrap, setWrap] = usePersistentState('messages.wrap', false);
+  // Closed by default: the rows get the height (at least 20 at 1280×720); open while a filter is set.
+  const [filtersOpen, setFiltersOpen] = usePersistentState('messages.filtersOpen', false);
   const [capacityText, setCapacityText] = useState(String(capacity));
 
   const version = useMessageStream((s) => s.version);
@@ -128,8 +139,18 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
     startRead();
   }, [startRead]);
 
+  // Escape closes the detail pane, from the pane or the table, and gives the focus back to the row.
+  const closeOnEscape = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || selected === null || event.defaultPrevented) return;
+    event.preventDefault();
+    const row = event.currentTarget.querySelector<HTMLElement>(`[role=row][data-row-id="${CSS.escape(selected)}"]`);
+    setSelected(null);
+    row?.focus({ preventScroll: true });
+  };
+
   const current = selected ? (messages.find((m) => rowId(m) === selected) ?? null) : null;
   const problem = filterProblem(filters);
+  const activeFilters = [filters.text, filters.expression, filters.fromTime, filters.toTime].filter(Boolean).length;
   const busy = mode === 'reading' || mode === 'tailing';
 
   return (
@@ -154,11 +175,11 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         {kind === 'newest' && (
           <>
             <label className="field">
-              <span>Count</span>
+              <span className="sr-only">Count</span>
               <input aria-label="Newest count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value.replace(/\D/g, ''))} />
             </label>
             <label className="field">
-              <span>Counted</span>
+              <span className="sr-only">Counted</span>
               <select aria-label="Newest scope" value={scope} onChange={(e) => setScope(e.target.value as typeof scope)}>
                 <option value="partition">per partition</option>
                 <option value="overall">overall</option>
@@ -179,7 +200,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           </label>
         )}
         <label className="field">
-          <span>Order</span>
+          <span className="sr-only">Order</span>
           <select aria-label="Order" value={order} onChange={(e) => setOrder(e.target.value as typeof order)}>
             <option value="auto">{kind === 'newest' ? 'Newest first' : 'Oldest first'}</option>
             <option value="newest">Newest first</option>
@@ -223,26 +244,37 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         >
           Tail live
         </button>
-        <label className="field">
-          <span>Keep last</span>
-          <input
-            aria-label="Buffer size"
-            inputMode="numeric"
-            value={capacityText}
-            onChange={(e) => setCapacityText(e.target.value.replace(/\D/g, ''))}
-            onBlur={() => {
-              const next = Math.min(1_000_000, Math.max(100, Number(capacityText) || DEFAULT_BUFFER));
-              setCapacityText(String(next));
-              setCapacity(next);
-            }}
-          />
-        </label>
+        <button type="button" className={`button${filtersOpen ? ' active' : ''}`} aria-expanded={filtersOpen} aria-controls="messages-filters" onClick={() => setFiltersOpen((o) => !o)}>
+          Filters{activeFilters > 0 ? ` (${activeFilters})` : ''} {filtersOpen ? '▴' : '▾'}
+        </button>
       </form>
-      <FiltersBar draft={filters} onChange={setFilters} />
+      {filtersOpen && (
+        <div className="messages-more" id="messages-filters">
+          <FiltersBar draft={filters} onChange={setFilters} />
+            <label className="field">
+              <span>Keep last</span>
+              <input
+                aria-label="Buffer size"
+                inputMode="numeric"
+                value={capacityText}
+                onChange={(e) => setCapacityText(e.target.value.replace(/\D/g, ''))}
+                onBlur={() => {
+                  const next = Math.min(1_000_000, Math.max(100, Number(capacityText) || DEFAULT_BUFFER));
+                  setCapacityText(String(next));
+                  setCapacity(next);
+                }}
+              />
+            </label>
+        </div>
+      )}
       <div className="messages-toolbar">
         <StreamStatus onCancel={controls.cancel} onPause={controls.pause} onResume={controls.resume} />
-        <label className="field messages-controls__filter">
-          <input aria-label="Filter messages" value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} placeholder="Filter what is shown…" />
+        <span className="messages-controls__filter">
+          <FilterInput label="Filter messages" value={quickFilter} onChange={setQuickFilter} placeholder="Filter what is shown…" shown={shown.length} total={messages.length} />
+        </span>
+        <label className="checkbox" title="Long keys and values wrap onto up to six lines">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
+          <span>Wrap</span>
         </label>
         <ExportMenu
           topic={topic}
@@ -252,29 +284,35 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         />
       </div>
       <ErrorMessage error={error} title="Could not read the messages" />
-      <div className={`messages-body${current ? ' with-detail' : ''}`}>
-        <WindowedTable
-          ariaLabel="Messages"
-          data={shown}
-          columns={current ? columnsBesidePane : columns}
-          sorting={sorting}
-          onSortingChange={setSorting}
-          getRowId={rowId}
-          selectedRowId={selected}
-          selectedRowIds={picked}
-          onRowClick={(m, event) => {
-            const id = rowId(m);
-            if (event.ctrlKey || event.metaKey) {
-              // Ctrl/Cmd-click marks rows for export without opening them.
-              setPicked((s) => {
-                const next = new Set(s);
-                if (!next.delete(id)) next.add(id);
-                return next;
-              });
-            } else setSelected(id);
-          }}
-          emptyMessage={busy ? (mode === 'tailing' ? 'Waiting for new messages…' : 'Reading…') : 'No messages in this range'}
-        />
+      <div className={`messages-body${current ? ' with-detail' : ''}`} onKeyDown={closeOnEscape}>
+        <WrapContext.Provider value={wrap}>
+          <DataTable
+            id="messages"
+            ariaLabel="Messages"
+            filter={quickFilter}
+            wrap={wrap}
+            rowHeight={24}
+            data={shown}
+            columns={current ? columnsBesidePane : columns}
+            sorting={sorting}
+            onSortingChange={setSorting}
+            getRowId={rowId}
+            selectedRowId={selected}
+            selectedRowIds={picked}
+            onRowClick={(m, event) => {
+              const id = rowId(m);
+              if (event.ctrlKey || event.metaKey) {
+                // Ctrl/Cmd-click marks rows for export without opening them.
+                setPicked((s) => {
+                  const next = new Set(s);
+                  if (!next.delete(id)) next.add(id);
+                  return next;
+                });
+              } else setSelected(id);
+            }}
+            emptyMessage={busy ? (mode === 'tailing' ? 'Waiting for new messages…' : 'Reading…') : 'No messages in this range'}
+          />
+        </WrapContext.Provider>
         {current && <MessageDetail topic={topic} message={current} onClose={() => setSelected(null)} />}
       </div>
     </div>

@@ -64,7 +64,8 @@ export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void
           {n(dropped)} older messages dropped
         </span>
       )}
-      {parts.length > 0 && parts.length <= 24 && (
+      {/* Per partition while reading, or when one failed; after a read the summary says it all, in one line. */}
+      {parts.length > 0 && parts.length <= 24 && (mode === 'reading' || parts.some((p) => p.error)) && (
         <span className="messages-status__partitions" data-testid="partition-progress">
           {parts.map((p) => (
             <span

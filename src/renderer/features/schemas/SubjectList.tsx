@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
+import { Highlight } from '../../components/DataTable';
 import { FilterInput } from '../../components/FilterInput';
 import { href } from '../../app/router';
 
@@ -19,7 +20,14 @@ export function SubjectList({ subjects, deleted, selected }: { subjects: string[
 
   return (
     <nav className="subject-list" aria-label="Subjects">
-      <FilterInput label="Filter subjects" value={filter} onChange={setFilter} placeholder={`Filter ${subjects.length.toLocaleString()} subject${subjects.length === 1 ? '' : 's'}…`} />
+      <FilterInput
+        label="Filter subjects"
+        value={filter}
+        onChange={setFilter}
+        placeholder={`Filter ${subjects.length.toLocaleString()} subject${subjects.length === 1 ? '' : 's'}…`}
+        shown={rows.length}
+        total={subjects.length + (showDeleted ? deleted.length : 0)}
+      />
       {deleted.length > 0 && (
         <label className="checkbox subject-list__deleted">
           <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.target.checked)} />
@@ -34,7 +42,10 @@ export function SubjectList({ subjects, deleted, selected }: { subjects: string[
             return (
               <li key={row.s + (row.deleted ? '#d' : '')} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}>
                 <a href={href(['schemas', row.s])} className={`subject-list__item${row.s === selected ? ' selected' : ''}${row.deleted ? ' deleted' : ''}`} aria-current={row.s === selected ? 'page' : undefined} title={row.s}>
-                  {row.s}
+                  {/* One flex item: the marked pieces stay one word (and one accessible name). */}
+                  <span className="subject-list__name">
+                    <Highlight text={row.s} query={filter.trim()} />
+                  </span>
                   {row.deleted && <span className="badge">deleted</span>}
                 </a>
               </li>

@@ -1,8 +1,10 @@
-import { useDeferredValue, useState } from 'react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { createContext, useContext, useDeferredValue, useState } from 'react';
 import { inheritedValue, type ConfigEntry } from '../../../shared/api';
 import { humanBytes, humanDuration } from '../../../shared/topics/retention';
 import { useApi } from '../../api/ApiProvider';
 import { ActionOutcome } from '../../components/ActionOutcome';
+import { DataTable, Highlight } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../lib/use-action';
 import { FilterInput } from '../../components/FilterInput';
@@ -33,6 +35,7 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
   const changes = changesFrom(data, edits);
   const rows = data.filter((c) => (!onlyOverrides || c.source === 'dynamic-topic') && c.name.includes(deferred));
   const edit = (name: string, value: string | null) => (setEdits((e) => ({ ...e, [name]: value })), action.clear());
+  const undo = (name: string) => setEdits(({ [name]: _, ...rest }) => rest);
 
   const send = (validateOnly: boolean) =>
     action.run(async () => {
@@ -46,7 +49,7 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
   return (
     <div className="config-tab">
       <div className="form-row config-tab__tools">
-        <FilterInput label="Filter configs" value={filter} onChange={setFilter} placeholder="Filter by name…" />
+        <FilterInput label="Filter configs" value={filter} onChange={setFilter} placeholder="Filter by name…" shown={rows.length} total={data.length} />
         <label className="checkbox">
           <input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.target.checked)} />
           <span>Only overrides ({data.filter((c) => c.source === 'dynamic-topic').length})</span>
@@ -69,30 +72,23 @@ export function ConfigTab({ connectionId, topic }: { connectionId: string; topic
         </div>
       )}
       <ActionOutcome action={action} failedTitle="The broker refused the change" />
-      <div className="config-table-scroll">
-        <table className="plain-table config-table" aria-label="Topic configuration">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Value</th>
-              <th>Source</th>
-              {!readOnly && <th aria-label="Actions" />}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <ConfigRow
-                key={c.name}
-                config={c}
-                edit={edits[c.name]}
-                actions={!readOnly}
-                onEdit={edit}
-                onUndo={(name) => setEdits(({ [name]: _, ...rest }) => rest)}
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ConfigEdits.Provider value={{ edits, onEdit: edit, onUndo: undo }}>
+        <DataTable
+          id="topic-configs"
+          ariaLabel="Topic configuration"
+          data={rows}
+          columns={readOnly ? columns : withActions}
+          getRowId={configName}
+          highlight={deferred}
+          highlightColumns={NAME_ONLY}
+          rowClassName={overrideClass}
+          rowDataAttributes={configAttribute}
+          wrap
+          rowHeight={46}
+          overscan={120}
+          emptyMessage="No config matches"
+        />
+      </ConfigEdits.Provider>
     </div>
   );
 }
@@ -107,70 +103,93 @@ function readable(config: ConfigEntry): string | null {
   return null;
 }
 
-interface ConfigRowProps {
-  config: ConfigEntry;
-  edit: string | null | undefined;
-  /** The connection may write: show the actions column. */
-  actions: boolean;
-  onEdit: (name: string, value: string | null) => void;
-  onUndo: (name: string) => void;
+/** The pending edits and how to change them, for the cells of the config table. */
+const ConfigEdits = createContext<{ edits: PendingEdits; onEdit: (name: string, value: string | null) => void; onUndo: (name: string) => void }>({
+  edits: {},
+  onEdit: () => {},
+  onUndo: () => {},
+});
+
+function NameCell({ config }: { config: ConfigEntry }) {
+  return (
+    <>
+      <div className="mono">
+        <Highlight text={config.name} />
+      </div>
+      {config.documentation && <div className="config-doc">{config.documentation}</div>}
+    </>
+  );
 }
 
-function ConfigRow({ config, edit, actions, onEdit, onUndo }: ConfigRowProps) {
-  const override = config.source === 'dynamic-topic';
+function ValueCell({ config }: { config: ConfigEntry }) {
+  const { edits, onEdit } = useContext(ConfigEdits);
+  const edit = edits[config.name];
   const editing = edit !== undefined;
   const inherited = inheritedValue(config);
   return (
-    <tr className={override ? 'config-override' : undefined} data-config={config.name}>
-      <td className="align-left">
-        <div className="mono">{config.name}</div>
-        {config.documentation && <div className="config-doc">{config.documentation}</div>}
-      </td>
-      <td className="align-left mono config-value">
-        {editing && edit !== null ? (
-          <input aria-label={`Value of ${config.name}`} value={edit} onChange={(e) => onEdit(config.name, e.target.value)} spellCheck={false} />
-        ) : editing ? (
-          <span className="text-warn">reset to default</span>
-        ) : config.sensitive ? (
-          <span className="text-muted">hidden (sensitive)</span>
-        ) : (
-          <>
-            {config.value ?? <span className="text-muted">null</span>}
-            {readable(config) && <span className="config-human"> ({readable(config)})</span>}
-          </>
-        )}
-        {inherited && !editing && (
-          <div className="config-doc">
-            default: {inherited.value ?? 'null'} ({inherited.name}, {SOURCE_LABEL[inherited.source]})
-          </div>
-        )}
-      </td>
-      <td>
-        <span className={`badge ${override ? 'override' : 'muted'}`}>{SOURCE_LABEL[config.source]}</span>
-        {config.readOnly && <span className="badge muted">read-only</span>}
-      </td>
-      {actions && (
-        <td className="config-actions">
-          {editing ? (
-            <button type="button" className="button small ghost" onClick={() => onUndo(config.name)} aria-label={`Undo ${config.name}`}>
-              Undo
-            </button>
-          ) : (
-            !config.readOnly && (
-              <>
-                <button type="button" className="button small" onClick={() => onEdit(config.name, config.value ?? '')} aria-label={`Edit ${config.name}`}>
-                  Edit
-                </button>
-                {override && (
-                  <button type="button" className="button small" onClick={() => onEdit(config.name, null)} aria-label={`Reset ${config.name}`}>
-                    Reset
-                  </button>
-                )}
-              </>
-            )
-          )}
-        </td>
+    <div className="config-value">
+      {editing && edit !== null ? (
+        <input aria-label={`Value of ${config.name}`} value={edit} onChange={(e) => onEdit(config.name, e.target.value)} spellCheck={false} />
+      ) : editing ? (
+        <span className="text-warn">reset to default</span>
+      ) : config.sensitive ? (
+        <span className="text-muted">hidden (sensitive)</span>
+      ) : (
+        <>
+          {config.value ?? <span className="text-muted">null</span>}
+          {readable(config) && <span className="config-human"> ({readable(config)})</span>}
+        </>
       )}
-    </tr>
+      {inherited && !editing && (
+        <div className="config-doc">
+          default: {inherited.value ?? 'null'} ({inherited.name}, {SOURCE_LABEL[inherited.source]})
+        </div>
+      )}
+    </div>
   );
 }
+
+function SourceCell({ config }: { config: ConfigEntry }) {
+  return (
+    <>
+      <span className={`badge ${config.source === 'dynamic-topic' ? 'override' : 'muted'}`}>{SOURCE_LABEL[config.source]}</span>
+      {config.readOnly && <span className="badge muted">read-only</span>}
+    </>
+  );
+}
+
+function ActionsCell({ config }: { config: ConfigEntry }) {
+  const { edits, onEdit, onUndo } = useContext(ConfigEdits);
+  if (edits[config.name] !== undefined) {
+    return (
+      <button type="button" className="button small ghost" onClick={() => onUndo(config.name)} aria-label={`Undo ${config.name}`}>
+        Undo
+      </button>
+    );
+  }
+  if (config.readOnly) return null;
+  return (
+    <span className="config-actions">
+      <button type="button" className="button small" onClick={() => onEdit(config.name, config.value ?? '')} aria-label={`Edit ${config.name}`}>
+        Edit
+      </button>
+      {config.source === 'dynamic-topic' && (
+        <button type="button" className="button small" onClick={() => onEdit(config.name, null)} aria-label={`Reset ${config.name}`}>
+          Reset
+        </button>
+      )}
+    </span>
+  );
+}
+
+const col = createColumnHelper<ConfigEntry>();
+const columns = [
+  col.accessor('name', { header: 'Name', size: 420, meta: { wrap: true, grow: true }, cell: (c) => <NameCell config={c.row.original} /> }),
+  col.accessor((c) => c.value ?? '', { id: 'value', header: 'Value', size: 300, meta: { mono: true, wrap: true }, cell: (c) => <ValueCell config={c.row.original} /> }),
+  col.accessor((c) => SOURCE_LABEL[c.source], { id: 'source', header: 'Source', size: 200, cell: (c) => <SourceCell config={c.row.original} /> }),
+];
+const withActions = [...columns, col.display({ id: 'actions', header: () => <span className="sr-only">Actions</span>, size: 130, cell: (c) => <ActionsCell config={c.row.original} /> })];
+const NAME_ONLY = ['name'];
+const configName = (c: ConfigEntry) => c.name;
+const overrideClass = (c: ConfigEntry) => (c.source === 'dynamic-topic' ? 'config-override' : undefined);
+const configAttribute = (c: ConfigEntry) => ({ 'data-config': c.name });

@@ -1,7 +1,28 @@
-import { href } from '../../app/router';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TopicReader } from '../../../shared/api';
+import { href, navigate } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useReaders } from './queries';
+
+const col = createColumnHelper<TopicReader>();
+const columns = [
+  col.accessor('groupId', { header: 'Group', size: 300, cell: (c) => <a href={href(['groups', c.getValue()])}>{c.getValue()}</a> }),
+  col.accessor('state', { header: 'State', size: 140 }),
+  col.accessor('members', { header: 'Members', size: 100, meta: { align: 'right', mono: true } }),
+  col.accessor('partitions', { header: 'Partitions committed', size: 180, meta: { align: 'right', mono: true } }),
+  col.accessor((r) => r.lag ?? -1, {
+    id: 'lag',
+    header: 'Lag on this topic',
+    size: 160,
+    meta: { align: 'right', mono: true },
+    cell: (c) => (c.getValue() < 0 ? '—' : c.getValue().toLocaleString('en-US')),
+  }),
+];
+const groupId = (r: TopicReader) => r.groupId;
+const openGroup = (r: TopicReader) => navigate(['groups', r.groupId]);
+const BY_LAG = [{ id: 'lag', desc: true }];
 
 /** The consumer groups with offsets on this topic (or members reading it), and their lag here. */
 export function ReadersTab({ connectionId, topic, refetchInterval }: { connectionId: string; topic: string; refetchInterval: number | false }) {
@@ -9,30 +30,5 @@ export function ReadersTab({ connectionId, topic, refetchInterval }: { connectio
   if (isLoading) return <Loading />;
   if (error) return <ErrorMessage error={error} title="Could not list the consumer groups" />;
   if (!data || data.length === 0) return <p className="text-muted">No consumer group has committed offsets for {topic} or is reading it.</p>;
-  return (
-    <table className="plain-table readers-table" aria-label="Consumer groups reading this topic">
-      <thead>
-        <tr>
-          <th>Group</th>
-          <th>State</th>
-          <th>Members</th>
-          <th>Partitions committed</th>
-          <th>Lag on this topic</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.map((r) => (
-          <tr key={r.groupId}>
-            <td className="align-left">
-              <a href={href(['groups', r.groupId])}>{r.groupId}</a>
-            </td>
-            <td>{r.state}</td>
-            <td className="mono">{r.members}</td>
-            <td className="mono">{r.partitions}</td>
-            <td className="mono">{r.lag === null ? '—' : r.lag.toLocaleString('en-US')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <DataTable id="topic-readers" ariaLabel="Consumer groups reading this topic" data={data} columns={columns} getRowId={groupId} initialSorting={BY_LAG} onRowClick={openGroup} />;
 }

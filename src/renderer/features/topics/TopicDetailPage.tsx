@@ -47,7 +47,8 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
         }
         actions={<AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />}
       />
-      <RetentionSummary connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />
+      {/* The messages tab gives this line's height to its rows (20 at 1280×720); the other tabs keep it. */}
+      {active !== 'messages' && <RetentionSummary connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />}
       <TopicSubjects connectionId={connectionId} topic={topic} />
       <nav className="tabs" aria-label="Topic sections">
         {TABS.map((t) => (

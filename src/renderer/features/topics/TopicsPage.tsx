@@ -7,7 +7,7 @@ import { humanBytes, humanDuration } from '../../../shared/topics/retention';
 import { useFreshTopicsReload, useTopics } from '../../api/queries';
 import { AutoRefresh } from '../../components/AutoRefresh';
 import { useAutoRefresh } from '../../components/use-auto-refresh';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, Highlight } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
@@ -45,7 +45,7 @@ const columns = [
     sortingFn: 'text',
     cell: (c) => (
       <span className="topic-name" title={c.getValue()}>
-        {c.getValue()}
+        <Highlight text={c.getValue()} />
         {c.row.original.internal && <span className="badge muted">internal</span>}
       </span>
     ),
@@ -118,6 +118,7 @@ export function TopicsPage() {
     await client.invalidateQueries({ queryKey: topicKeys.stats(connectionId) });
   }, [reloadList, client, connectionId]);
   const [filter, setFilter] = useState('');
+  const [shown, setShown] = useState(0);
   const deferredFilter = useDeferredValue(filter);
   const [creating, setCreating] = useState(false);
   const [showInternal, setShowInternal] = usePersistentState('topics.showInternal', false);
@@ -133,7 +134,7 @@ export function TopicsPage() {
         subtitle={data ? topicCount(rows.length) : undefined}
         actions={
           <>
-            <FilterInput label="Filter topics" value={filter} onChange={setFilter} placeholder="Filter topics…" />
+            <FilterInput label="Filter topics" value={filter} onChange={setFilter} placeholder="Filter topics…" shown={shown} total={rows.length} />
             <label className="checkbox">
               <input type="checkbox" checked={showInternal} onChange={(e) => setShowInternal(e.target.checked)} />
               <span>Show internal</span>
@@ -162,6 +163,7 @@ export function TopicsPage() {
           getRowId={topicName}
           initialSorting={BY_NAME}
           onRowClick={openTopic}
+          onShownCountChange={setShown}
           emptyMessage={deferredFilter ? `No topic matches “${deferredFilter}”` : 'No topics'}
         />
       )}
