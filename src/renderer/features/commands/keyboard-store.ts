@@ -5,6 +5,8 @@ interface KeyboardState {
   open: 'palette' | 'help' | null;
   /** Text the palette starts with (e.g. "produce " from "Produce to a topic…"). */
   paletteQuery: string;
+  /** Counts openings of the palette, so each starts afresh (a new query, the first result highlighted). */
+  session: number;
   openPalette(query?: string): void;
   openHelp(): void;
   close(): void;
@@ -13,7 +15,8 @@ interface KeyboardState {
 export const useKeyboard = create<KeyboardState>()((set) => ({
   open: null,
   paletteQuery: '',
-  openPalette: (query = '') => set({ open: 'palette', paletteQuery: query }),
+  session: 0,
+  openPalette: (query = '') => set((s) => ({ open: 'palette', paletteQuery: query, session: s.session + 1 })),
   openHelp: () => set({ open: 'help' }),
   close: () => set({ open: null }),
 }));

@@ -24,7 +24,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 export const PALETTE_KEYS: readonly { keys: string[]; description: string }[] = [
   { keys: ['↑', '↓'], description: 'Move through the results' },
   { keys: ['Enter'], description: 'Open or run the highlighted result' },
-  { keys: ['Tab'], description: 'After “produce”, “tail” or “reset”: complete the highlighted name' },
+  { keys: ['produce …', 'tail …', 'reset …'], description: 'Start with an action, then a topic or group name: “tail rider”, “reset analytics”' },
 ];
 
 /** The part of a keyboard event the keymap reads (a plain object in tests). */

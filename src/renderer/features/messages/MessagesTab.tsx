@@ -70,7 +70,7 @@ type PositionKind = StartPosition['kind'];
  * A topic's messages without a consumer group: read a range (newest N, an offset, a time, the
  * beginning) or tail live, filtered in main; kept in a bounded buffer; exported as files.
  */
-export function MessagesTab({ topic, initialPartition, initialOffset }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined }) {
+export function MessagesTab({ topic, initialPartition, initialOffset, initialLive }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined; initialLive?: boolean }) {
   const connectionId = useConnectionId();
   const partitions = usePartitions(connectionId, topic);
   const controls = useMessageStreamControls();
@@ -120,13 +120,20 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
     void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
   }, [kind, count, scope, offset, time, limit, capacity, order, target, controls]);
 
-  // The first read when the tab opens; later reads are asked for.
+  const startTail = useCallback(() => {
+    setSelected(null);
+    setPicked(new Set());
+    void controls.tail(target());
+  }, [controls, target]);
+
+  // The first read when the tab opens (or a live tail, `?live=1`, from the topic's Tail button and the palette); later reads are asked for.
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    startRead();
-  }, [startRead]);
+    const first = initialLive ? startTail : startRead;
+    first();
+  }, [startRead, startTail, initialLive]);
 
   const current = selected ? (messages.find((m) => rowId(m) === selected) ?? null) : null;
   const problem = filterProblem(filters);
@@ -214,11 +221,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           type="button"
           className="button"
           disabled={problem !== null || mode === 'tailing'}
-          onClick={() => {
-            setSelected(null);
-            setPicked(new Set());
-            void controls.tail(target());
-          }}
+          onClick={startTail}
           title="Follow new messages from the end"
         >
           Tail live
@@ -242,7 +245,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
       <div className="messages-toolbar">
         <StreamStatus onCancel={controls.cancel} onPause={controls.pause} onResume={controls.resume} />
         <label className="field messages-controls__filter">
-          <input aria-label="Filter messages" value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} placeholder="Filter what is shown…" />
+          <input aria-label="Filter messages" data-page-filter="" value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} placeholder="Filter what is shown…" />
         </label>
         <ExportMenu
           topic={topic}
