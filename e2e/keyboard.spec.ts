@@ -30,7 +30,8 @@ test.describe('keyboard first', () => {
     await expect(palette(page)).toBeHidden();
     // Ctrl+K again toggles it closed too, and arrows move the highlight.
     await openPalette(page);
-    await paletteInput(page).fill('groups');
+    await paletteInput(page).fill('order');
+    await expect(palette(page).getByRole('option').nth(1)).toBeVisible();
     await page.keyboard.press('ArrowDown');
     await expect(palette(page).getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('ControlOrMeta+k');

@@ -11,7 +11,7 @@ import { tags as t } from '@lezer/highlight';
 export function editorContrast(theme: 'light' | 'dark', readOnly: boolean): Extension[] {
   const out: Extension[] = [];
   if (theme === 'dark') {
-    out.push(EditorView.theme({ '.cm-gutters': { color: '#a0a8b8' } }, { dark: true }));
+    out.push(Prec.highest(EditorView.theme({ '.cm-gutters': { color: '#a0a8b8' } }, { dark: true })));
     out.push(Prec.highest(syntaxHighlighting(HighlightStyle.define([{ tag: [t.name, t.deleted, t.character, t.propertyName, t.macroName], color: '#f08d95' }]))));
   }
   if (readOnly) out.push(EditorView.contentAttributes.of({ tabindex: '0' }));

@@ -20,7 +20,7 @@ export function CommandPalette() {
   const initialQuery = useKeyboard((s) => s.paletteQuery);
   const close = useKeyboard((s) => s.close);
   const dialog = useModalDialog();
-  const sources = usePaletteSources();
+  const { sources, loading } = usePaletteSources();
   const index = useMemo(() => buildPaletteIndex(sources), [sources]);
   const [query, setQuery] = useState(initialQuery);
   // Typing never waits for the match: React renders the results when it has time.
@@ -59,7 +59,6 @@ export function CommandPalette() {
     }
   }
 
-  const loading = sources.connected && sources.topics.length === 0 && !query;
   return (
     <dialog
       ref={dialog}
@@ -118,7 +117,7 @@ export function CommandPalette() {
       {results.matches.length === 0 && <p className="palette__empty">{results.verb ? `No ${results.verb.on} matches “${query}”` : `Nothing matches “${query}”`}</p>}
       <ErrorMessage error={error} title="Could not do that" />
       <div className="palette__footer" aria-live="polite">
-        <span>{loading ? 'Loading topics…' : results.total > results.matches.length ? `${results.matches.length} of ${results.total.toLocaleString('en')} shown: type more to narrow` : `${results.total.toLocaleString('en')} result${results.total === 1 ? '' : 's'}`}</span>
+        <span>{loading ? 'Loading topics, groups and profiles…' : results.total > results.matches.length ? `${results.matches.length} of ${results.total.toLocaleString('en')} shown: type more to narrow` : `${results.total.toLocaleString('en')} result${results.total === 1 ? '' : 's'}`}</span>
         <span className="spacer" />
         <span>
           <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close

@@ -12,7 +12,7 @@ import type { PaletteSources } from './palette-items';
  * What the palette lists, from the same cached queries the pages use (same keys), so opening
  * it on a page that already loaded topics costs no request. Asked only while the palette is open.
  */
-export function usePaletteSources(): PaletteSources {
+export function usePaletteSources(): { sources: PaletteSources; loading: boolean } {
   const api = useApi();
   const connection = useSession((s) => s.connection);
   const connectionId = connection?.connectionId ?? '';
@@ -21,7 +21,7 @@ export function usePaletteSources(): PaletteSources {
   const groups = useQuery({ queryKey: groupKeys.list(connectionId), queryFn: ({ signal }) => api.call('groups.list', { connectionId }, { signal }), enabled });
   const brokers = useQuery({ queryKey: queryKeys.brokers(connectionId), queryFn: ({ signal }) => api.call('cluster.brokers', { connectionId }, { signal }), enabled });
   const profiles = useProfiles();
-  return useMemo(
+  const sources = useMemo(
     () => ({
       connected: enabled,
       readOnly: connection?.readOnly ?? false,
@@ -33,4 +33,5 @@ export function usePaletteSources(): PaletteSources {
     }),
     [enabled, connection?.readOnly, topics.data, groups.data, brokers.data, profiles.data],
   );
+  return { sources, loading: topics.isLoading || groups.isLoading || profiles.isLoading };
 }
