@@ -29,6 +29,41 @@ const PAGES: { name: string; hash: string; ready: (page: Page) => Promise<void> 
   { name: 'produce', hash: '#/produce/orders', ready: (p) => expect(p.getByRole('button', { name: 'Send', exact: true })).toBeVisible() },
   { name: 'schemas', hash: '#/schemas/orders-avro-value', ready: (p) => expect(p.getByText('orders-avro-value').first()).toBeVisible() },
   { name: 'ACLs', hash: '#/acls', ready: (p) => expect(p.getByRole('heading', { name: 'ACLs' })).toBeVisible() },
+  // What opens on top of a page: forms, the message pane, the palette and the shortcuts list.
+  {
+    name: 'create-topic form',
+    hash: '#/topics',
+    ready: async (p) => {
+      await p.getByRole('button', { name: 'Create topic' }).click();
+      await expect(p.getByRole('region', { name: 'Create topic' })).toBeVisible();
+    },
+  },
+  {
+    name: 'message detail',
+    hash: '#/topics/orders/messages',
+    ready: async (p) => {
+      await expect(p.getByTestId('messages-summary')).toContainText('scanned');
+      await p.getByRole('table', { name: 'Messages' }).getByRole('row').nth(1).click();
+      await expect(p.getByRole('complementary', { name: 'Message' })).toBeVisible();
+    },
+  },
+  {
+    name: 'command palette',
+    hash: '#/overview',
+    ready: async (p) => {
+      await p.keyboard.press('ControlOrMeta+k');
+      await p.getByRole('combobox').fill('or');
+      await expect(p.getByRole('option').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'shortcuts',
+    hash: '#/overview',
+    ready: async (p) => {
+      await p.keyboard.press('?');
+      await expect(p.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    },
+  },
 ];
 
 /** The serious and critical violations, one line each, so a failure says what and where. */
@@ -50,7 +85,13 @@ for (const theme of THEMES) {
 
     test('the connect screen', async ({ appPage: page }) => {
       await expect(page.getByLabel('Bootstrap servers')).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
+      const found = await seriousViolations(page);
+      await page.getByRole('button', { name: 'New profile' }).click();
+      await expect(page.getByRole('form', { name: 'New profile' })).toBeVisible();
+      found.push(...(await seriousViolations(page)).map((v) => `profile form: ${v}`));
+      await page.getByRole('button', { name: 'Import…' }).click();
+      found.push(...(await seriousViolations(page)).map((v) => `import: ${v}`));
+      expect(found).toEqual([]);
     });
 
     test('every page of a connected cluster', async ({ appPage: page, env }) => {
@@ -59,6 +100,7 @@ for (const theme of THEMES) {
       const origin = new URL(env.appUrl);
       const found: string[] = [];
       for (const p of PAGES) {
+        await page.keyboard.press('Escape');
         await page.goto(`${origin.origin}${origin.search}${p.hash}`);
         await p.ready(page);
         found.push(...(await seriousViolations(page)).map((v) => `${p.name}: ${v}`));
