@@ -21,14 +21,15 @@ try {
       await page.screenshot({ path: `docs/screenshots/${name}${suffix}.png` });
       console.log(`docs/screenshots/${name}${suffix}.png`);
     };
-    await page.goto(`${server.url}#/topics`);
+    await page.goto(server.url);
     await page.getByTestId('connection-bar').waitFor();
+    await page.goto(`${server.url}#/topics`);
     await page.getByRole('table', { name: 'Topics' }).getByText('orders', { exact: true }).waitFor();
     await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').pressSequentially('ord');
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').pressSequentially('ord');
     await page.getByRole('option').first().waitFor();
     await save('palette');
-    await page.getByRole('combobox').fill('tail rider');
+    await page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox').fill('tail rider');
     await save('palette-verb');
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');

@@ -87,10 +87,12 @@ export function searchPalette(index: PaletteIndex, query: string): PaletteResult
   const found = fuzzysort.go(query.trim(), index.all, byScore);
   const matches: PaletteMatch[] = found.map((r) => ({ item: r.obj, indexes: r.indexes }));
   const best = matches.findIndex((m) => m.item.kind === 'topic' || m.item.kind === 'group');
+  let added = 0;
   if (best >= 0) {
     const { item } = matches[best]!;
     const actions = index.verbs.filter((v) => v.on === item.kind).map((v) => ({ item: v.item(item.title), indexes: [] }));
     matches.splice(best + 1, 0, ...actions);
+    added = actions.length;
   }
-  return { verb: null, total: found.total, matches: matches.slice(0, PALETTE_LIMIT) };
+  return { verb: null, total: found.total + added, matches: matches.slice(0, PALETTE_LIMIT) };
 }
