@@ -38,6 +38,7 @@ try {
     await page.keyboard.press('Escape');
     await page.goto(`${server.url}#/topics/orders`);
     await page.getByRole('link', { name: 'Produce to this topic' }).waitFor();
+    await page.getByText(/Kept \d/).first().waitFor();
     await save('topic-actions');
     await page.close();
   }
