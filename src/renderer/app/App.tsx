@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/ApiProvider';
 import { ConnectPage } from '../features/connect/ConnectPage';
 import { useSession } from '../state/session-store';
+import { Keyboard } from '../features/commands/Keyboard';
 import { EventBridge } from './EventBridge';
 import { Shell } from './Shell';
 
@@ -27,6 +28,7 @@ export function App({ api }: { api: ApiClient }) {
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
         <EventBridge />
+        <Keyboard />
         {serverStatus === 'closed' && (
           <div className="server-banner" role="alert">
             Lost the connection to the Kafka Explorer server; retrying… (is <code>npm run serve</code> still running?)

@@ -1,27 +1,19 @@
 import type React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../api/ApiProvider';
+import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
-import { href, navigate, useRoute } from './router';
+import { href, useRoute } from './router';
+import { useDisconnect } from './use-disconnect';
 import { navItems, renderRoute } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
   const route = useRoute();
-  const api = useApi();
   const queryClient = useQueryClient();
   const connection = useSession((s) => s.connection);
-  const setConnection = useSession((s) => s.setConnection);
+  const disconnect = useDisconnect();
   const section = route.segments[0] ?? 'overview';
-
-  async function disconnect() {
-    if (!connection) return;
-    await api.call('connection.disconnect', { connectionId: connection.connectionId }).catch(() => undefined);
-    queryClient.removeQueries({ queryKey: ['cluster', connection.connectionId] });
-    setConnection(null);
-    navigate(['connect']);
-  }
 
   return (
     // The profile's colour frames the window, so production is never mistaken for local.
@@ -31,6 +23,7 @@ export function Shell() {
           <img src="./icon.svg" alt="" width={22} height={22} />
           <span>Kafka Explorer</span>
         </div>
+        <PaletteButton />
         <nav aria-label="Sections">
           {navItems.map((item) => (
             <a key={item.match} href={href([item.match])} className={`nav-item${section === item.match ? ' active' : ''}`} aria-current={section === item.match ? 'page' : undefined}>

@@ -37,7 +37,7 @@ export function renderRoute(route: Route): ReactNode {
     case 'topics':
       return a ? <TopicDetailPage key={a} topic={a} tab={b} params={route.params} /> : <TopicsPage />;
     case 'groups':
-      return a ? <GroupDetailPage key={a} groupId={a} /> : <GroupsPage />;
+      return a ? <GroupDetailPage key={a} groupId={a} section={b} /> : <GroupsPage />;
     case 'produce':
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':

@@ -8,12 +8,13 @@ export interface FilterInputProps {
   total?: number | undefined;
 }
 
-/** The "filter as you type" box every list has, with how many rows it leaves. */
+/** The "filter as you type" box every list has, with how many rows it leaves; `/` focuses it (`data-page-filter`, see features/commands/page-filter.ts). */
 export function FilterInput({ value, onChange, placeholder, label, shown, total }: FilterInputProps) {
   const input = (
     <input
       type="search"
       className="filter-input"
+      data-page-filter=""
       aria-label={label}
       placeholder={placeholder ?? 'Filter…'}
       value={value}

@@ -3,11 +3,13 @@ import { AclPatternType, AclResourceType, type AclBindingInput, type AclOperatio
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
 import { FIELD_HELP, OPERATIONS_FOR, RESOURCE_HELP } from './acl-help';
+import { useEscape } from '../commands/use-escape';
 
 const Field = HelpField;
 
 /** Creates one ACL; every field says what it means. */
 export function AclForm({ onSubmit, onCancel, busy, error }: { onSubmit(acl: AclBindingInput): void; onCancel(): void; busy: boolean; error: unknown }) {
+  useEscape(onCancel);
   const [acl, setAcl] = useState({
     principal: 'User:',
     host: '*',

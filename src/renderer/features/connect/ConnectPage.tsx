@@ -11,6 +11,7 @@ import { QuickConnect, type QuickConnectOptions } from './QuickConnect';
 import { emptyForm, formFromImport, formFromProfile, type ProfileFormState } from './profile-form-state';
 import { useDeleteProfile, useProfiles } from './profile-queries';
 import './connect.css';
+import { useEscape } from '../commands/use-escape';
 
 type Panel =
   | { kind: 'quick' }
@@ -27,6 +28,8 @@ export function ConnectPage() {
   const [panel, setPanel] = useState<Panel>({ kind: 'quick' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Escape closes the export panel (the import panel registers itself).
+  useEscape(() => setPanel({ kind: 'quick' }), panel.kind === 'export');
 
   const connected = useCallback(
     (info: ConnectionInfo) => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportedProfile } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useEscape } from '../commands/use-escape';
 
 /** Reads a Java client `.properties` or a kcat `-F` config (pasted or from a file) into a new profile form. */
 export function ImportPanel({ onImported, onCancel }: { onImported(imported: ImportedProfile): void; onCancel(): void }) {
@@ -10,6 +11,7 @@ export function ImportPanel({ onImported, onCancel }: { onImported(imported: Imp
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
+  useEscape(onCancel);
 
   async function readFile(file: File | undefined) {
     if (!file) return;

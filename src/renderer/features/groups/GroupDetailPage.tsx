@@ -13,6 +13,7 @@ import { STATUS_EXPLAINED, type LagStatus } from '../../../shared/groups/lag-sta
 import { ResetPanel } from './ResetPanel';
 import { DangerZone } from './DangerZone';
 import { StateBadge } from './StateBadge';
+import { useRevealSection } from './use-reveal-section';
 import './groups.css';
 
 type Row = GroupPartition & { status: LagStatus | null };
@@ -59,13 +60,14 @@ const columns = [
 ];
 
 /** One group: who reads what, how far behind each partition is, and the reset tool. */
-export function GroupDetailPage({ groupId }: { groupId: string }) {
+export function GroupDetailPage({ groupId, section }: { groupId: string; section?: string | undefined }) {
   const connectionId = useConnectionId();
   const { data, error, isLoading } = useGroup(connectionId, groupId);
   const lag = useLagHistory(connectionId, groupId);
   const statusOf = new Map((lag.data?.partitions ?? []).map((p) => [`${p.topic}:${p.partition}`, p.status]));
   const rows: Row[] = (data?.partitions ?? []).map((p) => ({ ...p, status: statusOf.get(`${p.topic}:${p.partition}`) ?? null }));
   const neverCommitted = (data?.partitions ?? []).filter((p) => p.committed === null).length;
+  useRevealSection(section, data !== undefined);
   return (
     <div className="page group-page">
       <PageHeader

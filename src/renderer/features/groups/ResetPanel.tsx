@@ -66,7 +66,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   };
 
   return (
-    <section className="group-section" aria-label="Reset offsets">
+    <section className="group-section" aria-label="Reset offsets" data-section="reset">
       <h2>Reset offsets</h2>
       <div className="form-row">
         <label className="field">

@@ -9,6 +9,7 @@ import { useConnectionId } from '../../state/session-store';
 import { fullText } from './bytes';
 import { decodeAs, describeBytes, VIEW_LABELS } from './decode-view';
 import { DecodedContent, useDecoded, useViewChoice, ViewSelect } from './DecodedView';
+import { useEscape } from '../commands/use-escape';
 
 function copy(text: string) {
   void navigator.clipboard?.writeText(text).catch(() => undefined);
@@ -200,6 +201,7 @@ export function MessageDetail({ topic, message, onClose }: { topic: string; mess
   const api = useApi();
   const connectionId = useConnectionId();
   const [copyError, setCopyError] = useState<unknown>(null);
+  useEscape(onClose);
   const asJson = (m: MessageView) =>
     JSON.stringify(
       {

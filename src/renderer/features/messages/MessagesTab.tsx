@@ -78,7 +78,7 @@ type PositionKind = StartPosition['kind'];
  * A topic's messages without a consumer group: read a range (newest N, an offset, a time, the
  * beginning) or tail live, filtered in main; kept in a bounded buffer; exported as files.
  */
-export function MessagesTab({ topic, initialPartition, initialOffset }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined }) {
+export function MessagesTab({ topic, initialPartition, initialOffset, initialLive }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined; initialLive?: boolean }) {
   const connectionId = useConnectionId();
   const partitions = usePartitions(connectionId, topic);
   const controls = useMessageStreamControls();
@@ -131,13 +131,20 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
     void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
   }, [kind, count, scope, offset, time, limit, capacity, order, target, controls]);
 
-  // The first read when the tab opens; later reads are asked for.
+  const startTail = useCallback(() => {
+    setSelected(null);
+    setPicked(new Set());
+    void controls.tail(target());
+  }, [controls, target]);
+
+  // The first read when the tab opens (or a live tail, `?live=1`, from the topic's Tail button and the palette); later reads are asked for.
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    startRead();
-  }, [startRead]);
+    const first = initialLive ? startTail : startRead;
+    first();
+  }, [startRead, startTail, initialLive]);
 
   // Escape closes the detail pane, from the pane or the table, and gives the focus back to the row.
   const closeOnEscape = (event: ReactKeyboardEvent<HTMLDivElement>) => {
@@ -235,11 +242,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
           type="button"
           className="button"
           disabled={problem !== null || mode === 'tailing'}
-          onClick={() => {
-            setSelected(null);
-            setPicked(new Set());
-            void controls.tail(target());
-          }}
+          onClick={startTail}
           title="Follow new messages from the end"
         >
           Tail live

@@ -5,6 +5,7 @@ import { formatJson } from '../../../shared/produce/json-format';
 import type { PayloadRole } from '../../../shared/schemas/subject-names';
 import { payloadProblem, type PayloadState } from './draft';
 import { SchemaPicker } from './SchemaPicker';
+import { editorContrast } from '../../lib/editor-contrast';
 
 // Follow the app's light/dark scheme, which follows the system's.
 const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
@@ -57,7 +58,7 @@ export function PayloadEditor({
   const formats = FORMATS.filter((f) => f.id !== 'schema' || schema?.available || value.format === 'schema');
   // The editable element itself carries the name: it is what screen readers and getByRole see.
   const extensions = useMemo(
-    () => [EditorView.contentAttributes.of({ 'aria-label': label }), ...(multiline ? [EditorView.lineWrapping] : []), ...(isJson ? [json()] : [])],
+    () => [EditorView.contentAttributes.of({ 'aria-label': label }), ...(multiline ? [EditorView.lineWrapping] : []), ...(isJson ? [json()] : []), ...editorContrast(editorTheme, false)],
     [label, multiline, isJson],
   );
   const canFormat = isJson && !payloadProblem(value, label.toLowerCase()) && !value.text.includes('{{');

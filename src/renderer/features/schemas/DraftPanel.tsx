@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SchemaText } from './SchemaText';
 import { displaySchema } from './schema-text';
 import { useCheckCompatibility, useRegister } from './schema-queries';
+import { useEscape } from '../commands/use-escape';
 
 /** A new version: starts from the latest, checked against the subject's level by the registry itself, then registered. */
 export function DraftPanel({ connectionId, latest, onDone }: { connectionId: string; latest: SchemaVersionView; onDone(version?: number): void }) {
@@ -11,6 +12,7 @@ export function DraftPanel({ connectionId, latest, onDone }: { connectionId: str
   const check = useCheckCompatibility(connectionId, latest.subject);
   const register = useRegister(connectionId, latest.subject);
   const draft = { schemaType: latest.schemaType, schema: text, references: latest.references };
+  useEscape(() => onDone());
   const verdict = check.data && check.variables?.schema === text ? check.data : null;
 
   return (

@@ -4,6 +4,7 @@ import { protobuf } from '@codemirror/legacy-modes/mode/protobuf';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { SchemaTypeName } from '../../../shared/api';
+import { editorContrast } from '../../lib/editor-contrast';
 import { displaySchema, foldUnchanged, schemaDiff } from './schema-text';
 
 const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
@@ -16,7 +17,7 @@ export function languageFor(type: SchemaTypeName) {
 /** A schema's text, highlighted, read-only (or editable for a draft). */
 export function SchemaText({ type, text, label, onChange }: { type: SchemaTypeName; text: string; label: string; onChange?: (text: string) => void }) {
   const shown = useMemo(() => (onChange ? text : displaySchema(type, text)), [type, text, onChange]);
-  const extensions = useMemo(() => [...languageFor(type), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label })], [type, label]);
+  const extensions = useMemo(() => [...languageFor(type), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label }), ...editorContrast(editorTheme, !onChange)], [type, label, onChange]);
   return (
     <div className="schema-text" data-testid={onChange ? 'schema-draft' : 'schema-text'}>
       <CodeMirror value={shown} extensions={extensions} theme={editorTheme} editable={Boolean(onChange)} readOnly={!onChange} basicSetup={{ foldGutter: true, lineNumbers: true, highlightActiveLine: Boolean(onChange) }} onChange={onChange} />

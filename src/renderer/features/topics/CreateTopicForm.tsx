@@ -9,6 +9,7 @@ import { HelpField } from '../../components/HelpField';
 import { useConnectionId } from '../../state/session-store';
 import { checkPartitions, checkReplication, emptySettings, RETENTION_CHOICES, toConfigs, type CountCheck, type NewTopicSettings } from './new-topic-configs';
 import { useInvalidateTopics } from './queries';
+import { useEscape } from '../commands/use-escape';
 
 /** The help line of a count field: what is wrong with what was typed, else the usual help. */
 function countHelp(check: CountCheck, help: string) {
@@ -38,6 +39,7 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
   const countsSendable = partitionsCheck.value !== null && replicationCheck.value !== null;
   const [settings, setSettings] = useState<NewTopicSettings>(emptySettings);
   const action = useAction();
+  useEscape(onClose);
   const nameCheck = name ? checkTopicName(name, existing) : { error: null, warning: null };
   const set = (patch: Partial<NewTopicSettings>) => (setSettings((s) => ({ ...s, ...patch })), action.clear());
   const request = (validateOnly: boolean) => ({ connectionId, name, partitions, replicationFactor: replication, configs: toConfigs(settings), validateOnly });

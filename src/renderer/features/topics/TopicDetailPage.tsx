@@ -2,6 +2,7 @@ import './topics.css';
 import { PageHeader } from '../../components/PageHeader';
 import { href } from '../../app/router';
 import { useConnectionId } from '../../state/session-store';
+import { useReadOnly } from '../../state/use-read-only';
 import { PartitionsTab } from './PartitionsTab';
 import { MessagesTab } from '../messages/MessagesTab';
 import { ConfigTab } from './ConfigTab';
@@ -27,6 +28,9 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
   const connectionId = useConnectionId();
   // `?partition=&offset=` opens the messages tab at one message (links from the produce result).
   const query = { partition: params?.get('partition') ? Number(params.get('partition')) : undefined, offset: params?.get('offset') ?? undefined };
+  // `?live=1` opens the messages tab tailing (the Tail button, the palette's "Tail <topic>").
+  const live = params?.get('live') === '1';
+  const readOnly = useReadOnly();
   const active = TABS.find((t) => t.id === tab)?.id ?? 'partitions';
   const { refetchInterval } = useAutoRefresh('topic');
   const refresh = useRefreshTopic(connectionId, topic);
@@ -45,7 +49,19 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
             <span data-testid="topic-title">{topic}</span>
           </>
         }
-        actions={<AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />}
+        actions={
+          <>
+            {!readOnly && (
+              <a className="button" href={href(['produce', topic])}>
+                Produce to this topic
+              </a>
+            )}
+            <a className="button" href={href(['topics', topic, 'messages'], { live: 1 })} title="Follow new messages live, from the end">
+              Tail
+            </a>
+            <AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />
+          </>
+        }
       />
       {/* The messages tab gives this line's height to its rows (20 at 1280×720); the other tabs keep it. */}
       {active !== 'messages' && <RetentionSummary connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />}
@@ -58,7 +74,7 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
         ))}
       </nav>
       {active === 'partitions' && <PartitionsTab topic={topic} refetchInterval={refetchInterval} />}
-      {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} />}
+      {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}-${live}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} initialLive={live} />}
       {active === 'configuration' && <ConfigTab connectionId={connectionId} topic={topic} />}
       {active === 'consumers' && <ReadersTab connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />}
       {active === 'manage' && <ManageTab connectionId={connectionId} topic={topic} />}

@@ -17,6 +17,7 @@ import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { CreateTopicForm } from './CreateTopicForm';
+import { useCreateTopicForm } from './create-topic-form-store';
 import { topicCount } from './topic-count';
 import { topicKeys, useTopicStats } from './queries';
 
@@ -120,7 +121,8 @@ export function TopicsPage() {
   const [filter, setFilter] = useState('');
   const [shown, setShown] = useState(0);
   const deferredFilter = useDeferredValue(filter);
-  const [creating, setCreating] = useState(false);
+  const creating = useCreateTopicForm((s) => s.open);
+  const setCreating = useCreateTopicForm((s) => s.setOpen);
   const [showInternal, setShowInternal] = usePersistentState('topics.showInternal', false);
   const rows = useMemo(() => {
     const byName = new Map((stats.data ?? []).map((s) => [s.name, s]));
@@ -141,7 +143,7 @@ export function TopicsPage() {
             </label>
             <AutoRefresh viewId="topics" onRefresh={refresh} refreshing={isFetching || stats.isFetching} updatedAt={dataUpdatedAt} />
             {!readOnly && (
-              <button type="button" className="button primary" onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
+              <button type="button" className="button primary" onClick={() => setCreating(!creating)} aria-expanded={creating}>
                 Create topic
               </button>
             )}

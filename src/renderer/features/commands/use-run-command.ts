@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import { useApi } from '../../api/ApiProvider';
+import { navigate } from '../../app/router';
+import { useDisconnect } from '../../app/use-disconnect';
+import { useSession } from '../../state/session-store';
+import { useCreateTopicForm } from '../topics/create-topic-form-store';
+import { useKeyboard } from './keyboard-store';
+import type { PaletteCommand } from './palette-items';
+
+/**
+ * Carries out a palette command. Resolves when done (the palette then closes); rejects with the
+ * broker's or main's error (the palette shows it and stays open).
+ */
+export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
+  const api = useApi();
+  const disconnect = useDisconnect();
+  return useCallback(
+    async (command: PaletteCommand) => {
+      switch (command.type) {
+        case 'navigate':
+          navigate(command.segments, command.params);
+          return;
+        case 'create-topic':
+          useCreateTopicForm.getState().setOpen(true);
+          navigate(['topics']);
+          return;
+        case 'disconnect':
+          await disconnect();
+          return;
+        case 'help':
+          useKeyboard.getState().openHelp();
+          return;
+        case 'connect-profile': {
+          // The new connection first: if it fails, the window stays on the cluster it had.
+          const next = await api.call('profiles.connect', { id: command.profileId });
+          await disconnect('stay');
+          useSession.getState().setConnection(next);
+          navigate(['overview']);
+          return;
+        }
+        case 'prefill':
+          useKeyboard.getState().openPalette(command.text);
+          return;
+      }
+    },
+    [api, disconnect],
+  );
+}
