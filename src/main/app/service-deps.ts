@@ -70,7 +70,7 @@ export function createServiceDeps(options: {
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
     messages: new MessageService(options.saveLocation),
     groups,
-    lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000),
+    lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { ConnectionHealthStatus } from '../features/health/ConnectionHealthStatus';
 import { href, navigate, useRoute } from './router';
 import { navItems, renderRoute } from './routes';
 
@@ -46,6 +47,7 @@ export function Shell() {
         <div className="connection-bar" data-testid="connection-bar">
           <span className="connection-bar__dot" aria-hidden />
           <span className="connection-bar__name">{connection?.name}</span>
+          {connection && <ConnectionHealthStatus connectionId={connection.connectionId} />}
           {connection?.readOnly && <span className="badge warn">read-only</span>}
           {connection && connection.securityProtocol !== 'PLAINTEXT' && <span className="badge muted">{connection.securityProtocol}</span>}
           {connection?.tlsUnverified && (
