@@ -74,7 +74,7 @@ export function limitRepeats(log: Logger, windowMs = 60_000): Logger {
     const timer = setTimeout(() => {
       const repeated = seen.get(key)?.count ?? 0;
       seen.delete(key);
-      if (repeated > 0) log[level](`${message} (repeated ${repeated} more time${repeated === 1 ? '' : 's'} in ${Math.round(windowMs / 1000)} s)`);
+      if (repeated > 0) log[level](`${message} (repeated ${repeated} more time${repeated === 1 ? '' : 's'} in ${windowMs >= 1_000 ? `${Math.round(windowMs / 1000)} s` : `${windowMs} ms`})`);
     }, windowMs);
     timer.unref?.();
     seen.set(key, { count: 0, timer });
