@@ -172,7 +172,9 @@ describe('connection health on three nodes: one broker killed, then one frozen',
     }
     const back = await eventually(async () => healthOf(app, connectionId).at(-1), (h) => h?.state === 'recovered' || h?.state === 'connected', 30_000, 100);
     expect(back!.unreachable).toEqual([]);
-    expect(healthOf(app, connectionId).map((h) => h.state).filter((s, i, all) => s !== all[i - 1])).toEqual(['degraded', 'recovered', 'connected', 'degraded', 'recovered', 'connected'].slice(0, healthOf(app, connectionId).map((h) => h.state).filter((s, i, all) => s !== all[i - 1]).length));
+    // Each state once per change (the last round may not have turned `connected` yet).
+    const states = healthOf(app, connectionId).map((h) => h.state).filter((s, i, all) => s !== all[i - 1]);
+    expect(states.slice(0, 5)).toEqual(['degraded', 'recovered', 'connected', 'degraded', 'recovered']);
     expect(app.events.some((e) => e.name === 'connection.lost')).toBe(false);
   }, 240_000);
 });
