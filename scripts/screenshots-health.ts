@@ -20,7 +20,8 @@ try {
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByTestId('connection-bar').waitFor();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Topics', exact: true }).click();
-  await page.getByRole('link', { name: 'orders', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: /^orders/ }).first().click();
+  await page.getByTestId('topic-title').waitFor();
   await page.getByRole('table', { name: 'Partitions' }).waitFor();
   await cluster.signalNode(1, 'SIGKILL');
   await page.locator('[data-testid="connection-health"][data-state="lost"]').waitFor({ timeout: 60_000 });
