@@ -23,6 +23,7 @@ try {
   await page.getByRole('row').filter({ hasText: /^orders/ }).first().click();
   await page.getByTestId('topic-title').waitFor();
   await page.getByRole('table', { name: 'Partitions' }).waitFor();
+  await page.getByText('Reading retention…').waitFor({ state: 'detached' });
   await cluster.signalNode(1, 'SIGKILL');
   await page.locator('[data-testid="connection-health"][data-state="lost"]').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Refresh' }).first().click();

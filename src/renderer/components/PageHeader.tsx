@@ -6,10 +6,12 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
   return (
     <header className="page-header">
       <div>
-        <h1 className="page-header__title">{title}</h1>
+        <div className="page-header__heading">
+          <h1 className="page-header__title">{title}</h1>
+          <StaleMark />
+        </div>
         {subtitle && <div className="page-header__subtitle">{subtitle}</div>}
       </div>
-      <StaleMark />
       {actions && <div className="page-header__actions">{actions}</div>}
     </header>
   );

@@ -1,6 +1,7 @@
 import { useSession } from '../../state/session-store';
 import { clockTime } from './use-now';
 import { useStaleSince } from './use-stale-since';
+import './connection-health.css';
 
 /** "Stale · as of 21:31:05" beside a page's title while the cluster does not answer; nothing otherwise. */
 export function StaleMark() {
