@@ -89,7 +89,7 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
   if (e.name === 'KafkaJSConnectionError' || e.name === 'KafkaJSConnectionClosedError') {
     const sys = typeof e.code === 'string' ? e.code : connectionCodeFromMessage(e.message);
     // A broker that is not there reads as the connection test says it ("Broker … refused the connection").
-    if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return brokerUnreachableData(sys, e.broker);
+    if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return unreachable(sys, e.broker, prefix);
     return withOptional(
       {
         name: 'KafkaConnectionError',
@@ -112,7 +112,7 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
     return withOptional({ name: 'KafkaTimeoutError', code: ErrorCode.Timeout, message, retriable: true, hint: HINTS.SILENT }, e.broker);
   }
   const sys = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : connectionCodeFromMessage(e.message);
-  if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return brokerUnreachableData(sys, e.broker);
+  if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return unreachable(sys, e.broker, prefix);
   if (sys && UNREACHABLE_CODES.has(sys)) return { name: 'KafkaConnectionError', code: sys, message, retriable: true, ...(HINTS[sys] ? { hint: HINTS[sys] } : {}) };
   return withOptional(
     { name: e.name ?? 'KafkaError', code: sys ?? ErrorCode.Unknown, message, retriable: Boolean(e.retriable), hint: sys ? HINTS[sys] : undefined },
@@ -162,6 +162,12 @@ function tlsProblem(e: KafkajsErrorLike): { code: string; hint: string; message:
     return { code: 'TLS_HANDSHAKE_FAILED', hint: 'TLS_HANDSHAKE', message: `TLS handshake failed${broker}: ${text.replace(/^Connection error: /, '').split('\n')[0]}` };
   }
   return null;
+}
+
+/** The connection test's wording, after the caller's context when there is one ("Could not connect to …: Broker … refused the connection"). */
+function unreachable(code: string, broker: string, prefix: string): AppErrorData {
+  const data = brokerUnreachableData(code, broker);
+  return prefix ? { ...data, message: prefix + data.message } : data;
 }
 
 function connectionCodeFromMessage(message: string | undefined): string | undefined {
