@@ -1,4 +1,4 @@
-import type { Query, QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { isConnectionUnavailable } from '../../shared/connection-errors';
 import { useHealthStore } from '../state/health-store';
 import { useSession } from '../state/session-store';
@@ -31,7 +31,7 @@ const NOT_FOUND = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'GROUP_ID_NOT_FOUND', '
  * An object that really was deleted (e.g. while the cluster was away) says so once, without
  * the old data beside it: its query is reset, and the refetch shows the error alone.
  */
-export function dropDataOfDeleted(client: QueryClient, error: unknown, query: Query<unknown, Error, unknown, readonly unknown[]>): void {
+export function dropDataOfDeleted(client: QueryClient, error: unknown, query: { queryKey: QueryKey; state: { data: unknown } }): void {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !NOT_FOUND.has(code) || query.state.data === undefined) return;
   void client.resetQueries({ queryKey: query.queryKey, exact: true });
