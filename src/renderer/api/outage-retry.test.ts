@@ -18,8 +18,10 @@ describe('retryDuringOutage', () => {
     useSession.setState({ connection: { connectionId: 'c1' } as ConnectionInfo });
     expect(retryDuringOutage(0, refused)).toBe(true);
     expect(retryDuringOutage(3, refused)).toBe(false);
+    expect(retryDuringOutage(0, { ...refused, name: 'KafkaTimeoutError', code: 'TIMEOUT' })).toBe(false);
     useHealthStore.getState().onHealth(health('lost'));
     expect(retryDuringOutage(500, refused)).toBe(true);
+    expect(retryDuringOutage(0, { ...refused, name: 'KafkaTimeoutError', code: 'TIMEOUT' })).toBe(true);
     expect(retryDuringOutage(0, { name: 'KafkaProtocolError', code: 'UNKNOWN_TOPIC_OR_PARTITION', message: 'gone', retriable: false })).toBe(false);
     useHealthStore.getState().onHealth(health('degraded'));
     expect(retryDuringOutage(14, refused)).toBe(true);

@@ -22,6 +22,8 @@ export function retryDuringOutage(failureCount: number, error: unknown): boolean
   const state = id ? useHealthStore.getState().byConnection[id]?.state : undefined;
   if (state === 'lost') return true;
   if (state === 'degraded') return failureCount < RETRIES_WHILE_DEGRADED;
+  // On a healthy connection a timeout is the request's own (a slow broker): show it, do not wait it out again.
+  if ((error as { code?: unknown }).code === 'TIMEOUT') return false;
   return failureCount < RETRIES_BEFORE_VERDICT;
 }
 
