@@ -47,6 +47,8 @@ export interface RunningCluster {
   stopNode(id: number): Promise<void>;
   /** Restarts a stopped node and waits until the cluster sees it again. */
   startNode(id: number): Promise<void>;
+  /** Signals one node's JVM: SIGKILL (a crash; startNode restarts it), SIGSTOP (frozen), SIGCONT (thawed). */
+  signalNode(id: number, signal: 'SIGKILL' | 'SIGSTOP' | 'SIGCONT'): Promise<void>;
   /** Waits until the cluster's metadata lists exactly `count` brokers. */
   waitForBrokers(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -156,6 +158,8 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     if (stopped) return;
     stopped = true;
     process.off('exit', killOnExit);
+    // A frozen node would sit out its SIGTERM grace: thaw it first.
+    for (const n of state.nodes) if (n.pid !== null && isOurProcess(n.pid, n.properties)) process.kill(n.pid, 'SIGCONT');
     await destroyCluster(state);
   };
   // If the owning process dies without stop(), do not leave JVMs behind (detached ones are meant to stay).
@@ -185,6 +189,16 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
       const node = state.nodes.find((n) => n.id === id);
       if (!node?.pid) return;
       await terminate(node.pid, node.properties);
+      node.pid = null;
+      await writeState(state);
+    },
+    async signalNode(id, signal) {
+      const node = state.nodes.find((n) => n.id === id);
+      if (!node?.pid || !isOurProcess(node.pid, node.properties)) return;
+      process.kill(node.pid, signal);
+      if (signal !== 'SIGKILL') return;
+      const pid = node.pid;
+      while (isOurProcess(pid, node.properties)) await new Promise((r) => setTimeout(r, 100));
       node.pid = null;
       await writeState(state);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from './log';
+import { createLogger, limitRepeats, redact } from './log';
 
 describe('redact', () => {
   it('masks secret-looking fields at any depth', () => {
@@ -22,5 +22,18 @@ describe('redact', () => {
     log.info('connecting with password=letmein', { config: { password: 'letmein', brokers: ['a:1'] } });
     expect(lines.join('\n')).not.toContain('letmein');
     expect(lines.join('\n')).toContain('a:1');
+  });
+});
+
+describe('limitRepeats', () => {
+  it('writes a repeated warning once, then how often it came back', async () => {
+    const lines: string[] = [];
+    const log = limitRepeats(createLogger('x', { sink: (l) => lines.push(l) }), 50);
+    for (let i = 0; i < 100; i++) log.warn('Connection error: connect ECONNREFUSED 127.0.0.1:9092', { attempt: i });
+    log.warn('another');
+    expect(lines).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toContain('Connection error: connect ECONNREFUSED 127.0.0.1:9092 (repeated 99 more times in 50 ms)');
   });
 });

@@ -54,3 +54,36 @@ export function createLogger(component = 'app', options: LoggerOptions = {}): Lo
     child: (name) => createLogger(`${component}:${name}`, options),
   };
 }
+
+/**
+ * A logger that writes a repeated warning or error once per window: the first occurrence as it
+ * is, later ones counted and summed up when the window ends ("… repeated 97 times in 60 s"). A
+ * dead broker makes kafkajs and the pages' refreshes fail many times a minute; the log should
+ * say so once. Keys are the message text (fields, e.g. which request, are not part of it).
+ */
+export function limitRepeats(log: Logger, windowMs = 60_000): Logger {
+  const seen = new Map<string, { count: number; timer: NodeJS.Timeout }>();
+  const limited = (level: 'warn' | 'error') => (message: string, fields?: Record<string, unknown>) => {
+    const key = `${level} ${message}`;
+    const entry = seen.get(key);
+    if (entry) {
+      entry.count++;
+      return;
+    }
+    log[level](message, fields);
+    const timer = setTimeout(() => {
+      const repeated = seen.get(key)?.count ?? 0;
+      seen.delete(key);
+      if (repeated > 0) log[level](`${message} (repeated ${repeated} more time${repeated === 1 ? '' : 's'} in ${windowMs >= 1_000 ? `${Math.round(windowMs / 1000)} s` : `${windowMs} ms`})`);
+    }, windowMs);
+    timer.unref?.();
+    seen.set(key, { count: 0, timer });
+  };
+  return {
+    debug: (m, f) => log.debug(m, f),
+    info: (m, f) => log.info(m, f),
+    warn: limited('warn'),
+    error: limited('error'),
+    child: (name) => limitRepeats(log.child(name), windowMs),
+  };
+}

@@ -44,6 +44,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   host.onDetach((clientId) => {
     void deps.connections.closeOwnedBy(clientId);
   });
+  // Health changes go to the window that owns the connection; `connection.lost` as well when it is lost.
+  deps.connections.onHealth((connection, health, previous) => {
+    host.sendTo(connection.ownerId, 'connection.health', health);
+    if (health.state === 'lost' && previous !== 'lost') {
+      host.sendTo(connection.ownerId, 'connection.lost', { connectionId: connection.id, error: { message: health.error?.message ?? 'No broker answers', ...(health.error?.broker ? { broker: health.error.broker } : {}) } });
+    }
+  });
   return {
     host,
     deps,

@@ -3,6 +3,8 @@ import type { AppInfoSource } from '../services/app/handlers';
 import { ClusterService } from '../services/cluster/cluster-service';
 import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
+import { DEFAULT_HEALTH_TIMINGS, type HealthTimings } from '../services/connections/connection-health';
+import { probeBroker } from '../kafka/broker-probe';
 import { TopicService } from '../services/topics/topic-service';
 import { TopicAdminService } from '../services/topics/topic-admin-service';
 import { join } from 'node:path';
@@ -47,7 +49,11 @@ export function createServiceDeps(options: {
 }): ServiceDeps {
   const { log, app, createClient } = options;
   const userDataDir = app.userDataDir;
-  const connections = new ConnectionManager(createClient, log.child('connections'));
+  const healthTimings = healthTimingsFromEnv();
+  const connections = new ConnectionManager(createClient, log.child('connections'), undefined, {
+    probe: (address, config) => probeBroker(address, { tls: config.tls, timeoutMs: Math.min(config.connectionTimeoutMs, healthTimings.probeTimeoutMs), clientId: config.clientId }),
+    timings: healthTimings,
+  });
   const snapshots = new MetadataSnapshots();
   const groups = new GroupService();
   const secretsFile = join(userDataDir, 'secrets.json');
@@ -64,8 +70,14 @@ export function createServiceDeps(options: {
     profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
     messages: new MessageService(options.saveLocation),
     groups,
-    lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000),
+    lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };
+}
+
+/** The health monitor's timings; tests shorten the interval with KAFKA_EXPLORER_HEALTH_INTERVAL_MS. */
+function healthTimingsFromEnv(): HealthTimings {
+  const interval = Number(process.env.KAFKA_EXPLORER_HEALTH_INTERVAL_MS);
+  return interval > 0 ? { ...DEFAULT_HEALTH_TIMINGS, intervalMs: interval } : DEFAULT_HEALTH_TIMINGS;
 }

@@ -4,6 +4,7 @@ import { connect as tlsConnect } from 'node:tls';
 import type { TlsConfig } from '../../shared/api';
 import { AppError, ErrorCode, type AppErrorData } from '../../shared/errors';
 import { kafkaErrorData, tlsErrorData } from './kafkajs/errors';
+import { brokerUnreachableData } from './connection-errors';
 import { toTlsOptions } from './tls-options';
 
 /** host and port of "host:port" / "[v6]:port". */
@@ -46,7 +47,7 @@ export function tcpConnect(host: string, port: number, timeoutMs: number): Promi
       });
       socket.once('error', (error: NodeJS.ErrnoException) => {
         socket.destroy();
-        reject(new AppError(kafkaErrorData({ name: 'KafkaJSConnectionError', message: `TCP connect to ${host}:${port}: ${error.message}`, code: error.code, broker: `${host}:${port}` })));
+        reject(new AppError(error.code ? brokerUnreachableData(error.code, `${host}:${port}`, error.message) : kafkaErrorData({ name: 'KafkaJSConnectionError', message: `TCP connect to ${host}:${port}: ${error.message}`, broker: `${host}:${port}` })));
       });
       socket.connect(port, host);
     }),

@@ -1,7 +1,8 @@
 import { calls, isCallName, type CallName } from '../../shared/api';
 import { appError, ErrorCode } from '../../shared/errors';
 import type { CallResult } from '../../shared/rpc/wire';
-import type { Logger } from '../log';
+import { isConnectionUnavailable } from '../../shared/connection-errors';
+import { limitRepeats, type Logger } from '../log';
 import type { CallContext, Handlers } from './handlers';
 import { toErrorData } from './to-error-data';
 
@@ -10,7 +11,20 @@ export interface DispatchPolicy {
   isReadOnly(connectionId: string): boolean;
   /** The window/tab that opened the connection; undefined when no such connection is open. */
   ownerOf(connectionId: string): string | undefined;
+  /** The connection's health: calls fail at once while it is lost, and a failure that looks like an outage makes it look now. */
+  healthOf?(connectionId: string): ConnectionHealthGuard | undefined;
 }
+
+export interface ConnectionHealthGuard {
+  guard<T>(work: Promise<T>): Promise<T>;
+  suspect(): void;
+}
+
+/**
+ * Calls not cut short by a lost connection: the health calls themselves, closing, and the live
+ * tail, which waits for the cluster and resumes (tail-messages.ts).
+ */
+const UNGUARDED: ReadonlySet<CallName> = new Set<CallName>(['connection.disconnect', 'connection.health', 'connection.retry', 'messages.tail']);
 
 export interface Dispatcher {
   dispatch(name: unknown, request: unknown, ctx: CallContext): Promise<CallResult>;
@@ -22,9 +36,12 @@ export interface Dispatcher {
  * schema, enforces the read-only gate, runs the handler and returns the result or the error
  * as data.
  */
-export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log: Logger): Dispatcher {
+export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, logger: Logger): Dispatcher {
+  // A page refreshing against a dead cluster fails the same way every few seconds: log it once a minute.
+  const log = limitRepeats(logger);
   return {
     async dispatch(name, request, ctx) {
+      let health: ConnectionHealthGuard | undefined;
       try {
         if (!isCallName(name)) throw appError(ErrorCode.Validation, `Unknown call: ${String(name).slice(0, 80)}`);
         const spec = calls[name];
@@ -41,10 +58,14 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
           });
         }
         const handler = handlers[name] as (req: unknown, ctx: CallContext) => unknown;
-        const value = await handler(parsed.data, ctx);
+        const connectionId = connectionIdOf(parsed.data);
+        health = typeof connectionId === 'string' && !UNGUARDED.has(name) ? policy.healthOf?.(connectionId) : undefined;
+        const work = Promise.resolve().then(() => handler(parsed.data, ctx));
+        const value = await (health ? health.guard(work) : work);
         return { ok: true, value: value === undefined ? null : value };
       } catch (error) {
         const data = toErrorData(error);
+        if (health && isConnectionUnavailable(data)) health.suspect();
         if (data.code === ErrorCode.Unknown) log.error(`call ${String(name)} failed`, { error: data });
         else log.debug(`call ${String(name)} failed`, { code: data.code, message: data.message });
         return { ok: false, error: data };

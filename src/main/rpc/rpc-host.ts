@@ -19,6 +19,8 @@ export interface RpcHost {
   /** The window closed or the socket dropped: abort its calls and tell listeners. */
   detach(client: RpcClient): void;
   onDetach(listener: (clientId: string) => void): void;
+  /** Pushes an event to one attached client outside any call (e.g. a connection's health); ignored when it is gone. */
+  sendTo<E extends EventName>(clientId: string, event: E, payload: EventPayload<E>): void;
 }
 
 /** Calls one window/tab may have running at once; streams count until they end. */
@@ -32,12 +34,14 @@ const refused = (code: string, message: string): CallResult => ({ ok: false, err
  */
 export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MAX_CALLS_PER_CLIENT): RpcHost {
   const inFlight = new Map<string, Map<string, AbortController>>();
+  const clients = new Map<string, RpcClient>();
   const detachListeners: ((clientId: string) => void)[] = [];
 
   return {
     attach(send) {
       const client: RpcClient = { id: randomUUID(), send };
       inFlight.set(client.id, new Map());
+      clients.set(client.id, client);
       return client;
     },
 
@@ -70,6 +74,7 @@ export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MA
       if (!calls) return;
       for (const controller of calls.values()) controller.abort();
       inFlight.delete(client.id);
+      clients.delete(client.id);
       for (const listener of detachListeners) {
         try {
           listener(client.id);
@@ -81,6 +86,10 @@ export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MA
 
     onDetach(listener) {
       detachListeners.push(listener);
+    },
+
+    sendTo(clientId, event, payload) {
+      clients.get(clientId)?.send(event, payload);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { dropDataOfDeleted, OUTAGE_RETRY_MS, retryDuringOutage } from '../api/outage-retry';
 import { useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/ApiProvider';
@@ -9,15 +10,19 @@ import { EventBridge } from './EventBridge';
 import { Shell } from './Shell';
 
 function makeQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => dropDataOfDeleted(client, error, query) }),
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        retry: false,
+        // Only an outage is retried (pages keep their data meanwhile); see outage-retry.ts.
+        retry: retryDuringOutage,
+        retryDelay: OUTAGE_RETRY_MS,
         refetchOnWindowFocus: false,
       },
     },
   });
+  return client;
 }
 
 export function App({ api }: { api: ApiClient }) {

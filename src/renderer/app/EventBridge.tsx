@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
-import { useSession } from '../state/session-store';
+import { queryKeys } from '../api/queries';
+import { useHealthStore } from '../state/health-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
 import { useMessageStream } from '../features/messages/message-stream-store';
@@ -11,17 +13,20 @@ import { useMessageStream } from '../features/messages/message-stream-store';
  */
 export function EventBridge() {
   const api = useApi();
+  const queryClient = useQueryClient();
   useEffect(() => {
     const unsubscribers = [
-      api.on('connection.lost', ({ connectionId }) => {
-        const session = useSession.getState();
-        if (session.connection?.connectionId === connectionId) session.setConnection(null);
+      // An outage is a state of the connection, not a disconnect: the window stays, pages keep their data.
+      api.on('connection.health', (health) => {
+        const previous = useHealthStore.getState().onHealth(health);
+        // Back after an outage: every page of this connection reloads by itself.
+        if (health.state === 'recovered' && previous !== 'recovered') void queryClient.invalidateQueries({ queryKey: queryKeys.cluster(health.connectionId) });
       }),
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
       api.on('messages.batch', (batch) => useMessageStream.getState().onBatch(batch)),
     ];
     return () => unsubscribers.forEach((off) => off());
-  }, [api]);
+  }, [api, queryClient]);
   return null;
 }

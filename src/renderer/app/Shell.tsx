@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { ConnectionHealthStatus } from '../features/health/ConnectionHealthStatus';
 import { href, useRoute } from './router';
 import { useDisconnect } from './use-disconnect';
 import { navItems, renderRoute } from './routes';
@@ -39,6 +40,7 @@ export function Shell() {
         <div className="connection-bar" data-testid="connection-bar">
           <span className="connection-bar__dot" aria-hidden />
           <span className="connection-bar__name">{connection?.name}</span>
+          {connection && <ConnectionHealthStatus connectionId={connection.connectionId} />}
           {connection?.readOnly && <span className="badge warn">read-only</span>}
           {connection && connection.securityProtocol !== 'PLAINTEXT' && <span className="badge muted">{connection.securityProtocol}</span>}
           {connection?.tlsUnverified && (

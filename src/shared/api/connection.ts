@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
 import { BrokerAddress, ConnectionId } from './common';
 import type { ClusterOverview } from './cluster';
+import type { AppErrorData } from '../errors';
 
 const Secret = z.string().max(64 * 1024);
 const FilePath = z.string().trim().min(1).max(4096);
@@ -122,14 +123,57 @@ export interface ConnectionLostEvent {
   error: { message: string; broker?: string };
 }
 
+/**
+ * How an open connection is doing, as main's health monitor sees it (docs/connection-health.md):
+ * - `connected`: every broker known to the connection answers;
+ * - `degraded`: some do not (`unreachable` says which and why), the others do;
+ * - `lost`: none answers; main retries with backoff (`nextAttemptAt`) and fails calls at once;
+ * - `recovered`: brokers answer again after `degraded` or `lost` (one round, then `connected`).
+ */
+export type HealthState = 'connected' | 'degraded' | 'lost' | 'recovered';
+
+export interface UnreachableBroker {
+  /** host:port */
+  broker: string;
+  /** The node id, when the cluster's metadata named it. */
+  nodeId?: number;
+  /** Why, in the connection test's words (e.g. "Broker 127.0.0.1:9092 refused the connection"). */
+  reason: string;
+  code: string;
+}
+
+export interface ConnectionHealth {
+  connectionId: string;
+  state: HealthState;
+  /** When this state began (ms since the epoch). */
+  since: number;
+  /** When every broker last answered (ms since the epoch): data read since then is current. */
+  lastHealthyAt: number;
+  /** Brokers probed in the last round (host:port). */
+  brokers: string[];
+  unreachable: UnreachableBroker[];
+  /** While `lost`: the error calls fail with. */
+  error?: AppErrorData;
+  /** While `lost`: failed rounds in a row, and when the next one starts (ms since the epoch). */
+  attempt: number;
+  nextAttemptAt: number | null;
+}
+
 export const connectionCalls = {
   /** Opens a connection and checks the cluster answers within the connection timeout. */
   'connection.connect': defineCall<ConnectionInfo>()(z.object({ config: ConnectionConfig })),
   'connection.disconnect': defineCall<void>()(z.object({ connectionId: ConnectionId })),
   /** Connections this window (or browser tab) opened and are still open. */
   'connection.list': defineCall<Omit<ConnectionInfo, 'overview'>[]>()(z.object({})),
+  /** The connection's health as main sees it now (changes are pushed as `connection.health`). */
+  'connection.health': defineCall<ConnectionHealth>()(z.object({ connectionId: ConnectionId })),
+  /** "Retry now": probes the brokers at once instead of at the next backoff step. */
+  'connection.retry': defineCall<ConnectionHealth>()(z.object({ connectionId: ConnectionId })),
 };
 
 export const connectionEvents = {
+  /** Every change of a connection's health state (and of which brokers are unreachable). */
+  'connection.health': defineEvent<ConnectionHealth>(),
+  /** The connection went `lost` (also told by `connection.health`); main keeps retrying, the window stays connected. */
   'connection.lost': defineEvent<ConnectionLostEvent>(),
 };

@@ -69,10 +69,11 @@ export interface LagHistory {
   topics: string[];
   /**
    * One point per sample: total lag of each topic, in `topics` order (null for a topic the group
-   * has committed nothing on); lagByTopic is null when the sample failed (broker unreachable).
+   * has committed nothing on); lagByTopic is null when the sample failed (broker unreachable),
+   * or was not taken because the connection is lost (`paused`: sampling waits for the cluster).
    * The chart draws nulls as gaps.
    */
-  points: { at: number; lagByTopic: (number | null)[] | null }[];
+  points: { at: number; lagByTopic: (number | null)[] | null; paused?: true }[];
   partitions: { topic: string; partition: number; status: LagStatus }[];
   /** The worst partition status. */
   status: LagStatus;

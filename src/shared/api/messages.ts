@@ -116,6 +116,17 @@ export interface ReadProgress {
   elapsedMs: number;
   /** Schema-framed keys or values scanned that could not be decoded (each shown raw with its reason). */
   undecodable?: number;
+  /** A live tail whose cluster does not answer: why; it resumes where it was once the brokers are back. */
+  waiting?: string;
+  /** Offsets a live tail could not show because they were deleted meanwhile (retention moved the log start). */
+  gaps?: TailGap[];
+}
+
+/** Messages [from, to) of a partition that were deleted before a live tail could read them. */
+export interface TailGap {
+  partition: number;
+  from: string;
+  to: string;
 }
 
 /** A batch of matching messages and where the read stands (pushed at most every 100 ms). */

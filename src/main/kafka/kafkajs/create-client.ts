@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { ConnectionConfig } from '../../../shared/api';
 import { AppError, ErrorCode } from '../../../shared/errors';
-import type { Logger } from '../../log';
+import { limitRepeats, type Logger } from '../../log';
 import type { KafkaClient } from '../client';
 import { kafkaErrorData } from './errors';
 import { createInternalCluster, type InternalCluster } from './internals';
@@ -19,7 +19,9 @@ import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
-export function toKafkajsConfig(config: ConnectionConfig, log: Logger): KafkaConfig {
+export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
+  // kafkajs logs every failed reconnect to a dead broker: once per minute and message is enough.
+  const log = limitRepeats(logger);
   return {
     clientId: config.clientId,
     brokers: config.brokers,

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
 import { redact } from '../../log';
+import { brokerUnreachableData, UNREACHABLE_CODES } from '../connection-errors';
 
 /** Fields kafkajs puts on its errors (it has no exported types for them). */
 interface KafkajsErrorLike {
@@ -87,6 +88,8 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
   }
   if (e.name === 'KafkaJSConnectionError' || e.name === 'KafkaJSConnectionClosedError') {
     const sys = typeof e.code === 'string' ? e.code : connectionCodeFromMessage(e.message);
+    // A broker that is not there reads as the connection test says it ("Broker … refused the connection").
+    if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return unreachable(sys, e.broker, prefix);
     return withOptional(
       {
         name: 'KafkaConnectionError',
@@ -108,7 +111,9 @@ export function kafkaErrorData(error: unknown, context?: string): AppErrorData {
     // kafkajs drops a connection whose first request never gets an answer and reports it this way.
     return withOptional({ name: 'KafkaTimeoutError', code: ErrorCode.Timeout, message, retriable: true, hint: HINTS.SILENT }, e.broker);
   }
-  const sys = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : undefined;
+  const sys = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : connectionCodeFromMessage(e.message);
+  if (sys && UNREACHABLE_CODES.has(sys) && e.broker) return unreachable(sys, e.broker, prefix);
+  if (sys && UNREACHABLE_CODES.has(sys)) return { name: 'KafkaConnectionError', code: sys, message, retriable: true, ...(HINTS[sys] ? { hint: HINTS[sys] } : {}) };
   return withOptional(
     { name: e.name ?? 'KafkaError', code: sys ?? ErrorCode.Unknown, message, retriable: Boolean(e.retriable), hint: sys ? HINTS[sys] : undefined },
     e.broker,
@@ -159,8 +164,14 @@ function tlsProblem(e: KafkajsErrorLike): { code: string; hint: string; message:
   return null;
 }
 
+/** The connection test's wording, after the caller's context when there is one ("Could not connect to …: Broker … refused the connection"). */
+function unreachable(code: string, broker: string, prefix: string): AppErrorData {
+  const data = brokerUnreachableData(code, broker);
+  return prefix ? { ...data, message: prefix + data.message } : data;
+}
+
 function connectionCodeFromMessage(message: string | undefined): string | undefined {
-  return message?.match(/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ECONNRESET|EAI_AGAIN)\b/)?.[1];
+  return message?.match(/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EAI_AGAIN|EPIPE)\b/)?.[1];
 }
 
 function withOptional(data: Omit<AppErrorData, 'hint'> & { hint?: string | undefined }, broker: string | undefined): AppErrorData {

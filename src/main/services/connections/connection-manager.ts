@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionConfig } from '../../../shared/api';
+import type { ConnectionConfig, ConnectionHealth, HealthState } from '../../../shared/api';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { Logger } from '../../log';
 import { writeMethods, type KafkaClient } from '../../kafka/client';
@@ -7,6 +7,7 @@ import { SchemaDecoder } from '../../schemas/schema-decoder';
 import { registryClientFor } from '../../schemas/registry-for-connection';
 import { LocalSchemas } from '../../schemas/local-schemas';
 import type { SchemaRegistryClient } from '../../schemas/registry-client';
+import { ConnectionHealthMonitor, type HealthTimings } from './connection-health';
 
 /** Creates a client for a configuration; the kafkajs one in the app, anything in tests. */
 export type KafkaClientFactory = (config: ConnectionConfig, log: Logger) => KafkaClient;
@@ -23,7 +24,18 @@ export interface OpenConnection {
   registry: SchemaRegistryClient | null;
   /** Decodes schema-framed keys and values through that registry; schemas cached per connection. */
   schemas: SchemaDecoder;
+  /** Whether the cluster answers: connected, degraded, lost or recovered (see connection-health.ts). */
+  health: ConnectionHealthMonitor;
 }
+
+/** How connections watch their brokers; without it (unit tests with stand-in clients) they stay `connected`. */
+export interface HealthOptions {
+  /** Probes one broker (host:port) of a connection; resolves when it answers. */
+  probe(address: string, config: ConnectionConfig): Promise<void>;
+  timings?: Partial<HealthTimings>;
+}
+
+export type HealthListener = (connection: OpenConnection, health: ConnectionHealth, previous: HealthState) => void;
 
 /** Open (or opening) Kafka connections one window/tab may hold; a runaway page cannot exhaust the process. */
 export const MAX_CONNECTIONS_PER_OWNER = 8;
@@ -33,12 +45,19 @@ export class ConnectionManager {
   private readonly connections = new Map<string, OpenConnection>();
   /** Connects still under way, by owner: they count against the limit too. */
   private readonly opening = new Map<string, number>();
+  private readonly healthListeners: HealthListener[] = [];
 
   constructor(
     private readonly createClient: KafkaClientFactory,
     private readonly log: Logger,
     private readonly maxPerOwner = MAX_CONNECTIONS_PER_OWNER,
+    private readonly healthOptions: HealthOptions | null = null,
   ) {}
+
+  /** Tells `listener` about every health change of every connection (main pushes them to the owner). */
+  onHealth(listener: HealthListener): void {
+    this.healthListeners.push(listener);
+  }
 
   async open(config: ConnectionConfig, ownerId: string): Promise<OpenConnection> {
     const opening = this.opening.get(ownerId) ?? 0;
@@ -67,6 +86,18 @@ export class ConnectionManager {
     }
     const id = randomUUID().replace(/-/g, '');
     const name = config.name?.trim() || config.brokers.join(',');
+    const options = this.healthOptions;
+    const health = new ConnectionHealthMonitor({
+      connectionId: id,
+      bootstrap: config.brokers,
+      probe: (address) => (options ? options.probe(address, config) : Promise.resolve()),
+      describeBrokers: async () => (await raw.describeCluster()).brokers.map((b) => ({ nodeId: b.nodeId, address: `${b.host.includes(':') ? `[${b.host}]` : b.host}:${b.port}` })),
+      onChange: (state, previous) => {
+        for (const listener of this.healthListeners) listener(connection, state, previous);
+      },
+      log: this.log.child('health'),
+      ...(options?.timings ? { timings: options.timings } : {}),
+    });
     const connection: OpenConnection = {
       id,
       name,
@@ -75,8 +106,10 @@ export class ConnectionManager {
       ownerId,
       registry,
       schemas: new SchemaDecoder(registry, local),
+      health,
     };
     this.connections.set(id, connection);
+    if (options) health.start();
     this.log.info('connected', { id, name, brokers: config.brokers, readOnly: config.readOnly });
     return connection;
   }
@@ -96,6 +129,11 @@ export class ConnectionManager {
     return this.connections.get(id)?.ownerId;
   }
 
+  /** The connection's health monitor, or undefined when no such connection is open. */
+  healthOf(id: string): ConnectionHealthMonitor | undefined {
+    return this.connections.get(id)?.health;
+  }
+
   isReadOnly(id: string): boolean {
     return this.connections.get(id)?.config.readOnly ?? false;
   }
@@ -109,6 +147,7 @@ export class ConnectionManager {
     const connection = this.connections.get(id);
     if (!connection || (ownerId !== undefined && connection.ownerId !== ownerId)) return;
     this.connections.delete(id);
+    connection.health.stop();
     await connection.client.close();
     this.log.info('disconnected', { id });
   }

@@ -6,13 +6,15 @@ import type { ConnectionManager } from './connection-manager';
 export function connectionHandlers(
   connections: ConnectionManager,
   cluster: ClusterService,
-): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list'> {
+): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list' | 'connection.health' | 'connection.retry'> {
   return {
     'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, cluster, config, ctx),
     // The dispatcher already refuses another window's id; the owner check here is the second lock.
     'connection.disconnect': async ({ connectionId }, ctx) => {
       await connections.close(connectionId, ctx.clientId);
     },
+    'connection.health': ({ connectionId }, ctx) => connections.get(connectionId, ctx.clientId).health.current(),
+    'connection.retry': ({ connectionId }, ctx) => connections.get(connectionId, ctx.clientId).health.retryNow(),
     'connection.list': async (_req, ctx) =>
       connections.listOwnedBy(ctx.clientId).map((c) => ({
         connectionId: c.id,

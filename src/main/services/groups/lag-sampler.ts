@@ -14,6 +14,8 @@ interface Sample {
   /** null: the sample failed (broker unreachable), a gap in the history. */
   partitions: Map<string, PartitionSample> | null;
   consumers: Consumers;
+  /** Not taken: the connection is lost, so sampling pauses (the chart shows the gap). */
+  paused?: true;
 }
 
 interface Tracked {
@@ -37,6 +39,8 @@ export class LagSampler {
   constructor(
     private readonly log: Logger,
     private readonly intervalMs = 5_000,
+    /** True while the connection is lost: no requests to a dead cluster, only a gap in the history. */
+    private readonly isLost: (connectionId: string) => boolean = () => false,
   ) {}
 
   async history(connectionId: string, client: () => KafkaClient, groupId: string): Promise<LagHistory> {
@@ -77,8 +81,12 @@ export class LagSampler {
       this.tracked.delete(key);
       return;
     }
-    entry.busy = true;
     const at = Date.now();
+    if (this.isLost(key.slice(0, key.indexOf('\u0000')))) {
+      this.push(entry, { at, partitions: null, consumers: 'unknown', paused: true });
+      return;
+    }
+    entry.busy = true;
     try {
       const [[group], committed] = await Promise.all([c.describeGroups([groupId]), c.committedOffsets(groupId)]);
       const real = committed.filter((o) => Number(o.offset) >= 0);
@@ -142,6 +150,7 @@ export class LagSampler {
     return {
       intervalMs: this.intervalMs,
       points: entry.samples.map((s) => ({
+        ...(s.paused ? { paused: true as const } : {}),
         at: s.at,
         lagByTopic: s.partitions
           ? topics.map((t) => {

@@ -1,4 +1,4 @@
-import type { MessagesBatch, PartitionProgress, ReadProgress } from '../../../shared/api';
+import type { MessagesBatch, PartitionProgress, ReadProgress, TailGap } from '../../../shared/api';
 import type { WireMessage } from '../../../shared/api/message-wire';
 
 export const PUSH_EVERY_MS = 100;
@@ -18,6 +18,8 @@ export class BatchPusher {
   private changed = false;
   private stopped = false;
   private undecodable = 0;
+  private waiting: string | null = null;
+  private readonly gaps: TailGap[] = [];
   readonly partitions: PartitionProgress[];
 
   constructor(
@@ -56,6 +58,23 @@ export class BatchPusher {
     this.schedule();
   }
 
+  /** Says (or stops saying) that the whole read waits for the cluster to answer again. */
+  setWaiting(reason: string | null): void {
+    if (this.waiting === reason) return;
+    this.waiting = reason;
+    this.changed = true;
+    this.schedule();
+  }
+
+  /** Records offsets of a partition that were deleted before they could be read (at most the last 100 gaps). */
+  addGap(partition: number, from: bigint, to: bigint): void {
+    if (to <= from) return;
+    this.gaps.push({ partition, from: from.toString(), to: to.toString() });
+    if (this.gaps.length > 100) this.gaps.shift();
+    this.changed = true;
+    this.schedule();
+  }
+
   /** Pushes the starting positions now, before any message: a pause at once can resume from them. */
   announce(): void {
     this.changed = true;
@@ -69,7 +88,7 @@ export class BatchPusher {
       scanned += p.scanned;
       matched += p.matched;
     }
-    return { scanned, matched, partitions: this.partitions.map((p) => ({ ...p })), elapsedMs: Date.now() - this.started, ...(this.undecodable > 0 ? { undecodable: this.undecodable } : {}) };
+    return { scanned, matched, partitions: this.partitions.map((p) => ({ ...p })), elapsedMs: Date.now() - this.started, ...(this.undecodable > 0 ? { undecodable: this.undecodable } : {}), ...(this.waiting ? { waiting: this.waiting } : {}), ...(this.gaps.length > 0 ? { gaps: [...this.gaps] } : {}) };
   }
 
   get matched(): number {

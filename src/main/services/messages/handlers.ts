@@ -30,6 +30,7 @@ export function messageHandlers(connections: ConnectionManager, messages: Messag
         signal: ctx.signal,
         push: (batch) => ctx.emit('messages.batch', batch),
         isOpen: () => isOpen(req.connectionId),
+        health: connections.get(req.connectionId).health,
       }),
     'messages.export': (req, ctx) => {
       const { client, schemas } = connections.get(req.connectionId);

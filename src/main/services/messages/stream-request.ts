@@ -23,4 +23,13 @@ export interface TailRequest extends StreamRequest {
   resumeFrom?: { partition: number; offset: string }[] | null;
   /** False once the connection is closed: the tail ends quietly. */
   isOpen(): boolean;
+  /** The connection's health: an outage makes the tail wait for the cluster instead of ending. */
+  health?: TailHealth;
+}
+
+export interface TailHealth {
+  /** The work, or the lost error as soon as the connection is lost (a frozen broker holds a fetch). */
+  guard<T>(work: Promise<T>): Promise<T>;
+  /** Resolves once the connection is not lost (or the signal aborts). */
+  waitUntilUsable(signal: AbortSignal): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { SearchSummary } from '../../../shared/api';
 import type { WireMessage } from '../../../shared/api/message-wire';
 import { AppError } from '../../../shared/errors';
+import { isConnectionUnavailable } from '../../../shared/connection-errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk } from '../../kafka/ports/messages';
 import { abortableSleep } from '../abortable-sleep';
@@ -17,11 +18,15 @@ const TAIL_CHUNK_BYTES = 1024 * 1024;
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
 const TROUBLED_PAUSE_MS = 300;
+/** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
+const UNAVAILABLE_PAUSE_MS = 1_000;
 
 /**
  * Follows the chosen partitions from their end (or from where a paused tail stopped): one
  * long-poll fetch per leader for all partitions, matches pushed in batches. Runs until
- * cancelled or the connection closes; never joins a group, never commits.
+ * cancelled or the connection closes; never joins a group, never commits. An outage does not
+ * end it: it says it waits for the cluster, and resumes from the same offsets when the brokers
+ * are back (offsets deleted meanwhile are reported as gaps).
  */
 export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
   const filter: RecordPredicate | null = compileFilter(req.filter);
@@ -49,18 +54,24 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
       const order = rotate(positions, round++);
       let chunks: PartitionChunk[] | null;
       try {
-        chunks = await unlessAborted(
-          quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS)),
-          req.signal,
-        );
+        const reading = quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS));
+        chunks = await unlessAborted(req.health ? quiet(req.health.guard(reading)) : reading, req.signal);
         // Only when every partition failed is the tail itself in trouble (retried, then ended).
         if (chunks && chunks.length > 0 && chunks.every((c) => c.error)) {
-          for (const [i, c] of chunks.entries()) if (c.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, order[i]!);
+          for (const [i, c] of chunks.entries()) if (c.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, order[i]!, pusher);
           throw chunks[0]!.error;
         }
         failures = 0;
+        pusher.setWaiting(null);
       } catch (error) {
         if (req.signal.aborted || !req.isOpen()) break;
+        // The cluster does not answer: wait for it as long as it takes (the health monitor says when it is back).
+        if (isConnectionUnavailable(error)) {
+          pusher.setWaiting(`Waiting for the cluster: ${(error as Error).message}`);
+          await req.health?.waitUntilUsable(req.signal);
+          await abortableSleep(UNAVAILABLE_PAUSE_MS, req.signal);
+          continue;
+        }
         // A leader moving or a broker restarting: try again a few times before giving up.
         if (AppError.is(error) && error.retriable && ++failures <= TAIL_RETRIES) {
           await abortableSleep(500 * failures, req.signal);
@@ -75,7 +86,7 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
       for (const [i, chunk] of chunks.entries()) {
         const p = order[i]!;
         pusher.setError(p.index, chunk.error?.message ?? null);
-        if (chunk.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, p);
+        if (chunk.error?.code === 'OFFSET_OUT_OF_RANGE') await moveIntoLog(client, req.topic, p, pusher);
       }
       chunks.forEach((chunk, i) => {
         const p = order[i]!;
@@ -107,11 +118,13 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
  * A tail's position the log no longer has: retention deleted it (continue from the oldest kept)
  * or the topic was recreated (continue from its end).
  */
-async function moveIntoLog(client: KafkaClient, topic: string, p: { partition: number; offset: bigint }): Promise<void> {
+async function moveIntoLog(client: KafkaClient, topic: string, p: { partition: number; offset: bigint }, pusher: BatchPusher): Promise<void> {
   const mark = (await client.fetchWatermarks([topic], { committed: true }).catch(() => [])).find((w) => w.partition === p.partition);
   if (!mark) return;
   const low = BigInt(mark.low);
   const high = BigInt(mark.high);
+  // Skipping deleted offsets is a gap in what the window shows: say so.
+  if (p.offset < low) pusher.addGap(p.partition, p.offset, low);
   p.offset = p.offset < low ? low : p.offset > high ? high : p.offset;
 }
 

@@ -29,9 +29,15 @@ export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void
       )}
       {mode === 'tailing' && (
         <>
-          <span className="badge live" data-testid="tail-state">
-            ● Live
-          </span>
+          {progress?.waiting ? (
+            <span className="badge warn" data-testid="tail-state" data-waiting title={progress.waiting}>
+              Waiting for the cluster…
+            </span>
+          ) : (
+            <span className="badge live" data-testid="tail-state">
+              ● Live
+            </span>
+          )}
           <button type="button" className="button small" onClick={onPause}>
             Pause
           </button>
@@ -59,6 +65,15 @@ export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void
         {summary?.limitReached && ' · limit reached'}
         {summary?.cancelled && mode === 'idle' && !summary.limitReached && ' · stopped'}
       </span>
+      {progress?.gaps && progress.gaps.length > 0 && (
+        <span
+          className="badge warn"
+          data-testid="tail-gaps"
+          title={progress.gaps.map((g) => `partition ${g.partition}: offsets ${g.from}–${BigInt(g.to) - 1n} were deleted before they could be shown`).join('\n')}
+        >
+          {n(progress.gaps.reduce((sum, g) => sum + Number(BigInt(g.to) - BigInt(g.from)), 0))} messages missed (deleted by retention)
+        </span>
+      )}
       {dropped > 0 && (
         <span className="badge warn" data-testid="dropped">
           {n(dropped)} older messages dropped

@@ -19,5 +19,7 @@ export function carryProgress(before: ReadProgress | null, now: ReadProgress): R
     matched: before.matched + now.matched,
     partitions,
     elapsedMs: before.elapsedMs + now.elapsedMs,
+    ...(now.waiting ? { waiting: now.waiting } : {}),
+    ...(before.gaps || now.gaps ? { gaps: [...(before.gaps ?? []), ...(now.gaps ?? [])] } : {}),
   };
 }

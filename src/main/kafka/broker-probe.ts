@@ -1,0 +1,76 @@
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { TlsConfig } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { brokerUnreachableData } from './connection-errors';
+import { tlsErrorData } from './kafkajs/errors';
+import { splitAddress } from './network-probe';
+import { toTlsOptions } from './tls-options';
+
+const API_VERSIONS = 18;
+const CORRELATION_ID = 0x4b45; // "KE"
+
+/** ApiVersions v0: the one request every broker answers before authentication (KIP-35). */
+function apiVersionsRequest(clientId: string): Buffer {
+  const id = Buffer.from(clientId, 'utf8');
+  const body = Buffer.alloc(2 + 2 + 4 + 2 + id.length);
+  body.writeInt16BE(API_VERSIONS, 0);
+  body.writeInt16BE(0, 2);
+  body.writeInt32BE(CORRELATION_ID, 4);
+  body.writeInt16BE(id.length, 8);
+  id.copy(body, 10);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(body.length, 0);
+  return Buffer.concat([size, body]);
+}
+
+export interface BrokerProbeOptions {
+  /** TLS settings of the connection; plain TCP when absent. */
+  tls?: TlsConfig | undefined;
+  /** The probe fails with TIMEOUT when the broker has not answered by then. */
+  timeoutMs: number;
+  clientId?: string;
+}
+
+/**
+ * Asks one broker for its API versions on a fresh socket and waits for the answer. Unlike a TCP
+ * connect this catches a frozen broker too (a SIGSTOPped JVM: the kernel still accepts the
+ * connection, nothing ever answers). Failures read as the connection test says them.
+ */
+export function probeBroker(address: string, options: BrokerProbeOptions): Promise<void> {
+  const { host, port } = splitAddress(address);
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    let socket: Socket;
+    const finish = (error?: AppError) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => {
+      const data = brokerUnreachableData('TIMEOUT', address);
+      finish(new AppError({ ...data, message: `${data.message} (no answer within ${(options.timeoutMs / 1000).toFixed(1)} s)` }));
+    }, options.timeoutMs);
+    const send = () => socket.write(apiVersionsRequest(options.clientId ?? 'kafka-explorer-health'));
+    if (options.tls) {
+      const tlsOptions = toTlsOptions(options.tls);
+      socket = tlsConnect({ host, port, ...(typeof tlsOptions === 'object' ? tlsOptions : {}), ...(isIP(host) ? {} : { servername: host }) }, send);
+    } else {
+      socket = netConnect({ host, port }, send);
+    }
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      // Size and correlation id are enough to know the broker is alive and speaks Kafka.
+      if (received.length >= 8) finish(received.readInt32BE(4) === CORRELATION_ID ? undefined : new AppError(brokerUnreachableData('EPROTO', address, 'it does not answer as a Kafka broker')));
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      const data = (options.tls ? tlsErrorData(error, address) : null) ?? brokerUnreachableData(error.code ?? 'ECONNRESET', address, error.message);
+      finish(new AppError(data));
+    });
+    socket.on('close', () => finish(new AppError(brokerUnreachableData('ECONNRESET', address))));
+  });
+}
