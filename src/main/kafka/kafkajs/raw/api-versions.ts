@@ -1,6 +1,7 @@
 import type { FeatureRange, FinalizedFeature } from '../../ports/brokers';
 import type { InternalBroker } from '../internals';
 import { CompactReader, CompactWriter } from './compact-wire';
+import { sharedVersion } from './send-flexible';
 
 export interface ApiVersionsResult {
   errorCode: number;
@@ -13,9 +14,10 @@ export interface ApiVersionsResult {
 }
 
 /**
- * ApiVersions v3 (KIP-511/584), whose tagged fields carry the supported and finalized feature
- * levels (metadata.version, kraft.version, group.version …); kafkajs only sends v0–v2, which have
- * none. Unlike every other flexible response, ApiVersions' response header is v0 (no tagged
+ * ApiVersions v3 or v4 (KIP-511/584), whose tagged fields carry the supported and finalized
+ * feature levels (metadata.version, group.version …); kafkajs only sends v0–v2, which have none.
+ * v4 (Kafka 3.9+, KIP-1022) is the same message, but only a v4 client is told of features whose
+ * lowest level is 0 (kraft.version, share.version), so it is preferred where the broker has it. Unlike every other flexible response, ApiVersions' response header is v0 (no tagged
  * fields: a client must be able to read it before it knows what the broker speaks), so the body
  * is parsed straight after the correlation id kafkajs consumes.
  *
@@ -25,17 +27,18 @@ export interface ApiVersionsResult {
  *           1: finalized_features_epoch INT64, 2: finalized_features [name, max_version_level INT16, min_version_level INT16] }
  */
 export async function apiVersions(broker: InternalBroker, software: { name: string; version: string }): Promise<ApiVersionsResult> {
+  const version = sharedVersion(broker, 18, { min: 3, max: 4 }) ?? 3;
   const body = new CompactWriter().compactString(software.name).compactString(software.version).tags().build();
   // Request header v2 = kafkajs' header v1 plus an empty tagged-fields section.
   const payload = Buffer.concat([Buffer.from([0]), body]);
   const pool = (broker as unknown as { connectionPool: { send<R>(args: { request: unknown; response: unknown }): Promise<R> } }).connectionPool;
   return pool.send<ApiVersionsResult>({
-    request: { apiKey: 18, apiVersion: 3, apiName: 'ApiVersions', encode: async () => ({ buf: payload, buffer: payload }) },
+    request: { apiKey: 18, apiVersion: version, apiName: 'ApiVersions', encode: async () => ({ buf: payload, buffer: payload }) },
     response: { decode: async (raw: Buffer) => raw, parse: async (raw: Buffer) => decodeApiVersions(raw) },
   });
 }
 
-/** The body of an ApiVersions v3 response (no header). */
+/** The body of an ApiVersions v3/v4 response (no header). */
 export function decodeApiVersions(raw: Buffer): ApiVersionsResult {
   const r = new CompactReader(raw);
   const errorCode = r.int16();
