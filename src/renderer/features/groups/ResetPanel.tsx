@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useReadOnly } from '../../state/use-read-only';
 import { groupKeys } from './queries';
+import { useDateFormat } from '../../lib/use-date-format';
 
 type Kind = ResetMode['kind'];
 
@@ -25,6 +26,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const [topic, setTopic] = useState<string>('all');
   const [kind, setKind] = useState<Kind>('earliest');
   const [value, setValue] = useState('');
+  const dates = useDateFormat();
   const [partitionsText, setPartitionsText] = useState('');
   const [preview, setPreview] = useState<ResetRow[] | null>(null);
   const [applied, setApplied] = useState<ResetRow[] | null>(null);
@@ -33,7 +35,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const mode = (): ResetMode => {
     switch (kind) {
       case 'timestamp':
-        return { kind, timestamp: new Date(value).getTime() };
+        return { kind, timestamp: dates.fromInput(value) };
       case 'offset':
         return { kind, offset: value || '0' };
       case 'shift':
@@ -82,7 +84,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
         </label>
         {kind === 'timestamp' && (
           <label className="field">
-            <span>Time</span>
+            <span>Time ({dates.zone})</span>
             <input type="datetime-local" step="1" aria-label="Reset time" value={value} onChange={(e) => setValue(e.target.value)} />
           </label>
         )}

@@ -2,8 +2,11 @@ import { useMemo } from 'react';
 import type { MessageFilterInput } from '../../../shared/api';
 import { ExpressionError, parseExpression } from '../../../shared/filter/expression';
 import { compileSafeRegex } from '../../../shared/filter/safe-regex';
+import { fromDateInput } from '../../lib/date-format';
+import { useDateFormat } from '../../lib/use-date-format';
+import { currentDateOptions } from '../../state/settings-store';
 
-/** The filters as typed in the bar; times are `datetime-local` strings. */
+/** The filters as typed in the bar; times are `datetime-local` strings in the app's time zone (Settings). */
 export interface FilterDraft {
   text: string;
   regex: boolean;
@@ -17,7 +20,8 @@ export const emptyFilter: FilterDraft = { text: '', regex: false, caseSensitive:
 
 /** What main gets: times as epoch ms, empty fields left out. */
 export function toMessageFilter(d: FilterDraft): MessageFilterInput {
-  const time = (s: string) => (s ? new Date(s).getTime() : NaN);
+  const zone = currentDateOptions().timeZone;
+  const time = (s: string) => fromDateInput(s, zone);
   return {
     text: d.text,
     regex: d.regex,
@@ -52,6 +56,7 @@ export function filterProblem(d: FilterDraft): string | null {
 /** Filters that run in main while reading and tailing: only matches travel to the window. */
 export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(draft: FilterDraft): void }) {
   const problem = useMemo(() => filterProblem(draft), [draft]);
+  const dates = useDateFormat();
   const set = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <fieldset className="messages-filters" aria-label="Filters">
@@ -77,11 +82,11 @@ export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(d
         />
       </label>
       <label className="field">
-        <span>From time</span>
+        <span>From time ({dates.zone})</span>
         <input type="datetime-local" step="1" aria-label="From time" value={draft.fromTime} onChange={(e) => set('fromTime', e.target.value)} />
       </label>
       <label className="field">
-        <span>To time</span>
+        <span>To time ({dates.zone})</span>
         <input type="datetime-local" step="1" aria-label="To time" value={draft.toTime} onChange={(e) => set('toTime', e.target.value)} />
       </label>
       {problem && (

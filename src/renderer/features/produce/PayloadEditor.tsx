@@ -5,9 +5,7 @@ import { formatJson } from '../../../shared/produce/json-format';
 import type { PayloadRole } from '../../../shared/schemas/subject-names';
 import { payloadProblem, type PayloadState } from './draft';
 import { SchemaPicker } from './SchemaPicker';
-
-// Follow the app's light/dark scheme, which follows the system's.
-const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+import { useResolvedTheme } from '../../lib/theme';
 
 const FORMATS: { id: PayloadState['format']; label: string }[] = [
   { id: 'text', label: 'Text' },
@@ -60,6 +58,8 @@ export function PayloadEditor({
     () => [EditorView.contentAttributes.of({ 'aria-label': label }), ...(multiline ? [EditorView.lineWrapping] : []), ...(isJson ? [json()] : [])],
     [label, multiline, isJson],
   );
+  // The editor follows the app's theme (Settings: System/Light/Dark).
+  const editorTheme = useResolvedTheme();
   const canFormat = isJson && !payloadProblem(value, label.toLowerCase()) && !value.text.includes('{{');
   const id = `payload-${label.toLowerCase()}`;
   return (

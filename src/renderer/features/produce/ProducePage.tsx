@@ -19,6 +19,7 @@ import { RunProgress } from './RunProgress';
 import { SendResultView } from './SendResultView';
 import { TemplatesPanel } from './TemplatesPanel';
 import { useRun } from './use-run';
+import { useDateFormat } from '../../lib/use-date-format';
 
 const COMPRESSIONS: Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 const ACKS: { id: Acks; label: string }[] = [
@@ -32,6 +33,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
   const api = useApi();
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
+  const dates = useDateFormat();
   const topics = useTopics(connectionId);
   const invalidate = useProduceInvalidation();
   // The form as it was left for this topic (or, from the sidebar, the last one): leaving the page keeps it.
@@ -199,7 +201,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
               </select>
             </label>
             <label className="field">
-              <span>Timestamp (empty: now)</span>
+              <span>Timestamp ({dates.zone}; empty: now)</span>
               <input type="datetime-local" step="1" aria-label="Timestamp" value={draft.timestamp} onChange={(e) => update({ timestamp: e.target.value })} />
             </label>
           </div>

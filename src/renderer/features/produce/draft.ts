@@ -1,6 +1,8 @@
 import type { MessageDraftInput, Payload, PayloadFormat, SchemaChoice } from '../../../shared/api';
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import { compileTemplate, templateProblem } from '../../../shared/produce/template';
+import { fromDateInput, toDateInput } from '../../lib/date-format';
+import { currentDateOptions } from '../../state/settings-store';
 
 /** The form's editable state of one payload: a format, or null for a null key / tombstone. */
 export interface PayloadState {
@@ -46,7 +48,7 @@ export function toMessageDraft(d: DraftState): MessageDraftInput {
     value: toPayload(d.value),
     headers: d.headers.filter((h) => h.key.trim() !== ''),
     partition: d.partition === 'auto' ? null : Number(d.partition),
-    timestamp: d.timestamp ? new Date(d.timestamp).getTime() : null,
+    timestamp: d.timestamp ? fromDateInput(d.timestamp, currentDateOptions().timeZone) : null,
   };
 }
 
@@ -56,13 +58,8 @@ export function fromMessageDraft(m: MessageDraftInput): DraftState {
     value: fromPayload(m.value),
     headers: m.headers ?? [],
     partition: m.partition === null || m.partition === undefined ? 'auto' : String(m.partition),
-    timestamp: m.timestamp ? toLocalInput(new Date(m.timestamp)) : '',
+    timestamp: m.timestamp ? toDateInput(m.timestamp, currentDateOptions().timeZone) : '',
   };
-}
-
-function toLocalInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** What is wrong with a payload as typed, or null. Mirrors main's checks so the user sees them first. */

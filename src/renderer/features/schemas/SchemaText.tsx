@@ -4,9 +4,9 @@ import { protobuf } from '@codemirror/legacy-modes/mode/protobuf';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { SchemaTypeName } from '../../../shared/api';
+import { useResolvedTheme } from '../../lib/theme';
 import { displaySchema, foldUnchanged, schemaDiff } from './schema-text';
 
-const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 const protoLanguage = StreamLanguage.define(protobuf);
 
 export function languageFor(type: SchemaTypeName) {
@@ -15,10 +15,11 @@ export function languageFor(type: SchemaTypeName) {
 
 /** A schema's text, highlighted, read-only (or editable for a draft). */
 export function SchemaText({ type, text, label, onChange }: { type: SchemaTypeName; text: string; label: string; onChange?: (text: string) => void }) {
+  const editorTheme = useResolvedTheme();
   const shown = useMemo(() => (onChange ? text : displaySchema(type, text)), [type, text, onChange]);
   const extensions = useMemo(() => [...languageFor(type), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label })], [type, label]);
   return (
-    <div className="schema-text" data-testid={onChange ? 'schema-draft' : 'schema-text'}>
+    <div className="schema-text" data-editor-theme={editorTheme} data-testid={onChange ? 'schema-draft' : 'schema-text'}>
       <CodeMirror value={shown} extensions={extensions} theme={editorTheme} editable={Boolean(onChange)} readOnly={!onChange} basicSetup={{ foldGutter: true, lineNumbers: true, highlightActiveLine: Boolean(onChange) }} onChange={onChange} />
     </div>
   );
