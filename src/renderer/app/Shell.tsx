@@ -54,9 +54,6 @@ export function Shell() {
             </span>
           )}
           <span className="spacer" />
-          <button type="button" className="button small" onClick={() => void queryClient.invalidateQueries({ queryKey: ['cluster', connection?.connectionId] })}>
-            Refresh
-          </button>
           <button type="button" className="button small" onClick={() => void disconnect()}>
             Disconnect
           </button>

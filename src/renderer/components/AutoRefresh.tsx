@@ -5,8 +5,9 @@ import { useDateFormat } from '../lib/use-date-format';
 
 
 /**
- * A view's refresh controls: a Refresh button, the auto-refresh choice (off, 5 s, 30 s,
- * remembered per view) and when the data was last loaded. The view's queries read the same
+ * A page's refresh controls, the one Refresh of the page (the connection bar has none): a
+ * Refresh button for everything the page shows, the auto-refresh choice (remembered per view;
+ * the default is in Settings) and when the data was last loaded. The view's queries read the same
  * setting through useAutoRefresh(viewId).
  */
 export function AutoRefresh({ viewId, onRefresh, refreshing, updatedAt }: { viewId: string; onRefresh: () => unknown; refreshing: boolean; updatedAt: number }) {
