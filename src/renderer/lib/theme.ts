@@ -41,7 +41,7 @@ export function applyTheme(theme: ResolvedTheme): void {
 
 /** Before React renders: the cached theme, else the system's. */
 export function applyCachedTheme(): void {
-  let cached: string | null = null;
+  let cached: string | null;
   try {
     cached = window.localStorage.getItem(CACHE_KEY);
   } catch {
