@@ -24,11 +24,13 @@ describe('one date format', () => {
   });
 
   it('reads and writes date inputs in the chosen zone', () => {
-    expect(toDateInput(at, 'utc')).toBe('2026-12-02T14:03:05');
+    expect(toDateInput(at, 'utc')).toBe('2026-12-02 14:03:05');
+    expect(fromDateInput('2026-12-02 14:03:05.5', 'utc')).toBe(at - 123 + 500);
     expect(fromDateInput('2026-12-02T14:03:05', 'utc')).toBe(at - 123);
     expect(fromDateInput('2026-12-02T14:03', 'utc')).toBe(Date.UTC(2026, 11, 2, 14, 3));
     expect(fromDateInput(toDateInput(at, 'local'), 'local')).toBe(at - 123);
     expect(fromDateInput('', 'utc')).toBeNaN();
     expect(fromDateInput('yesterday', 'local')).toBeNaN();
+    expect(fromDateInput('2026-02-31 10:00:00', 'utc')).toBeNaN();
   });
 });

@@ -52,22 +52,24 @@ export function formatTimeOfDay(ms: number, options: DateOptions): string {
   return `${pad(f.h)}:${pad(f.mi)}:${pad(f.s)}${options.timeZone === 'utc' ? ' UTC' : ''}`;
 }
 
-/** An instant as a `<input type="datetime-local">` value ("2026-12-02T14:03:05") in the chosen zone. */
+/** An instant as a date input's text ("2026-12-02 14:03:05") in the chosen zone. */
 export function toDateInput(ms: number, zone: TimeZoneSetting): string {
   const f = fields(ms, zone);
-  return `${pad(f.y, 4)}-${pad(f.mo)}-${pad(f.d)}T${pad(f.h)}:${pad(f.mi)}:${pad(f.s)}`;
+  return `${pad(f.y, 4)}-${pad(f.mo)}-${pad(f.d)} ${pad(f.h)}:${pad(f.mi)}:${pad(f.s)}`;
 }
 
 /**
- * A `datetime-local` value read in the chosen zone, as epoch ms; NaN when empty or invalid.
- * The browser always treats these inputs as local wall-clock time, so in UTC the text is read as UTC here.
+ * A date input's text value read in the chosen zone, as epoch ms; NaN when empty or invalid.
+ * "2026-12-02 14:03:05", with "T" or a space, seconds and milliseconds optional (drafts saved by older builds used datetime-local's "T").
  */
 export function fromDateInput(value: string, zone: TimeZoneSetting): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
   if (!m) return NaN;
   const [y, mo, d, h, mi, s = '0', frac = '0'] = m.slice(1);
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0'))] as const;
-  return zone === 'utc' ? Date.UTC(...parts) : new Date(...parts).getTime();
+  const ms = zone === 'utc' ? Date.UTC(...parts) : new Date(...parts).getTime();
+  // Date rolls 2026-02-31 over into March: a date that does not exist is invalid, not another day.
+  return toDateInput(ms, zone).slice(0, 16) === `${y}-${mo}-${d} ${h}:${mi}` ? ms : NaN;
 }
 
 /** "UTC" or the local zone's name, e.g. "Europe/Berlin", to label date inputs. */

@@ -8,7 +8,7 @@ export interface DateFormatter {
   dateTime(ms: number): string;
   /** "14:03:05". */
   time(ms: number): string;
-  /** A datetime-local input's value for an instant, and back (NaN when empty or invalid). */
+  /** A date input's text for an instant ("2026-12-02 14:03:05"), and back (NaN when empty or invalid). */
   toInput(ms: number): string;
   fromInput(value: string): number;
   /** "UTC" or the local zone's name, for date input labels. */

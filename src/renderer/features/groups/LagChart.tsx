@@ -5,6 +5,7 @@ import type { LagHistory } from '../../../shared/api';
 import { lagChartData } from './lag-chart-data';
 import { useResolvedTheme } from '../../lib/theme';
 import { useSettingsStore } from '../../state/settings-store';
+import { useDateFormat } from '../../lib/use-date-format';
 
 const COLORS = ['#2dd4bf', '#fbbf24', '#f87171', '#60a5fa', '#a78bfa', '#4ade80', '#f472b6', '#fb923c'];
 
@@ -22,6 +23,7 @@ export function LagChart({ history }: { history: LagHistory }) {
   // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
   const theme = useResolvedTheme();
   const utc = useSettingsStore((s) => s.settings.timeZone === 'utc');
+  const dates = useDateFormat();
 
   useEffect(() => {
     if (!host.current) return;
@@ -36,8 +38,9 @@ export function LagChart({ history }: { history: LagHistory }) {
         x: { time: true, range: () => windowRef.current },
         y: { range: (_u, _min, max) => [0, max !== null && max > 0 ? max * 1.1 : 10] },
       },
-      axes: [{ stroke: axis, grid: { stroke: grid } }, { stroke: axis, grid: { stroke: grid }, label: 'lag (messages)' }],
-      series: [{}, ...topicsKey.split('\u0000').filter(Boolean).map((label, i) => ({ label, stroke: COLORS[i % COLORS.length]!, width: 2, spanGaps: false }))],
+      // Ticks and the hover legend in the app's one format, not uPlot's US-style "12/2/26 2:55am".
+      axes: [{ stroke: axis, grid: { stroke: grid }, values: (_u, splits) => splits.map((s) => dates.time(s * 1000)) }, { stroke: axis, grid: { stroke: grid }, label: 'lag (messages)' }],
+      series: [{ label: 'Time', value: (_u, v) => (v === null ? '—' : dates.dateTime(v * 1000)) }, ...topicsKey.split('\u0000').filter(Boolean).map((label, i) => ({ label, stroke: COLORS[i % COLORS.length]!, width: 2, spanGaps: false }))],
       hooks: {
         setScale: [
           (u, key) => {
@@ -56,13 +59,13 @@ export function LagChart({ history }: { history: LagHistory }) {
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [topicsKey, theme, utc]);
+  }, [topicsKey, theme, utc, dates]);
 
   useEffect(() => {
     const { data, xMin, xMax } = lagChartData(history);
     windowRef.current = [xMin, xMax];
     plot.current?.setData(data as uPlot.AlignedData);
-  }, [history, topicsKey, theme, utc]);
+  }, [history, topicsKey, theme, utc, dates]);
 
   const gaps = history.points.filter((p) => p.lagByTopic === null).length;
   return <div ref={host} className="lag-chart" data-testid="lag-chart" data-theme={theme} data-points={history.points.length} data-failed-samples={gaps} />;

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useReadOnly } from '../../state/use-read-only';
 import { groupKeys } from './queries';
 import { useDateFormat } from '../../lib/use-date-format';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
 type Kind = ResetMode['kind'];
 
@@ -85,7 +86,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
         {kind === 'timestamp' && (
           <label className="field">
             <span>Time ({dates.zone})</span>
-            <input type="datetime-local" step="1" aria-label="Reset time" value={value} onChange={(e) => setValue(e.target.value)} />
+            <DateTimeInput label="Reset time" value={value} onChange={setValue} />
           </label>
         )}
         {(kind === 'offset' || kind === 'shift') && (

@@ -5,8 +5,9 @@ import { compileSafeRegex } from '../../../shared/filter/safe-regex';
 import { fromDateInput } from '../../lib/date-format';
 import { useDateFormat } from '../../lib/use-date-format';
 import { currentDateOptions } from '../../state/settings-store';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
-/** The filters as typed in the bar; times are `datetime-local` strings in the app's time zone (Settings). */
+/** The filters as typed in the bar; times as typed ("2026-12-02 14:03:05") in the app's time zone (Settings). */
 export interface FilterDraft {
   text: string;
   regex: boolean;
@@ -83,11 +84,11 @@ export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(d
       </label>
       <label className="field">
         <span>From time ({dates.zone})</span>
-        <input type="datetime-local" step="1" aria-label="From time" value={draft.fromTime} onChange={(e) => set('fromTime', e.target.value)} />
+        <DateTimeInput label="From time" value={draft.fromTime} onChange={(v) => set('fromTime', v)} />
       </label>
       <label className="field">
         <span>To time ({dates.zone})</span>
-        <input type="datetime-local" step="1" aria-label="To time" value={draft.toTime} onChange={(e) => set('toTime', e.target.value)} />
+        <DateTimeInput label="To time" value={draft.toTime} onChange={(v) => set('toTime', v)} />
       </label>
       {problem && (
         <div className="messages-filters__problem" role="status" data-testid="filter-problem">

@@ -17,6 +17,7 @@ import { MessageDetail } from './MessageDetail';
 import { StreamStatus } from './StreamStatus';
 import { useMessageStreamControls } from './use-message-stream';
 import './messages.css';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
 const rowId = (m: MessageView) => `${m.partition}-${m.offset}`;
 const col = createColumnHelper<MessageView>();
@@ -177,7 +178,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset }: { topic:
         {kind === 'timestamp' && (
           <label className="field">
             <span>At or after ({dates.zone})</span>
-            <input type="datetime-local" step="1" aria-label="Start time" value={time} onChange={(e) => setTime(e.target.value)} />
+            <DateTimeInput label="Start time" value={time} onChange={setTime} />
           </label>
         )}
         <label className="field">

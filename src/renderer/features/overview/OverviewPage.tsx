@@ -50,7 +50,7 @@ export function OverviewPage() {
   // The page's one Refresh: everything it shows (the throughput measures since its last sample).
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['cluster', connectionId] });
   return (
-    <div className="page">
+    <div className="page overview-page">
       <PageHeader
         title="Cluster overview"
         subtitle={name}

@@ -22,7 +22,7 @@ export function healthItems(overview: ClusterOverview, brokers: BrokerInfo[] | u
   if (brokers) {
     items.push(
       down.length === 0
-        ? { tone: 'good', text: `All ${brokers.length} broker${brokers.length === 1 ? '' : 's'} answer`, to: 'brokers' }
+        ? { tone: 'good', text: brokers.length === 1 ? 'The broker answers' : `All ${brokers.length} brokers answer`, to: 'brokers' }
         : { tone: 'bad', text: `${down.length} of ${brokers.length} brokers down: ${down.map((b) => b.nodeId).join(', ')}`, to: 'brokers' },
     );
   }

@@ -18,7 +18,7 @@ export interface DraftState {
   headers: { key: string; value: string }[];
   /** 'auto' or a partition number as text. */
   partition: string;
-  /** '' for now, or a datetime-local value. */
+  /** '' for now, or a date and time as typed ("2026-12-02 14:03:05", in the app's time zone). */
   timestamp: string;
 }
 
