@@ -15,7 +15,7 @@ export function DateTimeInput({ label, value, onChange, className }: { label: st
       aria-label={label}
       aria-invalid={invalid}
       spellCheck={false}
-      placeholder={`YYYY-MM-DD HH:MM:SS (${dates.zone})`}
+      placeholder="YYYY-MM-DD HH:MM:SS"
       title={invalid ? `Not a date and time: type it as 2026-12-02 14:03:05 (${dates.zone})` : `In ${dates.zone} (Settings)`}
       value={value}
       onChange={(e) => onChange(e.target.value)}

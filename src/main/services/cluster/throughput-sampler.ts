@@ -8,7 +8,7 @@ interface Sample {
   highs: Map<string, bigint>;
 }
 
-/** Below this the deltas are mostly noise: a newer call reuses the last answer. */
+/** Below this the deltas are mostly noise. */
 const MIN_WINDOW_MS = 1_000;
 /** An older previous sample says little about now: sample afresh. */
 const MAX_WINDOW_MS = 5 * 60_000;
@@ -17,22 +17,20 @@ const MAX_WINDOW_MS = 5 * 60_000;
  * Messages per second per topic, from the growth of high watermarks between two samples (the
  * same numbers kafka-get-offsets.sh shows), so it needs no JMX. One previous sample per
  * connection: every call compares with it, then replaces it. The first call of a connection
- * samples twice, a second apart, so the overview has rates at once.
+ * (or one after a long pause) samples twice, a second apart, so the overview has rates at once.
  */
 export class ThroughputSampler {
-  private readonly last = new WeakMap<KafkaClient, { sample: Sample; answer: ClusterThroughput | null }>();
+  private readonly last = new WeakMap<KafkaClient, { sample: Sample }>();
 
   async throughput(client: KafkaClient, top: number, signal: AbortSignal): Promise<ClusterThroughput> {
     let previous = this.last.get(client);
-    const now = Date.now();
-    if (previous && previous.answer && now - previous.sample.at < MIN_WINDOW_MS) return { ...previous.answer, topics: previous.answer.topics.slice(0, top) };
-    if (!previous || now - previous.sample.at > MAX_WINDOW_MS) {
-      previous = { sample: await takeSample(client), answer: null };
-      await abortableSleep(MIN_WINDOW_MS, signal);
-    }
+    if (!previous || Date.now() - previous.sample.at > MAX_WINDOW_MS) previous = { sample: await takeSample(client) };
+    // At least a second between the two samples (a Refresh right after the last one waits the rest).
+    const age = Date.now() - previous.sample.at;
+    if (age < MIN_WINDOW_MS) await abortableSleep(MIN_WINDOW_MS - age, signal);
     const current = await takeSample(client);
     const answer = rates(previous.sample, current);
-    this.last.set(client, { sample: current, answer });
+    this.last.set(client, { sample: current });
     return { ...answer, topics: answer.topics.slice(0, top) };
   }
 }
