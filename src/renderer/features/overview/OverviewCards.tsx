@@ -165,7 +165,7 @@ export function ThroughputCard({ throughput, error }: { throughput: ClusterThrou
             <span className="overview-headline" data-testid="throughput-total">
               {rateText(throughput.totalPerSecond)} msg/s
             </span>{' '}
-            into {throughput.topicCount} topics, measured over {(throughput.windowMs / 1000).toFixed(1)} s until {dates.time(throughput.measuredAt)} from offset deltas
+            across {throughput.topicCount} topics, measured over {(throughput.windowMs / 1000).toFixed(1)} s until {dates.time(throughput.measuredAt)} from offset deltas
           </div>
           {throughput.topics.length === 0 ? (
             <p className="text-muted">No new messages in that time.</p>
