@@ -10,6 +10,7 @@ import { produceHandlers } from '../services/produce/handlers';
 import { aclHandlers } from '../services/acls/handlers';
 import { brokerHandlers } from '../services/brokers/handlers';
 import { schemaHandlers } from '../services/schemas/handlers';
+import { settingsHandlers } from '../services/settings/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -17,7 +18,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     ...appHandlers(deps.app),
     ...connectionHandlers(deps.connections, deps.cluster),
-    ...clusterHandlers(deps.connections, deps.cluster),
+    ...clusterHandlers(deps.connections, deps.cluster, deps.throughput),
     ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin),
     ...produceHandlers(deps.connections, deps.produce),
     ...messageHandlers(deps.connections, deps.messages),
@@ -25,6 +26,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...aclHandlers(deps.connections),
     ...brokerHandlers(deps.connections),
     ...schemaHandlers(deps.connections),
+    ...settingsHandlers(deps.settings),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -16,6 +16,9 @@ import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
 import { ProfileService } from '../services/profiles/profile-service';
 import { createProfileStore } from '../services/profiles/profile-store';
+import { createSettingsStore, type SettingsFile } from '../services/settings/settings-store';
+import type { JsonStore } from '../storage/json-store';
+import { ThroughputSampler } from '../services/cluster/throughput-sampler';
 import { createSecretStore, plainFileCipher, type SecretCipher } from '../services/profiles/secret-store';
 
 /** The services main runs, built once per process and shared by all windows/tabs. */
@@ -34,6 +37,10 @@ export interface ServiceDeps {
   messages: MessageService;
   groups: GroupService;
   lagSampler: LagSampler;
+  /** Messages per second per topic, from offsets sampled per connection. */
+  throughput: ThroughputSampler;
+  /** settings.json: theme, time zone, date format, default auto-refresh. */
+  settings: JsonStore<SettingsFile>;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
   createClient: KafkaClientFactory;
 }
@@ -71,6 +78,8 @@ export function createServiceDeps(options: {
     messages: new MessageService(options.saveLocation),
     groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),
+    throughput: new ThroughputSampler(),
+    settings: createSettingsStore(userDataDir, log.child('settings')),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,
   };

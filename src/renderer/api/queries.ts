@@ -11,11 +11,12 @@ export const queryKeys = {
   partitions: (connectionId: string, topic: string) => ['cluster', connectionId, 'topics', topic, 'partitions'] as const,
 };
 
-export function useOverview(connectionId: string) {
+export function useOverview(connectionId: string, refetchInterval: number | false = false) {
   const api = useApi();
   return useQuery({
     queryKey: queryKeys.overview(connectionId),
     queryFn: ({ signal }) => api.call('cluster.overview', { connectionId }, { signal }),
+    refetchInterval,
   });
 }
 

@@ -1,11 +1,13 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { dropDataOfDeleted, OUTAGE_RETRY_MS, retryDuringOutage } from '../api/outage-retry';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/ApiProvider';
 import { ConnectPage } from '../features/connect/ConnectPage';
 import { useSession } from '../state/session-store';
 import { Keyboard } from '../features/commands/Keyboard';
+import { loadSettings, useSettingsStore } from '../state/settings-store';
+import { applyTheme, useResolvedTheme } from '../lib/theme';
 import { EventBridge } from './EventBridge';
 import { Shell } from './Shell';
 
@@ -29,6 +31,12 @@ export function App({ api }: { api: ApiClient }) {
   const [queryClient] = useState(makeQueryClient);
   const connected = useSession((s) => s.connection !== null);
   const serverStatus = useSession((s) => s.serverStatus);
+  const settingsLoaded = useSettingsStore((s) => s.loaded);
+  const theme = useResolvedTheme();
+  useEffect(() => {
+    void loadSettings(api);
+  }, [api]);
+  useEffect(() => applyTheme(theme), [theme]);
   return (
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
@@ -39,8 +47,9 @@ export function App({ api }: { api: ApiClient }) {
             Lost the connection to the Kafka Explorer server; retrying… (is <code>npm run serve</code> still running?)
           </div>
         )}
-        <div className="app" data-app-state="loaded">
-          {connected ? <Shell /> : <ConnectPage />}
+        {/* Settings first: every date and colour depends on them, and they are a local read. */}
+        <div className="app" data-app-state={settingsLoaded ? 'loaded' : 'loading'}>
+          {settingsLoaded && (connected ? <Shell /> : <ConnectPage />)}
         </div>
       </QueryClientProvider>
     </ApiProvider>

@@ -1,5 +1,4 @@
 import type React from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
@@ -11,7 +10,6 @@ import { navItems, renderRoute } from './routes';
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
   const route = useRoute();
-  const queryClient = useQueryClient();
   const connection = useSession((s) => s.connection);
   const disconnect = useDisconnect();
   const section = route.segments[0] ?? 'overview';
@@ -49,9 +47,6 @@ export function Shell() {
             </span>
           )}
           <span className="spacer" />
-          <button type="button" className="button small" onClick={() => void queryClient.invalidateQueries({ queryKey: ['cluster', connection?.connectionId] })}>
-            Refresh
-          </button>
           <button type="button" className="button small" onClick={() => void disconnect()}>
             Disconnect
           </button>

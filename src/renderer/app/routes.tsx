@@ -9,6 +9,7 @@ import { GroupsPage } from '../features/groups/GroupsPage';
 import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
 import { SchemasPage } from '../features/schemas/SchemasPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -26,6 +27,7 @@ export const navItems: NavItem[] = [
   { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'schemas', label: 'Schemas', icon: '❏' },
   { match: 'acls', label: 'ACLs', icon: '◈' },
+  { match: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
 /** Maps the hash route to a page. Unknown routes land on the overview. */
@@ -44,6 +46,8 @@ export function renderRoute(route: Route): ReactNode {
       return <AclsPage />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
+    case 'settings':
+      return <SettingsPage />;
     case 'overview':
     default:
       return <OverviewPage />;

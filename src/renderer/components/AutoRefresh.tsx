@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
 import { REFRESH_CHOICES, type RefreshEvery } from '../state/auto-refresh-store';
 import { useAutoRefresh } from './use-auto-refresh';
+import { useDateFormat } from '../lib/use-date-format';
 
-/** "12:03:05", or "—" before the first load. */
-function clock(ms: number): string {
-  return ms > 0 ? new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : '—';
-}
 
 /**
- * A view's refresh controls: a Refresh button, the auto-refresh choice (off, 5 s, 30 s,
- * remembered per view) and when the data was last loaded. The view's queries read the same
+ * A page's refresh controls, the one Refresh of the page (the connection bar has none): a
+ * Refresh button for everything the page shows, the auto-refresh choice (remembered per view;
+ * the default is in Settings) and when the data was last loaded. The view's queries read the same
  * setting through useAutoRefresh(viewId).
  */
 export function AutoRefresh({ viewId, onRefresh, refreshing, updatedAt }: { viewId: string; onRefresh: () => unknown; refreshing: boolean; updatedAt: number }) {
   const { every, setEvery } = useAutoRefresh(viewId);
+  const dates = useDateFormat();
   // Keep the button busy at least briefly, so a quick refresh is still visibly a refresh.
   const [pressed, setPressed] = useState(false);
   useEffect(() => {
@@ -25,7 +24,7 @@ export function AutoRefresh({ viewId, onRefresh, refreshing, updatedAt }: { view
   return (
     <div className="auto-refresh" data-testid={`auto-refresh-${viewId}`}>
       <span className="auto-refresh__updated" title="When this view last loaded">
-        updated {clock(updatedAt)}
+        updated {updatedAt > 0 ? dates.time(updatedAt) : '—'}
       </span>
       <label className="auto-refresh__every">
         <span>Auto-refresh</span>

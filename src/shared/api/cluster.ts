@@ -82,9 +82,62 @@ export interface ControllerInfo {
   note: string | null;
 }
 
+/** What one broker speaks: the Kafka release it runs is inferred from the newest metadata.version it supports. */
+export interface BrokerVersionInfo {
+  nodeId: number;
+  reachable: boolean;
+  error: string | null;
+  /** e.g. "4.1"; null when the broker does not say (ZooKeeper mode, Kafka before 3.3) or the level is newer than we know. */
+  release: string | null;
+  /** How many Kafka APIs it answers. */
+  apiCount: number;
+}
+
+/** A cluster feature (KIP-584): its agreed level and the range the brokers support. */
+export interface FeatureInfo {
+  name: string;
+  /** 0 when not enabled. */
+  level: number;
+  /** The level's name where it has one, e.g. "4.1-IV1" for metadata.version. */
+  levelName: string | null;
+  /** The highest level every answering broker supports; raising to it is possible with kafka-features.sh upgrade. */
+  maxSupported: number | null;
+}
+
+/** The Kafka versions and features of a cluster (ApiVersions v3 to every broker). */
+export interface ClusterVersions {
+  brokers: BrokerVersionInfo[];
+  /** The distinct releases the brokers run, oldest first (more than one during a rolling upgrade). */
+  releases: string[];
+  features: FeatureInfo[];
+}
+
+export interface TopicThroughput {
+  topic: string;
+  /** New messages per second (high watermark delta over the sampling window). */
+  messagesPerSecond: number;
+}
+
+/** Messages per second per topic, from the offsets of two samples: no JMX needed. */
+export interface ClusterThroughput {
+  /** When the newer sample was taken (ms since the epoch). */
+  measuredAt: number;
+  /** Time between the two samples. */
+  windowMs: number;
+  /** Over every non-internal topic. */
+  totalPerSecond: number;
+  /** Topics with traffic, busiest first, at most `top`. */
+  topics: TopicThroughput[];
+  /** How many topics were sampled. */
+  topicCount: number;
+}
+
 export const clusterCalls = {
   'cluster.overview': defineCall<ClusterOverview>()(WithConnection),
   /** Every broker seen on this connection, with disk use and whether it still answers; `fresh` skips main's short metadata cache. */
   'cluster.brokers': defineCall<BrokerInfo[]>()(WithConnection.extend({ fresh: z.boolean().optional() })),
   'cluster.controller': defineCall<ControllerInfo>()(WithConnection.extend({ fresh: z.boolean().optional() })),
+  'cluster.versions': defineCall<ClusterVersions>()(WithConnection),
+  /** The first call on a connection samples twice, a second apart; later ones compare with the previous sample. */
+  'cluster.throughput': defineCall<ClusterThroughput>()(WithConnection.extend({ top: z.number().int().min(1).max(100).default(10) })),
 };

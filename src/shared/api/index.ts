@@ -11,6 +11,7 @@ import { groupCalls } from './groups';
 import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
+import { settingsCalls } from './settings';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -30,6 +31,7 @@ export const calls = {
   ...aclCalls,
   ...brokerCalls,
   ...schemaCalls,
+  ...settingsCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -75,3 +77,4 @@ export * from './acls';
 export * from './brokers';
 export * from './configs';
 export * from './schemas';
+export * from './settings';

@@ -56,11 +56,12 @@ export function keptFor(facts: Pick<RetentionFacts, 'retentionMs' | 'retentionBy
  * The retention summary the topic page shows: "Kept 7 days or until a partition reaches 1 GiB,
  * whichever comes first; compacted: no; oldest message now: 2026-11-20 14:03 (3 days ago)".
  */
-export function describeRetention(facts: RetentionFacts, now: number): string {
+/** `when` formats the oldest message's time (the renderer passes the app's one date format). */
+export function describeRetention(facts: RetentionFacts, now: number, when: (ms: number) => string = (ms) => format(ms, 'yyyy-MM-dd HH:mm')): string {
   const compacted = facts.cleanupPolicy.split(',').some((p) => p.trim() === 'compact');
   const oldest =
     facts.oldestTimestamp === null
       ? 'no messages now'
-      : `oldest message now: ${format(facts.oldestTimestamp, 'yyyy-MM-dd HH:mm')} (${formatDistanceStrict(facts.oldestTimestamp, now, { addSuffix: true })})`;
+      : `oldest message now: ${when(facts.oldestTimestamp)} (${formatDistanceStrict(facts.oldestTimestamp, now, { addSuffix: true })})`;
   return `${keptFor(facts)}; compacted: ${compacted ? 'yes (the latest value of each key is kept)' : 'no'}; ${oldest}`;
 }

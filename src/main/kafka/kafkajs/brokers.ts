@@ -1,11 +1,12 @@
 import { AppError } from '../../../shared/errors';
-import type { BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
+import type { BrokerFeatures, BrokerLogDirs, BrokersPort, QuorumDescription } from '../ports/brokers';
 import type { ConfigEntry } from '../ports/topic-admin';
 import { metadataFromAnyBroker } from './any-broker';
 import { BROKER_DEADLINE_MS, withDeadline as deadline } from './deadline';
 import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalBroker, InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
+import { apiVersions } from './raw/api-versions';
 import { describeConfigs } from './raw/describe-configs';
 import { describeLogDirs } from './raw/describe-log-dirs';
 import { describeQuorum } from './raw/describe-quorum';
@@ -45,6 +46,25 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
   };
 
   return {
+    async describeFeatures(nodeIds): Promise<BrokerFeatures[]> {
+      const cluster = await getCluster();
+      if (!cluster.brokerPool.metadata) await cluster.refreshMetadata().catch(rethrowAsAppError('Reading the cluster metadata'));
+      return Promise.all(
+        nodeIds.map(async (nodeId): Promise<BrokerFeatures> => {
+          try {
+            const result = await withDeadline(
+              cluster.findBroker({ nodeId }).then((broker) => apiVersions(broker, { name: 'kafka-explorer', version: '1' })),
+              `Asking broker ${nodeId} which versions it speaks`,
+            );
+            const error = result.errorCode === 0 ? null : errorNameForCode(result.errorCode);
+            return { nodeId, reachable: true, error, apiCount: result.apiCount, supported: result.supportedFeatures, finalized: result.finalizedFeatures, finalizedEpoch: result.finalizedFeaturesEpoch };
+          } catch (error) {
+            return { nodeId, reachable: false, error: kafkaErrorData(error, `Broker ${nodeId}`).message, apiCount: 0, supported: [], finalized: [], finalizedEpoch: -1 };
+          }
+        }),
+      );
+    },
+
     async describeLogDirs(nodeIds, topics = null): Promise<BrokerLogDirs[]> {
       const cluster = await getCluster();
       // [] asks for the dirs only (capacity, no replicas); null for every replica.

@@ -49,7 +49,35 @@ export interface QuorumDescription {
   observers: QuorumMember[];
 }
 
+/** A feature a broker can run at, e.g. metadata.version 1–27 (KIP-584). */
+export interface FeatureRange {
+  name: string;
+  minVersion: number;
+  maxVersion: number;
+}
+
+/** A feature's level the cluster has agreed on (what `kafka-features.sh describe` calls finalized). */
+export interface FinalizedFeature {
+  name: string;
+  level: number;
+  minLevel: number;
+}
+
+/** What one broker says it speaks (ApiVersions v3). */
+export interface BrokerFeatures {
+  nodeId: number;
+  /** false when the broker did not answer; then error says why. */
+  reachable: boolean;
+  error: string | null;
+  apiCount: number;
+  supported: FeatureRange[];
+  finalized: FinalizedFeature[];
+  finalizedEpoch: number;
+}
+
 export interface BrokersPort {
+  /** ApiVersions v3 to each broker, in parallel, each with its own deadline; never throws for one broker. */
+  describeFeatures(nodeIds: number[]): Promise<BrokerFeatures[]>;
   /** One request per broker, in parallel, each with its own deadline; an unreachable broker gives reachable:false, never throws. */
   describeLogDirs(nodeIds: number[], topics?: string[] | null): Promise<BrokerLogDirs[]>;
   /** The KRaft metadata quorum, or null where the cluster does not have one (ZooKeeper mode, or a broker too old to say). */

@@ -1,7 +1,8 @@
-import type { BrokerInfo, ClusterOverview, ControllerInfo } from '../../../shared/api';
+import type { BrokerInfo, ClusterOverview, ClusterVersions, ControllerInfo } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
 import { AppError } from '../../../shared/errors';
 import { buildBrokerRows, controllerFrom, countsByBroker } from './broker-rows';
+import { summarizeVersions } from './kafka-versions';
 import { LastSeenBrokers } from './last-seen-brokers';
 import { isOffline, isUnderReplicated, type MetadataSnapshot, type MetadataSnapshots } from './metadata-snapshot';
 
@@ -53,6 +54,12 @@ export class ClusterService {
     // What each broker that answers is credited with now becomes its last-known figures, should it stop.
     this.seen.markAnswered(client, logDirs.filter((d) => d.reachable).map((d) => d.nodeId), now, countsByBroker(snapshot));
     return buildBrokerRows({ snapshot, seen, logDirs, controller, now });
+  }
+
+  /** Releases per broker and the cluster's feature levels (one ApiVersions v3 per listed broker). */
+  async versions(client: KafkaClient): Promise<ClusterVersions> {
+    const snapshot = await this.snapshots.get(client, {});
+    return summarizeVersions(await client.describeFeatures(snapshot.cluster.brokers.map((b) => b.nodeId)));
   }
 
   async controller(client: KafkaClient, options: { fresh?: boolean } = {}): Promise<ControllerInfo> {

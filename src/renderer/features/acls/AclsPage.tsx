@@ -6,6 +6,8 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { AutoRefresh } from '../../components/AutoRefresh';
+import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { AclForm } from './AclForm';
@@ -41,7 +43,8 @@ export function AclsPage() {
   const readOnly = useReadOnly();
   const [filter, setFilter] = useState<AclFilter>({});
   const [creating, setCreating] = useState(false);
-  const acls = useAcls(connectionId, filter);
+  const { refetchInterval } = useAutoRefresh('acls');
+  const acls = useAcls(connectionId, filter, refetchInterval);
   const create = useCreateAcl(connectionId);
   const remove = useDeleteAcls(connectionId);
   const noAuthorizer = isNoAuthorizer(acls.error);
@@ -98,14 +101,19 @@ export function AclsPage() {
         title="ACLs"
         subtitle={noAuthorizer ? 'no authorizer' : acls.data ? `${acls.data.acls.length} ACL${acls.data.acls.length === 1 ? '' : 's'}${Object.keys(filter).length ? ' matching the filter' : ''}` : undefined}
         actions={
-          noAuthorizer ? null : readOnly ? (
-            <span className="badge warn" title="This connection is read-only: ACLs cannot be changed.">
-              read-only
-            </span>
-          ) : (
-            <button type="button" className="button primary" onClick={() => setCreating(true)} disabled={creating}>
-              Create ACL
-            </button>
+          noAuthorizer ? null : (
+            <>
+              <AutoRefresh viewId="acls" onRefresh={() => acls.refetch()} refreshing={acls.isFetching} updatedAt={acls.dataUpdatedAt} />
+              {readOnly ? (
+                <span className="badge warn" title="This connection is read-only: ACLs cannot be changed.">
+                  read-only
+                </span>
+              ) : (
+                <button type="button" className="button primary" onClick={() => setCreating(true)} disabled={creating}>
+                  Create ACL
+                </button>
+              )}
+            </>
           )
         }
       />

@@ -4,11 +4,12 @@ import { useApi } from '../../api/ApiProvider';
 
 const aclsKey = (connectionId: string) => ['cluster', connectionId, 'acls'] as const;
 
-export function useAcls(connectionId: string, filter: AclFilter) {
+export function useAcls(connectionId: string, filter: AclFilter, refetchInterval: number | false = false) {
   const api = useApi();
   return useQuery({
     queryKey: [...aclsKey(connectionId), filter],
     queryFn: ({ signal }) => api.call('acls.list', { connectionId, filter }, { signal }),
+    refetchInterval,
   });
 }
 

@@ -1,5 +1,7 @@
 import type { BrokerInfo, BrokerLogDirUsage } from '../../../shared/api';
 import { humanBytes } from '../../../shared/topics/retention';
+import { formatDateTime } from '../../lib/date-format';
+import { currentDateOptions } from '../../state/settings-store';
 
 /** "1.2 MiB", or "—" when unknown. */
 export function bytesOrDash(bytes: number | null): string {
@@ -23,7 +25,7 @@ export function lastSeen(broker: Pick<BrokerInfo, 'lastSeenAt'>, now = Date.now(
   const s = Math.max(0, Math.round((now - broker.lastSeenAt) / 1000));
   if (s < 60) return `last answered ${s} s ago`;
   if (s < 3600) return `last answered ${Math.round(s / 60)} min ago`;
-  return `last answered ${new Date(broker.lastSeenAt).toLocaleString()}`;
+  return `last answered ${formatDateTime(broker.lastSeenAt, currentDateOptions())}`;
 }
 
 /**
@@ -38,6 +40,6 @@ export function countsNote(broker: Pick<BrokerInfo, 'nodeId' | 'status' | 'lastS
   }
   return {
     label: 'last known',
-    title: `Last known: as of when broker ${broker.nodeId} last answered (${new Date(broker.lastSeenAt).toLocaleString()}). It does not answer now, so it serves none of these; its partitions are led by other replicas or offline.`,
+    title: `Last known: as of when broker ${broker.nodeId} last answered (${formatDateTime(broker.lastSeenAt, currentDateOptions())}). It does not answer now, so it serves none of these; its partitions are led by other replicas or offline.`,
   };
 }

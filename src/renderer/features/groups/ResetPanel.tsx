@@ -7,6 +7,8 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useReadOnly } from '../../state/use-read-only';
 import { groupKeys } from './queries';
+import { useDateFormat } from '../../lib/use-date-format';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
 const col = createColumnHelper<ResetRow>();
 const previewColumns = [
@@ -37,6 +39,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const [topic, setTopic] = useState<string>('all');
   const [kind, setKind] = useState<Kind>('earliest');
   const [value, setValue] = useState('');
+  const dates = useDateFormat();
   const [partitionsText, setPartitionsText] = useState('');
   const [preview, setPreview] = useState<ResetRow[] | null>(null);
   const [applied, setApplied] = useState<ResetRow[] | null>(null);
@@ -45,7 +48,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const mode = (): ResetMode => {
     switch (kind) {
       case 'timestamp':
-        return { kind, timestamp: new Date(value).getTime() };
+        return { kind, timestamp: dates.fromInput(value) };
       case 'offset':
         return { kind, offset: value || '0' };
       case 'shift':
@@ -94,8 +97,8 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
         </label>
         {kind === 'timestamp' && (
           <label className="field">
-            <span>Time</span>
-            <input type="datetime-local" step="1" aria-label="Reset time" value={value} onChange={(e) => setValue(e.target.value)} />
+            <span>Time ({dates.zone})</span>
+            <DateTimeInput label="Reset time" value={value} onChange={setValue} />
           </label>
         )}
         {(kind === 'offset' || kind === 'shift') && (

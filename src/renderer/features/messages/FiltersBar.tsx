@@ -2,8 +2,12 @@ import { useMemo } from 'react';
 import type { MessageFilterInput } from '../../../shared/api';
 import { ExpressionError, parseExpression } from '../../../shared/filter/expression';
 import { compileSafeRegex } from '../../../shared/filter/safe-regex';
+import { fromDateInput } from '../../lib/date-format';
+import { useDateFormat } from '../../lib/use-date-format';
+import { currentDateOptions } from '../../state/settings-store';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
-/** The filters as typed in the bar; times are `datetime-local` strings. */
+/** The filters as typed in the bar; times as typed ("2026-12-02 14:03:05") in the app's time zone (Settings). */
 export interface FilterDraft {
   text: string;
   regex: boolean;
@@ -17,7 +21,8 @@ export const emptyFilter: FilterDraft = { text: '', regex: false, caseSensitive:
 
 /** What main gets: times as epoch ms, empty fields left out. */
 export function toMessageFilter(d: FilterDraft): MessageFilterInput {
-  const time = (s: string) => (s ? new Date(s).getTime() : NaN);
+  const zone = currentDateOptions().timeZone;
+  const time = (s: string) => fromDateInput(s, zone);
   return {
     text: d.text,
     regex: d.regex,
@@ -52,6 +57,7 @@ export function filterProblem(d: FilterDraft): string | null {
 /** Filters that run in main while reading and tailing: only matches travel to the window. */
 export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(draft: FilterDraft): void }) {
   const problem = useMemo(() => filterProblem(draft), [draft]);
+  const dates = useDateFormat();
   const set = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <fieldset className="messages-filters" aria-label="Filters">
@@ -77,12 +83,12 @@ export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(d
         />
       </label>
       <label className="field">
-        <span>From time</span>
-        <input type="datetime-local" step="1" aria-label="From time" value={draft.fromTime} onChange={(e) => set('fromTime', e.target.value)} />
+        <span>From time ({dates.zone})</span>
+        <DateTimeInput label="From time" value={draft.fromTime} onChange={(v) => set('fromTime', v)} />
       </label>
       <label className="field">
-        <span>To time</span>
-        <input type="datetime-local" step="1" aria-label="To time" value={draft.toTime} onChange={(e) => set('toTime', e.target.value)} />
+        <span>To time ({dates.zone})</span>
+        <DateTimeInput label="To time" value={draft.toTime} onChange={(v) => set('toTime', v)} />
       </label>
       {problem && (
         <div className="messages-filters__problem" role="status" data-testid="filter-problem">

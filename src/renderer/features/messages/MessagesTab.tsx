@@ -6,6 +6,7 @@ import { DataTable } from '../../components/DataTable';
 import { FilterInput } from '../../components/FilterInput';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { messageTime } from '../../lib/message-time';
+import { useDateFormat } from '../../lib/use-date-format';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useConnectionId } from '../../state/session-store';
 import { preview } from './bytes';
@@ -17,6 +18,7 @@ import { MessageDetail } from './MessageDetail';
 import { StreamStatus } from './StreamStatus';
 import { useMessageStreamControls } from './use-message-stream';
 import './messages.css';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
 const rowId = (m: MessageView) => `${m.partition}-${m.offset}`;
 const col = createColumnHelper<MessageView>();
@@ -89,6 +91,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
   const [partition, setPartition] = useState(initialPartition === undefined ? 'all' : String(initialPartition));
   const [limit, setLimit] = useState('500');
   const [time, setTime] = useState('');
+  const dates = useDateFormat();
   const [order, setOrder] = useState<'auto' | 'newest' | 'oldest'>('auto');
   const [filters, setFilters] = useState<FilterDraft>(emptyFilter);
   const [quickFilter, setQuickFilter] = useState('');
@@ -122,14 +125,14 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
         : kind === 'offset'
           ? { kind, offset: offset || '0' }
           : kind === 'timestamp'
-            ? { kind, timestamp: Math.max(0, new Date(time || 0).getTime() || 0) }
+            ? { kind, timestamp: Math.max(0, dates.fromInput(time) || 0) }
             : { kind };
     setSelected(null);
     setPicked(new Set());
     // No more than the buffer keeps: partitions are read in parallel, so what a smaller buffer
     // kept of a bigger read would be a different slice of each partition, shown as if whole.
     void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
-  }, [kind, count, scope, offset, time, limit, capacity, order, target, controls]);
+  }, [kind, count, scope, offset, time, limit, capacity, order, target, controls, dates]);
 
   const startTail = useCallback(() => {
     setSelected(null);
@@ -202,8 +205,8 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
         )}
         {kind === 'timestamp' && (
           <label className="field">
-            <span>At or after</span>
-            <input type="datetime-local" step="1" aria-label="Start time" value={time} onChange={(e) => setTime(e.target.value)} />
+            <span>At or after ({dates.zone})</span>
+            <DateTimeInput label="Start time" value={time} onChange={setTime} />
           </label>
         )}
         <label className="field">

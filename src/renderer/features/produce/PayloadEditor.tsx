@@ -6,9 +6,7 @@ import type { PayloadRole } from '../../../shared/schemas/subject-names';
 import { payloadProblem, type PayloadState } from './draft';
 import { SchemaPicker } from './SchemaPicker';
 import { editorContrast } from '../../lib/editor-contrast';
-
-// Follow the app's light/dark scheme, which follows the system's.
-const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+import { useResolvedTheme } from '../../lib/theme';
 
 const FORMATS: { id: PayloadState['format']; label: string }[] = [
   { id: 'text', label: 'Text' },
@@ -56,10 +54,12 @@ export function PayloadEditor({
   const isJson = value.format === 'json' || value.format === 'schema';
   // Schema is offered with a registry or local schema files (and stays shown while chosen, so the choice can be changed).
   const formats = FORMATS.filter((f) => f.id !== 'schema' || schema?.available || value.format === 'schema');
+  // The editor follows the app's theme (Settings: System/Light/Dark).
+  const editorTheme = useResolvedTheme();
   // The editable element itself carries the name: it is what screen readers and getByRole see.
   const extensions = useMemo(
     () => [EditorView.contentAttributes.of({ 'aria-label': label }), ...(multiline ? [EditorView.lineWrapping] : []), ...(isJson ? [json()] : []), ...editorContrast(editorTheme, false)],
-    [label, multiline, isJson],
+    [label, multiline, isJson, editorTheme],
   );
   const canFormat = isJson && !payloadProblem(value, label.toLowerCase()) && !value.text.includes('{{');
   const id = `payload-${label.toLowerCase()}`;

@@ -20,6 +20,8 @@ import { RunProgress } from './RunProgress';
 import { SendResultView } from './SendResultView';
 import { TemplatesPanel } from './TemplatesPanel';
 import { useRun } from './use-run';
+import { useDateFormat } from '../../lib/use-date-format';
+import { DateTimeInput } from '../../components/DateTimeInput';
 
 const COMPRESSIONS: Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 const ACKS: { id: Acks; label: string }[] = [
@@ -33,6 +35,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
   const api = useApi();
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
+  const dates = useDateFormat();
   const topics = useTopics(connectionId);
   const invalidate = useProduceInvalidation();
   // The form as it was left for this topic (or, from the sidebar, the last one): leaving the page keeps it.
@@ -81,7 +84,8 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
   const keySchemaProblem = useSchemaCheck(connectionId, draft.key, 'key');
   const valueSchemaProblem = useSchemaCheck(connectionId, draft.value, 'value');
   const schemaContext = (role: 'key' | 'value', problem: string | null) => ({ connectionId, topic, role, available: registry.available || local.types.length > 0, problem });
-  const problems = [topicProblem, payloadProblem(draft.key, 'key') ?? keySchemaProblem, payloadProblem(draft.value, 'value') ?? valueSchemaProblem].filter(Boolean);
+  const timestampProblem = draft.timestamp.trim() && !Number.isFinite(dates.fromInput(draft.timestamp)) ? `Timestamp: type it as 2026-12-02 14:03:05 (${dates.zone}), or leave it empty for now` : null;
+  const problems = [topicProblem, payloadProblem(draft.key, 'key') ?? keySchemaProblem, payloadProblem(draft.value, 'value') ?? valueSchemaProblem, timestampProblem].filter(Boolean);
   const blocked = readOnly || !topicInfo || problems.length > 0;
   /** A send that found the topic missing: the form says so once (the topic line) and blocks sending. */
   const missingTopic = (error: unknown) => AppError.is(error) && error.code === 'UNKNOWN_TOPIC_OR_PARTITION';
@@ -201,8 +205,8 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
               </select>
             </label>
             <label className="field">
-              <span>Timestamp (empty: now)</span>
-              <input type="datetime-local" step="1" aria-label="Timestamp" value={draft.timestamp} onChange={(e) => update({ timestamp: e.target.value })} />
+              <span>Timestamp ({dates.zone}; empty: now)</span>
+              <DateTimeInput label="Timestamp" value={draft.timestamp} onChange={(timestamp) => update({ timestamp })} />
             </label>
           </div>
           {problems.length > 0 && topic && (

@@ -5,12 +5,14 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PLACEHOLDER_HELP } from '../../../shared/produce/template';
 import { useHistory, useProduceInvalidation, useTemplates } from './queries';
 import type { MessageDraftInput } from '../../../shared/api';
+import { useDateFormat } from '../../lib/use-date-format';
 
 /** Templates (built-in, saved, import/export), recent sends, and the placeholder reference. */
 export function TemplatesPanel({ connectionId, topic, current, onLoad }: { connectionId: string; topic: string; current: () => MessageDraftInput; onLoad(topic: string | null, message: MessageDraftInput): void }) {
   const api = useApi();
   const templates = useTemplates();
   const history = useHistory(connectionId);
+  const dates = useDateFormat();
   const invalidate = useProduceInvalidation();
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -84,7 +86,7 @@ export function TemplatesPanel({ connectionId, topic, current, onLoad }: { conne
               <button type="button" className="link" onClick={() => onLoad(h.topic, h.message)} title="Load into the form to send again">
                 {h.topic} · p{h.result.partition}@{h.result.offset ?? '?'}
               </button>
-              <span className="muted">{new Date(h.sentAt).toLocaleTimeString()}</span>
+              <span className="muted">{dates.time(Date.parse(h.sentAt))}</span>
             </li>
           ))}
         </ul>

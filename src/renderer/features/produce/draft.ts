@@ -2,6 +2,8 @@ import type { MessageDraftInput, Payload, PayloadFormat, SchemaChoice } from '..
 import { partitionForKey } from '../../../shared/produce/murmur2';
 import { compileTemplate, templateProblem } from '../../../shared/produce/template';
 import { isChosen } from '../../../shared/schemas/schema-choice';
+import { fromDateInput, toDateInput } from '../../lib/date-format';
+import { currentDateOptions } from '../../state/settings-store';
 
 /** The form's editable state of one payload: a format, or null for a null key / tombstone. */
 export interface PayloadState {
@@ -17,7 +19,7 @@ export interface DraftState {
   headers: { key: string; value: string }[];
   /** 'auto' or a partition number as text. */
   partition: string;
-  /** '' for now, or a datetime-local value. */
+  /** '' for now, or a date and time as typed ("2026-12-02 14:03:05", in the app's time zone). */
   timestamp: string;
 }
 
@@ -47,7 +49,7 @@ export function toMessageDraft(d: DraftState): MessageDraftInput {
     value: toPayload(d.value),
     headers: d.headers.filter((h) => h.key.trim() !== ''),
     partition: d.partition === 'auto' ? null : Number(d.partition),
-    timestamp: d.timestamp ? new Date(d.timestamp).getTime() : null,
+    timestamp: d.timestamp ? fromDateInput(d.timestamp, currentDateOptions().timeZone) : null,
   };
 }
 
@@ -57,13 +59,8 @@ export function fromMessageDraft(m: MessageDraftInput): DraftState {
     value: fromPayload(m.value),
     headers: m.headers ?? [],
     partition: m.partition === null || m.partition === undefined ? 'auto' : String(m.partition),
-    timestamp: m.timestamp ? toLocalInput(new Date(m.timestamp)) : '',
+    timestamp: m.timestamp ? toDateInput(m.timestamp, currentDateOptions().timeZone) : '',
   };
-}
-
-function toLocalInput(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** What is wrong with a payload as typed, or null. Mirrors main's checks so the user sees them first. */

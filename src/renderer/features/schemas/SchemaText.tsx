@@ -5,9 +5,9 @@ import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 import type { SchemaTypeName } from '../../../shared/api';
 import { editorContrast } from '../../lib/editor-contrast';
+import { useResolvedTheme } from '../../lib/theme';
 import { displaySchema, foldUnchanged, schemaDiff } from './schema-text';
 
-const editorTheme = typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 const protoLanguage = StreamLanguage.define(protobuf);
 
 export function languageFor(type: SchemaTypeName) {
@@ -16,10 +16,11 @@ export function languageFor(type: SchemaTypeName) {
 
 /** A schema's text, highlighted, read-only (or editable for a draft). */
 export function SchemaText({ type, text, label, onChange }: { type: SchemaTypeName; text: string; label: string; onChange?: (text: string) => void }) {
+  const editorTheme = useResolvedTheme();
   const shown = useMemo(() => (onChange ? text : displaySchema(type, text)), [type, text, onChange]);
-  const extensions = useMemo(() => [...languageFor(type), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label }), ...editorContrast(editorTheme, !onChange)], [type, label, onChange]);
+  const extensions = useMemo(() => [...languageFor(type), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': label }), ...editorContrast(editorTheme, !onChange)], [type, label, onChange, editorTheme]);
   return (
-    <div className="schema-text" data-testid={onChange ? 'schema-draft' : 'schema-text'}>
+    <div className="schema-text" data-editor-theme={editorTheme} data-testid={onChange ? 'schema-draft' : 'schema-text'}>
       <CodeMirror value={shown} extensions={extensions} theme={editorTheme} editable={Boolean(onChange)} readOnly={!onChange} basicSetup={{ foldGutter: true, lineNumbers: true, highlightActiveLine: Boolean(onChange) }} onChange={onChange} />
     </div>
   );

@@ -2,6 +2,9 @@ import { AppError } from '../../../shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { AutoRefresh } from '../../components/AutoRefresh';
+import { useAutoRefresh } from '../../components/use-auto-refresh';
+import { useQueryClient } from '@tanstack/react-query';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { SubjectList } from './SubjectList';
@@ -15,12 +18,20 @@ const positive = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : undef
 export function SchemasPage({ subject, params }: { subject?: string; params: URLSearchParams }) {
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
-  const subjects = useSubjects(connectionId);
+  const { refetchInterval } = useAutoRefresh('schemas');
+  const subjects = useSubjects(connectionId, refetchInterval);
+  const queryClient = useQueryClient();
+  // The page's one Refresh: the subject list and the subject shown (versions, compatibility).
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['cluster', connectionId, 'schemas'] });
   const noRegistry = AppError.is(subjects.error) && subjects.error.code === 'NO_REGISTRY';
 
   return (
     <div className="page page--fill schemas-page">
-      <PageHeader title="Schemas" subtitle="Subjects and versions in the connection's Schema Registry" />
+      <PageHeader
+        title="Schemas"
+        subtitle="Subjects and versions in the connection's Schema Registry"
+        actions={noRegistry ? undefined : <AutoRefresh viewId="schemas" onRefresh={refresh} refreshing={subjects.isFetching} updatedAt={subjects.dataUpdatedAt} />}
+      />
       {noRegistry ? (
         <div className="schemas-empty" role="status">
           <p className="schemas-empty__title">No Schema Registry for this connection</p>

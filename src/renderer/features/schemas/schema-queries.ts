@@ -4,9 +4,9 @@ import { useApi } from '../../api/ApiProvider';
 
 const key = (connectionId: string) => ['cluster', connectionId, 'schemas'] as const;
 
-export function useSubjects(connectionId: string) {
+export function useSubjects(connectionId: string, refetchInterval: number | false = false) {
   const api = useApi();
-  return useQuery({ queryKey: [...key(connectionId), 'subjects'], queryFn: ({ signal }) => api.call('schemas.subjects', { connectionId }, { signal }) });
+  return useQuery({ queryKey: [...key(connectionId), 'subjects'], queryFn: ({ signal }) => api.call('schemas.subjects', { connectionId }, { signal }), refetchInterval });
 }
 
 export function useSubject(connectionId: string, subject: string | undefined) {

@@ -76,6 +76,19 @@ export class CompactReader extends WireReader {
     return out;
   }
 
+  /** Reads a tagged-fields section: each field's bytes, by tag, for the few responses whose tags carry data (ApiVersions' features). */
+  taggedFields(): Map<number, CompactReader> {
+    const fields = new Map<number, CompactReader>();
+    const count = this.uvarint();
+    for (let i = 0; i < count; i++) {
+      const tag = this.uvarint();
+      const size = this.uvarint();
+      const start = this.move(size);
+      fields.set(tag, new CompactReader(this.bytes.subarray(start, start + size)));
+    }
+    return fields;
+  }
+
   /** Skips a tagged-fields section: fields we do not know are allowed to be ignored. */
   skipTags(): void {
     const count = this.uvarint();

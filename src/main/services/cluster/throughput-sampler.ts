@@ -1,0 +1,66 @@
+import type { ClusterThroughput } from '../../../shared/api';
+import type { KafkaClient } from '../../kafka/client';
+import { abortableSleep } from '../abortable-sleep';
+
+/** High watermark of every partition, by "topic\0partition", and when it was read. */
+interface Sample {
+  at: number;
+  highs: Map<string, bigint>;
+}
+
+/** Below this the deltas are mostly noise. */
+const MIN_WINDOW_MS = 1_000;
+/** An older previous sample says little about now: sample afresh. */
+const MAX_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Messages per second per topic, from the growth of high watermarks between two samples (the
+ * same numbers kafka-get-offsets.sh shows), so it needs no JMX. One previous sample per
+ * connection: every call compares with it, then replaces it. The first call of a connection
+ * (or one after a long pause) samples twice, a second apart, so the overview has rates at once.
+ */
+export class ThroughputSampler {
+  private readonly last = new WeakMap<KafkaClient, { sample: Sample }>();
+
+  async throughput(client: KafkaClient, top: number, signal: AbortSignal): Promise<ClusterThroughput> {
+    let previous = this.last.get(client);
+    if (!previous || Date.now() - previous.sample.at > MAX_WINDOW_MS) previous = { sample: await takeSample(client) };
+    // At least a second between the two samples (a Refresh right after the last one waits the rest).
+    const age = Date.now() - previous.sample.at;
+    if (age < MIN_WINDOW_MS) await abortableSleep(MIN_WINDOW_MS - age, signal);
+    const current = await takeSample(client);
+    const answer = rates(previous.sample, current);
+    this.last.set(client, { sample: current });
+    return { ...answer, topics: answer.topics.slice(0, top) };
+  }
+}
+
+async function takeSample(client: KafkaClient): Promise<Sample> {
+  const topics = (await client.fetchMetadata()).filter((t) => !t.internal && !t.name.startsWith('__')).map((t) => t.name);
+  const at = Date.now();
+  const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
+  return { at, highs: new Map(marks.map((m) => [`${m.topic}\u0000${m.partition}`, BigInt(m.high)])) };
+}
+
+/** Rates per topic between two samples; a partition missing from either, or whose offsets went back (topic re-created), counts as 0. */
+export function rates(before: Sample, after: Sample): ClusterThroughput {
+  const seconds = Math.max(0.001, (after.at - before.at) / 1000);
+  const delta = new Map<string, bigint>();
+  for (const [key, high] of after.highs) {
+    const topic = key.slice(0, key.indexOf('\u0000'));
+    const was = before.highs.get(key);
+    const grew = was !== undefined && high > was ? high - was : 0n;
+    delta.set(topic, (delta.get(topic) ?? 0n) + grew);
+  }
+  const topics = [...delta]
+    .map(([topic, n]) => ({ topic, messagesPerSecond: Number(n) / seconds }))
+    .filter((t) => t.messagesPerSecond > 0)
+    .sort((a, b) => b.messagesPerSecond - a.messagesPerSecond || (a.topic < b.topic ? -1 : 1));
+  return {
+    measuredAt: after.at,
+    windowMs: after.at - before.at,
+    totalPerSecond: topics.reduce((sum, t) => sum + t.messagesPerSecond, 0),
+    topics,
+    topicCount: delta.size,
+  };
+}

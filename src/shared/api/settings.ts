@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineCall } from './define';
+
+/** System follows the operating system (prefers-color-scheme); Light and Dark fix it. */
+export const ThemeSetting = z.enum(['system', 'light', 'dark']);
+export type ThemeSetting = z.infer<typeof ThemeSetting>;
+
+/** Dates and times everywhere (tables, detail panes, date inputs) are shown and typed in this zone. */
+export const TimeZoneSetting = z.enum(['local', 'utc']);
+export type TimeZoneSetting = z.infer<typeof TimeZoneSetting>;
+
+/**
+ * ISO-like, so dates sort as text and read the same in every locale:
+ * "seconds" 2026-12-02 14:03:05, "millis" 2026-12-02 14:03:05.123, "iso8601" 2026-12-02T14:03:05.123+01:00.
+ */
+export const DateFormatSetting = z.enum(['seconds', 'millis', 'iso8601']);
+export type DateFormatSetting = z.infer<typeof DateFormatSetting>;
+
+/** How often a list reloads by itself. */
+export const RefreshEvery = z.enum(['off', '5s', '10s', '30s', '60s']);
+export type RefreshEvery = z.infer<typeof RefreshEvery>;
+
+/** The app's settings, stored by main like the profiles (settings.json in the user-data folder). */
+export const Settings = z.object({
+  theme: ThemeSetting,
+  timeZone: TimeZoneSetting,
+  dateFormat: DateFormatSetting,
+  /** For every list whose own auto-refresh choice was never changed. */
+  autoRefresh: RefreshEvery,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off' };
+
+export const settingsCalls = {
+  'settings.get': defineCall<Settings>()(z.object({})),
+  /** Changes only the given settings; returns all of them as stored. */
+  'settings.update': defineCall<Settings>()(z.object({ changes: Settings.partial().strict() })),
+};
