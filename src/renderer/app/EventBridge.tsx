@@ -3,7 +3,7 @@ import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
-import { useMessageStream } from '../features/messages/message-stream-store';
+import { dispatchBatch } from '../features/messages/message-stream-store';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -19,7 +19,7 @@ export function EventBridge() {
       }),
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
-      api.on('messages.batch', (batch) => useMessageStream.getState().onBatch(batch)),
+      api.on('messages.batch', dispatchBatch),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api]);
