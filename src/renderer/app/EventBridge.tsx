@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
+import { removeCluster } from '../state/clusters-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
 import { dispatchBatch } from '../features/messages/message-stream-store';
@@ -16,6 +17,7 @@ export function EventBridge() {
       api.on('connection.lost', ({ connectionId }) => {
         const session = useSession.getState();
         if (session.connection?.connectionId === connectionId) session.setConnection(null);
+        else removeCluster(connectionId);
       }),
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),

@@ -2,9 +2,12 @@ import type React from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
-import { PageErrorBoundary } from '../components/PageErrorBoundary';
-import { href, navigate, useRoute } from './router';
-import { navItems, renderRoute } from './routes';
+import { ClusterActions } from './ClusterActions';
+import { ClusterPages } from './ClusterPages';
+import { ClusterPicker } from './ClusterPicker';
+import { closeCluster } from './cluster-navigation';
+import { href, useRoute } from './router';
+import { navItems } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
@@ -12,15 +15,11 @@ export function Shell() {
   const api = useApi();
   const queryClient = useQueryClient();
   const connection = useSession((s) => s.connection);
-  const setConnection = useSession((s) => s.setConnection);
   const section = route.segments[0] ?? 'overview';
 
   async function disconnect() {
-    if (!connection) return;
-    await api.call('connection.disconnect', { connectionId: connection.connectionId }).catch(() => undefined);
-    queryClient.removeQueries({ queryKey: ['cluster', connection.connectionId] });
-    setConnection(null);
-    navigate(['connect']);
+    // Closes this cluster only; the next open one is shown, or the connect screen.
+    if (connection) await closeCluster(api, queryClient, connection.connectionId);
   }
 
   return (
@@ -53,7 +52,9 @@ export function Shell() {
               TLS not verified
             </span>
           )}
+          <ClusterPicker />
           <span className="spacer" />
+          <ClusterActions />
           <button type="button" className="button small" onClick={() => void queryClient.invalidateQueries({ queryKey: ['cluster', connection?.connectionId] })}>
             Refresh
           </button>
@@ -62,7 +63,7 @@ export function Shell() {
           </button>
         </div>
         <main className="content">
-          <PageErrorBoundary resetKey={route.segments.join('/')}>{renderRoute(route)}</PageErrorBoundary>
+          <ClusterPages route={route} />
         </main>
       </div>
     </div>

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ConnectionInfo, ProfileView } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { navigate } from '../../app/router';
+import { showConnected } from '../../app/cluster-navigation';
 import { useSession } from '../../state/session-store';
 import { ImportPanel } from './ImportPanel';
 import { ProfileForm } from './ProfileForm';
@@ -21,20 +21,15 @@ type Panel =
 /** First screen: saved clusters on the left; quick connect, the profile form, import or export on the right. */
 export function ConnectPage() {
   const api = useApi();
-  const { rememberBootstrap, setConnection } = useSession();
+  const { rememberBootstrap } = useSession();
   const profiles = useProfiles();
   const deleteProfile = useDeleteProfile();
   const [panel, setPanel] = useState<Panel>({ kind: 'quick' });
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const connected = useCallback(
-    (info: ConnectionInfo) => {
-      setConnection(info);
-      navigate(['overview']);
-    },
-    [setConnection],
-  );
+  // Joins the clusters open in this window (others stay open) and shows it.
+  const connected = useCallback((info: ConnectionInfo) => showConnected(info), []);
 
   const quickConnect = useCallback(
     async (brokers: string[], options: QuickConnectOptions) => {
