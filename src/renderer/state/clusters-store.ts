@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ConnectionInfo } from '../../shared/api';
-import { clusterKeyOf } from '../app/cluster-link';
+import { clusterHash, clusterKeyOf } from '../app/cluster-link';
 import { useSession } from './session-store';
 
 /** A deep link to a cluster this window has not connected; the connect screen explains it. */
@@ -77,7 +77,10 @@ useSession.subscribe((state, previous) => {
   if (info === previous.connection) return;
   const clusters = useClusters.getState();
   if (info === null) {
-    if (clusters.activeId) removeCluster(clusters.activeId);
+    if (!clusters.activeId) return;
+    // The active connection went away (e.g. lost): show the next one where it was left, not a link to the closed one.
+    const next = removeCluster(clusters.activeId);
+    window.location.hash = next ? clusterHash(clusterKeyOf(next), useClusters.getState().lastPage[next.connectionId] ?? 'overview') : '#/connect';
     return;
   }
   const known = clusters.open.some((c) => c.connectionId === info.connectionId);
