@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ConnectionInfo } from '../../shared/api';
 import type { ApiClient } from '../api/client';
-import { forgetMessageStream } from '../features/messages/message-stream-store';
 import { removeCluster, useClusters } from '../state/clusters-store';
 import { useSession } from '../state/session-store';
 import { clusterHash, clusterKeyOf, clusterOfHash } from './cluster-link';
@@ -26,11 +25,10 @@ export function showConnected(info: ConnectionInfo): void {
   if (clusterOfHash(window.location.hash) !== key) window.location.hash = clusterHash(key, 'overview');
 }
 
-/** Closes one cluster (its cache and buffer too) and shows the next open one, or the connect screen. */
+/** Closes one cluster (its cache and, through removeCluster, its buffer too) and shows the next open one, or the connect screen. */
 export async function closeCluster(api: ApiClient, queryClient: QueryClient, connectionId: string): Promise<void> {
   await api.call('connection.disconnect', { connectionId }).catch(() => undefined);
   queryClient.removeQueries({ queryKey: ['cluster', connectionId] });
-  forgetMessageStream(connectionId);
   const next = removeCluster(connectionId);
   window.location.hash = next ? clusterPageHash(next) : '#/connect';
 }

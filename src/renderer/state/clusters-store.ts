@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ConnectionInfo } from '../../shared/api';
 import { clusterHash, clusterKeyOf } from '../app/cluster-link';
+import { forgetMessageStream } from '../features/messages/message-stream-store';
 import { useSession } from './session-store';
 
 /** A deep link to a cluster this window has not connected; the connect screen explains it. */
@@ -55,8 +56,9 @@ export function activateCluster(connectionId: string): void {
   if (info && useSession.getState().connection?.connectionId !== connectionId) useSession.getState().setConnection(info);
 }
 
-/** Forgets a closed connection; the next open one (the last connected) becomes active, or none. */
+/** Forgets a closed connection (and its message buffer); the next open one (the last connected) becomes active, or none. */
 export function removeCluster(connectionId: string): ConnectionInfo | null {
+  forgetMessageStream(connectionId);
   const { open, activeId, lastPage } = useClusters.getState();
   const rest = open.filter((c) => c.connectionId !== connectionId);
   const { [connectionId]: _gone, ...pages } = lastPage;
