@@ -31,15 +31,17 @@ void app.whenReady().then(() => {
     saveLocation: saveDialogLocation(),
   });
   registerIpc(services.host, rendererUrl(paths));
-  installMenu();
-  let win = createMainWindow(paths);
+  createMainWindow(paths);
+  // Each window is its own RPC client in main, so it opens and owns its own connections.
+  installMenu({ newWindow: () => void createMainWindow(paths) });
 
   app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+    const target = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? createMainWindow(paths);
+    if (target.isMinimized()) target.restore();
+    target.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(paths);
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths);
   });
   app.on('before-quit', () => {
     void services.dispose();

@@ -1,11 +1,23 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
-/** The application menu: standard roles plus a Help entry; nothing app-specific lives here. */
-export function installMenu(): void {
+export interface MenuActions {
+  /** File → New Window: another window with its own connections (ownership is per window). */
+  newWindow(): void;
+}
+
+/** The application menu: standard roles, File → New Window, and a Help entry. */
+export function installMenu(actions: MenuActions): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { role: 'fileMenu' },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },

@@ -3,11 +3,13 @@ import { dropDataOfDeleted, OUTAGE_RETRY_MS, retryDuringOutage } from '../api/ou
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client';
 import { ApiProvider } from '../api/ApiProvider';
-import { ConnectPage } from '../features/connect/ConnectPage';
+import { useClusters } from '../state/clusters-store';
 import { useSession } from '../state/session-store';
 import { Keyboard } from '../features/commands/Keyboard';
 import { loadSettings, useSettingsStore } from '../state/settings-store';
 import { applyTheme, useResolvedTheme } from '../lib/theme';
+import { ClusterRouting } from './ClusterRouting';
+import { ConnectOverlay } from './ConnectOverlay';
 import { EventBridge } from './EventBridge';
 import { Shell } from './Shell';
 
@@ -37,11 +39,14 @@ export function App({ api }: { api: ApiClient }) {
     void loadSettings(api);
   }, [api]);
   useEffect(() => applyTheme(theme), [theme]);
+  // The connect screen over the open clusters: they stay mounted (hidden), so their reads go on.
+  const connecting = useClusters((s) => s.adding || (s.pendingLink !== null && s.pendingLink.state !== 'connecting'));
   return (
     <ApiProvider client={api}>
       <QueryClientProvider client={queryClient}>
         <EventBridge />
         <Keyboard />
+        <ClusterRouting />
         {serverStatus === 'closed' && (
           <div className="server-banner" role="alert">
             Lost the connection to the Kafka Explorer server; retrying… (is <code>npm run serve</code> still running?)
@@ -49,7 +54,12 @@ export function App({ api }: { api: ApiClient }) {
         )}
         {/* Settings first: every date and colour depends on them, and they are a local read. */}
         <div className="app" data-app-state={settingsLoaded ? 'loaded' : 'loading'}>
-          {settingsLoaded && (connected ? <Shell /> : <ConnectPage />)}
+          {settingsLoaded && connected && (
+            <div className="cluster-pane" hidden={connecting}>
+              <Shell />
+            </div>
+          )}
+          {settingsLoaded && (!connected || connecting) && <ConnectOverlay />}
         </div>
       </QueryClientProvider>
     </ApiProvider>

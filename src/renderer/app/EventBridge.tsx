@@ -5,7 +5,7 @@ import { queryKeys } from '../api/queries';
 import { useHealthStore } from '../state/health-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
-import { useMessageStream } from '../features/messages/message-stream-store';
+import { dispatchBatch } from '../features/messages/message-stream-store';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -24,7 +24,7 @@ export function EventBridge() {
       }),
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
-      api.on('messages.batch', (batch) => useMessageStream.getState().onBatch(batch)),
+      api.on('messages.batch', dispatchBatch),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api, queryClient]);

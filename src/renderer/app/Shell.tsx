@@ -1,11 +1,13 @@
 import type React from 'react';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
-import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { ConnectionHealthStatus } from '../features/health/ConnectionHealthStatus';
+import { ClusterActions } from './ClusterActions';
+import { ClusterPages } from './ClusterPages';
+import { ClusterPicker } from './ClusterPicker';
 import { href, useRoute } from './router';
 import { useDisconnect } from './use-disconnect';
-import { navItems, renderRoute } from './routes';
+import { navItems } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
@@ -46,13 +48,15 @@ export function Shell() {
               TLS not verified
             </span>
           )}
+          <ClusterPicker />
           <span className="spacer" />
+          <ClusterActions />
           <button type="button" className="button small" onClick={() => void disconnect()}>
             Disconnect
           </button>
         </div>
         <main className="content">
-          <PageErrorBoundary resetKey={route.segments.join('/')}>{renderRoute(route)}</PageErrorBoundary>
+          <ClusterPages route={route} />
         </main>
       </div>
     </div>

@@ -1,16 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { splitCluster } from './cluster-link';
 
 /**
  * A tiny hash router: `#/topics/orders/partitions?x=1`. Hash routes survive reloads, work
  * from file:// in Electron, and make "link to this message" a plain string.
  */
 export interface Route {
-  /** Path segments, decoded: ['topics', 'orders', 'partitions']. */
+  /** The cluster a deep link names (`#/c/<key>/…`, see cluster-link.ts), or null. */
+  cluster: string | null;
+  /** Path segments after the cluster, decoded: ['topics', 'orders', 'partitions']. */
   segments: string[];
   params: URLSearchParams;
 }
 
-function parse(hash: string): Route {
+export function parse(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', query = ''] = raw.split('?');
   const segments = path
@@ -23,7 +26,7 @@ function parse(hash: string): Route {
         return s;
       }
     });
-  return { segments, params: new URLSearchParams(query) };
+  return { ...splitCluster(segments), params: new URLSearchParams(query) };
 }
 
 let cachedHash = '';
@@ -57,4 +60,11 @@ export function href(segments: (string | number)[], params?: Record<string, stri
 
 export function navigate(segments: (string | number)[], params?: Record<string, string | number | undefined>): void {
   window.location.hash = href(segments, params);
+}
+
+/** Swaps the current hash without a new history entry (e.g. adding the cluster to a link) and tells the router. */
+export function replaceHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }

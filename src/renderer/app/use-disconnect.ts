@@ -2,24 +2,17 @@ import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/ApiProvider';
 import { useSession } from '../state/session-store';
-import { navigate } from './router';
+import { closeCluster } from './cluster-navigation';
 
 /**
- * Closes the window's connection and forgets its cached data; `then` says where to go next
- * (the connect screen by default). Used by the connection bar and the command palette.
+ * Closes the cluster on screen and forgets its cached data; the next open cluster is shown, or
+ * the connect screen. Used by the connection bar and the command palette.
  */
-export function useDisconnect(): (then?: 'connect-screen' | 'stay') => Promise<void> {
+export function useDisconnect(): () => Promise<void> {
   const api = useApi();
   const queryClient = useQueryClient();
-  return useCallback(
-    async (then = 'connect-screen') => {
-      const { connection, setConnection } = useSession.getState();
-      if (!connection) return;
-      await api.call('connection.disconnect', { connectionId: connection.connectionId }).catch(() => undefined);
-      queryClient.removeQueries({ queryKey: ['cluster', connection.connectionId] });
-      setConnection(null);
-      if (then === 'connect-screen') navigate(['connect']);
-    },
-    [api, queryClient],
-  );
+  return useCallback(async () => {
+    const { connection } = useSession.getState();
+    if (connection) await closeCluster(api, queryClient, connection.connectionId);
+  }, [api, queryClient]);
 }

@@ -1,10 +1,12 @@
+import { useContext } from 'react';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ConnectionInfo } from '../../shared/api';
 import type { SocketStatus } from '../api/ws-transport';
+import { ConnectionScope } from './connection-scope';
 
 interface SessionState {
-  /** The cluster this window is connected to, or null on the connect screen. */
+  /** The cluster this window shows (the active one of clusters-store's open clusters), or null on the connect screen. */
   connection: ConnectionInfo | null;
   /** Browser mode only: the socket to the local server. */
   serverStatus: SocketStatus | 'ipc';
@@ -33,9 +35,14 @@ export const useSession = create<SessionState>()(
   ),
 );
 
-/** The current connection id; features render only when connected, so this throws otherwise. */
+/**
+ * The connection id of the page's cluster (its ConnectionScope, else the active one); features
+ * render only when connected, so this throws otherwise.
+ */
 export function useConnectionId(): string {
-  const id = useSession((s) => s.connection?.connectionId);
+  const scoped = useContext(ConnectionScope);
+  const active = useSession((s) => s.connection?.connectionId);
+  const id = scoped?.connectionId ?? active;
   if (!id) throw new Error('not connected');
   return id;
 }

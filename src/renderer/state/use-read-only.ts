@@ -1,3 +1,5 @@
+import { useContext } from 'react';
+import { ConnectionScope } from './connection-scope';
 import { useSession } from './session-store';
 
 /**
@@ -5,5 +7,7 @@ import { useSession } from './session-store';
  * with it; main refuses writes anyway, this only keeps the UI honest.
  */
 export function useReadOnly(): boolean {
-  return useSession((s) => s.connection?.readOnly ?? false);
+  const scoped = useContext(ConnectionScope);
+  const active = useSession((s) => s.connection?.readOnly ?? false);
+  return scoped ? scoped.readOnly : active;
 }

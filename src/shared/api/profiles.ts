@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppErrorData } from '../errors';
-import { BrokerAddress } from './common';
+import { BrokerAddress, ConnectionId } from './common';
 import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
 import { defineCall, defineEvent } from './define';
 
@@ -123,6 +123,13 @@ export const profileCalls = {
   /** Creates or replaces a profile; secrets go to the secret store, apart from the profile file. */
   'profiles.save': defineCall<ProfileView>()(z.object({ profile: ProfileDraft, secrets: ProfileSecrets.default({}) })),
   'profiles.delete': defineCall<void>()(z.object({ id: ProfileId })),
+  /**
+   * Saves an open connection of this window (quick connect, the demo) as a new profile in one
+   * click: main copies its settings, secrets go to the secret store as with `profiles.save`.
+   */
+  'profiles.saveConnection': defineCall<ProfileView>()(
+    z.object({ connectionId: ConnectionId, name: z.string().trim().min(1).max(200).optional(), color: ProfileColor.optional() }),
+  ),
   /** Connects with a saved profile (its secrets are added in main). */
   'profiles.connect': defineCall<ConnectionInfo>()(z.object({ id: ProfileId })),
   /**

@@ -5,6 +5,7 @@ import type { ConnectionManager, KafkaClientFactory } from '../connections/conne
 import { openAndDescribe } from '../connections/handlers';
 import { testConnection } from './connection-test';
 import { exportProperties, importProfile } from './profile-files';
+import { profileFromConnection } from './profile-from-connection';
 import type { ProfileService } from './profile-service';
 
 export function profileHandlers(deps: {
@@ -13,11 +14,17 @@ export function profileHandlers(deps: {
   cluster: ClusterService;
   createClient: KafkaClientFactory;
   log: Logger;
-}): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export'> {
+}): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.saveConnection' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export'> {
   const { profiles } = deps;
   return {
     'profiles.list': async () => ({ profiles: await profiles.list(), secretStorage: profiles.secrets.info }),
     'profiles.save': ({ profile, secrets }) => profiles.save(profile, secrets),
+    'profiles.saveConnection': async ({ connectionId, name, color }, ctx) => {
+      // Only this window's own connection: another window's id is "closed" here too.
+      const connection = deps.connections.get(connectionId, ctx.clientId);
+      const { draft, secrets } = profileFromConnection(connection.config, { name: name ?? connection.name, color });
+      return profiles.save(draft, secrets);
+    },
     'profiles.delete': ({ id }) => profiles.delete(id),
     'profiles.connect': async ({ id }, ctx) => {
       const profile = await profiles.get(id);

@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { navigate } from '../../app/router';
 import { useDisconnect } from '../../app/use-disconnect';
-import { useSession } from '../../state/session-store';
+import { openClusterByKey } from '../../state/clusters-store';
+import { showConnected, switchToCluster } from '../../app/cluster-navigation';
 import { useCreateTopicForm } from '../topics/create-topic-form-store';
 import { useKeyboard } from './keyboard-store';
 import type { PaletteCommand } from './palette-items';
@@ -31,11 +32,10 @@ export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
           useKeyboard.getState().openHelp();
           return;
         case 'connect-profile': {
-          // The new connection first: if it fails, the window stays on the cluster it had.
-          const next = await api.call('profiles.connect', { id: command.profileId });
-          await disconnect('stay');
-          useSession.getState().setConnection(next);
-          navigate(['overview']);
+          // Already open: switch to it. Else it joins the open clusters (which stay connected); a failure leaves the window as it was.
+          const open = openClusterByKey(command.profileId);
+          if (open) return switchToCluster(open);
+          showConnected(await api.call('profiles.connect', { id: command.profileId }));
           return;
         }
         case 'prefill':

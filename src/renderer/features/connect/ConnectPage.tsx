@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ConnectionInfo, ProfileView } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { navigate } from '../../app/router';
+import { showConnected } from '../../app/cluster-navigation';
 import { useSession } from '../../state/session-store';
 import { ImportPanel } from './ImportPanel';
 import { ProfileForm } from './ProfileForm';
@@ -22,7 +22,7 @@ type Panel =
 /** First screen: saved clusters on the left; quick connect, the profile form, import or export on the right. */
 export function ConnectPage() {
   const api = useApi();
-  const { rememberBootstrap, setConnection } = useSession();
+  const { rememberBootstrap } = useSession();
   const profiles = useProfiles();
   const deleteProfile = useDeleteProfile();
   const [panel, setPanel] = useState<Panel>({ kind: 'quick' });
@@ -31,13 +31,8 @@ export function ConnectPage() {
   // Escape closes the export panel (the import panel registers itself).
   useEscape(() => setPanel({ kind: 'quick' }), panel.kind === 'export');
 
-  const connected = useCallback(
-    (info: ConnectionInfo) => {
-      setConnection(info);
-      navigate(['overview']);
-    },
-    [setConnection],
-  );
+  // Joins the clusters open in this window (others stay open) and shows it.
+  const connected = useCallback((info: ConnectionInfo) => showConnected(info), []);
 
   const quickConnect = useCallback(
     async (brokers: string[], options: QuickConnectOptions) => {

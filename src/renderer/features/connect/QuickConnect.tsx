@@ -1,6 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { splitBrokerList } from '../../../shared/api';
 import { useSession } from '../../state/session-store';
+import { useClusters } from '../../state/clusters-store';
+import { bootstrapOfKey } from '../../app/cluster-link';
 import { useAutoConnect } from './use-auto-connect';
 
 export interface QuickConnectOptions {
@@ -13,7 +15,9 @@ export interface QuickConnectOptions {
 /** Connect to an address without saving a profile (plaintext), with a read-only switch. */
 export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(brokers: string[], options: QuickConnectOptions): void }) {
   const recentBootstraps = useSession((s) => s.recentBootstraps);
-  const [bootstrap, setBootstrap] = useState(recentBootstraps[0] ?? 'localhost:9092');
+  // A link to a cluster not connected yet names its address: offered here, never connected to by itself.
+  const linked = useClusters((s) => (s.pendingLink ? bootstrapOfKey(s.pendingLink.key) : null));
+  const [bootstrap, setBootstrap] = useState(linked ?? recentBootstraps[0] ?? 'localhost:9092');
   const [readOnly, setReadOnly] = useState(false);
   const [registry, setRegistry] = useState('');
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProfileDraftInput, ProfileSecrets } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 
-const profilesKey = ['profiles'] as const;
+export const profilesKey = ['profiles'] as const;
 
 /** Saved profiles (never their secrets) and where secrets are kept. */
 export function useProfiles() {

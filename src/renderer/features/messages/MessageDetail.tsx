@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { DecodedSchemaInfo, EncodedBytes, MessageView } from '../../../shared/api';
 import { href } from '../../app/router';
+import { usePageLink } from '../../app/use-page-link';
 import { schemaTitle } from './schema-info';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -226,6 +227,7 @@ export function MessageDetail({ topic, message, onClose }: { topic: string; mess
       setCopyError(error);
     }
   };
+  const link = usePageLink(['topics', topic, 'messages'], { partition: message.partition, offset: message.offset });
   // Keyed by message: "show all" and fold states start afresh for each message.
   const id = `${message.partition}-${message.offset}`;
   return (
@@ -236,6 +238,9 @@ export function MessageDetail({ topic, message, onClose }: { topic: string; mess
         </h2>
         <button type="button" className="button small" onClick={() => void copyWhole()}>
           Copy as JSON
+        </button>
+        <button type="button" className="button small ghost" data-link={link} title={`Copy a link that opens this message: ${link}`} onClick={() => copy(link)}>
+          Copy link
         </button>
         <button type="button" className="button small ghost" aria-label="Close message" onClick={onClose}>
           ✕

@@ -13,7 +13,7 @@ import { preview } from './bytes';
 import { BytesCell } from './BytesCell';
 import { ExportMenu } from './ExportMenu';
 import { emptyFilter, filterProblem, FiltersBar, toMessageFilter, type FilterDraft } from './FiltersBar';
-import { DEFAULT_BUFFER, snapshot, useMessageStream } from './message-stream-store';
+import { DEFAULT_BUFFER, useCurrentMessageStream } from './message-stream-store';
 import { MessageDetail } from './MessageDetail';
 import { StreamStatus } from './StreamStatus';
 import { useMessageStreamControls } from './use-message-stream';
@@ -82,6 +82,10 @@ type PositionKind = StartPosition['kind'];
  */
 export function MessagesTab({ topic, initialPartition, initialOffset, initialLive }: { topic: string; initialPartition?: number | undefined; initialOffset?: string | undefined; initialLive?: boolean }) {
   const connectionId = useConnectionId();
+  // This connection's own buffer: another cluster's tail keeps running in its own.
+  const stream = useCurrentMessageStream();
+  const useMessageStream = stream.store;
+  const snapshot = stream.snapshot;
   const partitions = usePartitions(connectionId, topic);
   const controls = useMessageStreamControls();
   const [kind, setKind] = useState<PositionKind>(initialOffset ? 'offset' : 'newest');
@@ -106,13 +110,13 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
   const version = useMessageStream((s) => s.version);
   const mode = useMessageStream((s) => s.mode);
   const error = useMessageStream((s) => s.error);
-  const messages = useMemo(() => snapshot(), [version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const messages = useMemo(() => snapshot(), [snapshot, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const [sorting, setSorting] = usePersistentState<SortingState>('table.messages.sorting', []);
   const shown = useMemo(() => shownRows(messages, quickFilter, sorting), [messages, quickFilter, sorting]);
 
   useEffect(() => {
     if (useMessageStream.getState().capacity !== capacity) useMessageStream.getState().setCapacity(capacity);
-  }, [capacity]);
+  }, [useMessageStream, capacity]);
 
   const target = useCallback(
     () => ({ connectionId, topic, partitions: partition === 'all' ? null : [Number(partition)], filter: toMessageFilter(filters) }),

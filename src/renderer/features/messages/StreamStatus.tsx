@@ -1,4 +1,4 @@
-import { useMessageStream } from './message-stream-store';
+import { useCurrentMessageStream } from './message-stream-store';
 
 const n = (x: number) => x.toLocaleString('en');
 
@@ -7,6 +7,7 @@ const n = (x: number) => x.toLocaleString('en');
  * Cancel while reading; Pause/Resume/Stop while tailing; Clear; dropped messages.
  */
 export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void; onPause(): void; onResume(): void }) {
+  const useMessageStream = useCurrentMessageStream().store;
   const mode = useMessageStream((s) => s.mode);
   const progress = useMessageStream((s) => s.progress);
   const kept = useMessageStream((s) => s.kept);

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useConnectionId } from '../../state/session-store';
 import { messageFromWire, type MessagesBatch, type MessageView, type ReadProgress, type SearchSummary } from '../../../shared/api';
 import { carryProgress } from './progress';
 import { RingBuffer } from './ring-buffer';
@@ -6,20 +7,9 @@ import { RingBuffer } from './ring-buffer';
 export const DEFAULT_BUFFER = 50_000;
 export type StreamMode = 'idle' | 'reading' | 'tailing' | 'paused';
 
-/**
- * The messages of the current read or tail live OUTSIDE React, in a ring buffer. Batches from
- * main go into it as they arrive; React hears about it at most once per animation frame
- * (`version` bumps), never per message.
- */
 /** What the kept messages may weigh in all: 50,000 messages with 256 KiB previews would be 12 GiB. */
 const MAX_BUFFER_CHARS = 256 * 1024 * 1024;
 const charsOf = (m: MessageView) => 64 + (m.key?.data.length ?? 0) + (m.value?.data.length ?? 0) + m.headers.reduce((n, h) => n + h.key.length + (h.value?.data.length ?? 0), 0);
-const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER, { weigh: charsOf, maxWeight: MAX_BUFFER_CHARS });
-let frame: number | null = null;
-let pendingProgress: ReadProgress | null = null;
-/** What a paused tail had counted: a resumed run's counts are added to it (progress.ts). */
-let carried: ReadProgress | null = null;
-
 interface StreamState {
   /** The run whose batches are accepted (others are late batches of a cancelled run). */
   runId: string | null;
@@ -43,86 +33,128 @@ interface StreamState {
   setCapacity(capacity: number): void;
 }
 
-function commit() {
-  frame = null;
-  useMessageStream.setState((s) => ({ version: s.version + 1, kept: ring.size, dropped: ring.dropped, progress: pendingProgress ?? s.progress }));
-}
+/**
+ * The messages of one connection's current read or tail live OUTSIDE React, in a ring buffer.
+ * Batches from main go into it as they arrive; React hears about it at most once per animation
+ * frame (`version` bumps), never per message. One per connection, so a tail on cluster A keeps
+ * its buffer while the window shows cluster B.
+ */
+export function createMessageStream() {
+  const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER, { weigh: charsOf, maxWeight: MAX_BUFFER_CHARS });
+  let frame: number | null = null;
+  let pendingProgress: ReadProgress | null = null;
+  /** What a paused tail had counted: a resumed run's counts are added to it (progress.ts). */
+  let carried: ReadProgress | null = null;
 
-function scheduleCommit() {
-  if (frame !== null) return;
-  // requestAnimationFrame does not run in background tabs; a timeout keeps the counters honest there.
-  frame = typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible' ? requestAnimationFrame(commit) : (setTimeout(commit, 100) as unknown as number);
-}
-
-/** The newest progress, including what arrived since the last frame. */
-export function latestProgress(): ReadProgress | null {
-  return pendingProgress ?? useMessageStream.getState().progress;
-}
-
-let cache: { version: number; rows: MessageView[] } = { version: -1, rows: [] };
-
-/** The kept messages in display order; the same array until the buffer changes. */
-export function snapshot(): MessageView[] {
-  const { version, newestFirst } = useMessageStream.getState();
-  if (cache.version !== version) {
-    const rows = ring.toArray();
-    cache = { version, rows: newestFirst ? rows.reverse() : rows };
+  function commit() {
+    frame = null;
+    useMessageStream.setState((s) => ({ version: s.version + 1, kept: ring.size, dropped: ring.dropped, progress: pendingProgress ?? s.progress }));
   }
-  return cache.rows;
+
+  function scheduleCommit() {
+    if (frame !== null) return;
+    // requestAnimationFrame does not run in background tabs; a timeout keeps the counters honest there.
+    frame = typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible' ? requestAnimationFrame(commit) : (setTimeout(commit, 100) as unknown as number);
+  }
+
+  /** The newest progress, including what arrived since the last frame. */
+  function latestProgress(): ReadProgress | null {
+    return pendingProgress ?? useMessageStream.getState().progress;
+  }
+
+  let cache: { version: number; rows: MessageView[] } = { version: -1, rows: [] };
+
+  /** The kept messages in display order; the same array until the buffer changes. */
+  function snapshot(): MessageView[] {
+    const { version, newestFirst } = useMessageStream.getState();
+    if (cache.version !== version) {
+      const rows = ring.toArray();
+      cache = { version, rows: newestFirst ? rows.reverse() : rows };
+    }
+    return cache.rows;
+  }
+
+  const useMessageStream = create<StreamState>()((set, get) => ({
+    runId: null,
+    mode: 'idle',
+    version: 0,
+    kept: 0,
+    dropped: 0,
+    capacity: DEFAULT_BUFFER,
+    progress: null,
+    summary: null,
+    newestFirst: false,
+    error: null,
+    begin(runId, mode, { clear, newestFirst, carry = null }) {
+      if (clear) ring.clear();
+      carried = carry;
+      pendingProgress = null;
+      set((s) => ({ runId, mode, newestFirst, progress: carry, summary: null, error: null, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
+    },
+    onBatch(batch) {
+      if (batch.runId !== get().runId) return;
+      if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
+      if (batch.progress) pendingProgress = carryProgress(carried, batch.progress);
+      scheduleCommit();
+    },
+    finish(runId, finished, error, sort) {
+      if (runId !== get().runId) return;
+      const summary = finished ? { ...finished, progress: carryProgress(carried, finished.progress) } : null;
+      if (sort) {
+        // A finished read is shown in time order (batches interleave partitions while reading).
+        const rows = ring.toArray().sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(a.offset) - Number(b.offset));
+        const dropped = ring.dropped;
+        ring.clear();
+        ring.push(rows);
+        ring.dropped = dropped;
+      }
+      set((s) => ({
+        mode: s.mode === 'paused' ? 'paused' : 'idle',
+        summary,
+        error,
+        progress: summary?.progress ?? pendingProgress ?? s.progress,
+        newestFirst: sort ? sort === 'newest' : s.newestFirst,
+        version: s.version + 1,
+        kept: ring.size,
+        dropped: ring.dropped,
+      }));
+    },
+    setMode: (mode) => set({ mode }),
+    clear() {
+      ring.clear();
+      set((s) => ({ version: s.version + 1, kept: 0, dropped: 0 }));
+    },
+    setCapacity(capacity) {
+      ring.resize(capacity);
+      set((s) => ({ capacity, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
+    },
+  }));
+
+  return { store: useMessageStream, snapshot, latestProgress };
 }
 
-export const useMessageStream = create<StreamState>()((set, get) => ({
-  runId: null,
-  mode: 'idle',
-  version: 0,
-  kept: 0,
-  dropped: 0,
-  capacity: DEFAULT_BUFFER,
-  progress: null,
-  summary: null,
-  newestFirst: false,
-  error: null,
-  begin(runId, mode, { clear, newestFirst, carry = null }) {
-    if (clear) ring.clear();
-    carried = carry;
-    pendingProgress = null;
-    set((s) => ({ runId, mode, newestFirst, progress: carry, summary: null, error: null, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
-  },
-  onBatch(batch) {
-    if (batch.runId !== get().runId) return;
-    if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
-    if (batch.progress) pendingProgress = carryProgress(carried, batch.progress);
-    scheduleCommit();
-  },
-  finish(runId, finished, error, sort) {
-    if (runId !== get().runId) return;
-    const summary = finished ? { ...finished, progress: carryProgress(carried, finished.progress) } : null;
-    if (sort) {
-      // A finished read is shown in time order (batches interleave partitions while reading).
-      const rows = ring.toArray().sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(a.offset) - Number(b.offset));
-      const dropped = ring.dropped;
-      ring.clear();
-      ring.push(rows);
-      ring.dropped = dropped;
-    }
-    set((s) => ({
-      mode: s.mode === 'paused' ? 'paused' : 'idle',
-      summary,
-      error,
-      progress: summary?.progress ?? pendingProgress ?? s.progress,
-      newestFirst: sort ? sort === 'newest' : s.newestFirst,
-      version: s.version + 1,
-      kept: ring.size,
-      dropped: ring.dropped,
-    }));
-  },
-  setMode: (mode) => set({ mode }),
-  clear() {
-    ring.clear();
-    set((s) => ({ version: s.version + 1, kept: 0, dropped: 0 }));
-  },
-  setCapacity(capacity) {
-    ring.resize(capacity);
-    set((s) => ({ capacity, version: s.version + 1, kept: ring.size, dropped: ring.dropped }));
-  },
-}));
+export type MessageStream = ReturnType<typeof createMessageStream>;
+
+const streams = new Map<string, MessageStream>();
+
+/** The stream of one connection, created on first use. */
+export function messageStreamOf(connectionId: string): MessageStream {
+  let stream = streams.get(connectionId);
+  if (!stream) streams.set(connectionId, (stream = createMessageStream()));
+  return stream;
+}
+
+/** Frees a closed connection's buffer. */
+export function forgetMessageStream(connectionId: string): void {
+  streams.delete(connectionId);
+}
+
+/** Hands a batch pushed by main to the stream whose run it belongs to (the others ignore it by run id). */
+export function dispatchBatch(batch: MessagesBatch): void {
+  for (const stream of streams.values()) stream.store.getState().onBatch(batch);
+}
+
+/** The stream of the connection the calling page renders for. */
+export function useCurrentMessageStream(): MessageStream {
+  return messageStreamOf(useConnectionId());
+}

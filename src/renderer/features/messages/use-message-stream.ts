@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { MessageFilterInput, ReadProgress, StartPosition } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
-import { latestProgress, useMessageStream } from './message-stream-store';
+import { useCurrentMessageStream } from './message-stream-store';
 
 export interface ReadTarget {
   connectionId: string;
@@ -20,6 +20,7 @@ const newRunId = (kind: string) => `${kind}-${Date.now().toString(36)}-${Math.ra
  */
 export function useMessageStreamControls() {
   const api = useApi();
+  const { store: useMessageStream, latestProgress } = useCurrentMessageStream();
   const controller = useRef<AbortController | null>(null);
   const lastTail = useRef<ReadTarget | null>(null);
 
@@ -42,7 +43,7 @@ export function useMessageStreamControls() {
         useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error, order);
       }
     },
-    [api, stop],
+    [api, stop, useMessageStream],
   );
 
   const runTail = useCallback(
@@ -61,7 +62,7 @@ export function useMessageStreamControls() {
         useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error);
       }
     },
-    [api, stop],
+    [api, stop, useMessageStream],
   );
 
   const tail = useCallback((target: ReadTarget) => runTail(target, null), [runTail]);
@@ -69,19 +70,19 @@ export function useMessageStreamControls() {
   const pause = useCallback(() => {
     useMessageStream.getState().setMode('paused');
     stop();
-  }, [stop]);
+  }, [stop, useMessageStream]);
 
   const resume = useCallback(() => {
     const target = lastTail.current;
     const progress = latestProgress();
     if (!target) return;
     void runTail(target, progress);
-  }, [runTail]);
+  }, [runTail, latestProgress]);
 
   const cancel = useCallback(() => {
     stop();
     useMessageStream.getState().setMode('idle');
-  }, [stop]);
+  }, [stop, useMessageStream]);
 
   return { read, tail, pause, resume, cancel };
 }
