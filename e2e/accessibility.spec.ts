@@ -48,7 +48,7 @@ const PAGES: { name: string; hash: string; ready: (page: Page) => Promise<void> 
     hash: '#/overview',
     ready: async (p) => {
       await p.keyboard.press('ControlOrMeta+k');
-      await p.getByRole('combobox').fill('or');
+      await p.getByRole('combobox', { name: 'Go to a page, topic, group, broker or profile, or run an action' }).fill('or');
       await expect(p.getByRole('option').first()).toBeVisible();
     },
   },

@@ -56,7 +56,7 @@ test.describe('consumer groups through the UI', () => {
     await expect(page.getByRole('table', { name: 'Reset preview' })).toContainText('40');
     await expect(page.getByTestId('reset-refusal')).toHaveCount(0);
     await page.getByRole('button', { name: 'Apply to 3 partitions' }).click();
-    await expect(page.getByRole('status')).toContainText('Offsets of 3 partitions reset');
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Offsets of 3 partitions reset');
     await expect(page.getByTestId('group-lag')).toHaveText('0');
     const committed = await withAdmin(env.bootstrap, (admin) => admin.fetchOffsets({ groupId, topics: [topic] }));
     expect(committed[0]!.partitions.map((p) => [p.partition, p.offset]).sort()).toEqual([

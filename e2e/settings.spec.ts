@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { createTopicsReady, withAdmin } from './support/admin';
-import { ConnectScreen, readTable } from './support/pages';
+import { ConnectScreen, openMessageFilters, readTable } from './support/pages';
 
 // A zone far from UTC, so local and UTC times differ by hours and half an hour.
 test.use({ timezoneId: 'Asia/Kolkata' });
@@ -69,6 +69,7 @@ test.describe('settings: one date format, time zone and theme for the whole app'
     expect(instant(utcText.replace('.000', ''))).toBe(instant(kolkataWall));
     await page.getByLabel('Start position').selectOption('timestamp');
     await expect(page.getByText('At or after (UTC)')).toBeVisible();
+    await openMessageFilters(page);
     await expect(page.getByText('From time (UTC)')).toBeVisible();
     // A time typed in UTC reads from that instant: the message's own second includes it, the next does not.
     await page.getByLabel('Start time').fill(wallClock(at + 1000));

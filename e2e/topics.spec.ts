@@ -43,9 +43,9 @@ test.describe('topic administration through the UI', () => {
     await page.getByRole('button', { name: 'Undo segment.ms' }).click();
     await expect(page.getByRole('region', { name: 'Pending changes' })).toContainText('1 pending change: retention.ms → 259200000');
     await page.getByRole('button', { name: 'Validate' }).click();
-    await expect(page.getByRole('status')).toContainText('The broker accepts 1 change');
+    await expect(page.getByRole('main').getByRole('status')).toContainText('The broker accepts 1 change');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByRole('status')).toContainText('Applied: retention.ms = 259200000');
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Applied: retention.ms = 259200000');
     await expect(page.locator('[data-config="retention.ms"]')).toContainText('topic override');
     await expect(page.locator('[data-config="retention.bytes"]')).toContainText('1073741824');
 
