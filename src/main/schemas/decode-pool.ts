@@ -45,7 +45,8 @@ export class DecodePool {
   /** The process's pool, or null when this machine (or build) cannot run one. */
   static shared(): DecodePool | null {
     if (DecodePool.instance === undefined) {
-      const size = Math.min(2, availableParallelism() - 1);
+      // KAFKA_EXPLORER_DECODE_WORKERS overrides (0 decodes inline, as on one core).
+      const size = Number(process.env.KAFKA_EXPLORER_DECODE_WORKERS ?? NaN) >= 0 ? Math.min(8, Number(process.env.KAFKA_EXPLORER_DECODE_WORKERS)) : Math.min(2, availableParallelism() - 1);
       DecodePool.instance = size > 0 && workerFile() ? new DecodePool(size) : null;
     }
     return DecodePool.instance?.broken ? null : DecodePool.instance;
