@@ -21,10 +21,11 @@ export interface ConnectionHealthGuard {
 }
 
 /**
- * Calls not cut short by a lost connection: the health calls themselves, closing, and the live
- * tail, which waits for the cluster and resumes (tail-messages.ts).
+ * Calls not cut short by a lost connection: the health calls themselves, closing, the live
+ * tail, which waits for the cluster and resumes (tail-messages.ts), and a group's lag history,
+ * which main keeps itself (its chart shows the outage as a gap while it lasts).
  */
-const UNGUARDED: ReadonlySet<CallName> = new Set<CallName>(['connection.disconnect', 'connection.health', 'connection.retry', 'messages.tail']);
+const UNGUARDED: ReadonlySet<CallName> = new Set<CallName>(['connection.disconnect', 'connection.health', 'connection.retry', 'messages.tail', 'groups.lag']);
 
 export interface Dispatcher {
   dispatch(name: unknown, request: unknown, ctx: CallContext): Promise<CallResult>;
