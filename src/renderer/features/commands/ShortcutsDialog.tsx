@@ -39,35 +39,30 @@ export function ShortcutsDialog() {
           Close
         </button>
       </div>
-      <table className="shortcuts-table">
-        <caption>Anywhere</caption>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.action}>
-              <th scope="row">
-                <Keys keys={s.keys} />
-              </th>
-              <td>{s.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="shortcuts-table">
-        <caption>In the command palette</caption>
-        <tbody>
-          {PALETTE_KEYS.map((s) => (
-            <tr key={s.description}>
-              <th scope="row">
-                <Keys keys={s.keys} />
-              </th>
-              <td>{s.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable caption="Anywhere" rows={SHORTCUTS} />
+      <ShortcutTable caption="In the command palette" rows={PALETTE_KEYS} />
       <p className="text-muted">
         <kbd>/</kbd> and <kbd>?</kbd> do nothing while you type in a field or an editor; <kbd>Esc</kbd> and <kbd>Ctrl+K</kbd> always work.
       </p>
     </dialog>
+  );
+}
+
+/** One captioned table of keys and what they do. */
+function ShortcutTable({ caption, rows }: { caption: string; rows: readonly { keys: readonly string[]; description: string }[] }) {
+  return (
+    <table className="shortcuts-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.description}>
+            <th scope="row">
+              <Keys keys={s.keys} />
+            </th>
+            <td>{s.description}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
