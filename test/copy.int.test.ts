@@ -260,7 +260,7 @@ describe('copy and replay between topics and clusters', () => {
   it('refuses a read-only connection as the target, in main, and writes nothing', async () => {
     const refused = await app.call('copy.run', { connectionId: conn, runId: 'ro', topic: source, source: whole, target: { connectionId: readOnly, topic: same } }).catch((e: { code: string; message: string }) => e);
     expect(refused).toMatchObject({ code: 'READ_ONLY' });
-    expect((refused as Error).message).toMatch(/read-only: it cannot be a copy's target/);
+    expect((refused as { message: string }).message).toMatch(/read-only: it cannot be a copy's target/);
     // A read-only connection may be the source.
     const fromReadOnly = await app.call('copy.preview', { connectionId: readOnly, topic: source, source: whole, target: { connectionId: conn, topic: same }, count: 2 });
     expect(fromReadOnly.messages).toHaveLength(2);
