@@ -32,10 +32,11 @@ export interface CopyJob {
 const PROGRESS_EVERY_MS = 100;
 
 /**
- * Copies a topic's range or chosen offsets to a target topic: reads a round of fetches, rewrites
- * each record (rewrite-record.ts), sends them to the target's producer while the next round is
- * fetched, and only then reads on, so memory holds about two rounds whatever the range. Sends
- * go one at a time, so every target partition gets its records in source order.
+ * Copies a topic's range or chosen offsets to a target topic as a pipeline of three rounds:
+ * one being sent to the target's producer, the next rewritten (rewrite-record.ts), the one
+ * after fetched. A round waits for the send before it, so memory holds about three rounds
+ * (each at most 16 partitions × 1 MiB) whatever the range, and sends go one at a time: every
+ * target partition gets its records in source order.
  */
 export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary> {
   const started = Date.now();
@@ -76,10 +77,23 @@ export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary
 
   const filter = job.source.kind === 'range' ? job.source.filter : null;
   const limit = job.source.kind === 'range' ? job.source.limit : null;
+  const send = async (byTopic: Map<string, CopyRecord[]>) => {
+    for (const [topic, list] of byTopic) {
+      try {
+        const acks = await ends.target.client.produce(topic, list, { compression: job.options.compression, acks: job.options.acks });
+        sent += list.length;
+        for (const r of list) bytes += (r.key?.length ?? 0) + (typeof r.value === 'string' ? Buffer.byteLength(r.value) : (r.value?.length ?? 0));
+        noteWritten(written, topic, list, acks);
+      } catch (error) {
+        fail(reasonOf(error, topic), list.length);
+      }
+    }
+  };
+  let sending: Promise<void> | null = null;
   for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit, signal: job.signal, schemas: ends.source.schemas })) {
     scanned += read.scanned;
     const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
-    await counts.ensure(records.map((r) => rewriter.topicOf(r)));
+    await counts.ensure(job.redrive?.topicHeader ? records.map((r) => rewriter.topicOf(r)) : [ends.target.topic]);
     const byTopic = new Map<string, CopyRecord[]>();
     for (const r of records) {
       const planned = rewriter.rewrite(r, counts.get);
@@ -94,18 +108,13 @@ export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary
         else byTopic.set(planned.record.topic, [planned.record]);
       }
     }
-    for (const [topic, list] of byTopic) {
-      try {
-        const acks = await ends.target.client.produce(topic, list, { compression: job.options.compression, acks: job.options.acks });
-        sent += list.length;
-        for (const r of list) bytes += (r.key?.length ?? 0) + (typeof r.value === 'string' ? Buffer.byteLength(r.value) : (r.value?.length ?? 0));
-        noteWritten(written, topic, list, acks);
-      } catch (error) {
-        fail(reasonOf(error, topic), list.length);
-      }
-    }
+    // One send at a time keeps every target partition in source order; this round is rewritten
+    // (and the next fetched) while the last one is still being sent.
+    if (sending) await sending;
+    sending = send(byTopic);
     progress();
   }
+  if (sending) await sending;
   const end = progress(true);
   const ms = Math.max(1, Date.now() - started);
   return {

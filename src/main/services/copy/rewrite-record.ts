@@ -46,6 +46,13 @@ export function recordRewriter(settings: RewriteSettings): {
     const h = r.headers.find((x) => x.key === key);
     return h?.value ? h.value.toString('utf8') : null;
   };
+  // Checked once per topic name (a zod parse per record would cost more than the rest of the rewrite).
+  const validTopics = new Map<string, boolean>();
+  const valid = (topic: string) => {
+    let ok = validTopics.get(topic);
+    if (ok === undefined) validTopics.set(topic, (ok = TopicName.safeParse(topic).success));
+    return ok;
+  };
   const topicOf = (r: RawRecord): string | null => {
     const named = redrive?.topicHeader ? headerText(r, redrive.topicHeader) : null;
     return named ?? settings.targetTopic;
@@ -57,7 +64,7 @@ export function recordRewriter(settings: RewriteSettings): {
       if (redrive?.marker && r.headers.some((h) => h.key === redrive.marker)) return { skipped: `already redriven (it carries ${redrive.marker})` };
       const topic = topicOf(r);
       if (topic === null) return { failed: `no ${redrive?.topicHeader ?? 'target'} header and no target topic chosen` };
-      if (!TopicName.safeParse(topic).success) return { failed: `${redrive?.topicHeader ?? 'target'} header names no valid topic (${JSON.stringify(topic.slice(0, 80))})` };
+      if (!valid(topic)) return { failed: `${redrive?.topicHeader ?? 'target'} header names no valid topic (${JSON.stringify(topic.slice(0, 80))})` };
       const count = partitionsOf(topic);
       if (count === undefined) return { failed: `Topic ${topic} does not exist on the target cluster` };
       const key = options.keepKey ? r.key : null;
@@ -70,8 +77,8 @@ export function recordRewriter(settings: RewriteSettings): {
       } else {
         partition = nextRoundRobin(topic, count);
       }
-      let headers = options.keepHeaders ? r.headers.map((h) => ({ key: h.key, value: h.value ?? EMPTY })) : [];
-      headers = rewriteHeaders(headers, options.headers);
+      let headers = !options.keepHeaders || r.headers.length === 0 ? NO_HEADERS : r.headers.map((h) => ({ key: h.key, value: h.value ?? EMPTY }));
+      if (options.headers.length > 0) headers = rewriteHeaders(headers, options.headers);
       if (redrive?.marker) headers = [...headers.filter((h) => h.key !== redrive.marker), { key: redrive.marker, value: Buffer.from(`${settings.sourceTopic}/${r.partition}/${r.offset}`, 'utf8') }];
       return { record: { topic, partition, key, value: r.value, headers, timestamp: options.timestamp === 'original' ? Number(r.timestamp) : now() } };
     },
@@ -79,6 +86,8 @@ export function recordRewriter(settings: RewriteSettings): {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Shared by every copy without headers (most of them), never written to. */
+const NO_HEADERS: { key: string; value: Buffer }[] = [];
 
 /** Applies the header changes in order; values are UTF-8 text. */
 export function rewriteHeaders(headers: { key: string; value: Buffer }[], rewrites: readonly HeaderRewrite[]): { key: string; value: Buffer }[] {
