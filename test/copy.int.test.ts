@@ -83,17 +83,19 @@ describe('copy and replay between topics and clusters', () => {
   beforeAll(async () => {
     // The second cluster starts while this one is prepared: one extra JVM for the whole file.
     const starting = startCluster({ nodes: 1 });
+    // The messages carry 2023 create times: without this, retention deletes them within minutes.
+    const keepAll = [{ name: 'retention.ms', value: '-1' }];
     await createTopicsReady(bootstrap, [
-      { topic: source, numPartitions: 3 },
-      { topic: same, numPartitions: 3 },
-      { topic: rewritten, numPartitions: 2 },
-      { topic: byKey, numPartitions: 4 },
-      { topic: byKeyKcat, numPartitions: 4 },
-      { topic: big, numPartitions: 2 },
-      { topic: bigTarget, numPartitions: 2 },
-      { topic: dlq, numPartitions: 1 },
-      { topic: origA, numPartitions: 1 },
-      { topic: origB, numPartitions: 1 },
+      { topic: source, numPartitions: 3, configEntries: keepAll },
+      { topic: same, numPartitions: 3, configEntries: keepAll },
+      { topic: rewritten, numPartitions: 2, configEntries: keepAll },
+      { topic: byKey, numPartitions: 4, configEntries: keepAll },
+      { topic: byKeyKcat, numPartitions: 4, configEntries: keepAll },
+      { topic: big, numPartitions: 2, configEntries: keepAll },
+      { topic: bigTarget, numPartitions: 2, configEntries: keepAll },
+      { topic: dlq, numPartitions: 1, configEntries: keepAll },
+      { topic: origA, numPartitions: 1, configEntries: keepAll },
+      { topic: origB, numPartitions: 1, configEntries: keepAll },
     ]);
     const producer = testKafka(bootstrap).producer();
     await producer.connect();
@@ -115,7 +117,7 @@ describe('copy and replay between topics and clusters', () => {
     }
     await producer.disconnect();
     second = await starting;
-    await createTopicsReady(second.bootstrap, [{ topic: remoteTopic, numPartitions: 3 }]);
+    await createTopicsReady(second.bootstrap, [{ topic: remoteTopic, numPartitions: 3, configEntries: [{ name: 'retention.ms', value: '-1' }] }]);
     app = startTestApp();
     conn = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
     readOnly = (await app.call('connection.connect', { config: { brokers: bootstrap.split(','), readOnly: true } })).connectionId;
