@@ -12,6 +12,7 @@ import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
+import { copyCalls, copyEvents } from './copy';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -32,6 +33,7 @@ export const calls = {
   ...brokerCalls,
   ...schemaCalls,
   ...settingsCalls,
+  ...copyCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...profileEvents,
   ...produceEvents,
   ...messageEvents,
+  ...copyEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;
@@ -78,3 +81,4 @@ export * from './brokers';
 export * from './configs';
 export * from './schemas';
 export * from './settings';
+export * from './copy';

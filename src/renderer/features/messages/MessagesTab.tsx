@@ -12,6 +12,7 @@ import { useConnectionId } from '../../state/session-store';
 import { preview } from './bytes';
 import { BytesCell } from './BytesCell';
 import { ExportMenu } from './ExportMenu';
+import { CopyButton } from '../copy/CopyButton';
 import { emptyFilter, filterProblem, FiltersBar, toMessageFilter, type FilterDraft } from './FiltersBar';
 import { DEFAULT_BUFFER, useCurrentMessageStream } from './message-stream-store';
 import { MessageDetail } from './MessageDetail';
@@ -292,6 +293,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
           shown={() => shown}
           selected={() => snapshot().filter((m) => picked.has(rowId(m)) || rowId(m) === selected)}
         />
+        <CopyButton topic={topic} sets={{ all: () => snapshot(), shown: () => shown, selected: () => snapshot().filter((m) => picked.has(rowId(m)) || rowId(m) === selected) }} />
       </div>
       <ErrorMessage error={error} title="Could not read the messages" />
       <div className={`messages-body${current ? ' with-detail' : ''}`} onKeyDown={closeOnEscape}>

@@ -5,6 +5,7 @@ import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { PartitionsTab } from './PartitionsTab';
 import { MessagesTab } from '../messages/MessagesTab';
+import { CopyButton } from '../copy/CopyButton';
 import { ConfigTab } from './ConfigTab';
 import { ReadersTab } from './ReadersTab';
 import { ManageTab } from './ManageTab';
@@ -59,6 +60,7 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
             <a className="button" href={href(['topics', topic, 'messages'], { live: 1 })} title="Follow new messages live, from the end">
               Tail
             </a>
+            <CopyButton topic={topic} label="Copy range…" />
             <AutoRefresh viewId="topic" onRefresh={refresh} refreshing={fetching} updatedAt={updatedAt} />
           </>
         }

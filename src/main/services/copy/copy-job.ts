@@ -1,0 +1,209 @@
+import type { CopyOptions, CopyPreview, CopyPreviewMessage, CopyProgress, CopySource, CopySummary, RedriveOptions, WrittenRange } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { KafkaClient } from '../../kafka/client';
+import type { RawRecord } from '../../kafka/ports/messages';
+import type { SchemaDecoder } from '../../schemas/schema-decoder';
+import { textOrBase64 } from '../messages/export-format';
+import { planSource, readSource } from './read-source';
+import { recordRewriter, type CopyRecord, type Planned } from './rewrite-record';
+
+/**
+ * A change made to every source record before it is rewritten and sent (and before the
+ * preview shows it): the one place where masking plugs into a copy.
+ */
+export type RecordTransform = (record: RawRecord, sourceTopic: string) => RawRecord;
+
+export interface CopyEnds {
+  source: { client: KafkaClient; topic: string; schemas?: SchemaDecoder };
+  /** The target connection's client (never a read-only one: the handler refuses those first). */
+  target: { client: KafkaClient; topic: string | null };
+}
+
+export interface CopyJob {
+  runId: string;
+  source: CopySource;
+  options: CopyOptions;
+  redrive: RedriveOptions | null;
+  signal: AbortSignal;
+  onProgress(progress: CopyProgress): void;
+  transform?: RecordTransform;
+}
+
+const PROGRESS_EVERY_MS = 100;
+
+/**
+ * Copies a topic's range or chosen offsets to a target topic as a pipeline of three rounds:
+ * one being sent to the target's producer, the next rewritten (rewrite-record.ts), the one
+ * after fetched. A round waits for the send before it, so memory holds about three rounds
+ * (each at most 16 partitions × 1 MiB) whatever the range, and sends go one at a time: every
+ * target partition gets its records in source order.
+ */
+export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary> {
+  const started = Date.now();
+  const plan = await planSource(ends.source.client, ends.source.topic, job.source);
+  const rewriter = recordRewriter({ sourceTopic: ends.source.topic, targetTopic: ends.target.topic, options: job.options, redrive: job.redrive });
+  const counts = partitionCounts(ends.target.client);
+  const errors = new Map<string, number>();
+  const skips = new Map<string, number>();
+  const written = new Map<string, WrittenRange>();
+  let scanned = 0;
+  let sent = 0;
+  let failed = 0;
+  let skipped = 0;
+  let bytes = 0;
+  const tally = (map: Map<string, number>, reason: string, n: number) => map.set(reason, (map.get(reason) ?? 0) + n);
+  const fail = (reason: string, n: number) => {
+    failed += n;
+    tally(errors, reason, n);
+  };
+
+  let lastEmit = 0;
+  let last = { at: started, sent: 0, bytes: 0 };
+  let rate = { messages: 0, bytes: 0 };
+  const progress = (force = false): CopyProgress => {
+    const now = Date.now();
+    if (now - last.at >= PROGRESS_EVERY_MS || force) {
+      const ms = Math.max(1, now - last.at);
+      rate = { messages: Math.round(((sent - last.sent) * 1000) / ms), bytes: Math.round(((bytes - last.bytes) * 1000) / ms) };
+      last = { at: now, sent, bytes };
+    }
+    const p: CopyProgress = { runId: job.runId, scanned, sent, failed, skipped, total: plan.total, ratePerSecond: rate.messages, bytesPerSecond: rate.bytes, elapsedMs: now - started };
+    if (force || now - lastEmit >= PROGRESS_EVERY_MS) {
+      lastEmit = now;
+      job.onProgress(p);
+    }
+    return p;
+  };
+
+  const filter = job.source.kind === 'range' ? job.source.filter : null;
+  const limit = job.source.kind === 'range' ? job.source.limit : null;
+  const send = async (byTopic: Map<string, CopyRecord[]>) => {
+    for (const [topic, list] of byTopic) {
+      try {
+        const acks = await ends.target.client.produce(topic, list, { compression: job.options.compression, acks: job.options.acks });
+        sent += list.length;
+        for (const r of list) bytes += (r.key?.length ?? 0) + (typeof r.value === 'string' ? Buffer.byteLength(r.value) : (r.value?.length ?? 0));
+        noteWritten(written, topic, list, acks);
+      } catch (error) {
+        fail(reasonOf(error, topic), list.length);
+      }
+    }
+  };
+  let sending: Promise<void> | null = null;
+  for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit, signal: job.signal, schemas: ends.source.schemas })) {
+    scanned += read.scanned;
+    const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
+    await counts.ensure(job.redrive?.topicHeader ? records.map((r) => rewriter.topicOf(r)) : [ends.target.topic]);
+    const byTopic = new Map<string, CopyRecord[]>();
+    for (const r of records) {
+      const planned = rewriter.rewrite(r, counts.get);
+      if ('skipped' in planned) {
+        skipped++;
+        tally(skips, planned.skipped, 1);
+      } else if ('failed' in planned) {
+        fail(planned.failed, 1);
+      } else {
+        const list = byTopic.get(planned.record.topic);
+        if (list) list.push(planned.record);
+        else byTopic.set(planned.record.topic, [planned.record]);
+      }
+    }
+    // One send at a time keeps every target partition in source order; this round is rewritten
+    // (and the next fetched) while the last one is still being sent.
+    if (sending) await sending;
+    sending = send(byTopic);
+    progress();
+  }
+  if (sending) await sending;
+  const end = progress(true);
+  const ms = Math.max(1, Date.now() - started);
+  return {
+    ...end,
+    ratePerSecond: Math.round((sent * 1000) / ms),
+    errors: sorted(errors),
+    skips: sorted(skips),
+    written: [...written.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+    cancelled: job.signal.aborted,
+  };
+}
+
+/** The first `count` source records exactly as the copy would write them (or why not); nothing is sent. */
+export async function previewCopy(ends: CopyEnds, job: Omit<CopyJob, 'runId' | 'onProgress'>, count: number): Promise<CopyPreview> {
+  const plan = await planSource(ends.source.client, ends.source.topic, job.source);
+  const rewriter = recordRewriter({ sourceTopic: ends.source.topic, targetTopic: ends.target.topic, options: job.options, redrive: job.redrive });
+  const counts = partitionCounts(ends.target.client);
+  const filter = job.source.kind === 'range' ? job.source.filter : null;
+  const limit = Math.min(count, job.source.kind === 'range' && job.source.limit !== null ? job.source.limit : count);
+  const messages: CopyPreviewMessage[] = [];
+  for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit: limit - messages.length, signal: job.signal, schemas: ends.source.schemas })) {
+    const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
+    await counts.ensure(records.map((r) => rewriter.topicOf(r)));
+    for (const r of records) messages.push(previewOf(r, rewriter.rewrite(r, counts.get)));
+    if (messages.length >= limit) break;
+  }
+  return { messages, inRange: plan.total };
+}
+
+function previewOf(r: RawRecord, planned: Planned): CopyPreviewMessage {
+  const bytes = (b: Buffer | string | null) => {
+    if (b === null) return null;
+    const buf = typeof b === 'string' ? Buffer.from(b, 'utf8') : b;
+    // A preview, not the whole: long values are cut (the copy sends them whole).
+    const shown = textOrBase64(buf.length > PREVIEW_BYTES ? buf.subarray(0, PREVIEW_BYTES) : buf);
+    return { encoding: shown.encoding!, data: shown.data!, size: buf.length };
+  };
+  const from = { partition: r.partition, offset: r.offset };
+  if (!('record' in planned)) {
+    return { from, topic: null, partition: null, timestamp: r.timestamp, key: bytes(r.key), value: bytes(r.value), headers: [], skipped: 'skipped' in planned ? planned.skipped : planned.failed };
+  }
+  const w = planned.record;
+  return { from, topic: w.topic, partition: w.partition, timestamp: String(w.timestamp), key: bytes(w.key), value: bytes(w.value), headers: w.headers.map((h) => ({ key: h.key, value: bytes(h.value)! })) };
+}
+
+const PREVIEW_BYTES = 2048;
+
+/** Target topics' partition counts, looked up once each (undefined: the topic does not exist there). */
+function partitionCounts(client: KafkaClient) {
+  const known = new Map<string, number | undefined>();
+  return {
+    get: (topic: string) => known.get(topic),
+    async ensure(topics: (string | null)[]) {
+      for (const topic of new Set(topics)) {
+        if (topic === null || known.has(topic) || !/^[a-zA-Z0-9._-]{1,249}$/.test(topic)) continue;
+        try {
+          const [meta] = await client.fetchMetadata([topic]);
+          known.set(topic, meta && meta.partitions.length > 0 ? meta.partitions.length : undefined);
+        } catch (error) {
+          if (AppError.is(error) && error.code === 'UNKNOWN_TOPIC_OR_PARTITION') known.set(topic, undefined);
+          else throw error;
+        }
+      }
+    },
+  };
+}
+
+/** Each send's acks: the first offset per partition; the send's records there follow it. */
+function noteWritten(written: Map<string, WrittenRange>, topic: string, list: CopyRecord[], acks: { partition: number; baseOffset: string | null }[]) {
+  const perPartition = new Map<number, number>();
+  for (const r of list) perPartition.set(r.partition, (perPartition.get(r.partition) ?? 0) + 1);
+  for (const ack of acks) {
+    const n = perPartition.get(ack.partition) ?? 0;
+    if (ack.baseOffset === null || n === 0) continue;
+    const id = `${topic}\u0000${ack.partition}`;
+    const lastOffset = (BigInt(ack.baseOffset) + BigInt(n - 1)).toString();
+    const range = written.get(id);
+    if (range) {
+      range.last = lastOffset;
+      range.count += n;
+    } else written.set(id, { topic, partition: ack.partition, first: ack.baseOffset, last: lastOffset, count: n });
+  }
+}
+
+function reasonOf(error: unknown, topic: string): string {
+  if (AppError.is(error)) return error.code === 'UNKNOWN_TOPIC_OR_PARTITION' ? `Topic ${topic} does not exist on the target cluster` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function sorted(map: Map<string, number>): { reason: string; count: number }[] {
+  return [...map].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
