@@ -8,7 +8,7 @@ import { createTopicsReady, sharedBootstrap, startCluster, testKafka, uniqueTopi
 
 /** Every record of a topic per partition in offset order, read by plain kafkajs (not the app). */
 async function readAll(bootstrap: string, topic: string, expected: number): Promise<Map<number, KafkaMessage[]>> {
-  const consumer = testKafka(bootstrap).consumer({ groupId: `check-${topic}-${Math.random()}` });
+  const consumer = testKafka(bootstrap).consumer({ groupId: `check-${topic}-${Math.random()}`, maxBytes: 32 * 1024 * 1024, maxBytesPerPartition: 16 * 1024 * 1024 });
   const byPartition = new Map<number, KafkaMessage[]>();
   let seen = 0;
   await consumer.connect();
@@ -257,6 +257,27 @@ describe('copy and replay between topics and clusters', () => {
     expect(summary.sent).toBeGreaterThan(0);
     expect(summary.sent).toBeLessThan(40_000);
     expect(await totalIn(bootstrap, bigTarget)).toBe(summary.sent);
+  });
+
+  it('copies 5 MB values from every partition whole (bigger than a fetch asks for per partition)', async () => {
+    const [from, to] = [uniqueTopic('copy-5mb'), uniqueTopic('copy-5mb-dst')];
+    const configEntries = [{ name: 'max.message.bytes', value: String(12 * 1024 * 1024) }];
+    await createTopicsReady(bootstrap, [
+      { topic: from, numPartitions: 3, configEntries },
+      { topic: to, numPartitions: 3, configEntries },
+    ]);
+    const values = [0, 1, 2].map((p) => Buffer.alloc(5 * 1024 * 1024, p + 1));
+    const producer = testKafka(bootstrap).producer();
+    await producer.connect();
+    for (const p of [0, 1, 2]) await producer.send({ topic: from, messages: [{ partition: p, key: `big-${p}`, value: values[p]! }, { partition: p, key: `small-${p}`, value: 'after' }] });
+    await producer.disconnect();
+    const summary = await app.call('copy.run', { connectionId: conn, runId: 'big-values', topic: from, source: whole, target: { connectionId: conn, topic: to } });
+    expect(summary).toMatchObject({ sent: 6, failed: 0, total: 6 });
+    const after = await readAll(bootstrap, to, 6);
+    for (const p of [0, 1, 2]) {
+      expect(after.get(p)!.map((m) => m.key!.toString())).toEqual([`big-${p}`, `small-${p}`]);
+      expect(after.get(p)![0]!.value!.equals(values[p]!)).toBe(true);
+    }
   });
 
   it('refuses a read-only connection as the target, in main, and writes nothing', async () => {

@@ -131,6 +131,15 @@ async function fetchRound(client: KafkaClient, topic: string, positions: { parti
       const chunks = await client.readChunks(topic, positions, CHUNK_BYTES, 50);
       const failed = chunks.find((c) => c.error);
       if (failed?.error) throw failed.error;
+      // A record batch bigger than the per-partition limit comes whole only for the first
+      // partition of a response (KIP-74); elsewhere it is cut and decodes to nothing. Such a
+      // partition is asked again alone, where the broker returns its first batch whole.
+      for (let i = 0; i < chunks.length; i++) {
+        const c = chunks[i]!;
+        if (c.records.length === 0 && BigInt(c.nextOffset) <= BigInt(positions[i]!.offset) && BigInt(c.highWatermark) > BigInt(positions[i]!.offset)) {
+          chunks[i] = await client.readChunk(topic, positions[i]!.partition, positions[i]!.offset, CHUNK_BYTES);
+        }
+      }
       return chunks;
     },
     signal,

@@ -2,6 +2,8 @@ import type { CopyPreview, CopyPreviewMessage } from '../../../shared/api';
 
 const text = (b: CopyPreviewMessage['value']) => (b === null ? 'null' : b.encoding === 'utf8' ? b.data : `base64:${b.data}`);
 
+const headersText = (m: CopyPreviewMessage) => m.headers.map((h) => `${h.key}=${text(h.value)}`).join(', ');
+
 /** The first messages exactly as the copy will write them (as text: nothing from a message is rendered as markup). */
 export function CopyPreviewTable({ preview }: { preview: CopyPreview }) {
   return (
@@ -26,9 +28,15 @@ export function CopyPreviewTable({ preview }: { preview: CopyPreview }) {
                 p{m.from.partition} @ {m.from.offset}
               </td>
               <td className="mono">{m.skipped ? <span title={m.skipped}>{m.skipped}</span> : `${m.topic}/${m.partition}`}</td>
-              <td className="mono">{text(m.key)}</td>
-              <td className="mono">{text(m.value)}</td>
-              <td className="mono">{m.headers.map((h) => `${h.key}=${text(h.value)}`).join(', ')}</td>
+              <td className="mono" title={text(m.key)}>
+                {text(m.key)}
+              </td>
+              <td className="mono" title={text(m.value)}>
+                {text(m.value)}
+              </td>
+              <td className="mono" title={headersText(m)}>
+                {headersText(m)}
+              </td>
             </tr>
           ))}
         </tbody>
