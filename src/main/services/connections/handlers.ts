@@ -50,6 +50,7 @@ export async function openAndDescribe(
       securityProtocol: securityProtocolOf(config),
       tlsUnverified: config.tls?.skipVerify ?? false,
       overview,
+      connectClusters: (config.connectClusters ?? []).map((c) => c.name),
     };
   } catch (error) {
     await connections.close(connection.id);
