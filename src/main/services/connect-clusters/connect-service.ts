@@ -11,6 +11,7 @@ import { AppError } from '../../../shared/errors';
 import type { ConnectionManager, OpenConnection } from '../connections/connection-manager';
 import { connectClientFor, type ConnectClient } from './connect-client';
 import { connectError } from './connect-errors';
+import { maskSecrets, unmaskSecrets } from './secret-config';
 import { definitionOf, summaryOf, validationOf, type RawDefinition, type RawInfo, type RawStatus, type RawValidation } from './worker-shapes';
 
 export type ConnectorAction = 'pause' | 'resume' | 'stop' | 'restart' | 'restartWithTasks' | 'restartFailed' | 'delete';
@@ -93,7 +94,7 @@ export class ConnectService {
     const definitions = className ? await this.pluginConfig(connectionId, cluster, className).catch(() => []) : [];
     const docs: ConnectorDetail['docs'] = {};
     for (const d of definitions) docs[d.name] = { documentation: d.documentation, type: d.type, group: d.group };
-    return { summary: summaryOf(name, info, status), config: info.config, docs, activeTopics: topics?.[name]?.topics ?? [] };
+    return { summary: summaryOf(name, info, status), config: maskSecrets(info.config, definitions), docs, activeTopics: topics?.[name]?.topics ?? [] };
   }
 
   async offsets(connectionId: string, cluster: string, name: string): Promise<ConnectorOffsets> {
@@ -133,9 +134,9 @@ export class ConnectService {
     if (create) {
       await client.send('POST', '/connectors', `create connector "${name}"`, { name, config: { ...config, name } });
     } else {
-      // PUT creates a connector that is missing: check first, so an edit never resurrects a deleted one.
-      await client.get(path(name), `read connector "${name}"`).catch((error: unknown) => rethrowMissing(error, cluster, name));
-      await client.send('PUT', `${path(name)}/config`, `update the config of "${name}"`, { ...config, name });
+      // PUT creates a connector that is missing: read it first, so an edit never resurrects a deleted one.
+      const current = await client.get<Record<string, string>>(`${path(name)}/config`, `read the config of "${name}"`).catch((error: unknown) => rethrowMissing(error, cluster, name));
+      await client.send('PUT', `${path(name)}/config`, `update the config of "${name}"`, { ...unmaskSecrets(config, current), name });
     }
   }
 

@@ -23,6 +23,7 @@ export function connectionHandlers(
         readOnly: c.config.readOnly,
         securityProtocol: securityProtocolOf(c.config),
         tlsUnverified: c.config.tls?.skipVerify ?? false,
+        connectClusters: (c.config.connectClusters ?? []).map((k) => k.name),
       })),
   };
 }

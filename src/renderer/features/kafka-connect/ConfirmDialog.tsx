@@ -31,7 +31,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className={`button solid${danger ? ' danger' : ''}`} disabled={busy} onClick={onConfirm}>
+        <button type="button" className={`button ${danger ? 'danger solid' : 'primary'}`} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

@@ -51,7 +51,7 @@ export function ConnectorActions({ connectionId, cluster, summary, readOnly }: {
     <div className="connect-actions">
       <div className="form-row">
         {offered.map((a) => (
-          <button key={a} type="button" className={`button small${ACTIONS[a].danger ? ' danger' : ''}${a === 'restartFailed' ? ' solid' : ''}`} disabled={action.busy} onClick={() => setAsking(a)}>
+          <button key={a} type="button" className={`button small${ACTIONS[a].danger ? ' danger' : ''}${a === 'restartFailed' ? ' primary' : ''}`} disabled={action.busy} onClick={() => setAsking(a)}>
             {ACTIONS[a].label}
           </button>
         ))}

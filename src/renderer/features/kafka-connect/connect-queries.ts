@@ -75,3 +75,21 @@ export function useValidate(connectionId: string, cluster: string) {
   const api = useApi();
   return useMutation({ mutationFn: (v: Omit<RequestOf<'connect.validate'>, 'connectionId' | 'cluster'>) => api.call('connect.validate', { connectionId, cluster, ...v }) });
 }
+
+/**
+ * Every key a connector of this plugin takes, the worker's common ones included (Common,
+ * Transforms, Error Handling, Topic Creation…): a validate call of the bare class gives them all,
+ * where `/connector-plugins/{class}/config` has only the plugin's own.
+ */
+export function useFormDefinitions(connectionId: string, cluster: string, className: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...connectKey(connectionId), cluster, 'formDefinitions', className],
+    queryFn: async ({ signal }) => {
+      const r = await api.call('connect.validate', { connectionId, cluster, className, config: { 'connector.class': className, name: 'definitions' } }, { signal });
+      return r.configs.map((c) => c.definition);
+    },
+    enabled: className.length > 0,
+    staleTime: Infinity,
+  });
+}
