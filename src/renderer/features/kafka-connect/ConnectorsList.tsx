@@ -22,8 +22,20 @@ const columns = [
   col.accessor((c) => STATE_RANK[worstState(c)], {
     id: 'health',
     header: 'State',
-    size: 110,
-    cell: (c) => <ConnectorStateBadge state={c.row.original.state} />,
+    size: 190,
+    cell: (c) => {
+      const failedTasks = c.row.original.tasks.filter((t) => t.state === 'FAILED').length;
+      return (
+        <span>
+          <ConnectorStateBadge state={c.row.original.state} />
+          {failedTasks > 0 && c.row.original.state !== 'FAILED' && (
+            <span className="badge bad" title="The connector runs, but some of its tasks failed">
+              {failedTasks} task{failedTasks === 1 ? '' : 's'} failed
+            </span>
+          )}
+        </span>
+      );
+    },
   }),
   col.accessor('type', { header: 'Type', size: 70 }),
   col.accessor((c) => shortClass(c.className), { id: 'class', header: 'Class', size: 200, cell: (c) => <span title={c.row.original.className}>{c.getValue()}</span> }),

@@ -2,6 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RequestOf } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 
+/**
+ * After a change the worker takes a few seconds to settle (tasks start, restart, fail): until then
+ * the Connect queries poll every 2 s even with auto-refresh off, so the page follows by itself.
+ */
+const settleUntil = new Map<string, number>();
+const SETTLE_MS = 30_000;
+const settling = (connectionId: string, every: number | false) => () => every || ((settleUntil.get(connectionId) ?? 0) > Date.now() ? 2_000 : false);
+
 /** Everything Connect of one connection hangs under this key, so one Refresh reloads it all. */
 export const connectKey = (connectionId: string) => ['cluster', connectionId, 'connect'] as const;
 
@@ -10,7 +18,7 @@ export function useConnectors(connectionId: string, cluster: string, refetchInte
   return useQuery({
     queryKey: [...connectKey(connectionId), cluster, 'connectors'],
     queryFn: ({ signal }) => api.call('connect.connectors', { connectionId, cluster }, { signal }),
-    refetchInterval,
+    refetchInterval: settling(connectionId, refetchInterval),
     // A worker that is down must not wipe what the page showed: the last list stays, marked stale.
     retry: false,
   });
@@ -21,7 +29,7 @@ export function useConnector(connectionId: string, cluster: string, connector: s
   return useQuery({
     queryKey: [...connectKey(connectionId), cluster, 'connector', connector],
     queryFn: ({ signal }) => api.call('connect.connector', { connectionId, cluster, connector }, { signal }),
-    refetchInterval,
+    refetchInterval: settling(connectionId, refetchInterval),
     retry: false,
   });
 }
@@ -67,7 +75,10 @@ export function useConnectChange() {
   const queryClient = useQueryClient();
   return {
     api,
-    invalidate: (connectionId: string) => queryClient.invalidateQueries({ queryKey: connectKey(connectionId) }),
+    invalidate: (connectionId: string) => {
+      settleUntil.set(connectionId, Date.now() + SETTLE_MS);
+      return queryClient.invalidateQueries({ queryKey: connectKey(connectionId) });
+    },
   };
 }
 
