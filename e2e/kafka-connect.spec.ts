@@ -32,7 +32,7 @@ test.describe('Kafka Connect', () => {
     await form.getByLabel('Profile name').fill(name);
     await form.getByLabel('Bootstrap addresses').fill(env.bootstrap);
     await form.getByLabel(/See and run connectors/).check();
-    await form.getByLabel('Connect clusters').fill(`e2e ${worker.url}`);
+    await form.getByRole('textbox', { name: 'Connect clusters' }).fill(`e2e ${worker.url}`);
     await form.getByRole('button', { name: 'Test connection' }).click();
     const step = form.getByRole('list', { name: 'Connection test' }).locator('[data-step="connect"]');
     await expect(step).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });

@@ -156,6 +156,29 @@ describe('Kafka Connect against a real worker', () => {
     expect(errorsOf('tasks.max')).toEqual([]);
   }, 60_000);
 
+  it('a profile names the Connect cluster: the connection test checks it, its password stays bound to it, and the connection knows it', async () => {
+    const draft = { name: 'with connect', brokers: [sharedBootstrap()], kafkaConnect: { clusters: [{ name: cluster, url: worker.url }] } };
+    const tested = await app.call('profiles.test', { testId: 'kc-ok', profile: draft, secrets: {} });
+    expect(tested.steps.find((s) => s.step === 'connect')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^local: Kafka Connect 4\.\d+\.\d+, \d+ connectors?$/) });
+    const down = await app.call('profiles.test', { testId: 'kc-down', profile: { ...draft, kafkaConnect: { clusters: [{ name: 'gone', url: 'http://127.0.0.1:9' }] } }, secrets: {} });
+    expect(down).toMatchObject({ ok: false, failedStep: 'connect' });
+    expect(down.steps.find((s) => s.step === 'connect')?.error?.message).toMatch(/refused the connection/);
+
+    // A Connect password is kept in the secret store, for these Connect settings only.
+    const saved = await app.call('profiles.save', { profile: { ...draft, kafkaConnect: { ...draft.kafkaConnect, auth: 'basic', username: 'ops' } }, secrets: { connectPassword: 'pw' } });
+    expect(saved.storedSecrets).toEqual(['connectPassword']);
+    const moved = (await app
+      .call('profiles.save', { profile: { ...saved, kafkaConnect: { ...saved.kafkaConnect!, clusters: [{ name: cluster, url: 'http://127.0.0.1:9' }] } }, secrets: {} })
+      .catch((e: unknown) => e)) as AppError;
+    expect(moved.code).toBe('SECRET_REQUIRED');
+    expect(moved.message).toMatch(/Kafka Connect password/);
+
+    const plain = await app.call('profiles.save', { profile: draft, secrets: {} });
+    const info = await app.call('profiles.connect', { id: plain.id });
+    expect(info.connectClusters).toEqual([cluster]);
+    expect((await app.call('connect.connectors', { connectionId: info.connectionId, cluster })).connectors.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('refuses every write on a read-only connection in main, and says what is wrong when a worker is down', async () => {
     const on = { connectionId: readOnlyId, cluster, connector: 'anything' };
     for (const call of [

@@ -20,7 +20,8 @@ export function connectUnreachable(cluster: string, where: string, error: Error 
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'presented a certificate that cannot be verified (add the CA to the profile)',
     ERR_TLS_CERT_ALTNAME_INVALID: 'presented a certificate for another host name',
   };
-  return connectError('CONNECT_UNREACHABLE', `Kafka Connect "${cluster}" (${where}) ${why[error.code ?? ''] ?? error.message}.`, true);
+  const reason = why[error.code ?? ''] ?? error.message;
+  return connectError('CONNECT_UNREACHABLE', `Kafka Connect "${cluster}" (${where}) ${reason}${/[.?!]$/.test(reason) ? '' : '.'}`, true);
 }
 
 /** An HTTP error status with the worker's `{ error_code, message }` body. */
@@ -33,7 +34,7 @@ export function connectFromStatus(cluster: string, where: string, status: number
   if (status === 404) return connectError('CONNECT_NOT_FOUND', said || `${name} has no such resource (${what}).`, false, 'It may have been deleted meanwhile: refresh the list.');
   if (status === 409) {
     // The worker says 409 for a rebalance under way, and for a name that is taken or a connector in the wrong state.
-    if (/rebalanc/i.test(said)) return connectError('CONNECT_REBALANCING', `${name} is rebalancing its workers and cannot ${what} now${tail}`, true, 'Try again in a few seconds, when the rebalance is over.');
+    if (/rebalanc|momentarily|stale configuration/i.test(said)) return connectError('CONNECT_REBALANCING', `${name} is rebalancing its workers and cannot ${what} now${tail}`, true, 'Try again in a few seconds, when the rebalance is over.');
     return connectError('CONNECT_CONFLICT', `${name} refused to ${what} (409)${tail}`, false);
   }
   if (status === 400 || status === 422) return connectError('CONNECT_BAD_REQUEST', `${name} refused to ${what} (${status})${tail}`, false);

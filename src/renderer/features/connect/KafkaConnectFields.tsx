@@ -19,7 +19,7 @@ export function KafkaConnectFields({ form: f, set, placeholder, retype }: Props)
       <legend>Kafka Connect</legend>
       <label className="checkbox">
         <input type="checkbox" checked={f.connect} onChange={(e) => set({ connect: e.target.checked })} />
-        <span>See and run connectors on Kafka Connect clusters</span>
+        <span>See and run connectors on Kafka Connect</span>
       </label>
       {f.connect && (
         <>
