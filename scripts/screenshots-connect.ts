@@ -30,13 +30,13 @@ try {
     };
     await page.goto(server.url);
     await page.getByTestId('connection-bar').waitFor();
-    await page.goto(`${server.url}#/connect/demo`);
+    await page.goto(`${server.url}#/kafka-connect/demo`);
     await page.getByText(/1 task failed/).waitFor({ timeout: 60_000 });
     await save('connect-list');
-    await page.goto(`${server.url}#/connect/demo/${DEMO_CONNECT.failing}`);
+    await page.goto(`${server.url}#/kafka-connect/demo/${DEMO_CONNECT.failing}`);
     await page.getByTestId('connect-trace').first().waitFor({ timeout: 60_000 });
     await save('connect-failed');
-    await page.goto(`${server.url}#/connect/demo?new=1`);
+    await page.goto(`${server.url}#/kafka-connect/demo?new=1`);
     await page.getByLabel('Plugin').selectOption('org.apache.kafka.connect.file.FileStreamSourceConnector');
     await page.getByLabel('Connector name').fill('orders-file');
     await page.locator('[data-key="file"]').waitFor();

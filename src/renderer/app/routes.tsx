@@ -29,7 +29,7 @@ export const navItems: NavItem[] = [
   { match: 'groups', label: 'Consumer groups', icon: '⛁' },
   { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'schemas', label: 'Schemas', icon: '❏' },
-  { match: 'connect', label: 'Connect', icon: '⇄', needsConnect: true },
+  { match: 'kafka-connect', label: 'Connect', icon: '⇄', needsConnect: true },
   { match: 'acls', label: 'ACLs', icon: '◈' },
   { match: 'settings', label: 'Settings', icon: '⚙' },
 ];
@@ -55,7 +55,7 @@ export function renderRoute(route: Route): ReactNode {
       return <AclsPage />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
-    case 'connect':
+    case 'kafka-connect':
       return <ConnectPage cluster={a} connector={b} params={route.params} />;
     case 'settings':
       return <SettingsPage />;

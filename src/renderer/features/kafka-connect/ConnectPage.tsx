@@ -15,7 +15,7 @@ import { useConnectClusters } from './use-connect-clusters';
 import './kafka-connect.css';
 
 /**
- * Kafka Connect: `connect/<cluster>` lists its connectors, `connect/<cluster>/<connector>` is one
+ * Kafka Connect: `kafka-connect/<cluster>` lists its connectors, `kafka-connect/<cluster>/<connector>` is one
  * connector, `?new=1` creates one and `?edit=1` edits one.
  */
 export function ConnectPage({ cluster, connector, params }: { cluster?: string | undefined; connector?: string | undefined; params: URLSearchParams }) {
@@ -57,7 +57,7 @@ function ClusterConnectors({ cluster, clusters }: { cluster: string; clusters: s
           clusters.length > 1 ? (
             <label className="connect-cluster-pick">
               Connect cluster{' '}
-              <select aria-label="Connect cluster" value={cluster} onChange={(e) => navigate(['connect', e.target.value])}>
+              <select aria-label="Connect cluster" value={cluster} onChange={(e) => navigate(['kafka-connect', e.target.value])}>
                 {clusters.map((c) => (
                   <option key={c}>{c}</option>
                 ))}

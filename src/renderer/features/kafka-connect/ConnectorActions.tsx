@@ -44,7 +44,7 @@ export function ConnectorActions({ connectionId, cluster, summary, readOnly }: {
       setAsking(null);
       setTyped('');
       await invalidate(connectionId);
-      if (which === 'delete') navigate(['connect', cluster]);
+      if (which === 'delete') navigate(['kafka-connect', cluster]);
       return `${ACTIONS[which].label}: asked the worker. The state below follows when it is done.`;
     });
   return (
@@ -55,7 +55,7 @@ export function ConnectorActions({ connectionId, cluster, summary, readOnly }: {
             {ACTIONS[a].label}
           </button>
         ))}
-        <button type="button" className="button small" onClick={() => navigate(['connect', cluster, name], { edit: 1 })}>
+        <button type="button" className="button small" onClick={() => navigate(['kafka-connect', cluster, name], { edit: 1 })}>
           Edit config
         </button>
       </div>

@@ -57,7 +57,7 @@ export function ConnectorForm({ cluster, existing }: { cluster: string; existing
       await api.call('connect.saveConnector', { connectionId, cluster, connector: name, config, create: !existing });
       setReviewing(false);
       await invalidate(connectionId);
-      navigate(['connect', cluster, name]);
+      navigate(['kafka-connect', cluster, name]);
     });
   const nameError = !existing && name.trim() === '' ? 'Give the connector a name.' : null;
   const jsonError = parsedJson && 'error' in parsedJson ? parsedJson.error : null;
@@ -69,7 +69,7 @@ export function ConnectorForm({ cluster, existing }: { cluster: string; existing
       <PageHeader
         title={existing ? `Edit ${existing.name}` : 'New connector'}
         subtitle={
-          <a href={existing ? href(['connect', cluster, existing.name]) : href(['connect', cluster])} className="connect-back">
+          <a href={existing ? href(['kafka-connect', cluster, existing.name]) : href(['kafka-connect', cluster])} className="connect-back">
             ← {existing ? existing.name : `Connectors of ${cluster}`}
           </a>
         }

@@ -25,7 +25,7 @@ export function ConnectorPage({ cluster, connector, edit }: { cluster: string; c
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: connectKey(connectionId) });
   const back = (
-    <a href={href(['connect', cluster])} className="connect-back">
+    <a href={href(['kafka-connect', cluster])} className="connect-back">
       ← Connectors of {cluster}
     </a>
   );

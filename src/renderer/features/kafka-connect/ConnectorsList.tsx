@@ -73,7 +73,7 @@ export function ConnectorsList({ cluster, connectors, readOnly }: { cluster: str
         </span>
         <span className="spacer" />
         {!readOnly && (
-          <button type="button" className="button small" onClick={() => navigate(['connect', cluster], { new: 1 })}>
+          <button type="button" className="button small" onClick={() => navigate(['kafka-connect', cluster], { new: 1 })}>
             New connector
           </button>
         )}
@@ -86,7 +86,7 @@ export function ConnectorsList({ cluster, connectors, readOnly }: { cluster: str
         filter={deferred}
         getRowId={(c) => c.name}
         initialSorting={[{ id: 'health', desc: false }]}
-        onRowClick={(c) => navigate(['connect', cluster, c.name])}
+        onRowClick={(c) => navigate(['kafka-connect', cluster, c.name])}
         onShownCountChange={setShown}
         emptyMessage={filter ? `No connector matches “${filter}”` : 'No connectors on this cluster yet'}
       />

@@ -25,7 +25,7 @@ export function TopicConnectors({ connectionId, topic }: { connectionId: string;
           <ul>
             {found.data.connectors.map((c) => (
               <li key={`${c.cluster}/${c.name}`}>
-                <a href={href(['connect', c.cluster, c.name])}>{c.name}</a> <ConnectorStateBadge state={c.state} />{' '}
+                <a href={href(['kafka-connect', c.cluster, c.name])}>{c.name}</a> <ConnectorStateBadge state={c.state} />{' '}
                 <span className="text-muted">
                   {c.type === 'source' ? 'writes it' : c.type === 'sink' ? 'reads it' : 'uses it'}
                   {clusters.length > 1 ? ` · ${c.cluster}` : ''}
