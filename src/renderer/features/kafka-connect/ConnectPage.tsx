@@ -50,7 +50,7 @@ function ClusterConnectors({ cluster, clusters }: { cluster: string; clusters: s
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: connectKey(connectionId) });
   return (
-    <div className="page page--fill connect-page">
+    <div className="page page--fill kc-page">
       <PageHeader
         title="Kafka Connect"
         subtitle={

@@ -65,7 +65,7 @@ export function ConnectorForm({ cluster, existing }: { cluster: string; existing
   const changes = configChanges(before, config);
 
   return (
-    <div className="page connect-page connect-form">
+    <div className="page kc-page connect-form">
       <PageHeader
         title={existing ? `Edit ${existing.name}` : 'New connector'}
         subtitle={

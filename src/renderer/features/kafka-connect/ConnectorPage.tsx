@@ -34,7 +34,7 @@ export function ConnectorPage({ cluster, connector, edit }: { cluster: string; c
   const data = detail.data;
   const summary = data?.summary;
   return (
-    <div className="page connect-page">
+    <div className="page kc-page">
       <PageHeader
         title={
           <>

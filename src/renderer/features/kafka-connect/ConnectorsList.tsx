@@ -42,7 +42,7 @@ const columns = [
   col.accessor((c) => c.tasks.filter((t) => t.state === 'RUNNING').length, {
     id: 'tasks',
     header: 'Tasks run / fail / all',
-    size: 150,
+    size: 175,
     meta: { align: 'right', mono: true },
     cell: (c) => {
       const tasks = c.row.original.tasks;
