@@ -135,11 +135,24 @@ describe('Kafka Connect against a real worker', () => {
     expect(back!.tasks[0]).toMatchObject({ state: 'RUNNING' });
     expect(back!.tasks[0]!.trace).toBeUndefined();
     await app.call('connect.restartTask', { connectionId, cluster, connector: name, task: 0 });
+
+    // An edit replaces the config; a secret the page got as "[hidden]" keeps the worker's value.
+    const secretConfig = { 'connector.class': SINK, 'tasks.max': '1', topics: topic, file: join(missing, 'out.txt'), 'errors.deadletterqueue.producer.sasl.jaas.config': 'secret-jaas' };
+    await app.call('connect.saveConnector', { connectionId, cluster, connector: name, config: secretConfig, create: false });
+    const shown = await app.call('connect.connector', { connectionId, cluster, connector: name });
+    expect(shown.config['errors.deadletterqueue.producer.sasl.jaas.config']).toBe('[hidden]');
+    await app.call('connect.saveConnector', { connectionId, cluster, connector: name, config: { ...shown.config, 'tasks.max': '2' }, create: false });
+    const raw = (await (await fetch(`${worker.url}/connectors/${name}/config`)).json()) as Record<string, string>;
+    expect(raw).toMatchObject({ 'tasks.max': '2', 'errors.deadletterqueue.producer.sasl.jaas.config': 'secret-jaas' });
+
     await app.call('connect.action', { connectionId, cluster, connector: name, action: 'delete' });
     await eventually(() => status(name), (c) => c === undefined);
     const gone = (await app.call('connect.connector', { connectionId, cluster, connector: name }).catch((e: unknown) => e)) as AppError;
     expect(gone.code).toBe('CONNECTOR_NOT_FOUND');
     expect(gone.message).toContain(name);
+    // An edit never brings a deleted connector back (PUT /config would create it).
+    const edit = (await app.call('connect.saveConnector', { connectionId, cluster, connector: name, config: secretConfig, create: false }).catch((e: unknown) => e)) as AppError;
+    expect(edit.code).toBe('CONNECTOR_NOT_FOUND');
   }, 180_000);
 
   it('generates the form from the plugin’s definition and reports the worker’s errors per field', async () => {
