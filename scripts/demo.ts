@@ -8,6 +8,7 @@
  * consumer group with two members and a producer trickling messages), detached and recorded
  * with the cluster, so that it runs on after this command and `npm run kafka:down` stops it.
  * `kafka:down` keeps the cluster's data: the next demo starts it again, topics and all.
+ * Beside it runs a Kafka Connect worker with three connectors (one failing on purpose).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -20,9 +21,12 @@ import { DEMO_LIVE_GROUP, seedCluster } from './seed-data';
 import { seedSchemas } from './seed-schemas';
 import { readRegistryState, registryAlive, startRegistry } from './kafka/registry';
 import { findElectronBinary } from './electron-binary';
+import { connectAlive, readConnectState, startConnect } from './kafka/connect';
+import { DEMO_CONNECT, seedConnectors } from './seed-connect';
 
 const DEV = join(runRoot(repoRoot), 'dev');
 const TRAFFIC_MARKER = 'seed-traffic.ts';
+const FEED_MARKER = 'connect-feed.ts';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
@@ -81,9 +85,30 @@ async function schemaRegistry(bootstrap: string, local: boolean): Promise<string
   return registry.url;
 }
 
+/**
+ * A Kafka Connect worker beside the local cluster (same Kafka version, stopped by kafka:down)
+ * with the demo's connectors: a FileStream source on a file that keeps growing, a sink, and a
+ * sink whose task fails, so every state is there to see. KAFKA_CONNECT_URL uses another worker.
+ */
+async function kafkaConnect(bootstrap: string, local: boolean): Promise<string | null> {
+  if (process.env.KAFKA_CONNECT_URL) return process.env.KAFKA_CONNECT_URL;
+  if (!local) return null;
+  const running = readConnectState(DEV);
+  const url = running && connectAlive(running) ? running.url : (console.log('demo: starting Kafka Connect (a distributed worker from the Maven jars)…'), (await startConnect({ root: repoRoot, name: 'dev', bootstrap, port: 8083, detached: true })).url);
+  const dir = join(DEV, 'connect-files');
+  const created = await seedConnectors(url, dir);
+  const dev = readState(DEV);
+  if (dev && !liveHelpers(dev).some((h) => h.marker === FEED_MARKER)) {
+    await startHelper(DEV, { what: 'demo log file for Kafka Connect', marker: FEED_MARKER, args: ['--import', 'tsx', join(repoRoot, 'scripts', FEED_MARKER), dir], logName: 'connect-feed.log' });
+  }
+  console.log(`demo: Kafka Connect at ${url}${created.length ? ` (created ${created.join(', ')}; ${DEMO_CONNECT.failing} fails on purpose)` : ''}`);
+  return url;
+}
+
 run('npm', ['run', '--silent', 'build']);
 let bootstrap: string;
 let registryUrl: string | null = null;
+let connectUrl: string | null = null;
 try {
   const kafka = await kafkaBootstrap();
   bootstrap = kafka.bootstrap;
@@ -101,13 +126,19 @@ try {
     console.error(`demo: no Schema Registry (${(error as Error).message.split('\n')[0]}); the schema-encoded topics are left out`);
     registryUrl = null;
   }
+  try {
+    connectUrl = await kafkaConnect(bootstrap, kafka.local);
+  } catch (error) {
+    console.error(`demo: no Kafka Connect (${(error as Error).message.split('\n')[0]}); the Connect page is left out`);
+    connectUrl = null;
+  }
 } catch (error) {
   // One line that says what is wrong; the stack is for bugs, not for a taken port.
   console.error(`demo: ${(error as Error).message.split('\n')[0]}`);
   process.exit(1);
 }
 
-const env = { ...process.env, KAFKA_EXPLORER_AUTOCONNECT: bootstrap, ...(registryUrl ? { KAFKA_EXPLORER_AUTOCONNECT_REGISTRY: registryUrl } : {}) };
+const env = { ...process.env, KAFKA_EXPLORER_AUTOCONNECT: bootstrap, ...(registryUrl ? { KAFKA_EXPLORER_AUTOCONNECT_REGISTRY: registryUrl } : {}), ...(connectUrl ? { KAFKA_EXPLORER_AUTOCONNECT_CONNECT: connectUrl } : {}) };
 // Downloaded first unless this machine opted out (ELECTRON_SKIP_BINARY_DOWNLOAD); a failed download is one line, not its stack.
 const { binary, missing } = findElectronBinary(repoRoot);
 const child = binary

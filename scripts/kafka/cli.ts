@@ -8,11 +8,14 @@
  * npm run kafka:status                                     what runs, what is stopped with its data kept, and where
  * --registry (with up): also a Schema Registry (Apicurio, Confluent API at http://127.0.0.1:8081/apis/ccompat/v7,
  *   --registry-port to move it) keeping its schemas in the cluster; kafka:down stops it too
+ * --connect (with up): also a distributed Kafka Connect worker (http://127.0.0.1:8083, --connect-port to move it,
+ *   same version as the broker, FileStream connectors included); kafka:down stops it too
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster, repoRoot } from './cluster';
 import { canResume, resumeCluster } from './resume';
+import { connectAlive, listConnectWorkers, readConnectState, startConnect, stopConnect } from './connect';
 import { listRegistries, readRegistryState, registryAlive, startRegistry, stopRegistry } from './registry';
 import { destroyCluster, listStates, liveHelpers, liveNodes, readState, runRoot, stopCluster, updateState } from './state';
 
@@ -26,6 +29,8 @@ const { positionals, values } = parseArgs({
     reset: { type: 'boolean', default: false },
     registry: { type: 'boolean', default: false },
     'registry-port': { type: 'string' },
+    connect: { type: 'boolean', default: false },
+    'connect-port': { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'status';
@@ -37,6 +42,10 @@ async function down(reset: boolean): Promise<void> {
   const registries = listRegistries(repoRoot).filter((r) => !values.name || r.name === values.name);
   await Promise.all(registries.map(stopRegistry));
   if (registries.length) console.log(`stopped Schema Registry: ${registries.map((r) => r.url).join(', ')}`);
+  // Connect workers before their brokers, so they leave their group cleanly.
+  const workers = listConnectWorkers(repoRoot).filter((w) => !values.name || w.name === values.name);
+  await Promise.all(workers.map(stopConnect));
+  if (workers.length) console.log(`stopped Kafka Connect: ${workers.map((w) => w.url).join(', ')}`);
   const removed: string[] = [];
   const kept: string[] = [];
   await Promise.all(
@@ -69,6 +78,20 @@ async function registryUp(name: string): Promise<void> {
   console.log(`Schema Registry up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${registry.url}`);
 }
 
+/** A Connect worker beside the named cluster, unless one already runs there. */
+async function connectUp(name: string): Promise<void> {
+  const dir = join(runRoot(repoRoot), name);
+  const running = readConnectState(dir);
+  if (running && connectAlive(running)) {
+    console.log(`Kafka Connect already running: ${running.url}`);
+    return;
+  }
+  const cluster = readState(dir)!;
+  const started = Date.now();
+  const worker = await startConnect({ root: repoRoot, name, bootstrap: cluster.bootstrap, port: Number(values['connect-port'] ?? 8083), detached: true });
+  console.log(`Kafka Connect up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${worker.url}`);
+}
+
 if (command === 'up') {
   const name = values.name ?? 'dev';
   const nodes = Number(values.nodes ?? '1');
@@ -99,6 +122,7 @@ if (command === 'up') {
     if (cluster.security) console.log(JSON.stringify(cluster.security, null, 2));
   }
   if (values.registry) await registryUp(name);
+  if (values.connect) await connectUp(name);
 } else if (command === 'down') {
   await down(values.reset);
 } else if (command === 'reset') {
@@ -113,6 +137,7 @@ if (command === 'up') {
     else console.log(`${s.name}: ${s.bootstrap} (${alive}/${s.nodes.length} nodes alive${helpers.length ? `; ${helpers.join(', ')}` : ''})`);
   }
   for (const r of listRegistries(repoRoot)) console.log(`Schema Registry ${r.name}: ${r.url} (${registryAlive(r) ? 'running' : 'stopped'})`);
+  for (const w of listConnectWorkers(repoRoot)) console.log(`Kafka Connect ${w.name}: ${w.url} (${connectAlive(w) ? 'running' : 'stopped'})`);
 } else {
   console.error(`unknown command "${command}" (up, down, reset, status)`);
   process.exitCode = 2;

@@ -19,6 +19,7 @@ import { createProfileStore } from '../services/profiles/profile-store';
 import { createSettingsStore, type SettingsFile } from '../services/settings/settings-store';
 import type { JsonStore } from '../storage/json-store';
 import { ThroughputSampler } from '../services/cluster/throughput-sampler';
+import { ConnectService } from '../services/connect-clusters/connect-service';
 import { createSecretStore, plainFileCipher, type SecretCipher } from '../services/profiles/secret-store';
 
 /** The services main runs, built once per process and shared by all windows/tabs. */
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   lagSampler: LagSampler;
   /** Messages per second per topic, from offsets sampled per connection. */
   throughput: ThroughputSampler;
+  /** Kafka Connect clusters the connections name, through their REST APIs. */
+  connect: ConnectService;
   /** settings.json: theme, time zone, date format, default auto-refresh. */
   settings: JsonStore<SettingsFile>;
   /** The Kafka client factory, for services that open short-lived clients (the connection test). */
@@ -79,6 +82,7 @@ export function createServiceDeps(options: {
     groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),
     throughput: new ThroughputSampler(),
+    connect: new ConnectService(connections),
     settings: createSettingsStore(userDataDir, log.child('settings')),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),
     createClient,

@@ -26,7 +26,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const services = createMainServices({
     log,
-    app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT, autoConnectRegistry: process.env.KAFKA_EXPLORER_AUTOCONNECT_REGISTRY },
+    app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT, autoConnectRegistry: process.env.KAFKA_EXPLORER_AUTOCONNECT_REGISTRY, autoConnectConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT_CONNECT },
     secretCipher: safeStorageCipher(),
     saveLocation: saveDialogLocation(),
   });

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   const services = createMainServices({
     log,
-    app: { version: packageVersion(), runtime: 'browser', userDataDir, autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT, autoConnectRegistry: process.env.KAFKA_EXPLORER_AUTOCONNECT_REGISTRY },
+    app: { version: packageVersion(), runtime: 'browser', userDataDir, autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT, autoConnectRegistry: process.env.KAFKA_EXPLORER_AUTOCONNECT_REGISTRY, autoConnectConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT_CONNECT },
   });
   const server = await startBrowserServer({ host: services.host, log, staticDir, port });
   // The one line tools and people look for: the address with its access token.

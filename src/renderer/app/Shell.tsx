@@ -7,7 +7,7 @@ import { ClusterPages } from './ClusterPages';
 import { ClusterPicker } from './ClusterPicker';
 import { href, useRoute } from './router';
 import { useDisconnect } from './use-disconnect';
-import { navItems } from './routes';
+import { navItemsFor } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
@@ -26,7 +26,7 @@ export function Shell() {
         </div>
         <PaletteButton />
         <nav aria-label="Sections">
-          {navItems.map((item) => (
+          {navItemsFor(connection?.connectClusters).map((item) => (
             <a key={item.match} href={href([item.match])} className={`nav-item${section === item.match ? ' active' : ''}`} aria-current={section === item.match ? 'page' : undefined}>
               <span className="nav-item__icon" aria-hidden>
                 {item.icon}

@@ -10,6 +10,7 @@ import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
 import { SchemasPage } from '../features/schemas/SchemasPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ConnectPage } from '../features/kafka-connect/ConnectPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -17,6 +18,8 @@ export interface NavItem {
   match: string;
   label: string;
   icon: string;
+  /** Shown only for connections that name Kafka Connect clusters. */
+  needsConnect?: boolean;
 }
 
 export const navItems: NavItem[] = [
@@ -26,9 +29,15 @@ export const navItems: NavItem[] = [
   { match: 'groups', label: 'Consumer groups', icon: '⛁' },
   { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'schemas', label: 'Schemas', icon: '❏' },
+  { match: 'kafka-connect', label: 'Connect', icon: '⇄', needsConnect: true },
   { match: 'acls', label: 'ACLs', icon: '◈' },
   { match: 'settings', label: 'Settings', icon: '⚙' },
 ];
+
+/** The sidebar's items for a connection: Connect only where the connection names Connect clusters. */
+export function navItemsFor(connectClusters: readonly string[] | undefined): NavItem[] {
+  return connectClusters && connectClusters.length > 0 ? navItems : navItems.filter((i) => !i.needsConnect);
+}
 
 /** Maps the hash route to a page. Unknown routes land on the overview. */
 export function renderRoute(route: Route): ReactNode {
@@ -46,6 +55,8 @@ export function renderRoute(route: Route): ReactNode {
       return <AclsPage />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
+    case 'kafka-connect':
+      return <ConnectPage cluster={a} connector={b} params={route.params} />;
     case 'settings':
       return <SettingsPage />;
     case 'overview':

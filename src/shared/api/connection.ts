@@ -3,6 +3,7 @@ import { defineCall, defineEvent } from './define';
 import { BrokerAddress, ConnectionId } from './common';
 import type { ClusterOverview } from './cluster';
 import type { AppErrorData } from '../errors';
+import { ConnectClusterName } from './connect';
 
 const Secret = z.string().max(64 * 1024);
 const FilePath = z.string().trim().min(1).max(4096);
@@ -60,6 +61,19 @@ export const SchemaRegistryConfig = z.object({
 });
 export type SchemaRegistryConfig = z.output<typeof SchemaRegistryConfig>;
 
+/** A Kafka Connect cluster beside the Kafka cluster: its REST URL, auth and TLS like a registry's. */
+export const ConnectClusterConfig = z.object({
+  name: ConnectClusterName,
+  url: z
+    .string()
+    .trim()
+    .url('give the Connect REST URL, e.g. http://localhost:8083')
+    .refine((u) => /^https?:\/\//i.test(u), 'the Connect URL starts with http:// or https://'),
+  auth: SchemaRegistryConfig.shape.auth,
+  tls: SchemaRegistryConfig.shape.tls,
+});
+export type ConnectClusterConfig = z.output<typeof ConnectClusterConfig>;
+
 /**
  * Schemas from local files for data written without a registry (or when none is reachable):
  * .proto files or folders, Protobuf descriptor sets, .avsc files; topics (exact or with *)
@@ -91,6 +105,12 @@ export const ConnectionConfig = z.object({
   /** Where schema-encoded keys and values find their schemas. */
   schemaRegistry: SchemaRegistryConfig.optional(),
   localSchemas: LocalSchemasConfig.optional(),
+  /** Kafka Connect clusters whose connectors the Connect pages show (names unique). */
+  connectClusters: z
+    .array(ConnectClusterConfig)
+    .max(10)
+    .refine((cs) => new Set(cs.map((c) => c.name.toLowerCase())).size === cs.length, 'two Connect clusters have the same name')
+    .optional(),
 });
 export type ConnectionConfigInput = z.input<typeof ConnectionConfig>;
 export type ConnectionConfig = z.output<typeof ConnectionConfig>;
@@ -108,6 +128,8 @@ export interface ConnectionInfo {
   profileId?: string;
   color?: string;
   overview: ClusterOverview;
+  /** Names of the Kafka Connect clusters the settings name (the Connect page shows only with some). */
+  connectClusters?: string[];
 }
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';

@@ -13,6 +13,7 @@ import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
 import { copyCalls, copyEvents } from './copy';
+import { connectCalls } from './connect';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -34,6 +35,7 @@ export const calls = {
   ...schemaCalls,
   ...settingsCalls,
   ...copyCalls,
+  ...connectCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -82,3 +84,4 @@ export * from './configs';
 export * from './schemas';
 export * from './settings';
 export * from './copy';
+export * from './connect';

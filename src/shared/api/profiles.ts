@@ -3,6 +3,7 @@ import type { AppErrorData } from '../errors';
 import { BrokerAddress, ConnectionId } from './common';
 import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
 import { defineCall, defineEvent } from './define';
+import { ConnectClusterName } from './connect';
 
 /**
  * A saved cluster: everything of a connection except its secrets. Secrets (SASL password,
@@ -33,6 +34,21 @@ export const ProfileRegistry = z.object({
 });
 export type ProfileRegistry = z.output<typeof ProfileRegistry>;
 
+/**
+ * A profile's Kafka Connect clusters: each a name (its pages' links use it) and a REST URL; one
+ * authentication and TLS setting for all of them, its password or token kept with the other secrets.
+ */
+export const ProfileConnect = z.object({
+  clusters: z
+    .array(z.object({ name: ConnectClusterName, url: z.string().trim().min(1, 'give the Connect REST URL').max(2048) }))
+    .min(1, 'name at least one Connect cluster')
+    .max(10),
+  auth: z.enum(['none', 'basic', 'bearer']).default('none'),
+  username: z.string().trim().max(1024).default(''),
+  tls: ProfileTls.optional(),
+});
+export type ProfileConnect = z.output<typeof ProfileConnect>;
+
 export const ProfileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid profile id');
 
 /** What the edit form sends; `id` absent for a new profile. */
@@ -49,6 +65,7 @@ export const ProfileDraft = z.object({
   sasl: ProfileSasl.optional(),
   schemaRegistry: ProfileRegistry.optional(),
   localSchemas: LocalSchemasConfig.optional(),
+  kafkaConnect: ProfileConnect.optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;
@@ -66,6 +83,8 @@ export const ProfileSecrets = z.object({
   keyPassphrase: z.string().max(64 * 1024).optional(),
   registryPassword: z.string().max(64 * 1024).optional(),
   registryToken: z.string().max(64 * 1024).optional(),
+  connectPassword: z.string().max(64 * 1024).optional(),
+  connectToken: z.string().max(64 * 1024).optional(),
 });
 export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
 export type SecretName = keyof ProfileSecrets;
@@ -88,7 +107,7 @@ export interface SecretStorageInfo {
   description: string;
 }
 
-export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata', 'registry']);
+export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata', 'registry', 'connect']);
 export type TestStepName = z.infer<typeof TestStepName>;
 
 export interface TestStep {

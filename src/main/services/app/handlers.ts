@@ -9,6 +9,8 @@ export interface AppInfoSource {
   autoConnect?: string | undefined;
   /** The demo's Schema Registry, from KAFKA_EXPLORER_AUTOCONNECT_REGISTRY. */
   autoConnectRegistry?: string | undefined;
+  /** The demo's Kafka Connect worker, from KAFKA_EXPLORER_AUTOCONNECT_CONNECT. */
+  autoConnectConnect?: string | undefined;
 }
 
 export function appHandlers(source: AppInfoSource): HandlerGroup<'app.info'> {
@@ -19,7 +21,7 @@ export function appHandlers(source: AppInfoSource): HandlerGroup<'app.info'> {
     userDataDir: source.userDataDir,
     autoConnect:
       brokers.length > 0
-        ? { brokers, name: `Local demo (${brokers.join(', ')})`, ...(source.autoConnectRegistry ? { registryUrl: source.autoConnectRegistry } : {}) }
+        ? { brokers, name: `Local demo (${brokers.join(', ')})`, ...(source.autoConnectRegistry ? { registryUrl: source.autoConnectRegistry } : {}), ...(source.autoConnectConnect ? { connectUrl: source.autoConnectConnect } : {}) }
         : null,
   };
   return { 'app.info': () => info };

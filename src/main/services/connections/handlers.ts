@@ -23,6 +23,7 @@ export function connectionHandlers(
         readOnly: c.config.readOnly,
         securityProtocol: securityProtocolOf(c.config),
         tlsUnverified: c.config.tls?.skipVerify ?? false,
+        connectClusters: (c.config.connectClusters ?? []).map((k) => k.name),
       })),
   };
 }
@@ -50,6 +51,7 @@ export async function openAndDescribe(
       securityProtocol: securityProtocolOf(config),
       tlsUnverified: config.tls?.skipVerify ?? false,
       overview,
+      connectClusters: (config.connectClusters ?? []).map((c) => c.name),
     };
   } catch (error) {
     await connections.close(connection.id);

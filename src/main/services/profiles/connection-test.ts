@@ -5,6 +5,7 @@ import { resolveHost, splitAddress, tcpConnect, tlsHandshake } from '../../kafka
 import { kafkaErrorData } from '../../kafka/kafkajs/errors';
 import type { KafkaClientFactory } from '../connections/connection-manager';
 import { probeRegistry, registryClientFor } from '../../schemas/registry-for-connection';
+import { probeConnectClusters } from '../connect-clusters/connect-probe';
 
 /**
  * Tests a connection one step at a time — address resolution, TCP, TLS, SASL, metadata — and
@@ -55,7 +56,7 @@ export async function testConnection(
     },
     (ok) => ok.map((a) => `${a.host} → ${a.ips[0]}`).join(', '),
   );
-  if (!resolved) return skip('tcp', 'tls', 'sasl', 'metadata', 'registry'), done();
+  if (!resolved) return skip('tcp', 'tls', 'sasl', 'metadata', 'registry', 'connect'), done();
 
   const reachable = await run(
     'tcp',
@@ -68,12 +69,12 @@ export async function testConnection(
     },
     (a) => `connected to ${a.host}:${a.port}`,
   );
-  if (!reachable) return skip('tls', 'sasl', 'metadata', 'registry'), done();
+  if (!reachable) return skip('tls', 'sasl', 'metadata', 'registry', 'connect'), done();
 
   if (config.tls) {
     const tls = config.tls;
     const handshake = await run('tls', `${reachable.host}:${reachable.port}${tls.skipVerify ? ' (certificate NOT verified)' : ''}`, () => tlsHandshake(reachable.host, reachable.port, tls, timeout), (s) => s);
-    if (handshake === null) return skip('sasl', 'metadata', 'registry'), done();
+    if (handshake === null) return skip('sasl', 'metadata', 'registry', 'connect'), done();
   } else {
     skip('tls');
   }
@@ -83,7 +84,7 @@ export async function testConnection(
     if (config.sasl) {
       const who = config.sasl.mechanism === 'oauthbearer' ? 'token' : config.sasl.username;
       const auth = await run('sasl', `SASL/${config.sasl.mechanism.toUpperCase()} as ${who}`, () => client.authenticate(), () => `authenticated as ${who}`);
-      if (auth === null) return skip('metadata', 'registry'), done();
+      if (auth === null) return skip('metadata', 'registry', 'connect'), done();
     } else {
       skip('sasl');
     }
@@ -101,6 +102,12 @@ export async function testConnection(
       await run('registry', registry.urls.join(', '), async () => probeRegistry(await registryClientFor(registry, timeout)), (s) => s);
     } else {
       skip('registry');
+    }
+    const connect = config.connectClusters ?? [];
+    if (connect.length > 0) {
+      await run('connect', connect.map((c) => `${c.name} ${c.url}`).join(', '), () => probeConnectClusters(connect, timeout), (s) => s);
+    } else {
+      skip('connect');
     }
     return done();
   } finally {

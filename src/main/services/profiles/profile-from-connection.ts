@@ -17,6 +17,11 @@ export function profileFromConnection(config: ConnectionConfig, options: { name:
   if (tls?.keyPassphrase) secrets.keyPassphrase = tls.keyPassphrase;
   if (registry?.auth?.kind === 'basic') secrets.registryPassword = registry.auth.password;
   if (registry?.auth?.kind === 'bearer') secrets.registryToken = registry.auth.token;
+  // A profile has one Connect authentication for all its Connect clusters: the first cluster's.
+  const connect = config.connectClusters?.length ? config.connectClusters : null;
+  const connectAuth = connect?.[0]?.auth;
+  if (connectAuth?.kind === 'basic') secrets.connectPassword = connectAuth.password;
+  if (connectAuth?.kind === 'bearer') secrets.connectToken = connectAuth.token;
   // Parsed, so what reaches the store is a valid profile whatever the connection held.
   const draft = ProfileDraft.parse({
     name: options.name,
@@ -39,6 +44,16 @@ export function profileFromConnection(config: ConnectionConfig, options: { name:
         }
       : {}),
     ...(config.localSchemas ? { localSchemas: config.localSchemas } : {}),
+    ...(connect
+      ? {
+          kafkaConnect: {
+            clusters: connect.map((c) => ({ name: c.name, url: c.url })),
+            auth: connectAuth?.kind ?? 'none',
+            username: connectAuth?.kind === 'basic' ? connectAuth.username : '',
+            ...(connect[0]!.tls ? { tls: connect[0]!.tls } : {}),
+          },
+        }
+      : {}),
   });
   return { draft, secrets };
 }

@@ -110,7 +110,7 @@ export function usableSecrets(profile: ProfileDraft, typed: ProfileSecrets, stor
   if (fromStore.length === 0) return used;
   const now = bindingOf(profile);
   // Each secret is checked against the settings it serves: a new registry URL does not ask for the brokers' password again.
-  for (const scope of ['kafka', 'registry'] as const) {
+  for (const scope of ['kafka', 'registry', 'connect'] as const) {
     const names = fromStore.filter((n) => SECRET_SCOPES[n] === scope);
     if (names.length === 0) continue;
     if (!stored.boundTo || bindingChanges(stored.boundTo, now, scope).length > 0) throw secretRequiredError(names, stored.boundTo, now);
@@ -126,6 +126,8 @@ function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): Profil
   if (profile.tls?.keyFile && secrets.keyPassphrase) out.keyPassphrase = secrets.keyPassphrase;
   if (profile.schemaRegistry?.auth === 'basic' && secrets.registryPassword) out.registryPassword = secrets.registryPassword;
   if (profile.schemaRegistry?.auth === 'bearer' && secrets.registryToken) out.registryToken = secrets.registryToken;
+  if (profile.kafkaConnect?.auth === 'basic' && secrets.connectPassword) out.connectPassword = secrets.connectPassword;
+  if (profile.kafkaConnect?.auth === 'bearer' && secrets.connectToken) out.connectToken = secrets.connectToken;
   return out;
 }
 
@@ -137,6 +139,7 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
   const parsed = ConnectionConfig.safeParse({
     ...(registry ? { schemaRegistry: registryConfig(registry, secrets) } : {}),
     ...(profile.localSchemas ? { localSchemas: profile.localSchemas } : {}),
+    ...(profile.kafkaConnect ? { connectClusters: connectConfigs(profile.kafkaConnect, secrets) } : {}),
     name: profile.name,
     brokers: profile.brokers,
     clientId: profile.clientId,
@@ -169,6 +172,17 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
     throw appError(ErrorCode.Validation, `The profile is incomplete: ${where}${issue?.message ?? 'invalid'}`, { name: 'ValidationError' });
   }
   return parsed.data;
+}
+
+/** The profile's Connect clusters, each with the shared authentication and TLS settings. */
+function connectConfigs(connect: NonNullable<ProfileDraft['kafkaConnect']>, secrets: ProfileSecrets) {
+  const tls = connect.tls;
+  const shared = {
+    ...(connect.auth === 'basic' ? { auth: { kind: 'basic', username: connect.username, password: secrets.connectPassword ?? '' } } : {}),
+    ...(connect.auth === 'bearer' ? { auth: { kind: 'bearer', token: secrets.connectToken ?? '' } } : {}),
+    ...(tls ? { tls: { ...(tls.caFile ? { caFile: tls.caFile } : {}), ...(tls.certFile && tls.keyFile ? { certFile: tls.certFile, keyFile: tls.keyFile } : {}), skipVerify: tls.skipVerify } } : {}),
+  };
+  return connect.clusters.map((c) => ({ name: c.name, url: c.url, ...shared }));
 }
 
 function registryConfig(registry: NonNullable<ProfileDraft['schemaRegistry']>, secrets: ProfileSecrets) {

@@ -14,25 +14,30 @@ export interface SecretBinding {
   tls: TlsBinding | null;
   /** The Schema Registry its registry password or token was saved for (absent in bindings saved before registries). */
   registry?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
+  /** The Kafka Connect clusters its Connect password or token was saved for. */
+  connect?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
 }
 
 type TlsBinding = { caFile: string | null; certFile: string | null; keyFile: string | null; skipVerify: boolean };
 
-/** Which settings a secret belongs to: the brokers' or the Schema Registry's. */
-export type SecretScope = 'kafka' | 'registry';
+/** Which settings a secret belongs to: the brokers', the Schema Registry's or Kafka Connect's. */
+export type SecretScope = 'kafka' | 'registry' | 'connect';
 export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
   password: 'kafka',
   token: 'kafka',
   keyPassphrase: 'kafka',
   registryPassword: 'registry',
   registryToken: 'registry',
+  connectPassword: 'connect',
+  connectToken: 'connect',
 };
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** The binding of a profile's current settings. */
-export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry'] }): SecretBinding {
+export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry']; kafkaConnect?: ProfileDraft['kafkaConnect'] }): SecretBinding {
   const registry = profile.schemaRegistry;
+  const connect = profile.kafkaConnect;
   return {
     brokers: [...new Set(profile.brokers.map((b) => b.trim().toLowerCase()))].sort(),
     mechanism: profile.sasl?.mechanism ?? null,
@@ -40,6 +45,9 @@ export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'
     tls: tlsBinding(profile.tls),
     registry: registry
       ? { urls: registry.urls.map((u) => u.trim().replace(/\/+$/, '')), auth: registry.auth, username: registry.username.trim(), tls: tlsBinding(registry.tls) }
+      : null,
+    connect: connect
+      ? { urls: connect.clusters.map((c) => c.url.trim().replace(/\/+$/, '')).sort(), auth: connect.auth, username: connect.username.trim(), tls: tlsBinding(connect.tls) }
       : null,
   };
 }
@@ -51,13 +59,14 @@ function tlsBinding(tls: ProfileDraft['tls']): TlsBinding | null {
 /** Which parts differ, in the user's words; empty when the binding matches. */
 export function bindingChanges(saved: SecretBinding, now: SecretBinding, scope: SecretScope | 'all' = 'all'): string[] {
   const changes: string[] = [];
-  if (scope !== 'registry') {
+  if (scope === 'kafka' || scope === 'all') {
     if (saved.brokers.join(',') !== now.brokers.join(',')) changes.push('bootstrap address');
     if (saved.mechanism !== now.mechanism) changes.push('SASL mechanism');
     if (saved.username !== now.username) changes.push('user name');
     if (JSON.stringify(saved.tls) !== JSON.stringify(now.tls)) changes.push('TLS settings');
   }
-  if (scope !== 'kafka' && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
+  if ((scope === 'registry' || scope === 'all') && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
+  if ((scope === 'connect' || scope === 'all') && JSON.stringify(saved.connect ?? null) !== JSON.stringify(now.connect ?? null)) changes.push('Kafka Connect settings');
   return changes;
 }
 
@@ -67,10 +76,13 @@ const SECRET_WORDS: Record<SecretName, string> = {
   keyPassphrase: 'key passphrase',
   registryPassword: 'Schema Registry password',
   registryToken: 'Schema Registry token',
+  connectPassword: 'Kafka Connect password',
+  connectToken: 'Kafka Connect token',
 };
 
 /** "127.0.0.1:9092 / SCRAM-SHA-256" (+ " / TLS"): enough to see what changed, no file paths. */
 function describe(b: SecretBinding, scope: SecretScope): string {
+  if (scope === 'connect') return b.connect ? `${b.connect.urls.join(', ')} (${b.connect.auth}${b.connect.username ? ` as ${b.connect.username}` : ''})` : 'no Kafka Connect';
   if (scope === 'registry') return b.registry ? `${b.registry.urls.join(', ')} (${b.registry.auth}${b.registry.username ? ` as ${b.registry.username}` : ''})` : 'no Schema Registry';
   const parts = [b.brokers.join(', '), b.mechanism ? b.mechanism.toUpperCase() : 'no SASL'];
   if (b.tls) parts.push(b.tls.skipVerify ? 'TLS (not verified)' : 'TLS');

@@ -33,6 +33,7 @@ const Binding = z.object({
   username: z.string(),
   tls: TlsBinding.nullable(),
   registry: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
+  connect: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
 });
 
 /**

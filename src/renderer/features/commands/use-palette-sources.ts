@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
 import { queryKeys } from '../../api/queries';
-import { navItems } from '../../app/routes';
+import { navItemsFor } from '../../app/routes';
 import { useSession } from '../../state/session-store';
 import { groupKeys } from '../groups/queries';
 import { useProfiles } from '../connect/profile-queries';
@@ -25,13 +25,13 @@ export function usePaletteSources(): { sources: PaletteSources; loading: boolean
     () => ({
       connected: enabled,
       readOnly: connection?.readOnly ?? false,
-      pages: navItems,
+      pages: navItemsFor(connection?.connectClusters),
       topics: (topics.data ?? []).map((t) => t.name),
       groups: (groups.data ?? []).map((g) => g.groupId),
       brokers: (brokers.data ?? []).map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })),
       profiles: (profiles.data?.profiles ?? []).map((p) => ({ id: p.id, name: p.name, brokers: p.brokers })),
     }),
-    [enabled, connection?.readOnly, topics.data, groups.data, brokers.data, profiles.data],
+    [enabled, connection?.readOnly, connection?.connectClusters, topics.data, groups.data, brokers.data, profiles.data],
   );
   return { sources, loading: topics.isLoading || groups.isLoading || profiles.isLoading };
 }

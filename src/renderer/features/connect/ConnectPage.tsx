@@ -40,7 +40,8 @@ export function ConnectPage() {
       setError(null);
       try {
         const schemaRegistry = options.registryUrl ? { schemaRegistry: { urls: [options.registryUrl] } } : {};
-        const info = await api.call('connection.connect', { config: { brokers, readOnly: options.readOnly, name: options.name, ...schemaRegistry } });
+        const connect = options.connectUrl ? { connectClusters: [{ name: 'demo', url: options.connectUrl }] } : {};
+        const info = await api.call('connection.connect', { config: { brokers, readOnly: options.readOnly, name: options.name, ...schemaRegistry, ...connect } });
         rememberBootstrap(brokers.join(','));
         connected(info);
       } catch (e) {

@@ -7,6 +7,7 @@ const LABELS: Record<TestStepName, string> = {
   sasl: 'SASL authentication',
   metadata: 'Cluster metadata',
   registry: 'Schema Registry',
+  connect: 'Kafka Connect',
 };
 const ICONS: Record<TestStep['status'], string> = { running: '…', ok: '✓', failed: '✗', skipped: '–' };
 

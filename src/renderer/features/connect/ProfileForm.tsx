@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
 import { RegistryFields } from './RegistryFields';
+import { KafkaConnectFields } from './KafkaConnectFields';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
@@ -68,10 +69,12 @@ export function ProfileForm(props: {
     keyPassphrase: f.tls && Boolean(f.keyFile.trim()),
     registryPassword: f.registry && f.registryAuth === 'basic',
     registryToken: f.registry && f.registryAuth === 'bearer',
+    connectPassword: f.connect && f.connectAuth === 'basic',
+    connectToken: f.connect && f.connectAuth === 'bearer',
   };
   const mustRetype = (name: SecretName) => secretError !== null && uses[name] && stored.has(name) && !f[name];
   const retype = (name: SecretName) => (mustRetype(name) ? <ErrorMessage error={secretError} title="Type it again" /> : null);
-  const secretNames = ['password', 'token', 'keyPassphrase', 'registryPassword', 'registryToken'] as const;
+  const secretNames = ['password', 'token', 'keyPassphrase', 'registryPassword', 'registryToken', 'connectPassword', 'connectToken'] as const;
   // Once shown by its field, or typed again, the refusal is not repeated at the bottom.
   const secretHandled = secretNames.some(mustRetype) || secretNames.some((n) => uses[n] && f[n]);
   const general = (error: unknown) => Boolean(error) && !(error === secretError && secretHandled);
@@ -179,6 +182,7 @@ export function ProfileForm(props: {
       </fieldset>
 
       <RegistryFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
+      <KafkaConnectFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
 
       <label className="checkbox">
         <input type="checkbox" checked={f.readOnly} onChange={(e) => setForm((prev) => ({ ...prev, readOnly: e.target.checked, readOnlyTouched: true }))} />

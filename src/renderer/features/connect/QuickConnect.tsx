@@ -10,6 +10,8 @@ export interface QuickConnectOptions {
   name?: string;
   /** Decode schema-encoded data with this registry (no authentication). */
   registryUrl?: string;
+  /** The demo's Kafka Connect worker (named "demo"). */
+  connectUrl?: string;
 }
 
 /** Connect to an address without saving a profile (plaintext), with a read-only switch. */
@@ -26,7 +28,7 @@ export function QuickConnect({ busy, onConnect }: { busy: boolean; onConnect(bro
       (target) => {
         setBootstrap(target.brokers.join(','));
         if (target.registryUrl) setRegistry(target.registryUrl);
-        onConnect(target.brokers, { readOnly: false, name: target.name, ...(target.registryUrl ? { registryUrl: target.registryUrl } : {}) });
+        onConnect(target.brokers, { readOnly: false, name: target.name, ...(target.registryUrl ? { registryUrl: target.registryUrl } : {}), ...(target.connectUrl ? { connectUrl: target.connectUrl } : {}) });
       },
       [onConnect],
     ),

@@ -1,6 +1,7 @@
 import type { ImportedProfile, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
 import { splitBrokerList } from '../../../shared/api';
 import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
+import { connectLines, parseConnectLines } from './connect-cluster-lines';
 
 /** The edit form's fields, as typed (strings), for one profile. */
 export interface ProfileFormState {
@@ -39,6 +40,18 @@ export interface ProfileFormState {
   localSchemaPaths: string;
   /** "topic key|value Type" lines. */
   localSchemaMappings: string;
+  /** Kafka Connect clusters beside the Kafka cluster. */
+  connect: boolean;
+  /** "name URL" lines. */
+  connectClusters: string;
+  connectAuth: 'none' | 'basic' | 'bearer';
+  connectUsername: string;
+  connectPassword: string;
+  connectToken: string;
+  connectCaFile: string;
+  connectCertFile: string;
+  connectKeyFile: string;
+  connectSkipVerify: boolean;
 }
 
 export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
@@ -75,6 +88,16 @@ export function emptyForm(): ProfileFormState {
     registrySkipVerify: false,
     localSchemaPaths: '',
     localSchemaMappings: '',
+    connect: false,
+    connectClusters: 'connect http://localhost:8083',
+    connectAuth: 'none',
+    connectUsername: '',
+    connectPassword: '',
+    connectToken: '',
+    connectCaFile: '',
+    connectCertFile: '',
+    connectKeyFile: '',
+    connectSkipVerify: false,
   };
 }
 
@@ -117,6 +140,18 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
       : {}),
     localSchemaPaths: (p.localSchemas?.paths ?? []).join('\n'),
     localSchemaMappings: mappingLines(p.localSchemas?.mappings ?? []),
+    ...(p.kafkaConnect
+      ? {
+          connect: true,
+          connectClusters: connectLines(p.kafkaConnect.clusters),
+          connectAuth: p.kafkaConnect.auth ?? 'none',
+          connectUsername: p.kafkaConnect.username ?? '',
+          connectCaFile: p.kafkaConnect.tls?.caFile ?? '',
+          connectCertFile: p.kafkaConnect.tls?.certFile ?? '',
+          connectKeyFile: p.kafkaConnect.tls?.keyFile ?? '',
+          connectSkipVerify: p.kafkaConnect.tls?.skipVerify ?? false,
+        }
+      : {}),
   };
 }
 
@@ -165,12 +200,28 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
       ...(Object.keys(tls).length > 1 || tls.skipVerify ? { tls } : {}),
     };
   }
+  if (f.connect) {
+    const tls = {
+      ...(f.connectCaFile.trim() ? { caFile: f.connectCaFile.trim() } : {}),
+      ...(f.connectCertFile.trim() ? { certFile: f.connectCertFile.trim() } : {}),
+      ...(f.connectKeyFile.trim() ? { keyFile: f.connectKeyFile.trim() } : {}),
+      skipVerify: f.connectSkipVerify,
+    };
+    profile.kafkaConnect = {
+      clusters: parseConnectLines(f.connectClusters).clusters,
+      auth: f.connectAuth,
+      username: f.connectAuth === 'basic' ? f.connectUsername.trim() : '',
+      ...(Object.keys(tls).length > 1 || tls.skipVerify ? { tls } : {}),
+    };
+  }
   const paths = pathLines(f.localSchemaPaths);
   const { mappings } = parseMappingLines(f.localSchemaMappings);
   if (paths.length > 0 || mappings.length > 0) profile.localSchemas = { paths, mappings };
   const secrets: ProfileSecrets = {};
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;
+  if (f.connectPassword) secrets.connectPassword = f.connectPassword;
+  if (f.connectToken) secrets.connectToken = f.connectToken;
   if (f.password) secrets.password = f.password;
   if (f.token) secrets.token = f.token;
   if (f.keyPassphrase) secrets.keyPassphrase = f.keyPassphrase;

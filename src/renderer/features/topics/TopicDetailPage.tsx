@@ -9,6 +9,7 @@ import { CopyButton } from '../copy/CopyButton';
 import { ConfigTab } from './ConfigTab';
 import { ReadersTab } from './ReadersTab';
 import { ManageTab } from './ManageTab';
+import { TopicConnectors } from '../kafka-connect/TopicConnectors';
 import { RetentionSummary } from './RetentionSummary';
 import { TopicSubjects } from '../schemas/TopicSubjects';
 import { useIsFetching } from '@tanstack/react-query';
@@ -78,6 +79,7 @@ export function TopicDetailPage({ topic, tab, params }: { topic: string; tab: st
       {active === 'partitions' && <PartitionsTab topic={topic} refetchInterval={refetchInterval} />}
       {active === 'messages' && <MessagesTab key={`${query.partition}-${query.offset}-${live}`} topic={topic} initialPartition={query.partition} initialOffset={query.offset} initialLive={live} />}
       {active === 'configuration' && <ConfigTab connectionId={connectionId} topic={topic} />}
+      {active === 'consumers' && <TopicConnectors connectionId={connectionId} topic={topic} />}
       {active === 'consumers' && <ReadersTab connectionId={connectionId} topic={topic} refetchInterval={refetchInterval} />}
       {active === 'manage' && <ManageTab connectionId={connectionId} topic={topic} />}
     </div>

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { ConnectClusterConfig } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { connectError, connectFromStatus, connectUnreachable } from './connect-errors';
+
+interface ClientOptions {
+  name: string;
+  url: string;
+  auth?: { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
+  tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
+  timeoutMs: number;
+}
+
+/**
+ * One Kafka Connect worker's REST API (any worker of a cluster forwards to the leader). Answers
+ * are parsed JSON; failures are AppErrors saying which cluster, what, and why (see connect-errors).
+ */
+export class ConnectClient {
+  constructor(private readonly options: ClientOptions) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get url(): string {
+    return this.options.url;
+  }
+
+  /** `what` names the action in the error message ("list connectors", "pause orders-sink"). */
+  async send<T>(method: string, path: string, what: string, body?: unknown): Promise<T> {
+    const url = new URL(this.options.url.replace(/\/+$/, '') + path);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (payload) {
+      headers['Content-Type'] = 'application/json';
+      headers['Content-Length'] = String(payload.length);
+    }
+    const auth = this.options.auth;
+    if (auth?.kind === 'basic') headers.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    if (auth?.kind === 'bearer') headers.Authorization = `Bearer ${auth.token}`;
+    const https = url.protocol === 'https:';
+    const request = https ? httpsRequest : httpRequest;
+    const where = `${url.protocol}//${url.host}`;
+    const tls = this.options.tls;
+    return new Promise<T>((resolve, reject) => {
+      const req = request(url, { method, headers, timeout: this.options.timeoutMs, ...(https && tls ? tls : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', (e) => reject(connectUnreachable(this.name, where, e)));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          let parsed: unknown = null;
+          try {
+            parsed = text.length > 0 ? JSON.parse(text) : null;
+          } catch {
+            if (status < 300) {
+              reject(connectError('NOT_CONNECT', `${where} answered ${method} ${path} with ${status} and no JSON: is this a Kafka Connect REST URL?`, false));
+              return;
+            }
+          }
+          if (status >= 200 && status < 300) resolve(parsed as T);
+          else reject(connectFromStatus(this.name, where, status, parsed, what));
+        });
+      });
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+      req.on('error', (e) => reject(connectUnreachable(this.name, where, e)));
+      req.end(payload);
+    });
+  }
+
+  get<T>(path: string, what: string): Promise<T> {
+    return this.send<T>('GET', path, what);
+  }
+}
+
+/** The client a connection's Connect settings describe, its TLS files read now (main only). */
+export async function connectClientFor(config: ConnectClusterConfig, timeoutMs = 15_000): Promise<ConnectClient> {
+  const read = async (what: string, file: string | undefined) => {
+    if (!file) return undefined;
+    try {
+      return await readFile(file, 'utf8');
+    } catch (error) {
+      throw new AppError({ name: 'ValidationError', code: 'VALIDATION', message: `The Kafka Connect ${what} file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, retriable: false });
+    }
+  };
+  const tls = config.tls;
+  const [ca, cert, key] = await Promise.all([read('CA', tls?.caFile), read('client certificate', tls?.certFile), read('client key', tls?.keyFile)]);
+  return new ConnectClient({
+    name: config.name,
+    url: config.url,
+    ...(config.auth ? { auth: config.auth.kind === 'basic' ? { kind: 'basic', username: config.auth.username, password: config.auth.password } : { kind: 'bearer', token: config.auth.token } } : {}),
+    ...(tls ? { tls: { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}), rejectUnauthorized: !tls.skipVerify } } : {}),
+    timeoutMs,
+  });
+}
