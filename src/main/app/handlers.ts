@@ -11,6 +11,7 @@ import { aclHandlers } from '../services/acls/handlers';
 import { brokerHandlers } from '../services/brokers/handlers';
 import { schemaHandlers } from '../services/schemas/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
+import { maskingHandlers } from '../services/masking/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -21,12 +22,13 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...clusterHandlers(deps.connections, deps.cluster, deps.throughput),
     ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin),
     ...produceHandlers(deps.connections, deps.produce),
-    ...messageHandlers(deps.connections, deps.messages),
+    ...messageHandlers(deps.connections, deps.messages, deps.masking),
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),
     ...aclHandlers(deps.connections),
     ...brokerHandlers(deps.connections),
     ...schemaHandlers(deps.connections),
     ...settingsHandlers(deps.settings),
-    ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
+    ...maskingHandlers(deps.masking),
+    ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

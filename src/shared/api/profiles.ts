@@ -3,6 +3,7 @@ import type { AppErrorData } from '../errors';
 import { BrokerAddress, ConnectionId } from './common';
 import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
 import { defineCall, defineEvent } from './define';
+import { MaskingRule } from './masking';
 
 /**
  * A saved cluster: everything of a connection except its secrets. Secrets (SASL password,
@@ -49,6 +50,8 @@ export const ProfileDraft = z.object({
   sasl: ProfileSasl.optional(),
   schemaRegistry: ProfileRegistry.optional(),
   localSchemas: LocalSchemasConfig.optional(),
+  /** Masking rules applied in main to every read of this profile's topics (see masking.ts). */
+  masking: z.array(MaskingRule).max(200).optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;

@@ -64,7 +64,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       let undecodable = 0;
       let last = Number(offset);
       for (let i = 0; i < records.length; i++) {
-        const r = records[i]!;
+        let r = records[i]!;
         const at = Number(r.offset);
         if (matches.length >= room) {
           limitReached = true;
@@ -72,8 +72,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1;
-        const parts = decoded ? decoded[i]! : null;
+        let parts = decoded ? decoded[i]! : null;
         if (parts) undecodable += failedParts(parts);
+        if (req.mask) ({ record: r, parts } = req.mask(r, parts));
         const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
         if (!newest) {
           if (match) matches.push(match);

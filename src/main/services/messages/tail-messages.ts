@@ -95,9 +95,10 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
         const matches: WireMessage[] = [];
         let undecodable = 0;
-        for (const r of chunk.records) {
-          const parts = decodeParts(r, req.schemas, req.topic);
+        for (let r of chunk.records) {
+          let parts = decodeParts(r, req.schemas, req.topic);
           if (parts) undecodable += failedParts(parts);
+          if (req.mask) ({ record: r, parts } = req.mask(r, parts));
           if (!filter || filter(filterable(r, parts))) matches.push(toWire(r, parts));
         }
         pusher.countUndecodable(undecodable);
