@@ -5,6 +5,7 @@ export type PaletteCommand =
   | { type: 'connect-profile'; profileId: string; name: string }
   | { type: 'disconnect' }
   | { type: 'help' }
+  | { type: 'screen-share' }
   /** Puts text in the palette's box instead of running anything ("produce " → pick a topic). */
   | { type: 'prefill'; text: string };
 
@@ -90,6 +91,7 @@ export function paletteItems(sources: PaletteSources): PaletteItem[] {
     items.push({ id: 'action:disconnect', kind: 'action', title: 'Disconnect', command: { type: 'disconnect' } });
   }
   items.push({ id: 'action:help', kind: 'action', title: 'Keyboard shortcuts', hint: '?', command: { type: 'help' } });
+  items.push({ id: 'action:screen-share', kind: 'action', title: 'Screen-share mode on/off (mask everything a rule names)', hint: 'Ctrl+Shift+M', command: { type: 'screen-share' } });
   if (sources.connected) {
     for (const name of sources.topics) items.push({ id: `topic:${name}`, kind: 'topic', title: name, command: { type: 'navigate', segments: ['topics', name] } });
     for (const name of sources.groups) items.push({ id: `group:${name}`, kind: 'group', title: name, command: { type: 'navigate', segments: ['groups', name] } });

@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
 import { RegistryFields } from './RegistryFields';
+import { MaskingRulesFields } from './MaskingRulesFields';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
@@ -179,6 +180,8 @@ export function ProfileForm(props: {
       </fieldset>
 
       <RegistryFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
+
+      <MaskingRulesFields rules={f.masking} onChange={(masking) => set({ masking })} />
 
       <label className="checkbox">
         <input type="checkbox" checked={f.readOnly} onChange={(e) => setForm((prev) => ({ ...prev, readOnly: e.target.checked, readOnlyTouched: true }))} />

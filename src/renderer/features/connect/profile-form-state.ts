@@ -1,4 +1,4 @@
-import type { ImportedProfile, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
+import type { ImportedProfile, MaskingRuleInput, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
 import { splitBrokerList } from '../../../shared/api';
 import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
 
@@ -39,6 +39,8 @@ export interface ProfileFormState {
   localSchemaPaths: string;
   /** "topic key|value Type" lines. */
   localSchemaMappings: string;
+  /** Masking rules, as edited (main validates their paths and patterns on save). */
+  masking: MaskingRuleInput[];
 }
 
 export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
@@ -75,6 +77,7 @@ export function emptyForm(): ProfileFormState {
     registrySkipVerify: false,
     localSchemaPaths: '',
     localSchemaMappings: '',
+    masking: [],
   };
 }
 
@@ -117,6 +120,7 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
       : {}),
     localSchemaPaths: (p.localSchemas?.paths ?? []).join('\n'),
     localSchemaMappings: mappingLines(p.localSchemas?.mappings ?? []),
+    masking: (p.masking ?? []).map((r) => ({ ...r })),
   };
 }
 
@@ -168,6 +172,7 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
   const paths = pathLines(f.localSchemaPaths);
   const { mappings } = parseMappingLines(f.localSchemaMappings);
   if (paths.length > 0 || mappings.length > 0) profile.localSchemas = { paths, mappings };
+  if (f.masking.length > 0) profile.masking = f.masking.map((r) => ({ ...r, topic: r.topic.trim() || '*' }));
   const secrets: ProfileSecrets = {};
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;
