@@ -10,6 +10,7 @@ import { failedParts, filterable } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
+import { keyPartition, narrowToKey } from './key-partition';
 import type { SearchRequest } from './stream-request';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
@@ -24,7 +25,8 @@ const FETCHES_IN_FLIGHT = 16;
  */
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
-  const ranges = newestOnly(await resolveRanges(client, req.topic, req.partitions, req.position), req, filter === null);
+  const byKey = await keyPartition(client, req.topic, req.filter);
+  const ranges = newestOnly(await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position), req, filter === null);
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
@@ -106,7 +108,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     pusher.stop();
     stop.release();
   }
-  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
+  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached, ...(byKey === null ? {} : { keyPartition: byKey }) };
 }
 
 /**
