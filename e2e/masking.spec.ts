@@ -112,8 +112,9 @@ test.describe('masking and reads by key', () => {
     // What was read, summed up by key.
     await page.getByLabel('Exact key').fill('');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
-    await expect(table).toHaveAttribute('data-rows', '500');
+    await expect.poll(async () => Number(await table.getAttribute('data-rows'))).toBeGreaterThanOrEqual(500);
     await page.getByRole('button', { name: 'Top keys' }).click();
-    await expect(page.getByTestId('top-keys')).toContainText('30 distinct keys in 500 messages read');
+    await expect(page.getByTestId('top-keys')).toContainText(/^30 distinct keys in \d+ messages read/);
+    await expect(page.getByRole('table', { name: 'Top keys by count' }).getByRole('row')).toHaveCount(11);
   });
 });
