@@ -1,9 +1,9 @@
 import type { MaskingRuleInput } from '../../../shared/api';
 
 const ACTIONS = [
-  { value: 'mask', label: 'Mask (****)' },
-  { value: 'hash', label: 'Hash (stable)' },
-  { value: 'drop', label: 'Drop' },
+  { value: 'mask', label: 'Mask', title: 'Replace with ****' },
+  { value: 'hash', label: 'Hash', title: 'A keyed hash: equal values stay equal' },
+  { value: 'drop', label: 'Drop', title: 'Remove the field or the match' },
 ] as const;
 
 /**
@@ -24,13 +24,21 @@ export function MaskingRulesFields(props: { rules: MaskingRuleInput[]; onChange(
       </p>
       {rules.length > 0 && (
         <table className="masking-rules__table">
+          <colgroup>
+            <col style={{ width: '18%' }} />
+            <col style={{ width: 86 }} />
+            <col />
+            <col style={{ width: 86 }} />
+            <col style={{ width: 60 }} />
+            <col style={{ width: 40 }} />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">Topics</th>
               <th scope="col">Kind</th>
               <th scope="col">Field or pattern</th>
               <th scope="col">Action</th>
-              <th scope="col">Only screen-share</th>
+              <th scope="col" title="Only while screen-share mode is on">Sharing only</th>
               <th scope="col">
                 <span className="sr-only">Remove</span>
               </th>
@@ -44,7 +52,7 @@ export function MaskingRulesFields(props: { rules: MaskingRuleInput[]; onChange(
                 </td>
                 <td>
                   <select aria-label={`Rule ${i + 1} kind`} value={r.kind} onChange={(e) => update(i, { kind: e.target.value as MaskingRuleInput['kind'] })}>
-                    <option value="field">JSON field</option>
+                    <option value="field">Field</option>
                     <option value="regex">Regex</option>
                   </select>
                 </td>
@@ -61,7 +69,7 @@ export function MaskingRulesFields(props: { rules: MaskingRuleInput[]; onChange(
                 <td>
                   <select aria-label={`Rule ${i + 1} action`} value={r.action ?? 'mask'} onChange={(e) => update(i, { action: e.target.value as MaskingRuleInput['action'] })}>
                     {ACTIONS.map((a) => (
-                      <option key={a.value} value={a.value}>
+                      <option key={a.value} value={a.value} title={a.title}>
                         {a.label}
                       </option>
                     ))}
@@ -71,8 +79,8 @@ export function MaskingRulesFields(props: { rules: MaskingRuleInput[]; onChange(
                   <input type="checkbox" aria-label={`Rule ${i + 1} only in screen-share mode`} checked={r.onlyWhenSharing ?? false} onChange={(e) => update(i, { onlyWhenSharing: e.target.checked })} />
                 </td>
                 <td>
-                  <button type="button" className="button small" aria-label={`Remove rule ${i + 1}`} onClick={() => props.onChange(rules.filter((_, k) => k !== i))}>
-                    Remove
+                  <button type="button" className="button small" aria-label={`Remove rule ${i + 1}`} title="Remove this rule" onClick={() => props.onChange(rules.filter((_, k) => k !== i))}>
+                    ✕
                   </button>
                 </td>
               </tr>
