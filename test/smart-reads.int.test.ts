@@ -17,6 +17,7 @@ describe('smarter reads against a real broker', () => {
   const bootstrap = sharedBootstrap();
   const big = uniqueTopic('by-key');
   const small = uniqueTopic('smart');
+  const compact = uniqueTopic('compact');
   const group = `smart-reader-${Date.now()}`;
   const dir = mkdtempSync(join(tmpdir(), 'ke-smart-'));
   let app: TestApp;
@@ -28,6 +29,7 @@ describe('smarter reads against a real broker', () => {
     await createTopicsReady(bootstrap, [
       { topic: big, numPartitions: PARTITIONS },
       { topic: small, numPartitions: 3 },
+      { topic: compact, numPartitions: 2, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
     ]);
     // A million keyed messages, written by kcat with the Java client's partitioner (murmur2),
     // so where each key lands is decided by another implementation than the app's.
@@ -45,6 +47,10 @@ describe('smarter reads against a real broker', () => {
         headers: { tenant: `Tenant-${i % 3}`, ctx: JSON.stringify({ region: i % 2 === 0 ? 'EU' : 'US' }) },
       })),
     });
+    // Five keys, three updated, one of them deleted (a tombstone) after its update.
+    await producer.send({ topic: compact, messages: [0, 1, 2, 3, 4].map((i) => ({ key: `k${i}`, value: `v1-${i}` })) });
+    await producer.send({ topic: compact, messages: [0, 1, 2].map((i) => ({ key: `k${i}`, value: `v2-${i}` })) });
+    await producer.send({ topic: compact, messages: [{ key: 'k1', value: null }] });
     await producer.disconnect();
     // The group has read 3, 5 and 7 messages of the three partitions; it is never joined.
     const admin = testKafka(bootstrap).admin();
@@ -107,5 +113,16 @@ describe('smarter reads against a real broker', () => {
     expect(wrongKey.progress.matched).toBe(0);
     const byField = await app.call('messages.search', { connectionId, runId: 'hdr-json', topic: small, position: { kind: 'beginning' }, limit: 100, filter: { expression: 'headers.ctx.region == "EU" && headers.tenant == "Tenant-0"' } });
     expect(byField.progress.matched).toBe(5);
+  });
+
+  it('shows the latest value per key of a compacted topic, tombstones shown or hidden, with the key count', async () => {
+    const shown = await app.call('messages.search', { connectionId, runId: 'latest', topic: compact, position: { kind: 'beginning' }, limit: 100, latestPerKey: { tombstones: true } });
+    expect(shown.latestPerKey).toEqual({ keys: 5, tombstones: 1, unkeyed: 0, capped: false });
+    expect(shown.progress.scanned).toBe(9);
+    const latest = Object.fromEntries(rows('latest').map((m) => [m.key!.data, m.value?.data ?? null]));
+    expect(latest).toEqual({ k0: 'v2-0', k1: null, k2: 'v2-2', k3: 'v1-3', k4: 'v1-4' });
+    const hidden = await app.call('messages.search', { connectionId, runId: 'latest-live', topic: compact, position: { kind: 'beginning' }, limit: 100, latestPerKey: { tombstones: false } });
+    expect(hidden.latestPerKey?.keys).toBe(5);
+    expect(rows('latest-live').map((m) => m.key!.data).sort()).toEqual(['k0', 'k2', 'k3', 'k4']);
   });
 });

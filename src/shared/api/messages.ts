@@ -156,14 +156,29 @@ export interface MessagesBatch {
 export interface SearchSummary {
   runId: string;
   progress: ReadProgress;
-  /** An exact-key read of one partition: the partition murmur2 picked for the key (the default partitioner's choice). */
-  keyPartition?: number;
   /** Stopped because `limit` messages matched. */
   limitReached: boolean;
   cancelled: boolean;
+  /** An exact-key read of one partition: the partition murmur2 picked for the key (the default partitioner's choice). */
+  keyPartition?: number;
+  /** A compacted view: what the read kept (the latest message per key). */
+  latestPerKey?: LatestPerKeySummary;
+}
+
+export interface LatestPerKeySummary {
+  /** Distinct keys seen (tombstoned ones included). */
+  keys: number;
+  /** Keys whose latest message is a tombstone (shown or not, as asked). */
+  tombstones: number;
+  /** Messages without a key (a compacted topic has none; they are left out). */
+  unkeyed: number;
+  /** The read stopped at MAX_LATEST_KEYS keys (or their memory): the view holds the keys seen until then. */
+  capped: boolean;
 }
 
 export const MAX_SEARCH_MATCHES = 1_000_000;
+/** The most keys a compacted view keeps (main's memory is bounded; it says when a topic has more). */
+export const MAX_LATEST_KEYS = 200_000;
 
 const ReadTarget = WithConnection.extend({
   runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
@@ -182,6 +197,11 @@ export const messageStreamCalls = {
     ReadTarget.extend({
       position: StartPosition,
       limit: z.number().int().min(1).max(MAX_SEARCH_MATCHES).default(10_000),
+      /**
+       * A compacted view: the whole range is read and only the latest message of each key is
+       * sent (at the end), with tombstones or without; at most MAX_LATEST_KEYS keys.
+       */
+      latestPerKey: z.object({ tombstones: z.boolean().default(true) }).nullable().default(null),
     }),
   ),
   /**

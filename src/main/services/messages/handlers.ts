@@ -1,9 +1,11 @@
+import type { MessagesBatch } from '../../../shared/api';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
 import type { MaskingService } from '../masking/masking-service';
 import type { MessageService } from './message-service';
 import { exportToFile, getWholeMessage, saveMessagePart } from './export-messages';
 import { searchMessages } from './search-messages';
+import { latestPerKey } from './latest-per-key';
 import { tailMessages } from './tail-messages';
 
 export function messageHandlers(
@@ -28,7 +30,8 @@ export function messageHandlers(
     },
     'messages.search': async (req, ctx) => {
       const { client, schemas } = connections.get(req.connectionId);
-      return searchMessages(client, { ...req, signal: ctx.signal, schemas, mask: await maskFor(req), push: (batch) => ctx.emit('messages.batch', batch) });
+      const read = { ...req, signal: ctx.signal, schemas, mask: await maskFor(req), push: (batch: MessagesBatch) => ctx.emit('messages.batch', batch) };
+      return req.latestPerKey ? latestPerKey(client, { ...read, tombstones: req.latestPerKey.tombstones }) : searchMessages(client, read);
     },
     'messages.tail': async (req, ctx) =>
       tailMessages(connections.get(req.connectionId).client, {

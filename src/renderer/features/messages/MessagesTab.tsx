@@ -19,6 +19,7 @@ import { StreamStatus } from './StreamStatus';
 import { GroupPositionFields } from './GroupPositionFields';
 import { KeyPartitionNote } from './KeyPartitionNote';
 import { TopKeys } from './TopKeys';
+import { LatestPerKeyControls, LatestPerKeyNote } from './LatestPerKey';
 import { useMessageStreamControls } from './use-message-stream';
 import './messages.css';
 import { DateTimeInput } from '../../components/DateTimeInput';
@@ -101,6 +102,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
   const [groupId, setGroupId] = useState('');
   const [back, setBack] = useState('0');
   const [showTopKeys, setShowTopKeys] = usePersistentState('messages.topKeys', false);
+  const [compacted, setCompacted] = useState<{ on: boolean; tombstones: boolean }>({ on: false, tombstones: true });
   const dates = useDateFormat();
   const [order, setOrder] = useState<'auto' | 'newest' | 'oldest'>('auto');
   const [filters, setFilters] = useState<FilterDraft>(emptyFilter);
@@ -143,8 +145,14 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
     setPicked(new Set());
     // No more than the buffer keeps: partitions are read in parallel, so what a smaller buffer
     // kept of a bigger read would be a different slice of each partition, shown as if whole.
-    void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
-  }, [kind, count, scope, offset, time, groupId, back, limit, capacity, order, target, controls, dates]);
+    void controls.read(
+      target(),
+      position,
+      Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)),
+      order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order,
+      compacted.on ? { tombstones: compacted.tombstones } : null,
+    );
+  }, [kind, count, scope, offset, time, groupId, back, limit, capacity, order, target, controls, dates, compacted]);
 
   const startTail = useCallback(() => {
     setSelected(null);
@@ -242,6 +250,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
             ))}
           </select>
         </label>
+        <LatestPerKeyControls value={compacted} onChange={setCompacted} />
         <label className="field">
           <span>Limit</span>
           <input
@@ -290,6 +299,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
       <div className="messages-toolbar">
         <StreamStatus onCancel={controls.cancel} onPause={controls.pause} onResume={controls.resume} />
         <KeyPartitionNote />
+        <LatestPerKeyNote />
         <span className="messages-controls__filter">
           <FilterInput label="Filter messages" value={quickFilter} onChange={setQuickFilter} placeholder="Filter what is shown…" shown={shown.length} total={messages.length} />
         </span>
