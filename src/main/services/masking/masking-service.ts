@@ -1,6 +1,7 @@
 import type { MaskingRule, MaskingState } from '../../../shared/api/masking';
 import { appError, ErrorCode } from '../../../shared/errors';
 import { JsonPathError } from './json-path';
+import type { RawRecord } from '../../kafka/ports/messages';
 import { CompiledRules, type RawRecordMasker, type RecordMasker } from './record-masker';
 
 /** What masking needs of the profiles: a profile's rules and its hash key. */
@@ -22,8 +23,14 @@ export class MaskingService {
   constructor(private readonly profiles: MaskingProfiles) {}
 
   /** Remembers that a connection was opened with a profile: its rules apply to its reads. */
-  bind(connectionId: string, profileId: string): void {
+  async bind(connectionId: string, profileId: string): Promise<void> {
     this.profileOf.set(connectionId, profileId);
+    await this.refresh(profileId);
+  }
+
+  /** Compiles a profile's rules again (after it was saved or deleted), so `transformFor` has them at hand. */
+  async refresh(profileId: string): Promise<void> {
+    await this.compiledFor(profileId);
   }
 
   unbind(connectionId: string): void {
@@ -46,15 +53,42 @@ export class MaskingService {
   async maskerFor(connectionId: string, topic: string): Promise<RecordMasker | null> {
     const profileId = this.profileOf.get(connectionId);
     if (!profileId) return null;
+    const compiled = await this.compiledFor(profileId);
+    return compiled ? compiled.forTopic(topic, this.screenShare) : null;
+  }
+
+  /**
+   * Synchronous, for a copy job's per-record transform: `(record, topic) => masked record`, or
+   * undefined when the connection's profile has no rules. Uses the rules as last compiled
+   * (when the connection was opened or the profile saved).
+   */
+  transformFor(connectionId: string): ((record: RawRecord, topic: string) => RawRecord) | undefined {
+    const profileId = this.profileOf.get(connectionId);
+    const compiled = profileId ? this.compiled.get(profileId)?.rules : undefined;
+    if (!compiled) return undefined;
+    const screenShare = this.screenShare;
+    const perTopic = new Map<string, RecordMasker | null>();
+    return (record, topic) => {
+      let masker = perTopic.get(topic);
+      if (masker === undefined) perTopic.set(topic, (masker = compiled.forTopic(topic, screenShare)));
+      return masker ? masker(record, null).record : record;
+    };
+  }
+
+  /** A profile's rules compiled with its hash key; compiled again only when they changed. Null: no rules. */
+  private async compiledFor(profileId: string): Promise<CompiledRules | null> {
     const rules = await this.profiles.rulesOf(profileId).catch(() => []);
-    if (rules.length === 0) return null;
+    if (rules.length === 0) {
+      this.compiled.delete(profileId);
+      return null;
+    }
     const source = JSON.stringify(rules);
     let cached = this.compiled.get(profileId);
     if (cached?.source !== source) {
       cached = { source, rules: new CompiledRules(rules, await this.profiles.maskingKey(profileId)) };
       this.compiled.set(profileId, cached);
     }
-    return cached.rules.forTopic(topic, this.screenShare);
+    return cached.rules;
   }
 
   /**
