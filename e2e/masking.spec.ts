@@ -49,8 +49,13 @@ test.describe('masking and reads by key', () => {
     await expect(table).toHaveAttribute('data-rows', '3');
     const rows = await readTable(page, 'Messages');
     expect(rows.map((r) => (JSON.parse(r.Value!) as { customer: { email: string } }).customer.email)).toEqual(['****', '****', '****']);
+    // The detail pane holds the whole value, fetched again from main: masked too.
+    await table.locator('[data-row-id="0-0"]').click();
+    const detail = page.getByRole('complementary', { name: 'Message' });
+    await expect(detail.getByRole('region', { name: 'Value' })).toContainText('****');
     const pageText = await page.locator('body').innerText();
     for (const email of EMAILS) expect(pageText).not.toContain(email);
+    await page.keyboard.press('Escape');
 
     // Searching for a masked value finds nothing: main searches the masked records.
     await openMessageFilters(page);

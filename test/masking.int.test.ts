@@ -43,7 +43,8 @@ describe('masking: what a rule names never reaches the window, a file or a searc
       { topic, numPartitions: 2 },
       { topic: other, numPartitions: 1 },
     ]);
-    const producer = testKafka(bootstrap).producer();
+    // Idempotent: a retried send on a busy machine must not write a batch twice (the counts below are exact).
+    const producer = testKafka(bootstrap).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     await producer.send({ topic, messages: sent });
     await producer.send({ topic: other, messages: [{ value: JSON.stringify(order(0)) }] });
@@ -122,7 +123,8 @@ describe('masking: what a rule names never reaches the window, a file or a searc
     // Runs until the socket closes (its window goes away).
     const tail = socket.call('messages.tail', { connectionId, runId: 'mask-tail', topic });
     await vi.waitFor(() => expect(socket.frames.some((f) => f.t === 'event' && f.payload?.runId === 'mask-tail')).toBe(true), { timeout: 30_000, interval: 100 });
-    const producer = testKafka(bootstrap).producer();
+    // Idempotent: a retried send on a busy machine must not write a batch twice (the counts below are exact).
+    const producer = testKafka(bootstrap).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     await producer.send({ topic, messages: [{ partition: 0, value: JSON.stringify({ customer: { email: 'late@example.com', name: 'Late Comer' } }) }] });
     await producer.disconnect();

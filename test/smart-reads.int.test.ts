@@ -36,7 +36,8 @@ describe('smarter reads against a real broker', () => {
     const file = join(dir, 'big.txt');
     writeFileSync(file, Array.from({ length: BIG }, (_, i) => `user-${i % KEYS}\t{"seq":${i},"user":"user-${i % KEYS}","amount":${i % 977}}`).join('\n'));
     execFileSync('kcat', ['-b', bootstrap, '-P', '-t', big, '-K', '\t', '-l', '-X', 'partitioner=murmur2_random', '-X', 'batch.num.messages=10000', '-X', 'linger.ms=20', file]);
-    const producer = testKafka(bootstrap).producer();
+    // Idempotent: a retried send on a busy machine must not write a batch twice (the counts below are exact).
+    const producer = testKafka(bootstrap).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     await producer.send({
       topic: small,
