@@ -15,6 +15,8 @@ export interface TestSocket {
   sendRaw(data: string | Buffer): void;
   /** Every frame the server sent, parsed. */
   frames: any[];
+  /** Every frame the server sent, as the text that travelled (to search for what must not leak). */
+  rawFrames: string[];
   /** Resolves with the next frame matching `match`. */
   next(match: (frame: any) => boolean): Promise<any>;
   close(): Promise<void>;
@@ -33,9 +35,12 @@ export async function openSocket(server: BrowserServer): Promise<TestSocket> {
     ws.once('error', reject);
   });
   const frames: any[] = [];
+  const rawFrames: string[] = [];
   const waiters: { match: (frame: any) => boolean; resolve: (frame: any) => void }[] = [];
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data));
+    const text = String(data);
+    rawFrames.push(text);
+    const frame = JSON.parse(text);
     frames.push(frame);
     for (const w of [...waiters]) {
       if (w.match(frame)) {
@@ -52,6 +57,7 @@ export async function openSocket(server: BrowserServer): Promise<TestSocket> {
   };
   return {
     frames,
+    rawFrames,
     next,
     sendRaw: (data) => ws.send(data),
     async call(name, request) {

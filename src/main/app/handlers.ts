@@ -13,6 +13,7 @@ import { schemaHandlers } from '../services/schemas/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { copyHandlers } from '../services/copy/handlers';
 import { connectHandlers } from '../services/connect-clusters/handlers';
+import { maskingHandlers } from '../services/masking/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -23,14 +24,16 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...clusterHandlers(deps.connections, deps.cluster, deps.throughput),
     ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin),
     ...produceHandlers(deps.connections, deps.produce),
-    ...messageHandlers(deps.connections, deps.messages),
+    ...messageHandlers(deps.connections, deps.messages, deps.masking),
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),
     ...aclHandlers(deps.connections),
     ...brokerHandlers(deps.connections),
     ...schemaHandlers(deps.connections),
     ...settingsHandlers(deps.settings),
-    ...copyHandlers(deps.connections),
+    // Copies are masked as reads are: a rule that hides a value on screen hides it in the target topic too.
+    ...copyHandlers(deps.connections, (id) => deps.masking.transformFor(id)),
     ...connectHandlers(deps.connect),
-    ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
+    ...maskingHandlers(deps.masking),
+    ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

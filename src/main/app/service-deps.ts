@@ -15,6 +15,7 @@ import type { SaveLocation } from '../services/messages/save-location';
 import { ProduceService } from '../services/produce/produce-service';
 import { createProduceStore } from '../services/produce/produce-store';
 import { ProfileService } from '../services/profiles/profile-service';
+import { MaskingService } from '../services/masking/masking-service';
 import { createProfileStore } from '../services/profiles/profile-store';
 import { createSettingsStore, type SettingsFile } from '../services/settings/settings-store';
 import type { JsonStore } from '../storage/json-store';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   topics: TopicService;
   topicAdmin: TopicAdminService;
   profiles: ProfileService;
+  /** Masking rules of the profiles, applied where records leave main; screen-share mode. */
+  masking: MaskingService;
   produce: ProduceService;
   messages: MessageService;
   groups: GroupService;
@@ -68,6 +71,7 @@ export function createServiceDeps(options: {
   const groups = new GroupService();
   const secretsFile = join(userDataDir, 'secrets.json');
   const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile, app.runtime === 'electron' ? 'the OS keychain is not available' : 'no OS keychain in browser mode'), log: log.child('secrets') });
+  const profiles = new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets);
   return {
     log,
     app,
@@ -77,7 +81,8 @@ export function createServiceDeps(options: {
     cluster: new ClusterService(snapshots),
     topics: new TopicService(snapshots, groups),
     topicAdmin: new TopicAdminService(snapshots),
-    profiles: new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets),
+    profiles,
+    masking: new MaskingService(profiles),
     messages: new MessageService(options.saveLocation),
     groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),

@@ -3,6 +3,7 @@ import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
 import { ConnectionHealthStatus } from '../features/health/ConnectionHealthStatus';
 import { ClusterActions } from './ClusterActions';
+import { ScreenShareToggle } from '../features/masking/ScreenShareToggle';
 import { ClusterPages } from './ClusterPages';
 import { ClusterPicker } from './ClusterPicker';
 import { href, useRoute } from './router';
@@ -50,6 +51,7 @@ export function Shell() {
           )}
           <ClusterPicker />
           <span className="spacer" />
+          <ScreenShareToggle />
           <ClusterActions />
           <button type="button" className="button small" onClick={() => void disconnect()}>
             Disconnect

@@ -14,6 +14,7 @@ import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
 import { copyCalls, copyEvents } from './copy';
 import { connectCalls } from './connect';
+import { maskingCalls } from './masking';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -36,6 +37,7 @@ export const calls = {
   ...settingsCalls,
   ...copyCalls,
   ...connectCalls,
+  ...maskingCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -85,3 +87,4 @@ export * from './schemas';
 export * from './settings';
 export * from './copy';
 export * from './connect';
+export * from './masking';

@@ -51,6 +51,12 @@ export const StartPosition = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('offset'), offset: OffsetString }),
   /** The first message at or after this time (epoch ms), per partition. */
   z.object({ kind: z.literal('timestamp'), timestamp: z.number().int().min(0) }),
+  /**
+   * A consumer group's committed offset per partition, less `back` (what the group has not read
+   * yet, and the last `back` it has); read without joining the group. Partitions the group has
+   * no offset for start at their beginning.
+   */
+  z.object({ kind: z.literal('group'), groupId: z.string().min(1).max(1024), back: z.number().int().min(0).max(1_000_000_000).default(0) }),
 ]);
 export type StartPosition = z.infer<typeof StartPosition>;
 
@@ -90,8 +96,17 @@ export const MessageFilter = z
     /** Message time range, epoch ms, inclusive. */
     fromTime: z.number().int().min(0).nullable().default(null),
     toTime: z.number().int().min(0).nullable().default(null),
+    /**
+     * An exact key (its UTF-8 bytes). Unless `keyScan` is `all`, only the partition the default
+     * partitioner (murmur2, as the Java client) picks for it is read.
+     */
+    key: z.string().max(10_000).nullable().default(null),
+    keyScan: z.enum(['partition', 'all']).default('partition'),
+    /** A header with this key (exact) and/or a value containing this text (case-insensitive). */
+    headerKey: z.string().max(1_000).default(''),
+    headerValue: z.string().max(10_000).default(''),
   })
-  .default({ text: '', regex: false, caseSensitive: false, expression: '', fromTime: null, toTime: null });
+  .default({ text: '', regex: false, caseSensitive: false, expression: '', fromTime: null, toTime: null, key: null, keyScan: 'partition', headerKey: '', headerValue: '' });
 export type MessageFilter = z.output<typeof MessageFilter>;
 export type MessageFilterInput = z.input<typeof MessageFilter>;
 
@@ -144,9 +159,26 @@ export interface SearchSummary {
   /** Stopped because `limit` messages matched. */
   limitReached: boolean;
   cancelled: boolean;
+  /** An exact-key read of one partition: the partition murmur2 picked for the key (the default partitioner's choice). */
+  keyPartition?: number;
+  /** A compacted view: what the read kept (the latest message per key). */
+  latestPerKey?: LatestPerKeySummary;
+}
+
+export interface LatestPerKeySummary {
+  /** Distinct keys seen (tombstoned ones included). */
+  keys: number;
+  /** Keys whose latest message is a tombstone (shown or not, as asked). */
+  tombstones: number;
+  /** Messages without a key (a compacted topic has none; they are left out). */
+  unkeyed: number;
+  /** The read stopped at MAX_LATEST_KEYS keys (or their memory): the view holds the keys seen until then. */
+  capped: boolean;
 }
 
 export const MAX_SEARCH_MATCHES = 1_000_000;
+/** The most keys a compacted view keeps (main's memory is bounded; it says when a topic has more). */
+export const MAX_LATEST_KEYS = 200_000;
 
 const ReadTarget = WithConnection.extend({
   runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
@@ -165,6 +197,11 @@ export const messageStreamCalls = {
     ReadTarget.extend({
       position: StartPosition,
       limit: z.number().int().min(1).max(MAX_SEARCH_MATCHES).default(10_000),
+      /**
+       * A compacted view: the whole range is read and only the latest message of each key is
+       * sent (at the end), with tombstones or without; at most MAX_LATEST_KEYS keys.
+       */
+      latestPerKey: z.object({ tombstones: z.boolean().default(true) }).nullable().default(null),
     }),
   ),
   /**

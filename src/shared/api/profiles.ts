@@ -4,6 +4,7 @@ import { BrokerAddress, ConnectionId } from './common';
 import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
 import { defineCall, defineEvent } from './define';
 import { ConnectClusterName } from './connect';
+import { MaskingRule } from './masking';
 
 /**
  * A saved cluster: everything of a connection except its secrets. Secrets (SASL password,
@@ -66,6 +67,8 @@ export const ProfileDraft = z.object({
   schemaRegistry: ProfileRegistry.optional(),
   localSchemas: LocalSchemasConfig.optional(),
   kafkaConnect: ProfileConnect.optional(),
+  /** Masking rules applied in main to every read of this profile's topics (see masking.ts). */
+  masking: z.array(MaskingRule).max(200).optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;

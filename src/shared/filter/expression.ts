@@ -219,7 +219,8 @@ export function parseExpression(source: string): Expr {
 export interface ExpressionInput {
   key(): unknown;
   value(): unknown;
-  headers(): Record<string, string | null>;
+  /** Header values as text; one holding a JSON object or array, parsed (`headers.ctx.tenant`). */
+  headers(): Record<string, unknown>;
   partition: number;
   offset: string;
   timestamp: string;

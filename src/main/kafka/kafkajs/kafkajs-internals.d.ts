@@ -9,3 +9,8 @@ declare module 'kafkajs/src/protocol/requests/metadata/index.js' {
     response: { decode(raw: Buffer): Promise<unknown> };
   };
 }
+
+declare module 'kafkajs/src/producer/partitioners/default/murmur2.js' {
+  /** Kafka's murmur2 (as the Java client's Utils.murmur2), signed 32-bit. */
+  export default function murmur2(key: Buffer | string): number;
+}

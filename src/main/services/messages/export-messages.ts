@@ -8,7 +8,8 @@ import type { MessagesPort, RawRecord } from '../../kafka/ports/messages';
 import { withRetries } from '../cancellable';
 import { decodeParts, encodeDecoded } from './schema-records';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
-import { encodeBytes } from './encode-bytes';
+import { encodeBytes, hasSchemaFraming } from './encode-bytes';
+import type { RecordMasker } from '../masking/record-masker';
 import { exportHead, exportRow, exportTail } from './export-format';
 import { writeFileStreaming, type SaveLocation, type TextSink } from './save-location';
 
@@ -23,6 +24,8 @@ export interface ExportRequest {
   signal: AbortSignal;
   /** Write schema-framed keys and values as their decoded JSON (with this connection's schemas), not their bytes. */
   schemas?: SchemaDecoder;
+  /** The profile's masking rules for this topic: what they hide never reaches the file. */
+  mask?: RecordMasker | null;
 }
 
 const cancelled = () => appError(ErrorCode.Cancelled, 'The export was cancelled.');
@@ -62,7 +65,9 @@ export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetc
         while (k < intervals.length && o >= intervals[k]!.end) k++;
         if (k >= intervals.length) break;
         if (o < intervals[k]!.start) continue;
-        await sink.write(exportRow(r, req.format, written === 0, req.schemas ? decodeParts(r, req.schemas, req.topic) : null));
+        const parts = req.schemas ? decodeParts(r, req.schemas, req.topic) : null;
+        const seen = req.mask ? req.mask(r, parts) : { record: r, parts };
+        await sink.write(exportRow(seen.record, req.format, written === 0, seen.parts));
         written++;
       }
       const next = BigInt(chunk.nextOffset);
@@ -126,8 +131,14 @@ async function requireOne(client: MessagesPort, topic: string, partition: number
 const recordBytes = (r: RawRecord) => (r.key?.length ?? 0) + (r.value?.length ?? 0) + r.headers.reduce((n, h) => n + h.key.length + (h.value?.length ?? 0), 0);
 
 /** One message whole, for the detail pane's "Copy all": no preview cut, within MAX_WHOLE_MESSAGE_BYTES. */
-export async function getWholeMessage(client: MessagesPort, req: { topic: string; partition: number; offset: string; signal: AbortSignal; schemas?: SchemaDecoder }): Promise<MessageView> {
-  const r = await requireOne(client, req.topic, req.partition, req.offset, req.signal);
+export async function getWholeMessage(
+  client: MessagesPort,
+  req: { topic: string; partition: number; offset: string; signal: AbortSignal; schemas?: SchemaDecoder; mask?: RecordMasker | null },
+): Promise<MessageView> {
+  const read = await requireOne(client, req.topic, req.partition, req.offset, req.signal);
+  if (req.schemas) await req.schemas.prepare([read]);
+  const seen = req.mask ? req.mask(read, decodeParts(read, req.schemas, req.topic)) : null;
+  const r = seen ? seen.record : read;
   const size = recordBytes(r);
   if (size > MAX_WHOLE_MESSAGE_BYTES) {
     throw appError(ErrorCode.Validation, `This message has ${size.toLocaleString('en')} bytes: too big to send to the window whole.`, {
@@ -135,8 +146,7 @@ export async function getWholeMessage(client: MessagesPort, req: { topic: string
     });
   }
   const whole = (b: Buffer | null) => encodeBytes(b, Number.MAX_SAFE_INTEGER);
-  if (req.schemas) await req.schemas.prepare([r]);
-  const parts = decodeParts(r, req.schemas, req.topic);
+  const parts = seen ? seen.parts : decodeParts(r, req.schemas, req.topic);
   const wire: WireMessage = [
     r.partition,
     r.offset,
@@ -153,13 +163,20 @@ export async function getWholeMessage(client: MessagesPort, req: { topic: string
 export async function saveMessagePart(
   client: MessagesPort,
   location: SaveLocation,
-  req: { topic: string; partition: number; offset: string; part: MessagePart; fileName: string; signal: AbortSignal },
+  req: { topic: string; partition: number; offset: string; part: MessagePart; fileName: string; signal: AbortSignal; mask?: RecordMasker | null },
 ): Promise<SavedFile> {
-  const r = await requireOne(client, req.topic, req.partition, req.offset, req.signal);
+  const read = await requireOne(client, req.topic, req.partition, req.offset, req.signal);
+  const r = req.mask ? req.mask(read, null).record : read;
   const part = req.part;
   const bytes = part === 'key' ? r.key : part === 'value' ? r.value : r.headers[part.header]?.value;
   if (bytes === undefined) throw appError(ErrorCode.Validation, `The message has no header ${(part as { header: number }).header + 1}.`);
   if (bytes === null) throw appError(ErrorCode.Validation, `The ${part === 'key' ? 'key' : part === 'value' ? 'value (a tombstone)' : 'header value'} is null: there is nothing to save.`);
+  if (req.mask && hasSchemaFraming(bytes)) {
+    // Masking reads decoded fields; schema-framed bytes would carry them unmasked.
+    throw appError(ErrorCode.Validation, 'Masking rules apply to this topic: its schema-encoded bytes cannot be saved as they are.', {
+      hint: 'Export the message instead: the export holds it decoded and masked.',
+    });
+  }
   const chosen = await location.choose(req.fileName);
   if (!chosen) return { path: null, bytes: 0 };
   await writeFileStreaming(chosen, (sink) => sink.write(bytes));

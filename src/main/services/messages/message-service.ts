@@ -7,6 +7,7 @@ import { encodeBytes } from './encode-bytes';
 import { decodeParts, encodeDecoded, type DecodedParts } from './schema-records';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { resolveRanges } from './ranges';
+import type { RecordMasker } from '../masking/record-masker';
 import { folderLocation, type SaveLocation } from './save-location';
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -19,6 +20,8 @@ export interface BrowseRequest {
   order?: 'newest' | 'oldest' | null;
   signal: AbortSignal;
   schemas?: SchemaDecoder;
+  /** The profile's masking rules for this topic. */
+  mask?: RecordMasker | null;
 }
 
 /** Reading messages for the views: positions resolved against the watermarks, read per partition. */
@@ -45,7 +48,11 @@ export class MessageService {
     const shown = records.slice(0, req.limit);
     if (req.schemas) await req.schemas.prepare(shown);
     return {
-      messages: shown.map((r) => messageFromWire(toWire(r, decodeParts(r, req.schemas, req.topic)))),
+      messages: shown.map((r) => {
+        const parts = decodeParts(r, req.schemas, req.topic);
+        const seen = req.mask ? req.mask(r, parts) : { record: r, parts };
+        return messageFromWire(toWire(seen.record, seen.parts));
+      }),
       partitions: ranges.map((r, i) => ({ partition: r.partition, from: r.from.toString(), until: read[i]!.until, high: r.high.toString() })),
     };
   }

@@ -27,6 +27,7 @@ export async function resolveRanges(client: KafkaClient, topic: string, partitio
   if (position.kind === 'timestamp') {
     for (const e of await client.offsetsForTimestamp(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
   }
+  const committed = position.kind === 'group' ? await groupPositions(client, topic, position.groupId, position.back) : null;
   return marks.map((w) => {
     const low = BigInt(w.low);
     const high = BigInt(w.high);
@@ -35,10 +36,25 @@ export async function resolveRanges(client: KafkaClient, topic: string, partitio
     if (position.kind === 'offset') from = clamp(BigInt(position.offset), low, high);
     // No message at or after the time: start at the end (nothing to read).
     if (position.kind === 'timestamp') from = clamp(byTime.get(w.partition) ?? high, low, high);
+    if (committed) from = clamp(committed.get(w.partition) ?? low, low, high);
     return { partition: w.partition, from, high };
   });
 }
 
 function clamp(v: bigint, lo: bigint, hi: bigint): bigint {
   return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * Where a group stands on a topic: its committed offset per partition, less `back`. Read with
+ * OffsetFetch, as `kafka-consumer-groups.sh --describe` does: the group is never joined.
+ */
+async function groupPositions(client: KafkaClient, topic: string, groupId: string, back: number): Promise<Map<number, bigint>> {
+  const offsets = (await client.committedOffsets(groupId)).filter((o) => o.topic === topic && BigInt(o.offset) >= 0n);
+  if (offsets.length === 0) {
+    throw appError(ErrorCode.Validation, `The group ${groupId} has no committed offset on ${topic}.`, {
+      hint: 'Pick a group that reads this topic (its page lists the topics it has offsets for).',
+    });
+  }
+  return new Map(offsets.map((o) => [o.partition, BigInt(o.offset) - BigInt(back)]));
 }

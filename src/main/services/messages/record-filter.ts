@@ -14,6 +14,8 @@ export type RecordPredicate = (record: RawRecord) => boolean;
  */
 export function compileFilter(filter: MessageFilter): RecordPredicate | null {
   const tests: RecordPredicate[] = [];
+  // The exact key first: the cheapest test, and the one that rejects the most.
+  if (filter.key !== null) tests.push(keyTest(filter.key));
   const { fromTime, toTime } = filter;
   if (fromTime !== null || toTime !== null) {
     tests.push((r) => {
@@ -21,6 +23,7 @@ export function compileFilter(filter: MessageFilter): RecordPredicate | null {
       return (fromTime === null || t >= fromTime) && (toTime === null || t <= toTime);
     });
   }
+  if (filter.headerKey !== '' || filter.headerValue !== '') tests.push(headerTest(filter.headerKey, filter.headerValue));
   if (filter.text !== '') tests.push(textTest(filter));
   if (filter.expression.trim() !== '') tests.push(expressionTest(filter.expression));
   if (tests.length === 0) return null;
@@ -63,13 +66,41 @@ function expressionTest(source: string): RecordPredicate {
     const input: ExpressionInput = {
       key: roots.has('key') ? once(() => jsonOrText(r.key)) : () => undefined,
       value: roots.has('value') ? once(() => jsonOrText(r.value)) : () => undefined,
-      headers: () => Object.fromEntries(r.headers.map((h) => [h.key, h.value === null ? null : h.value.toString('utf8')])),
+      headers: () => Object.fromEntries(r.headers.map((h) => [h.key, headerValue(h.value)])),
       partition: r.partition,
       offset: r.offset,
       timestamp: r.timestamp,
     };
     return matches(expr, input);
   };
+}
+
+/** Messages whose key is exactly these UTF-8 bytes. */
+function keyTest(key: string): RecordPredicate {
+  const wanted = Buffer.from(key, 'utf8');
+  return (r) => r.key !== null && r.key.equals(wanted);
+}
+
+/** Messages with a header named `name` (any, when empty) whose value contains `text` (any, when empty), case-insensitively. */
+function headerTest(name: string, text: string): RecordPredicate {
+  const pattern = text === '' ? null : compileSafeRegex(escapeRegExp(text), { caseInsensitive: true });
+  const valueOk = (v: Buffer | null) => pattern === null || (v !== null && pattern.test(v));
+  return (r) => r.headers.some((h) => (name === '' || h.key === name) && valueOk(h.value));
+}
+
+/** A header value for expressions: a JSON object or array parsed (so its fields can be named), else its text. */
+function headerValue(bytes: Buffer | null): unknown {
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      /* not JSON */
+    }
+  }
+  return text;
 }
 
 /** Parsed JSON when the bytes are JSON, else the text (so `key == "abc"` works on plain keys). */

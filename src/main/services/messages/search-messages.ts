@@ -10,6 +10,7 @@ import { failedParts, filterable } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
+import { keyPartition, narrowToKey } from './key-partition';
 import type { SearchRequest } from './stream-request';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
@@ -24,7 +25,8 @@ const FETCHES_IN_FLIGHT = 16;
  */
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
-  const ranges = newestOnly(await resolveRanges(client, req.topic, req.partitions, req.position), req, filter === null);
+  const byKey = await keyPartition(client, req.topic, req.filter);
+  const ranges = newestOnly(await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position), req, filter === null);
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
@@ -64,7 +66,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       let undecodable = 0;
       let last = Number(offset);
       for (let i = 0; i < records.length; i++) {
-        const r = records[i]!;
+        let r = records[i]!;
         const at = Number(r.offset);
         if (matches.length >= room) {
           limitReached = true;
@@ -72,8 +74,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1;
-        const parts = decoded ? decoded[i]! : null;
+        let parts = decoded ? decoded[i]! : null;
         if (parts) undecodable += failedParts(parts);
+        if (req.mask) ({ record: r, parts } = req.mask(r, parts));
         const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
         if (!newest) {
           if (match) matches.push(match);
@@ -105,7 +108,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     pusher.stop();
     stop.release();
   }
-  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached };
+  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached, ...(byKey === null ? {} : { keyPartition: byKey }) };
 }
 
 /**

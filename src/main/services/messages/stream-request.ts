@@ -1,5 +1,6 @@
 import type { MessageFilter, MessagesBatch, StartPosition } from '../../../shared/api';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
+import type { RecordMasker } from '../masking/record-masker';
 
 /** What a streamed read needs, search or tail: where, what to keep, how to stop, where to push. */
 export interface StreamRequest {
@@ -11,6 +12,8 @@ export interface StreamRequest {
   push(batch: MessagesBatch): void;
   /** Decodes schema-framed keys and values (the connection's registry); absent: shown raw. */
   schemas?: SchemaDecoder;
+  /** The profile's masking rules for this topic: applied before the filter, so a masked value cannot be found. */
+  mask?: RecordMasker | null;
 }
 
 export interface SearchRequest extends StreamRequest {

@@ -11,6 +11,7 @@ import { toWire } from './message-service';
 import { decodeParts, failedParts, filterable } from './schema-records';
 import { choosePartitions } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
+import { keyPartition, narrowToKey } from './key-partition';
 import type { TailRequest } from './stream-request';
 
 const TAIL_CHUNK_BYTES = 1024 * 1024;
@@ -30,7 +31,7 @@ const UNAVAILABLE_PAUSE_MS = 1_000;
  */
 export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
   const filter: RecordPredicate | null = compileFilter(req.filter);
-  const partitions = await choosePartitions(client, req.topic, req.partitions);
+  const partitions = await choosePartitions(client, req.topic, narrowToKey(req.partitions, await keyPartition(client, req.topic, req.filter)));
   // The end a read-committed reader sees (the last stable offset): starting at the high
   // watermark would skip a transaction still open now and committed a moment later.
   const marks = new Map((await client.fetchWatermarks([req.topic], { committed: true })).map((w) => [w.partition, w]));
@@ -95,9 +96,10 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
         if (chunk.records.length === 0 && after === p.offset && BigInt(chunk.highWatermark) <= BigInt(pusher.partitions[p.index]!.end)) return;
         const matches: WireMessage[] = [];
         let undecodable = 0;
-        for (const r of chunk.records) {
-          const parts = decodeParts(r, req.schemas, req.topic);
+        for (let r of chunk.records) {
+          let parts = decodeParts(r, req.schemas, req.topic);
           if (parts) undecodable += failedParts(parts);
+          if (req.mask) ({ record: r, parts } = req.mask(r, parts));
           if (!filter || filter(filterable(r, parts))) matches.push(toWire(r, parts));
         }
         pusher.countUndecodable(undecodable);

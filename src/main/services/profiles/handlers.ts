@@ -7,9 +7,12 @@ import { testConnection } from './connection-test';
 import { exportProperties, importProfile } from './profile-files';
 import { profileFromConnection } from './profile-from-connection';
 import type { ProfileService } from './profile-service';
+import type { MaskingService } from '../masking/masking-service';
 
 export function profileHandlers(deps: {
   profiles: ProfileService;
+  /** Told which profile a connection was opened with: its masking rules apply to its reads. */
+  masking?: Pick<MaskingService, 'bind' | 'refresh'>;
   connections: ConnectionManager;
   cluster: ClusterService;
   createClient: KafkaClientFactory;
@@ -18,17 +21,28 @@ export function profileHandlers(deps: {
   const { profiles } = deps;
   return {
     'profiles.list': async () => ({ profiles: await profiles.list(), secretStorage: profiles.secrets.info }),
-    'profiles.save': ({ profile, secrets }) => profiles.save(profile, secrets),
+    'profiles.save': async ({ profile, secrets }) => {
+      const saved = await profiles.save(profile, secrets);
+      await deps.masking?.refresh(saved.id);
+      return saved;
+    },
     'profiles.saveConnection': async ({ connectionId, name, color }, ctx) => {
       // Only this window's own connection: another window's id is "closed" here too.
       const connection = deps.connections.get(connectionId, ctx.clientId);
       const { draft, secrets } = profileFromConnection(connection.config, { name: name ?? connection.name, color });
-      return profiles.save(draft, secrets);
+      const saved = await profiles.save(draft, secrets);
+      // The window's links now name the profile: its masking rules apply to this connection too.
+      await deps.masking?.bind(connectionId, saved.id);
+      return saved;
     },
-    'profiles.delete': ({ id }) => profiles.delete(id),
+    'profiles.delete': async ({ id }) => {
+      await profiles.delete(id);
+      await deps.masking?.refresh(id);
+    },
     'profiles.connect': async ({ id }, ctx) => {
       const profile = await profiles.get(id);
       const info = await openAndDescribe(deps.connections, deps.cluster, await profiles.connectionConfig(id), ctx);
+      await deps.masking?.bind(info.connectionId, profile.id);
       return { ...info, profileId: profile.id, color: profile.color };
     },
     'profiles.test': async ({ testId, profile, secrets }, ctx) =>

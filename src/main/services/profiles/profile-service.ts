@@ -12,6 +12,7 @@ import type { JsonStore } from '../../storage/json-store';
 import type { ProfilesFile } from './profile-store';
 import { bindingChanges, bindingOf, SECRET_SCOPES, secretRequiredError } from './secret-binding';
 import type { SecretStore, StoredSecrets } from './secret-store';
+import { checkMaskingRules } from '../masking/masking-service';
 
 /** Saved profiles and their secrets; the one place that joins them into a ConnectionConfig. */
 export class ProfileService {
@@ -42,6 +43,7 @@ export class ProfileService {
   async save(draft: ProfileDraft, secrets: ProfileSecrets): Promise<ProfileView> {
     await this.migrated();
     const profile: Profile = { ...draft, id: draft.id ?? randomUUID().replace(/-/g, '').slice(0, 16) };
+    checkMaskingRules(profile.masking ?? []);
     // Checked before anything is written, so a refused save changes nothing.
     const kept = usableSecrets(profile, secrets, await this.secrets.get(profile.id));
     await this.store.update((doc) => {
@@ -57,6 +59,16 @@ export class ProfileService {
   async delete(id: string): Promise<void> {
     await this.store.update((doc) => ({ ...doc, profiles: doc.profiles.filter((p) => p.id !== id) }));
     await this.secrets.delete(id);
+  }
+
+  /** The masking rules of a saved profile (none once it is deleted). */
+  async rulesOf(id: string): Promise<NonNullable<Profile['masking']>> {
+    return (await this.store.read()).profiles.find((p) => p.id === id)?.masking ?? [];
+  }
+
+  /** The profile's secret key for masking hashes. */
+  maskingKey(id: string): Promise<string> {
+    return this.secrets.maskingKey(id);
   }
 
   /** The connection settings of a saved profile, secrets included (main only). */

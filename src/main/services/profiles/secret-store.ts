@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ProfileSecrets, SecretStorageInfo } from '../../../shared/api';
 import { createJsonStore } from '../../storage/json-store';
@@ -17,6 +18,8 @@ export interface SecretStore {
   /** Replaces the stored secrets of one profile, bound to `boundTo`; empty values are dropped. */
   set(profileId: string, secrets: ProfileSecrets, boundTo: SecretBinding): Promise<void>;
   delete(profileId: string): Promise<void>;
+  /** The profile's key for masking hashes (HMAC), made at random the first time it is asked for. */
+  maskingKey(profileId: string): Promise<string>;
 }
 
 /** How one profile's secrets are sealed on disk: Electron's safeStorage, or not at all (0600 file). */
@@ -107,8 +110,35 @@ export function createSecretStore(options: { file: string; cipher: SecretCipher;
       await store.update((doc) => {
         const sealed = { ...doc.sealed };
         delete sealed[profileId];
+        delete sealed[maskingKeyEntry(profileId)];
         return { ...doc, sealed };
       });
     },
+    async maskingKey(profileId) {
+      const entry = maskingKeyEntry(profileId);
+      const stored = (await store.read()).sealed[entry];
+      if (stored) {
+        try {
+          return cipher.open(stored);
+        } catch {
+          options.log.warn('the masking key of a profile cannot be read; a new one is made (hashes change)', { profileId });
+        }
+      }
+      let key = '';
+      await store.update((doc) => {
+        const existing = doc.sealed[entry];
+        // Another call may have made it meanwhile: keep that one, so hashes agree.
+        if (existing && stored !== existing) {
+          key = cipher.open(existing);
+          return doc;
+        }
+        key = randomBytes(32).toString('base64');
+        return { ...doc, sealed: { ...doc.sealed, [entry]: cipher.seal(key) } };
+      });
+      return key;
+    },
   };
 }
+
+/** Where a profile's masking key is sealed: beside its secrets, under a name no profile id can have. */
+const maskingKeyEntry = (profileId: string) => `masking-key:${profileId}`;

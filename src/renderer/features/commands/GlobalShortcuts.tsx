@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useToggleScreenShare } from '../masking/screen-share';
 import { closeTopmost } from './escape-stack';
 import { useKeyboard } from './keyboard-store';
 import { actionFor, allowedWhileTyping, isTypingTarget } from './keymap';
@@ -6,6 +7,11 @@ import { focusPageFilter, PAGE_FILTER_ATTRIBUTE } from './page-filter';
 
 /** The one keydown listener for the app's global shortcuts (keymap.ts); renders nothing. */
 export function GlobalShortcuts() {
+  const toggle = useToggleScreenShare();
+  const toggleScreenShare = useRef(toggle);
+  useEffect(() => {
+    toggleScreenShare.current = toggle;
+  }, [toggle]);
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       // A page that handled the key itself, or an input method composing a character, wins.
@@ -13,6 +19,11 @@ export function GlobalShortcuts() {
       const action = actionFor(e);
       if (!action) return;
       const keyboard = useKeyboard.getState();
+      if (action === 'screen-share') {
+        e.preventDefault();
+        void toggleScreenShare.current().catch(() => undefined);
+        return;
+      }
       if (action === 'palette') {
         e.preventDefault();
         if (keyboard.open === 'palette') keyboard.close();

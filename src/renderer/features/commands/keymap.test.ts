@@ -20,8 +20,10 @@ describe('keymap', () => {
     expect(actionFor(press('a'))).toBeNull();
   });
 
-  it('only Escape and the palette fire while typing', () => {
-    expect(SHORTCUTS.filter((s) => allowedWhileTyping(s.action)).map((s) => s.action)).toEqual(['palette', 'escape']);
+  it('only Escape, the palette and screen-share mode fire while typing', () => {
+    expect(SHORTCUTS.filter((s) => allowedWhileTyping(s.action)).map((s) => s.action)).toEqual(['palette', 'escape', 'screen-share']);
+    expect(actionFor({ key: 'M', ctrlKey: true, metaKey: false, altKey: false, shiftKey: true })).toBe('screen-share');
+    expect(actionFor({ key: 'm', ctrlKey: true, metaKey: false, altKey: false })).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
  * The app's global shortcuts, in one place: what each key does, how the `?` dialog lists it,
  * and when it must stay quiet (typing in a field or an editor).
  */
-export type ShortcutAction = 'palette' | 'focus-filter' | 'help' | 'escape';
+export type ShortcutAction = 'palette' | 'focus-filter' | 'help' | 'escape' | 'screen-share';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -18,6 +18,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'focus-filter', keys: ['/'], description: "Focus the page's filter", whileTyping: false },
   { action: 'help', keys: ['?'], description: 'Show these shortcuts', whileTyping: false },
   { action: 'escape', keys: ['Esc'], description: 'Close the topmost pane, dialog or form', whileTyping: true },
+  { action: 'screen-share', keys: ['Ctrl+Shift+M', '⌘⇧M'], description: 'Screen-share mode on or off: every masking rule applies', whileTyping: true },
 ];
 
 /** Keys that work inside the command palette's list, shown in the help too. */
@@ -33,12 +34,14 @@ export interface KeyPress {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  shiftKey?: boolean;
 }
 
 /** Which action a key press asks for, or null. Modifiers other than the ones listed never match. */
 export function actionFor(press: KeyPress): ShortcutAction | null {
   if (press.altKey) return null;
   if ((press.ctrlKey || press.metaKey) && press.key.toLowerCase() === 'k') return 'palette';
+  if ((press.ctrlKey || press.metaKey) && press.shiftKey && press.key.toLowerCase() === 'm') return 'screen-share';
   if (press.ctrlKey || press.metaKey) return null;
   if (press.key === 'Escape') return 'escape';
   if (press.key === '/') return 'focus-filter';

@@ -5,6 +5,7 @@ export type PaletteCommand =
   | { type: 'connect-profile'; profileId: string; name: string }
   | { type: 'disconnect' }
   | { type: 'help' }
+  | { type: 'screen-share' }
   /** Puts text in the palette's box instead of running anything ("produce " → pick a topic). */
   | { type: 'prefill'; text: string };
 
@@ -88,6 +89,7 @@ export function paletteItems(sources: PaletteSources): PaletteItem[] {
     if (!sources.readOnly) items.push({ id: 'action:create-topic', kind: 'action', title: 'Create topic…', command: { type: 'create-topic' } });
     for (const verb of verbsFor(sources)) items.push({ id: `action:${verb.id}`, kind: 'action', title: VERB_STARTERS[verb.id], hint: `type “${verb.words[0]} ” and a name`, command: { type: 'prefill', text: `${verb.words[0]} ` } });
     items.push({ id: 'action:disconnect', kind: 'action', title: 'Disconnect', command: { type: 'disconnect' } });
+    items.push({ id: 'action:screen-share', kind: 'action', title: 'Screen-share mode on/off (mask everything a rule names)', hint: 'Ctrl+Shift+M', command: { type: 'screen-share' } });
   }
   items.push({ id: 'action:help', kind: 'action', title: 'Keyboard shortcuts', hint: '?', command: { type: 'help' } });
   if (sources.connected) {

@@ -7,6 +7,7 @@ import { showConnected, switchToCluster } from '../../app/cluster-navigation';
 import { useCreateTopicForm } from '../topics/create-topic-form-store';
 import { useKeyboard } from './keyboard-store';
 import type { PaletteCommand } from './palette-items';
+import { useToggleScreenShare } from '../masking/screen-share';
 
 /**
  * Carries out a palette command. Resolves when done (the palette then closes); rejects with the
@@ -15,6 +16,7 @@ import type { PaletteCommand } from './palette-items';
 export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
   const api = useApi();
   const disconnect = useDisconnect();
+  const toggleScreenShare = useToggleScreenShare();
   return useCallback(
     async (command: PaletteCommand) => {
       switch (command.type) {
@@ -31,6 +33,9 @@ export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
         case 'help':
           useKeyboard.getState().openHelp();
           return;
+        case 'screen-share':
+          await toggleScreenShare();
+          return;
         case 'connect-profile': {
           // Already open: switch to it. Else it joins the open clusters (which stay connected); a failure leaves the window as it was.
           const open = openClusterByKey(command.profileId);
@@ -43,6 +48,6 @@ export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
           return;
       }
     },
-    [api, disconnect],
+    [api, disconnect, toggleScreenShare],
   );
 }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { HelpField } from '../../components/HelpField';
 import { RegistryFields } from './RegistryFields';
 import { KafkaConnectFields } from './KafkaConnectFields';
+import { MaskingRulesFields } from './MaskingRulesFields';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
@@ -183,6 +184,8 @@ export function ProfileForm(props: {
 
       <RegistryFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
       <KafkaConnectFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
+
+      <MaskingRulesFields rules={f.masking} onChange={(masking) => set({ masking })} />
 
       <label className="checkbox">
         <input type="checkbox" checked={f.readOnly} onChange={(e) => setForm((prev) => ({ ...prev, readOnly: e.target.checked, readOnlyTouched: true }))} />

@@ -1,4 +1,4 @@
-import type { ImportedProfile, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
+import type { ImportedProfile, MaskingRuleInput, ProfileDraftInput, ProfileSecrets, ProfileView, SaslMechanism } from '../../../shared/api';
 import { splitBrokerList } from '../../../shared/api';
 import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
 import { connectLines, parseConnectLines } from './connect-cluster-lines';
@@ -52,6 +52,8 @@ export interface ProfileFormState {
   connectCertFile: string;
   connectKeyFile: string;
   connectSkipVerify: boolean;
+  /** Masking rules, as edited (main validates their paths and patterns on save). */
+  masking: MaskingRuleInput[];
 }
 
 export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97316', '#e5484d', '#c084fc', '#94a3b8'];
@@ -98,6 +100,7 @@ export function emptyForm(): ProfileFormState {
     connectCertFile: '',
     connectKeyFile: '',
     connectSkipVerify: false,
+    masking: [],
   };
 }
 
@@ -152,6 +155,7 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
           connectSkipVerify: p.kafkaConnect.tls?.skipVerify ?? false,
         }
       : {}),
+    masking: (p.masking ?? []).map((r) => ({ ...r })),
   };
 }
 
@@ -217,6 +221,7 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
   const paths = pathLines(f.localSchemaPaths);
   const { mappings } = parseMappingLines(f.localSchemaMappings);
   if (paths.length > 0 || mappings.length > 0) profile.localSchemas = { paths, mappings };
+  if (f.masking.length > 0) profile.masking = f.masking.map((r) => ({ ...r, topic: r.topic.trim() || '*' }));
   const secrets: ProfileSecrets = {};
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;

@@ -6,6 +6,7 @@ import { fromDateInput } from '../../lib/date-format';
 import { useDateFormat } from '../../lib/use-date-format';
 import { currentDateOptions } from '../../state/settings-store';
 import { DateTimeInput } from '../../components/DateTimeInput';
+import { KeyAndHeaderFilters } from './KeyAndHeaderFilters';
 
 /** The filters as typed in the bar; times as typed ("2026-12-02 14:03:05") in the app's time zone (Settings). */
 export interface FilterDraft {
@@ -15,9 +16,15 @@ export interface FilterDraft {
   expression: string;
   fromTime: string;
   toTime: string;
+  /** An exact key; empty: any. */
+  key: string;
+  /** Read every partition for the key instead of the one the default partitioner picks. */
+  keyScanAll: boolean;
+  headerKey: string;
+  headerValue: string;
 }
 
-export const emptyFilter: FilterDraft = { text: '', regex: false, caseSensitive: false, expression: '', fromTime: '', toTime: '' };
+export const emptyFilter: FilterDraft = { text: '', regex: false, caseSensitive: false, expression: '', fromTime: '', toTime: '', key: '', keyScanAll: false, headerKey: '', headerValue: '' };
 
 /** What main gets: times as epoch ms, empty fields left out. */
 export function toMessageFilter(d: FilterDraft): MessageFilterInput {
@@ -30,6 +37,10 @@ export function toMessageFilter(d: FilterDraft): MessageFilterInput {
     expression: d.expression,
     fromTime: Number.isFinite(time(d.fromTime)) ? time(d.fromTime) : null,
     toTime: Number.isFinite(time(d.toTime)) ? time(d.toTime) : null,
+    key: d.key === '' ? null : d.key,
+    keyScan: d.keyScanAll ? 'all' : 'partition',
+    headerKey: d.headerKey,
+    headerValue: d.headerValue,
   };
 }
 
@@ -61,6 +72,7 @@ export function FiltersBar({ draft, onChange }: { draft: FilterDraft; onChange(d
   const set = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <fieldset className="messages-filters" aria-label="Filters">
+      <KeyAndHeaderFilters draft={draft} onChange={onChange} />
       <label className="field">
         <span>Text in key, value or headers</span>
         <input aria-label="Search text" value={draft.text} onChange={(e) => set('text', e.target.value)} placeholder={draft.regex ? 'regular expression' : 'text'} />

@@ -17,6 +17,10 @@ import { emptyFilter, filterProblem, FiltersBar, toMessageFilter, type FilterDra
 import { DEFAULT_BUFFER, useCurrentMessageStream } from './message-stream-store';
 import { MessageDetail } from './MessageDetail';
 import { StreamStatus } from './StreamStatus';
+import { GroupPositionFields } from './GroupPositionFields';
+import { KeyPartitionNote } from './KeyPartitionNote';
+import { TopKeys } from './TopKeys';
+import { LatestPerKeyControls, LatestPerKeyNote } from './LatestPerKey';
 import { useMessageStreamControls } from './use-message-stream';
 import './messages.css';
 import { DateTimeInput } from '../../components/DateTimeInput';
@@ -96,6 +100,10 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
   const [partition, setPartition] = useState(initialPartition === undefined ? 'all' : String(initialPartition));
   const [limit, setLimit] = useState('500');
   const [time, setTime] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const [back, setBack] = useState('0');
+  const [showTopKeys, setShowTopKeys] = usePersistentState('messages.topKeys', false);
+  const [compacted, setCompacted] = useState<{ on: boolean; tombstones: boolean }>({ on: false, tombstones: true });
   const dates = useDateFormat();
   const [order, setOrder] = useState<'auto' | 'newest' | 'oldest'>('auto');
   const [filters, setFilters] = useState<FilterDraft>(emptyFilter);
@@ -131,13 +139,21 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
           ? { kind, offset: offset || '0' }
           : kind === 'timestamp'
             ? { kind, timestamp: Math.max(0, dates.fromInput(time) || 0) }
-            : { kind };
+            : kind === 'group'
+              ? { kind, groupId: groupId.trim(), back: Number(back) || 0 }
+              : { kind };
     setSelected(null);
     setPicked(new Set());
     // No more than the buffer keeps: partitions are read in parallel, so what a smaller buffer
     // kept of a bigger read would be a different slice of each partition, shown as if whole.
-    void controls.read(target(), position, Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)), order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order);
-  }, [kind, count, scope, offset, time, limit, capacity, order, target, controls, dates]);
+    void controls.read(
+      target(),
+      position,
+      Math.min(MAX_SEARCH_MATCHES, capacity, Math.max(1, Number(limit) || 500)),
+      order === 'auto' ? (kind === 'newest' ? 'newest' : 'oldest') : order,
+      compacted.on ? { tombstones: compacted.tombstones } : null,
+    );
+  }, [kind, count, scope, offset, time, groupId, back, limit, capacity, order, target, controls, dates, compacted]);
 
   const startTail = useCallback(() => {
     setSelected(null);
@@ -165,7 +181,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
 
   const current = selected ? (messages.find((m) => rowId(m) === selected) ?? null) : null;
   const problem = filterProblem(filters);
-  const activeFilters = [filters.text, filters.expression, filters.fromTime, filters.toTime].filter(Boolean).length;
+  const activeFilters = [filters.text, filters.expression, filters.fromTime, filters.toTime, filters.key, filters.headerKey, filters.headerValue].filter(Boolean).length;
   const busy = mode === 'reading' || mode === 'tailing';
 
   return (
@@ -185,6 +201,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
             <option value="offset">An offset</option>
             <option value="timestamp">A time</option>
             <option value="beginning">The beginning</option>
+            <option value="group">A group&apos;s position</option>
           </select>
         </label>
         {kind === 'newest' && (
@@ -214,6 +231,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
             <DateTimeInput label="Start time" value={time} onChange={setTime} />
           </label>
         )}
+        {kind === 'group' && <GroupPositionFields connectionId={connectionId} topic={topic} groupId={groupId} back={back} onGroup={setGroupId} onBack={setBack} />}
         <label className="field">
           <span className="sr-only">Order</span>
           <select aria-label="Order" value={order} onChange={(e) => setOrder(e.target.value as typeof order)}>
@@ -233,6 +251,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
             ))}
           </select>
         </label>
+        <LatestPerKeyControls value={compacted} onChange={setCompacted} />
         <label className="field">
           <span>Limit</span>
           <input
@@ -280,9 +299,14 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
       )}
       <div className="messages-toolbar">
         <StreamStatus onCancel={controls.cancel} onPause={controls.pause} onResume={controls.resume} />
+        <KeyPartitionNote />
+        <LatestPerKeyNote />
         <span className="messages-controls__filter">
           <FilterInput label="Filter messages" value={quickFilter} onChange={setQuickFilter} placeholder="Filter what is shown…" shown={shown.length} total={messages.length} />
         </span>
+        <button type="button" className={`button small${showTopKeys ? ' active' : ''}`} aria-expanded={showTopKeys} onClick={() => setShowTopKeys((o) => !o)} title="The most frequent and the heaviest keys of what was read">
+          Top keys
+        </button>
         <label className="checkbox" title="Long keys and values wrap onto up to six lines">
           <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
           <span>Wrap</span>
@@ -295,6 +319,7 @@ export function MessagesTab({ topic, initialPartition, initialOffset, initialLiv
         />
         <CopyButton topic={topic} sets={{ all: () => snapshot(), shown: () => shown, selected: () => snapshot().filter((m) => picked.has(rowId(m)) || rowId(m) === selected) }} />
       </div>
+      {showTopKeys && <TopKeys messages={messages} />}
       <ErrorMessage error={error} title="Could not read the messages" />
       <div className={`messages-body${current ? ' with-detail' : ''}`} onKeyDown={closeOnEscape}>
         <WrapContext.Provider value={wrap}>

@@ -158,3 +158,8 @@ export function dispatchBatch(batch: MessagesBatch): void {
 export function useCurrentMessageStream(): MessageStream {
   return messageStreamOf(useConnectionId());
 }
+
+/** Empties every connection's buffer (screen-share mode turned on: what was read unmasked goes). */
+export function clearAllMessageStreams(): void {
+  for (const stream of streams.values()) stream.store.getState().clear();
+}

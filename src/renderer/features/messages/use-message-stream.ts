@@ -31,13 +31,13 @@ export function useMessageStreamControls() {
   useEffect(() => stop, [stop]);
 
   const read = useCallback(
-    async (target: ReadTarget, position: StartPosition, limit: number, order: 'newest' | 'oldest') => {
+    async (target: ReadTarget, position: StartPosition, limit: number, order: 'newest' | 'oldest', latestPerKey: { tombstones: boolean } | null = null) => {
       stop();
       const runId = newRunId('read');
       const ctl = (controller.current = new AbortController());
       useMessageStream.getState().begin(runId, 'reading', { clear: true, newestFirst: false });
       try {
-        const summary = await api.call('messages.search', { ...target, runId, position, limit }, { signal: ctl.signal });
+        const summary = await api.call('messages.search', { ...target, runId, position, limit, latestPerKey }, { signal: ctl.signal });
         useMessageStream.getState().finish(runId, summary, null, order);
       } catch (error) {
         useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error, order);
