@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 import type { Consumers, LagStatus } from '../groups/lag-status';
+import type { LagEta } from '../groups/lag-eta';
 
 export interface GroupSummary {
   groupId: string;
@@ -88,6 +89,8 @@ export interface LagHistory {
   consumers: Consumers;
   /** The group no longer exists: sampling stopped (it resumes if the group comes back). */
   gone: boolean;
+  /** Catching up (and when), falling behind (by how much) or holding, over the sampled window; null until it spans a few seconds. */
+  eta: LagEta | null;
 }
 
 const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });

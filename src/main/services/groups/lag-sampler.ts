@@ -1,5 +1,6 @@
 import type { LagHistory } from '../../../shared/api';
 import { DEFAULT_STATUS_OPTIONS, groupVerdict, partitionStatus, type Consumers, type LagSample } from '../../../shared/groups/lag-status';
+import { lagEta, type LagTotals } from '../../../shared/groups/lag-eta';
 import type { KafkaClient } from '../../kafka/client';
 import type { Logger } from '../../log';
 
@@ -170,6 +171,7 @@ export class LagSampler {
       samplesNeeded: DEFAULT_STATUS_OPTIONS.minSamples,
       consumers,
       gone: entry.gone,
+      eta: entry.gone ? null : lagEta(windowTotals(window)),
     };
   }
 
@@ -180,4 +182,27 @@ export class LagSampler {
     if (t) clearInterval(t);
     this.tracked.delete(oldest);
   }
+}
+
+/**
+ * The window's committed and log-end sums over the partitions committed in both its first and
+ * its last sample, so a partition appearing or vanishing midway does not read as a rate.
+ */
+function windowTotals(window: { at: number; partitions: Map<string, PartitionSample> }[]): LagTotals[] {
+  const first = window[0];
+  const last = window.at(-1);
+  if (!first || !last || first === last) return [];
+  const keys = [...last.partitions.keys()].filter((k) => first.partitions.get(k)?.committed != null && last.partitions.get(k)!.committed !== null);
+  if (keys.length === 0) return [];
+  const totals = (s: { at: number; partitions: Map<string, PartitionSample> }): LagTotals => {
+    let committed = 0;
+    let logEnd = 0;
+    for (const k of keys) {
+      const p = s.partitions.get(k)!;
+      committed += p.committed!;
+      logEnd += p.logEnd;
+    }
+    return { at: s.at, committed, logEnd };
+  };
+  return [totals(first), totals(last)];
 }

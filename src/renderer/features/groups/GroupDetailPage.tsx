@@ -111,6 +111,11 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
                 Sampled every {lag.data.intervalMs / 1000} s while the app is open.
               </p>
             )}
+            {lag.data?.eta && lag.data.eta.kind !== 'caught-up' && (
+              <p data-testid="group-eta" className={lag.data.eta.kind === 'falling-behind' ? 'eta eta--behind' : 'eta'}>
+                {lag.data.eta.sentence}
+              </p>
+            )}
             {lag.data && <LagChart history={lag.data} />}
           </section>
           <section className="group-section">
