@@ -4,9 +4,14 @@ import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 import type { Consumers, LagStatus } from '../groups/lag-status';
 import type { LagEta } from '../groups/lag-eta';
 
+/** Kafka's group types: the classic rebalance protocol, KIP-848 consumer groups, KIP-932 share groups, KIP-1071 streams groups. */
+export type GroupType = 'classic' | 'consumer' | 'share' | 'streams';
+
 export interface GroupSummary {
   groupId: string;
+  /** The broker's own words: Stable, Empty … for classic groups; STABLE, ASSIGNING, RECONCILING, EMPTY … for the others. */
   state: string;
+  type: GroupType;
   protocolType: string;
   /** The partition assignor while the group has members (range, cooperative-sticky …). */
   assignor: string;
@@ -29,13 +34,35 @@ export interface GroupPartition {
   logEnd: string;
   /** logEnd − committed; null without a commit. */
   lag: number | null;
-  /** The member reading it now, or null (unassigned). */
+  /** The member reading it now, or null (unassigned); for a share group the first of `memberIds`. */
   memberId: string | null;
+  /** Every member reading it: one at most, except in share groups, where several members share a partition. */
+  memberIds: string[];
+}
+
+export interface GroupMemberDetail {
+  memberId: string;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partitions: number[] }[];
+  /** Consumer and share groups: the member's epoch (null for classic groups). */
+  memberEpoch: number | null;
+  /** Consumer and share groups: the topics it subscribed to, or the regex (consumer groups only). */
+  subscribedTopics: string[];
+  subscribedRegex: string | null;
+  /** Consumer groups: the assignment the coordinator wants it to reach; null otherwise. */
+  target: { topic: string; partitions: number[] }[] | null;
+  /** Its current and target assignments differ: it is still giving up or taking partitions. */
+  reconciling: boolean;
 }
 
 export interface GroupDetail extends Omit<GroupSummary, 'members'> {
-  members: { memberId: string; clientId: string; host: string; assignment: { topic: string; partitions: number[] }[] }[];
+  members: GroupMemberDetail[];
+  /** For share groups `committed` is the share-partition start offset (SPSO) and `lag` Kafka's share lag (records not yet acknowledged). */
   partitions: GroupPartition[];
+  /** Consumer and share groups: the group epoch and the epoch of the assignment members work towards (null for classic groups). */
+  groupEpoch: number | null;
+  assignmentEpoch: number | null;
 }
 
 export const ResetMode = z.discriminatedUnion('kind', [
