@@ -312,32 +312,3 @@ describe('lag sampling through a broker outage (own single-node cluster)', () =>
     expect(after.points[failedAt]!.lagByTopic).toBeNull();
   });
 });
-
-describe('a group on the new consumer protocol (KIP-848)', () => {
-  it('is labelled honestly instead of passing for a dead group, and does not break the list', async () => {
-    const { spawn } = await import('node:child_process');
-    const { join } = await import('node:path');
-    const { repoRoot } = await import('../scripts/kafka/cluster');
-    const { KAFKA_VERSION } = await import('../scripts/kafka/jars');
-    const bootstrap = sharedBootstrap();
-    const topic = uniqueTopic('kip848');
-    await createTopic(bootstrap, topic, 2);
-    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: 'a\nb\nc' });
-    const groupId = `${topic}-g`;
-    const home = join(repoRoot, '.kafka', KAFKA_VERSION);
-    // Kafka's own Java consumer with group.protocol=consumer (kafkajs and librdkafka here speak the classic protocol only).
-    const java = spawn('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', `-Dlog4j2.configurationFile=${join(home, 'log4j2.properties')}`, '-cp', `${join(home, 'lib')}/*`, 'org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', bootstrap, '--topic', topic, '--group', groupId, '--from-beginning', '--consumer-property', 'group.protocol=consumer', '--timeout-ms', '30000'], { stdio: 'ignore' });
-    const app = startTestApp();
-    try {
-      const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
-      const seen = await eventually(() => app.call('groups.list', { connectionId }), (l) => l.some((g) => g.groupId === groupId && g.topics.length > 0), 40_000);
-      const group = seen.find((g) => g.groupId === groupId)!;
-      expect(group.note).toContain('KIP-848');
-      expect(group.topics).toEqual([topic]);
-      expect(group.totalLag).toBe(0);
-    } finally {
-      java.kill('SIGKILL');
-      await app.close();
-    }
-  });
-});

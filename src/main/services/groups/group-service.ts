@@ -70,8 +70,11 @@ export class GroupService {
     return { ...summary, members: group.members.map(memberDetail), partitions, groupEpoch: group.groupEpoch ?? null, assignmentEpoch: group.assignmentEpoch ?? null };
   }
 
-  async preview(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {
-    const committed = (await client.committedOffsets(groupId)).filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
+  async preview(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode, loaded?: LoadedGroup | null): Promise<ResetRow[]> {
+    const group = loaded === undefined ? await loadGroup(client, groupId) : loaded;
+    // A share group's "committed" offset is its start offset (SPSO): resetting moves it.
+    const offsets = group?.share ? group.share.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.startOffset ?? '-1' })) : (group?.offsets ?? (await client.committedOffsets(groupId)));
+    const committed = offsets.filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
     const topics = topic ? [topic] : [...new Set(committed.map((c) => c.topic))];
     if (topics.length === 0) throw appError(ErrorCode.Validation, `${groupId} has no committed offsets${topic ? ` for ${topic}` : ''}: name a topic to reset.`);
     const marks = (await client.fetchWatermarks(topics)).filter((w) => partitions === null || partitions.includes(w.partition));
@@ -112,23 +115,34 @@ export class GroupService {
   }
 
   async reset(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {
-    const [group] = await client.describeGroups([groupId]);
+    const loaded = await loadGroup(client, groupId);
+    const group = loaded?.description;
     const members = group?.members.length ?? 0;
-    if (members > 0 || (group && !['Empty', 'Dead'].includes(group.state))) {
+    if (members > 0 || (group && !['Empty', 'Dead', 'EMPTY', 'DEAD'].includes(group.state))) {
       throw appError('GROUP_NOT_EMPTY', `${groupId} has ${members} active member${members === 1 ? '' : 's'}: stop ${members === 1 ? 'it' : 'them'} first (offsets can only be reset while the group is Empty).`, {
         name: 'GroupNotEmpty',
         hint: 'Stop the consumers of this group, wait until its state is Empty, then reset.',
       });
     }
-    const rows = await this.preview(client, groupId, topic, partitions, mode);
+    const rows = await this.preview(client, groupId, topic, partitions, mode, loaded);
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
     for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { partition: r.partition, offset: r.next }]);
-    for (const [t, ps] of byTopic) await client.commitOffsets(groupId, t, ps);
+    for (const [t, ps] of byTopic) {
+      // An admin OffsetCommit (no member) works for classic and KIP-848 groups alike; kafkajs' setOffsets joins as a classic member.
+      if (loaded?.share) await client.alterShareGroupOffsets(groupId, t, ps);
+      else await client.commitGroupOffsets(groupId, t, ps);
+    }
     return rows;
   }
 
   async deleteOffsets(client: KafkaClient, groupId: string, topic: string): Promise<void> {
-    const partitions = (await client.committedOffsets(groupId)).filter((c) => c.topic === topic).map((c) => c.partition);
+    const loaded = await loadGroup(client, groupId);
+    if (loaded?.share) {
+      if (!loaded.share.some((o) => o.topic === topic)) throw appError(ErrorCode.NotFound, `${groupId} has no start offsets for ${topic}.`);
+      await client.deleteShareGroupOffsets(groupId, [topic]);
+      return;
+    }
+    const partitions = (loaded?.offsets ?? (await client.committedOffsets(groupId))).filter((c) => c.topic === topic).map((c) => c.partition);
     if (partitions.length === 0) throw appError(ErrorCode.NotFound, `${groupId} has no committed offsets for ${topic}.`);
     await client.deleteGroupOffsets(groupId, topic, partitions);
   }

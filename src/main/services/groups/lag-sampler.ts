@@ -2,6 +2,7 @@ import type { LagHistory } from '../../../shared/api';
 import { DEFAULT_STATUS_OPTIONS, groupVerdict, partitionStatus, type Consumers, type LagSample } from '../../../shared/groups/lag-status';
 import { lagEta, type LagTotals } from '../../../shared/groups/lag-eta';
 import type { KafkaClient } from '../../kafka/client';
+import { loadGroup } from './group-loader';
 import type { Logger } from '../../log';
 
 const MAX_SAMPLES = 720; // an hour at 5 s
@@ -89,7 +90,10 @@ export class LagSampler {
     }
     entry.busy = true;
     try {
-      const [[group], committed] = await Promise.all([c.describeGroups([groupId]), c.committedOffsets(groupId)]);
+      const loaded = await loadGroup(c, groupId);
+      const group = loaded?.description;
+      // A share group's start offset stands for its commit: the chart shows the records from there to the log end.
+      const committed = loaded?.share ? loaded.share.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.startOffset ?? '-1' })) : (loaded?.offsets ?? []);
       const real = committed.filter((o) => Number(o.offset) >= 0);
       // As groups.describe decides: Dead, no members and nothing committed is no group at all.
       if (!group || (group.state === 'Dead' && group.members.length === 0 && real.length === 0)) {
@@ -103,8 +107,7 @@ export class LagSampler {
         entry.gone = false;
         if (!entry.timer) this.startTimer(key, entry, client, groupId);
       }
-      // A KIP-848 group shows as Dead with no members through the classic API: its consumers are unknown, not absent.
-      const consumers: Consumers = group.members.length > 0 ? 'running' : group.state === 'Empty' ? 'none' : 'unknown';
+      const consumers: Consumers = group.members.length > 0 ? 'running' : group.state === 'Empty' || group.state === 'EMPTY' ? 'none' : 'unknown';
       // The partitions of the topics it reads, committed or assigned, as groups.describe shows them.
       const topics = [...new Set([...real.map((o) => o.topic), ...group.members.flatMap((m) => m.assignment.map((a) => a.topic))])];
       const marks = topics.length > 0 ? await c.fetchWatermarks(topics) : [];
