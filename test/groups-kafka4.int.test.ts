@@ -92,6 +92,7 @@ describe('Kafka 4 groups against Kafka’s own tools', () => {
     const java = await startShareConsumer(bootstrap, topic, groupId);
     javas.push(java);
     // The share consumer starts at the log end (share.auto.offset.reset=latest): produce once it owns both partitions.
+    await eventually(() => app.call('groups.list', { connectionId }), (l) => l.some((g) => g.groupId === groupId && g.members === 1), 90_000, 1_000);
     await eventually(() => app.call('groups.describe', { connectionId, groupId }), (d) => d.members[0]?.assignment[0]?.partitions.length === 2, 90_000, 1_000);
     produce(topic, 0, 5);
     produce(topic, 1, 3);
