@@ -14,8 +14,11 @@ import type { InternalBroker, InternalCluster } from './internals';
 import { throwIfFailed } from './raw/broker-error';
 import { pooled } from '../../services/pooled';
 
-/** GROUP_ID_NOT_FOUND: what ConsumerGroupDescribe and ShareGroupDescribe answer for a group of another type. */
-const GROUP_ID_NOT_FOUND = 69;
+/**
+ * Answers that mean "no such group of this type": GROUP_ID_NOT_FOUND (a group of another type,
+ * or none), and UNSUPPORTED_VERSION from a 3.x broker whose coordinator has the new protocol off.
+ */
+const NOT_OF_THIS_TYPE: ReadonlySet<number> = new Set([69, 35]);
 const FIND_COORDINATOR_BATCH = 100;
 
 const GROUP_TYPES: ReadonlySet<string> = new Set(['classic', 'consumer', 'share', 'streams']);
@@ -68,7 +71,7 @@ export function createGroupProtocolsPort(getCluster: () => Promise<InternalClust
         }
       }),
     );
-    const described = answers.flat().filter((g) => g.errorCode !== GROUP_ID_NOT_FOUND);
+    const described = answers.flat().filter((g) => !NOT_OF_THIS_TYPE.has(g.errorCode));
     throwIfFailed(described.map((g) => ({ errorCode: g.errorCode, errorMessage: g.errorMessage, subject: g.groupId })), `Describing ${api} groups`);
     return described.map((g) => ({
       groupId: g.groupId,
