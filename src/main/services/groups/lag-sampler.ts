@@ -95,6 +95,7 @@ export class LagSampler {
       // A share group's start offset stands for its commit: the chart shows the records from there to the log end.
       const committed = loaded?.share ? loaded.share.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.startOffset ?? '-1' })) : (loaded?.offsets ?? []);
       const real = committed.filter((o) => Number(o.offset) >= 0);
+      const shareLags = new Map<string, number>((loaded?.share ?? []).flatMap((o) => (o.lag === null ? [] : [[`${o.topic}:${o.partition}`, o.lag] as const])));
       // As groups.describe decides: Dead, no members and nothing committed is no group at all.
       if (!group || (group.state === 'Dead' && group.members.length === 0 && real.length === 0)) {
         if (entry.timer) clearInterval(entry.timer);
@@ -115,7 +116,10 @@ export class LagSampler {
       const partitions = new Map<string, PartitionSample>();
       for (const w of marks) {
         const k = `${w.topic}:${w.partition}`;
-        partitions.set(k, { committed: byKey.get(k) ?? null, logStart: Number(w.low), logEnd: Number(w.high) });
+        // Share groups: where the broker gives Kafka's share lag (KIP-1226), the chart shows that lag, as the table does.
+        const shareLag = shareLags.get(k);
+        const committed = shareLag !== undefined && byKey.has(k) ? Number(w.high) - shareLag : (byKey.get(k) ?? null);
+        partitions.set(k, { committed, logStart: Number(w.low), logEnd: Number(w.high) });
       }
       this.push(entry, { at, partitions, consumers });
     } catch (error) {
