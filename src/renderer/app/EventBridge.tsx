@@ -6,6 +6,7 @@ import { useHealthStore } from '../state/health-store';
 import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
 import { dispatchBatch } from '../features/messages/message-stream-store';
+import { showGroupAlert } from '../features/groups/group-alerts';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -25,6 +26,7 @@ export function EventBridge() {
       api.on('profiles.testStep', (step) => useConnectionTest.getState().onStep(step)),
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
       api.on('messages.batch', dispatchBatch),
+      api.on('groups.alert', showGroupAlert),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api, queryClient]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, defineEvent } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 import type { Consumers, LagStatus } from '../groups/lag-status';
 import type { LagEta } from '../groups/lag-eta';
@@ -134,4 +134,18 @@ export const groupCalls = {
   'groups.deleteOffsets': defineCall<void>()(GroupRequest.extend({ topic: TopicName }), { write: true }),
   /** Lag over time and a status per partition; sampling continues every few seconds for the session. */
   'groups.lag': defineCall<LagHistory>()(GroupRequest),
+};
+
+/** A watched group (one with a lag threshold in the settings) crossed it or changed verdict. */
+export interface GroupAlert {
+  connectionId: string;
+  groupId: string;
+  /** One sentence for the notification. */
+  message: string;
+  status: LagStatus;
+  lag: number | null;
+}
+
+export const groupEvents = {
+  'groups.alert': defineEvent<GroupAlert>(),
 };

@@ -7,7 +7,7 @@ import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
 import { messageCalls, messageEvents, messageFileCalls, messageStreamCalls } from './messages';
-import { groupCalls } from './groups';
+import { groupCalls, groupEvents } from './groups';
 import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
@@ -39,6 +39,7 @@ export const events = {
   ...profileEvents,
   ...produceEvents,
   ...messageEvents,
+  ...groupEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

@@ -1,4 +1,5 @@
-import type { LagHistory } from '../../../shared/api';
+import type { GroupAlert, LagHistory } from '../../../shared/api';
+import { lagAlert, type WatchState } from '../../../shared/groups/lag-watch';
 import { DEFAULT_STATUS_OPTIONS, groupVerdict, partitionStatus, type Consumers, type LagSample } from '../../../shared/groups/lag-status';
 import { lagEta, type LagTotals } from '../../../shared/groups/lag-eta';
 import type { KafkaClient } from '../../kafka/client';
@@ -27,6 +28,8 @@ interface Tracked {
   busy: boolean;
   gone: boolean;
   samples: Sample[];
+  /** What the last sample looked like, for alerts. */
+  watched?: WatchState;
 }
 
 /**
@@ -37,6 +40,12 @@ interface Tracked {
  */
 export class LagSampler {
   private readonly tracked = new Map<string, Tracked>();
+  private alerts: { listener: (alert: GroupAlert) => void; thresholdOf: (groupId: string) => Promise<number | null> } | null = null;
+
+  /** Calls `listener` when a group with a threshold crosses it or changes verdict (checked at every sample). */
+  onAlert(listener: (alert: GroupAlert) => void, thresholdOf: (groupId: string) => Promise<number | null>): void {
+    this.alerts = { listener, thresholdOf };
+  }
 
   constructor(
     private readonly log: Logger,
@@ -122,12 +131,28 @@ export class LagSampler {
         partitions.set(k, { committed, logStart: Number(w.low), logEnd: Number(w.high) });
       }
       this.push(entry, { at, partitions, consumers });
+      await this.checkAlert(key, entry, groupId);
     } catch (error) {
       this.log.debug('lag sample failed', { groupId, error });
       this.push(entry, { at, partitions: null, consumers: 'unknown' });
     } finally {
       entry.busy = false;
     }
+  }
+
+  private async checkAlert(key: string, entry: Tracked, groupId: string): Promise<void> {
+    if (!this.alerts) return;
+    const history = this.render(entry);
+    const last = history.points.at(-1)?.lagByTopic ?? null;
+    const lag = last === null || last.every((l) => l === null) ? null : last.reduce<number>((sum, l) => sum + (l ?? 0), 0);
+    const now: WatchState = { lag, status: history.status };
+    const before = entry.watched;
+    entry.watched = now;
+    const threshold = await this.alerts.thresholdOf(groupId);
+    // Only groups the user watches (a threshold in the settings) notify.
+    if (threshold === null) return;
+    const message = lagAlert(groupId, before, now, threshold);
+    if (message) this.alerts.listener({ connectionId: key.slice(0, key.indexOf('\u0000')), groupId, message, status: now.status, lag });
   }
 
   private push(entry: Tracked, sample: Sample): void {

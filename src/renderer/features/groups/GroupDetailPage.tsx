@@ -15,6 +15,7 @@ import { DangerZone } from './DangerZone';
 import { StateBadge } from './StateBadge';
 import { useRevealSection } from './use-reveal-section';
 import { MembersTable } from './MembersTable';
+import { LagAlertSetting } from './LagAlertSetting';
 import { GROUP_TYPE_EXPLAINED } from './group-types';
 import './groups.css';
 
@@ -133,6 +134,7 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
                 {lag.data.eta.sentence}
               </p>
             )}
+            <LagAlertSetting groupId={groupId} />
             {lag.data && <LagChart history={lag.data} />}
           </section>
           <section className="group-section">
