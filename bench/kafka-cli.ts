@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../scripts/kafka/cluster';
 import { ensureKafkaJars, KAFKA_VERSION } from '../scripts/kafka/jars';
@@ -8,7 +7,7 @@ const run = promisify(execFile);
 
 /** Runs one of Kafka's own CLI tools (a main class from the broker jars), as the .sh scripts do. */
 export async function kafkaTool(mainClass: string, args: string[]): Promise<string> {
-  const { lib } = await ensureKafkaJars(repoRoot, KAFKA_VERSION);
-  const { stdout } = await run('java', ['-Xmx512m', `-Dlog4j2.configurationFile=${join(repoRoot, '.kafka', KAFKA_VERSION, 'log4j2.properties')}`, '-cp', `${lib}/*`, mainClass, ...args], { maxBuffer: 256 * 1024 * 1024 });
+  const { lib, logArgs } = await ensureKafkaJars(repoRoot, KAFKA_VERSION);
+  const { stdout } = await run('java', ['-Xmx512m', ...logArgs, '-cp', `${lib}/*`, mainClass, ...args], { maxBuffer: 256 * 1024 * 1024 });
   return stdout;
 }

@@ -1,5 +1,6 @@
 /**
- * npm run kafka:up [-- --nodes 3 --port 9092 --name dev]   start a local cluster that outlives this command,
+ * npm run kafka:up [-- --nodes 3 --port 9092 --name dev --version 3.9.2]   start a local cluster that outlives this command,
+ *   on the Apache Kafka version given (or KAFKA_VERSION; default: the newest 4.x, see jars.ts),
  *   or start a stopped one again on its data (same cluster id, topics and offsets)
  *   (--security: single node with SASL, SSL and mTLS listeners and ACLs besides PLAINTEXT)
  * npm run kafka:down [-- --name dev] [-- --reset]          stop it, keeping its data (every recorded cluster without --name);
@@ -31,6 +32,7 @@ const { positionals, values } = parseArgs({
     'registry-port': { type: 'string' },
     connect: { type: 'boolean', default: false },
     'connect-port': { type: 'string' },
+    version: { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'status';
@@ -99,9 +101,12 @@ if (command === 'up') {
   if (existing && liveNodes(existing).length === existing.nodes.length) {
     console.log(`kafka "${name}" already running: ${existing.bootstrap}`);
   } else if (existing?.keepData && canResume(existing)) {
-    const asked = (values.nodes !== undefined && nodes !== existing.nodes.length) || (values.port !== undefined && Number(values.port) !== existing.nodes[0]!.port);
+    const asked =
+      (values.nodes !== undefined && nodes !== existing.nodes.length) ||
+      (values.port !== undefined && Number(values.port) !== existing.nodes[0]!.port) ||
+      (values.version !== undefined && values.version !== (existing.version ?? '4.1.1'));
     if (asked) {
-      console.error(`kafka "${name}" has kept data for ${existing.nodes.length} node(s) at ${existing.bootstrap}: npm run kafka:reset -- --name ${name} first to start a different cluster`);
+      console.error(`kafka "${name}" has kept data for ${existing.nodes.length} node(s) of Kafka ${existing.version ?? '4.1.1'} at ${existing.bootstrap}: npm run kafka:reset -- --name ${name} first to start a different cluster`);
       process.exit(2);
     }
     const started = Date.now();
@@ -112,13 +117,13 @@ if (command === 'up') {
     const base = values.port ? Number(values.port) : 9092;
     const ports = Array.from({ length: nodes }, (_, i) => base + i);
     const started = Date.now();
-    const cluster = await startCluster({ name, nodes, ports, detached: true, security: values.security });
+    const cluster = await startCluster({ name, nodes, ports, detached: true, security: values.security, ...(values.version ? { version: values.version } : {}) });
     // Topics survive kafka:down; kafka:reset removes them.
     await updateState(join(runRoot(repoRoot), name), (s) => {
       s.keepData = true;
       if (cluster.security) s.security = cluster.security;
     });
-    console.log(`kafka "${name}" up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.bootstrap}`);
+    console.log(`kafka "${name}" (Apache Kafka ${cluster.version}) up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.bootstrap}`);
     if (cluster.security) console.log(JSON.stringify(cluster.security, null, 2));
   }
   if (values.registry) await registryUp(name);
@@ -134,7 +139,7 @@ if (command === 'up') {
     const alive = liveNodes(s).length;
     const helpers = liveHelpers(s).map((h) => h.what);
     if (alive === 0 && s.keepData) console.log(`${s.name}: stopped, data kept (npm run kafka:up -- --name ${s.name} starts it again; npm run kafka:reset -- --name ${s.name} removes it)`);
-    else console.log(`${s.name}: ${s.bootstrap} (${alive}/${s.nodes.length} nodes alive${helpers.length ? `; ${helpers.join(', ')}` : ''})`);
+    else console.log(`${s.name}: ${s.bootstrap}, Kafka ${s.version ?? '4.1.1'} (${alive}/${s.nodes.length} nodes alive${helpers.length ? `; ${helpers.join(', ')}` : ''})`);
   }
   for (const r of listRegistries(repoRoot)) console.log(`Schema Registry ${r.name}: ${r.url} (${registryAlive(r) ? 'running' : 'stopped'})`);
   for (const w of listConnectWorkers(repoRoot)) console.log(`Kafka Connect ${w.name}: ${w.url} (${connectAlive(w) ? 'running' : 'stopped'})`);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { ensureKafkaJars } from './jars';
+import { ensureKafkaJars, KAFKA_VERSION } from './jars';
 import { kafkaJavaArgs, registeredBrokers } from './node-process';
 import { freePorts, isPortFree } from './ports';
 import { isOurProcess, terminate } from './processes';
@@ -34,12 +34,16 @@ export interface StartClusterOptions {
   security?: boolean;
   /** Maximum heap per node; 384 MB unless a benchmark holds tens of thousands of partitions. */
   heapMb?: number;
+  /** The Apache Kafka version from Maven Central (KAFKA_VERSION, or the default in jars.ts). */
+  version?: string;
 }
 
 export interface RunningCluster {
   name: string;
   clusterId: string;
   bootstrap: string;
+  /** The Apache Kafka version it runs. */
+  version: string;
   nodes: { id: number; port: number; controllerPort: number }[];
   /** Ports, users and PEM files of the secured listeners, when started with `security: true`. */
   security?: ClusterSecurity;
@@ -64,7 +68,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
 
-  const { lib, log4j } = await ensureKafkaJars(repoRoot);
+  const jars = await ensureKafkaJars(repoRoot, options.version ?? KAFKA_VERSION);
   const clientPorts = options.ports ?? (await freePorts(size));
   for (const port of clientPorts) {
     if (!(await isPortFree(port))) throw new Error(`port ${port} is already in use; stop what runs there or pick another (--port)`);
@@ -100,11 +104,12 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
   const state: ClusterState = {
     name,
     clusterId: newClusterId(),
+    version: jars.version,
     bootstrap: layout.map((n) => `127.0.0.1:${n.port}`).join(','),
     dataDir,
     nodes: layout.map((n) => ({ id: n.id, port: n.port, controllerPort: n.controllerPort, pid: null, properties: join(dataDir, `node-${n.id}`, 'server.properties') })),
   };
-  const java = (mainClass: string, args: string[], logsDir: string) => kafkaJavaArgs({ lib, log4j }, mainClass, args, logsDir, options.heapMb);
+  const java = (mainClass: string, args: string[], logsDir: string) => kafkaJavaArgs(jars, mainClass, args, logsDir, options.heapMb);
 
   await Promise.all(
     layout.map(async (node) => {
@@ -181,6 +186,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     name,
     clusterId: state.clusterId,
     bootstrap: state.bootstrap,
+    version: jars.version,
     nodes: layout.map(({ id, port, controllerPort }) => ({ id, port, controllerPort })),
     ...(clusterSecurity ? { security: clusterSecurity } : {}),
     waitForBrokers,

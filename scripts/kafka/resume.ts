@@ -25,7 +25,8 @@ export async function resumeCluster(state: ClusterState, root: string, readyTime
       throw new Error(`port ${n.port} or ${n.controllerPort} of kafka "${state.name}" node ${n.id} is in use: free it, or npm run kafka:reset -- --name ${state.name} to start a new cluster`);
     }
   }
-  const jars = await ensureKafkaJars(root);
+  // States written before versions were chosen ran 4.1.1, the default then: keep their data on the binaries that wrote it.
+  const jars = await ensureKafkaJars(root, state.version ?? '4.1.1');
   for (const n of dead) {
     const nodeDir = join(n.properties, '..');
     const log = openSync(join(nodeDir, 'server.log'), 'a');

@@ -18,6 +18,8 @@ export interface ClusterState {
   name: string;
   clusterId: string;
   bootstrap: string;
+  /** The Apache Kafka version its nodes run (absent in states written before versions were chosen: the default). */
+  version?: string;
   dataDir: string;
   nodes: { id: number; port: number; controllerPort: number; pid: number | null; properties: string }[];
   /**

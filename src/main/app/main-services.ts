@@ -51,6 +51,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       host.sendTo(connection.ownerId, 'connection.lost', { connectionId: connection.id, error: { message: health.error?.message ?? 'No broker answers', ...(health.error?.broker ? { broker: health.error.broker } : {}) } });
     }
   });
+  // A watched group's alert goes to the window that owns the connection, which shows a desktop notification.
+  deps.lagSampler.onAlert(
+    (alert) => {
+      const owner = deps.connections.ownerOf(alert.connectionId);
+      if (owner !== undefined) host.sendTo(owner, 'groups.alert', alert);
+    },
+    async (groupId) => (await deps.settings.read()).settings.lagAlerts[groupId] ?? null,
+  );
   return {
     host,
     deps,

@@ -28,6 +28,7 @@ export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, G
  */
 export const writeMethods: ReadonlySet<string> = new Set<string>([
   'produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets',
+  'commitGroupOffsets', 'alterShareGroupOffsets', 'deleteShareGroupOffsets',
   'createTopic',
   'deleteTopic',
   'createPartitions',

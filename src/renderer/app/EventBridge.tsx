@@ -7,6 +7,7 @@ import { useConnectionTest } from '../features/connect/connection-test-store';
 import { useProduceProgress } from '../features/produce/produce-progress-store';
 import { dispatchBatch } from '../features/messages/message-stream-store';
 import { useCopyProgress } from '../features/copy/copy-progress-store';
+import { showGroupAlert } from '../features/groups/group-alerts';
 
 /**
  * The one place that subscribes to events pushed by main. It renders nothing; each event is
@@ -27,6 +28,7 @@ export function EventBridge() {
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
       api.on('messages.batch', dispatchBatch),
       api.on('copy.progress', (progress) => useCopyProgress.getState().onProgress(progress)),
+      api.on('groups.alert', showGroupAlert),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api, queryClient]);

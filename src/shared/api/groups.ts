@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, defineEvent } from './define';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
 import type { Consumers, LagStatus } from '../groups/lag-status';
+import type { LagEta } from '../groups/lag-eta';
+
+/** Kafka's group types: the classic rebalance protocol, KIP-848 consumer groups, KIP-932 share groups, KIP-1071 streams groups. */
+export type GroupType = 'classic' | 'consumer' | 'share' | 'streams';
 
 export interface GroupSummary {
   groupId: string;
+  /** The broker's own words: Stable, Empty … for classic groups; STABLE, ASSIGNING, RECONCILING, EMPTY … for the others. */
   state: string;
+  type: GroupType;
   protocolType: string;
   /** The partition assignor while the group has members (range, cooperative-sticky …). */
   assignor: string;
@@ -28,13 +34,35 @@ export interface GroupPartition {
   logEnd: string;
   /** logEnd − committed; null without a commit. */
   lag: number | null;
-  /** The member reading it now, or null (unassigned). */
+  /** The member reading it now, or null (unassigned); for a share group the first of `memberIds`. */
   memberId: string | null;
+  /** Every member reading it: one at most, except in share groups, where several members share a partition. */
+  memberIds: string[];
+}
+
+export interface GroupMemberDetail {
+  memberId: string;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partitions: number[] }[];
+  /** Consumer and share groups: the member's epoch (null for classic groups). */
+  memberEpoch: number | null;
+  /** Consumer and share groups: the topics it subscribed to, or the regex (consumer groups only). */
+  subscribedTopics: string[];
+  subscribedRegex: string | null;
+  /** Consumer groups: the assignment the coordinator wants it to reach; null otherwise. */
+  target: { topic: string; partitions: number[] }[] | null;
+  /** Its current and target assignments differ: it is still giving up or taking partitions. */
+  reconciling: boolean;
 }
 
 export interface GroupDetail extends Omit<GroupSummary, 'members'> {
-  members: { memberId: string; clientId: string; host: string; assignment: { topic: string; partitions: number[] }[] }[];
+  members: GroupMemberDetail[];
+  /** For share groups `committed` is the share-partition start offset (SPSO) and `lag` Kafka's share lag (records not yet acknowledged). */
   partitions: GroupPartition[];
+  /** Consumer and share groups: the group epoch and the epoch of the assignment members work towards (null for classic groups). */
+  groupEpoch: number | null;
+  assignmentEpoch: number | null;
 }
 
 export const ResetMode = z.discriminatedUnion('kind', [
@@ -88,6 +116,8 @@ export interface LagHistory {
   consumers: Consumers;
   /** The group no longer exists: sampling stopped (it resumes if the group comes back). */
   gone: boolean;
+  /** Catching up (and when), falling behind (by how much) or holding, over the sampled window; null until it spans a few seconds. */
+  eta: LagEta | null;
 }
 
 const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });
@@ -104,4 +134,18 @@ export const groupCalls = {
   'groups.deleteOffsets': defineCall<void>()(GroupRequest.extend({ topic: TopicName }), { write: true }),
   /** Lag over time and a status per partition; sampling continues every few seconds for the session. */
   'groups.lag': defineCall<LagHistory>()(GroupRequest),
+};
+
+/** A watched group (one with a lag threshold in the settings) crossed it or changed verdict. */
+export interface GroupAlert {
+  connectionId: string;
+  groupId: string;
+  /** One sentence for the notification. */
+  message: string;
+  status: LagStatus;
+  lag: number | null;
+}
+
+export const groupEvents = {
+  'groups.alert': defineEvent<GroupAlert>(),
 };

@@ -7,7 +7,7 @@ import { topicCalls } from './topics';
 import { profileCalls, profileEvents } from './profiles';
 import { produceCalls, produceEvents } from './produce';
 import { messageCalls, messageEvents, messageFileCalls, messageStreamCalls } from './messages';
-import { groupCalls } from './groups';
+import { groupCalls, groupEvents } from './groups';
 import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
@@ -46,6 +46,7 @@ export const events = {
   ...produceEvents,
   ...messageEvents,
   ...copyEvents,
+  ...groupEvents,
 } satisfies Record<string, EventSpec>;
 
 export type Calls = typeof calls;

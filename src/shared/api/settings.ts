@@ -27,10 +27,12 @@ export const Settings = z.object({
   dateFormat: DateFormatSetting,
   /** For every list whose own auto-refresh choice was never changed. */
   autoRefresh: RefreshEvery,
+  /** Per group id: notify when its total lag goes above this many messages (and when its verdict changes). */
+  lagAlerts: z.record(z.string().min(1).max(500), z.number().int().min(0).max(1e15)),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off' };
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {} };
 
 export const settingsCalls = {
   'settings.get': defineCall<Settings>()(z.object({})),

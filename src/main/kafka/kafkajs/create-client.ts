@@ -11,6 +11,7 @@ import { createProducerPort } from './producer';
 import { lazyClient } from './lazy-client';
 import { createMessagesPort } from './messages';
 import { createGroupsPort } from './groups';
+import { createGroupProtocolsPort } from './group-protocols';
 import { offsetDelete } from './raw/offset-delete';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
@@ -120,6 +121,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     offsetsForTimestamp: groups.offsetsForTimestamp,
     deleteGroup: groups.deleteGroup,
     deleteGroupOffsets: async (groupId, topic, partitions) => offsetDelete(await getCluster(), groupId, topic, partitions),
+    ...createGroupProtocolsPort(getCluster),
     ...createProducerPort(getCluster, admin, config.requestTimeoutMs, log),
     describeAcls: acls.describeAcls,
     createAcls: acls.createAcls,

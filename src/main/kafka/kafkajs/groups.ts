@@ -1,13 +1,13 @@
 import kafkajs, { type Admin } from 'kafkajs';
 import type { LazyClient } from './lazy-client';
-import type { GroupsPort } from '../ports/groups';
+import type { GroupProtocolsPort, GroupsPort } from '../ports/groups';
 import { rethrowAsAppError } from './errors';
 
 // Node's ESM loader cannot see AssignerProtocol as a named export of the CommonJS kafkajs.
 const { AssignerProtocol } = kafkajs;
 
 /** Consumer groups through kafkajs' admin (the connection's shared admin); OffsetDelete is a raw request (raw/). */
-export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'deleteGroupOffsets'> {
+export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'deleteGroupOffsets' | keyof GroupProtocolsPort> {
   const get = () => admin.get();
 
   return {

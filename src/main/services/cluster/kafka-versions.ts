@@ -3,7 +3,7 @@ import type { BrokerFeatures } from '../../kafka/ports/brokers';
 
 /**
  * metadata.version feature levels and their names, as Kafka's MetadataVersion enum has them
- * (printed from kafka-server-common 4.1.1). A broker supports up to its release's newest
+ * (printed from kafka-server-common 4.4.0's production levels). A broker supports up to its release's newest
  * production level, so that maximum names the release it runs; the cluster's finalized level
  * can lag behind until an operator runs `kafka-features.sh upgrade`.
  */
@@ -37,6 +37,10 @@ const METADATA_VERSIONS: Record<number, string> = {
   27: '4.1-IV1',
   28: '4.2-IV0',
   29: '4.2-IV1',
+  30: '4.3-IV0',
+  31: '4.4-IV0',
+  32: '4.4-IV1',
+  33: '4.4-IV2',
 };
 
 /** "4.1-IV1" for level 27; null for a level this build does not know. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompactWriter } from '../../kafka/kafkajs/raw/compact-wire';
 import { decodeApiVersions } from '../../kafka/kafkajs/raw/api-versions';
-import { summarizeVersions } from './kafka-versions';
+import { releaseForMaxLevel, summarizeVersions } from './kafka-versions';
 import { rates } from './throughput-sampler';
 
 const sample = (at: number, highs: Record<string, number>) => ({ at, highs: new Map(Object.entries(highs).map(([k, v]) => [k.replace('/', '\u0000'), BigInt(v)])) });
@@ -64,5 +64,11 @@ describe('Kafka versions from ApiVersions', () => {
     expect(v.brokers.map((b) => b.release)).toEqual(['4.0', '4.1', null]);
     expect(v.releases).toEqual(['4.0', '4.1']);
     expect(v.features).toEqual([{ name: 'metadata.version', level: 21, levelName: '3.9-IV0', maxSupported: 25 }]);
+  });
+
+  it('knows the releases the test clusters run: 3.9 and 4.4 (the default)', () => {
+    expect(releaseForMaxLevel(21)).toBe('3.9');
+    expect(releaseForMaxLevel(33)).toBe('4.4');
+    expect(releaseForMaxLevel(30)).toBe('4.3');
   });
 });

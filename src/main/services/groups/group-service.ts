@@ -1,14 +1,12 @@
-import type { GroupDetail, GroupPartition, GroupSummary, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
+import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
-import type { CommittedOffset, GroupDescription } from '../../kafka/ports/groups';
+import type { CommittedOffset, GroupMember } from '../../kafka/ports/groups';
 import type { PartitionWatermarks } from '../../kafka/ports/metadata';
-import { pooled } from '../pooled';
+import { loadAllGroups, loadGroup, type LoadedGroup } from './group-loader';
+import { sameAssignment } from './reconciling';
 
-const DESCRIBE_BATCH = 100;
-const OFFSET_CONCURRENCY = 8;
-
-const KIP848_NOTE = 'Shown as Dead with no members by the classic API: it may use the new consumer protocol (KIP-848), whose members this view cannot list yet.';
+const DEAD_NOTE = 'Dead with no members, yet it has committed offsets: nobody has joined it since (a classic group whose members left, or offsets committed by a tool).';
 
 /** Consumer groups: membership, committed offsets and lag; offset resets with a preview. */
 export class GroupService {
@@ -16,14 +14,15 @@ export class GroupService {
   private readonly seen = new WeakMap<KafkaClient, Map<string, { at: number; lag: number }[]>>();
 
   async list(client: KafkaClient): Promise<GroupSummary[]> {
-    const { descriptions, offsets } = await this.loadAll(client);
-    const marks = await this.watermarks(client, offsets.flat());
+    const loaded = await loadAllGroups(client);
+    const marks = await this.watermarks(client, loaded.flatMap((g) => g.offsets));
     const history = this.seen.get(client) ?? new Map<string, { at: number; lag: number }[]>();
     this.seen.set(client, history);
     const now = Date.now();
-    return descriptions
-      .map((g, i) => {
-        const summary = summarize(g, offsets[i]!, marks);
+    return loaded
+      .map((l) => {
+        const g = l.description;
+        const summary = summarize(l, marks);
         const past = (history.get(g.groupId) ?? []).filter((p) => now - p.at < 120_000);
         if (summary.totalLag !== null) history.set(g.groupId, [...past, { at: now, lag: summary.totalLag }].slice(-12));
         return { ...summary, trend: lagTrend(past[0]?.lag, summary.totalLag) };
@@ -32,19 +31,28 @@ export class GroupService {
   }
 
   async describe(client: KafkaClient, groupId: string): Promise<GroupDetail> {
-    const [[group], committed] = await Promise.all([client.describeGroups([groupId]), client.committedOffsets(groupId)]);
-    if (!group || (group.state === 'Dead' && group.members.length === 0 && committed.length === 0)) {
+    const loaded = await loadGroup(client, groupId);
+    const group = loaded?.description;
+    if (!loaded || !group || (group.state === 'Dead' && group.members.length === 0 && loaded.offsets.length === 0)) {
       throw appError(ErrorCode.NotFound, `Consumer group ${groupId} does not exist.`, { name: 'NotFoundError' });
     }
-    const owners = new Map<string, string>();
-    for (const m of group.members) for (const a of m.assignment) for (const p of a.partitions) owners.set(`${a.topic}:${p}`, m.memberId);
-    // Partitions of the topics the group reads, committed or assigned.
-    const topics = [...new Set([...committed.map((c) => c.topic), ...group.members.flatMap((m) => m.assignment.map((a) => a.topic))])].sort();
+    const owners = new Map<string, string[]>();
+    for (const m of group.members) for (const a of m.assignment) for (const p of a.partitions) owners.set(`${a.topic}:${p}`, [...(owners.get(`${a.topic}:${p}`) ?? []), m.memberId]);
+    const committed = loaded.offsets;
+    // Partitions of the topics the group reads, committed or assigned (share groups: with a start offset).
+    const topics = groupTopics(loaded);
     const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
     const byKey = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, c.offset]));
+    const shareByKey = new Map((loaded.share ?? []).map((o) => [`${o.topic}:${o.partition}`, o]));
     const partitions: GroupPartition[] = marks
       .map((w) => {
-        const c = byKey.get(`${w.topic}:${w.partition}`);
+        const key = `${w.topic}:${w.partition}`;
+        const memberIds = owners.get(key) ?? [];
+        if (loaded.share) {
+          const o = shareByKey.get(key);
+          return { topic: w.topic, partition: w.partition, committed: o?.startOffset ?? null, logStart: w.low, logEnd: w.high, lag: o?.startOffset == null ? null : shareLag(o.lag, o.startOffset, w.high), memberId: memberIds[0] ?? null, memberIds };
+        }
+        const c = byKey.get(key);
         const has = c !== undefined && Number(c) >= 0;
         return {
           topic: w.topic,
@@ -53,16 +61,20 @@ export class GroupService {
           logStart: w.low,
           logEnd: w.high,
           lag: has ? Math.max(0, Number(BigInt(w.high) - BigInt(c!))) : null,
-          memberId: owners.get(`${w.topic}:${w.partition}`) ?? null,
+          memberId: memberIds[0] ?? null,
+          memberIds,
         };
       })
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    const summary = summarize(group, committed, marks);
-    return { ...summary, members: group.members, partitions };
+    const summary = summarize(loaded, marks);
+    return { ...summary, members: group.members.map(memberDetail), partitions, groupEpoch: group.groupEpoch ?? null, assignmentEpoch: group.assignmentEpoch ?? null };
   }
 
-  async preview(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {
-    const committed = (await client.committedOffsets(groupId)).filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
+  async preview(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode, loaded?: LoadedGroup | null): Promise<ResetRow[]> {
+    const group = loaded === undefined ? await loadGroup(client, groupId) : loaded;
+    // A share group's "committed" offset is its start offset (SPSO): resetting moves it.
+    const offsets = group?.share ? group.share.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.startOffset ?? '-1' })) : (group?.offsets ?? (await client.committedOffsets(groupId)));
+    const committed = offsets.filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
     const topics = topic ? [topic] : [...new Set(committed.map((c) => c.topic))];
     if (topics.length === 0) throw appError(ErrorCode.Validation, `${groupId} has no committed offsets${topic ? ` for ${topic}` : ''}: name a topic to reset.`);
     const marks = (await client.fetchWatermarks(topics)).filter((w) => partitions === null || partitions.includes(w.partition));
@@ -103,23 +115,34 @@ export class GroupService {
   }
 
   async reset(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {
-    const [group] = await client.describeGroups([groupId]);
+    const loaded = await loadGroup(client, groupId);
+    const group = loaded?.description;
     const members = group?.members.length ?? 0;
-    if (members > 0 || (group && !['Empty', 'Dead'].includes(group.state))) {
+    if (members > 0 || (group && !['Empty', 'Dead', 'EMPTY', 'DEAD'].includes(group.state))) {
       throw appError('GROUP_NOT_EMPTY', `${groupId} has ${members} active member${members === 1 ? '' : 's'}: stop ${members === 1 ? 'it' : 'them'} first (offsets can only be reset while the group is Empty).`, {
         name: 'GroupNotEmpty',
         hint: 'Stop the consumers of this group, wait until its state is Empty, then reset.',
       });
     }
-    const rows = await this.preview(client, groupId, topic, partitions, mode);
+    const rows = await this.preview(client, groupId, topic, partitions, mode, loaded);
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
     for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { partition: r.partition, offset: r.next }]);
-    for (const [t, ps] of byTopic) await client.commitOffsets(groupId, t, ps);
+    for (const [t, ps] of byTopic) {
+      // An admin OffsetCommit (no member) works for classic and KIP-848 groups alike; kafkajs' setOffsets joins as a classic member.
+      if (loaded?.share) await client.alterShareGroupOffsets(groupId, t, ps);
+      else await client.commitGroupOffsets(groupId, t, ps);
+    }
     return rows;
   }
 
   async deleteOffsets(client: KafkaClient, groupId: string, topic: string): Promise<void> {
-    const partitions = (await client.committedOffsets(groupId)).filter((c) => c.topic === topic).map((c) => c.partition);
+    const loaded = await loadGroup(client, groupId);
+    if (loaded?.share) {
+      if (!loaded.share.some((o) => o.topic === topic)) throw appError(ErrorCode.NotFound, `${groupId} has no start offsets for ${topic}.`);
+      await client.deleteShareGroupOffsets(groupId, [topic]);
+      return;
+    }
+    const partitions = (loaded?.offsets ?? (await client.committedOffsets(groupId))).filter((c) => c.topic === topic).map((c) => c.partition);
     if (partitions.length === 0) throw appError(ErrorCode.NotFound, `${groupId} has no committed offsets for ${topic}.`);
     await client.deleteGroupOffsets(groupId, topic, partitions);
   }
@@ -130,23 +153,16 @@ export class GroupService {
 
   /** The groups with committed offsets for, or members assigned to, `topic`, and their lag on it alone. */
   async readersOf(client: KafkaClient, topic: string): Promise<TopicReader[]> {
-    const { descriptions, offsets } = await this.loadAll(client);
+    const loaded = await loadAllGroups(client);
     const marks = await client.fetchWatermarks([topic]);
-    return descriptions.flatMap((g, i) => {
-      const committed = offsets[i]!.filter((o) => o.topic === topic);
+    return loaded.flatMap((l) => {
+      const g = l.description;
+      const committed = l.offsets.filter((o) => o.topic === topic);
+      const share = l.share?.filter((o) => o.topic === topic) ?? null;
       const assigned = g.members.some((m) => m.assignment.some((a) => a.topic === topic));
-      if (committed.length === 0 && !assigned) return [];
-      return [{ groupId: g.groupId, state: g.state, members: g.members.length, lag: summarize(g, committed, marks).totalLag, partitions: committed.length }];
+      if (committed.length === 0 && !share?.length && !assigned) return [];
+      return [{ groupId: g.groupId, state: g.state, members: g.members.length, lag: summarize({ description: g, offsets: committed, share }, marks).totalLag, partitions: share ? share.length : committed.length }];
     });
-  }
-
-  /** Every group described, and its committed offsets: what the list and the readers of a topic are built from. */
-  private async loadAll(client: KafkaClient): Promise<{ descriptions: GroupDescription[]; offsets: CommittedOffset[][] }> {
-    const ids = await client.listGroupIds();
-    const descriptions: GroupDescription[] = [];
-    for (let i = 0; i < ids.length; i += DESCRIBE_BATCH) descriptions.push(...(await client.describeGroups(ids.slice(i, i + DESCRIBE_BATCH).map((g) => g.groupId))));
-    const offsets = await pooled(descriptions, OFFSET_CONCURRENCY, (g) => client.committedOffsets(g.groupId));
-    return { descriptions, offsets };
   }
 
   private async watermarks(client: KafkaClient, offsets: CommittedOffset[]): Promise<Map<string, PartitionWatermarks>> {
@@ -162,24 +178,64 @@ export function lagTrend(before: number | undefined, now: number | null): GroupS
   return now > before ? 'rising' : now < before ? 'falling' : 'flat';
 }
 
-function summarize(g: GroupDescription, committed: CommittedOffset[], marks: Map<string, PartitionWatermarks> | PartitionWatermarks[]): GroupSummary {
+function summarize(loaded: LoadedGroup, marks: Map<string, PartitionWatermarks> | PartitionWatermarks[]): GroupSummary {
+  const { description: g, offsets: committed, share } = loaded;
   const map = Array.isArray(marks) ? new Map(marks.map((m) => [`${m.topic}:${m.partition}`, m])) : marks;
   let lag: number | null = null;
-  for (const c of committed) {
-    const w = map.get(`${c.topic}:${c.partition}`);
-    if (!w || Number(c.offset) < 0) continue;
-    lag = (lag ?? 0) + Math.max(0, Number(BigInt(w.high) - BigInt(c.offset)));
+  if (share) {
+    for (const o of share) {
+      const w = map.get(`${o.topic}:${o.partition}`);
+      if (o.startOffset === null) continue;
+      const l = shareLag(o.lag, o.startOffset, w?.high ?? null);
+      if (l !== null) lag = (lag ?? 0) + l;
+    }
+  } else {
+    for (const c of committed) {
+      const w = map.get(`${c.topic}:${c.partition}`);
+      if (!w || Number(c.offset) < 0) continue;
+      lag = (lag ?? 0) + Math.max(0, Number(BigInt(w.high) - BigInt(c.offset)));
+    }
   }
-  const topics = [...new Set([...committed.map((c) => c.topic), ...g.members.flatMap((m) => m.assignment.map((a) => a.topic))])].sort();
+  const type = g.type ?? 'classic';
   return {
     groupId: g.groupId,
     state: g.state,
+    type,
     protocolType: g.protocolType,
     assignor: g.protocol,
     members: g.members.length,
-    topics,
+    topics: groupTopics(loaded),
     totalLag: lag,
     trend: null,
-    note: g.state === 'Dead' && g.members.length === 0 && committed.length > 0 ? KIP848_NOTE : null,
+    note: type === 'classic' && g.state === 'Dead' && g.members.length === 0 && committed.length > 0 ? DEAD_NOTE : null,
+  };
+}
+
+/** The topics a group reads: committed (or with a share start offset) or assigned. */
+function groupTopics({ description: g, offsets, share }: LoadedGroup): string[] {
+  return [...new Set([...offsets.map((c) => c.topic), ...(share ?? []).map((o) => o.topic), ...g.members.flatMap((m) => m.assignment.map((a) => a.topic))])].sort();
+}
+
+/**
+ * A share partition's lag: what the broker says (KIP-1226, Kafka 4.2+); before that, the
+ * records from the start offset to the log end, an upper bound (some may be acknowledged).
+ */
+function shareLag(brokerLag: number | null, startOffset: string, logEnd: string | null): number | null {
+  if (brokerLag !== null && brokerLag >= 0) return brokerLag;
+  return logEnd === null ? null : Math.max(0, Number(BigInt(logEnd) - BigInt(startOffset)));
+}
+
+function memberDetail(m: GroupMember): GroupMemberDetail {
+  const target = m.target ?? null;
+  return {
+    memberId: m.memberId,
+    clientId: m.clientId,
+    host: m.host,
+    assignment: m.assignment,
+    memberEpoch: m.memberEpoch ?? null,
+    subscribedTopics: m.subscribedTopics ?? [],
+    subscribedRegex: m.subscribedRegex ?? null,
+    target,
+    reconciling: target !== null && !sameAssignment(m.assignment, target),
   };
 }

@@ -1,6 +1,9 @@
-import type { LagHistory } from '../../../shared/api';
+import type { GroupAlert, LagHistory } from '../../../shared/api';
+import { lagAlert, type WatchState } from '../../../shared/groups/lag-watch';
 import { DEFAULT_STATUS_OPTIONS, groupVerdict, partitionStatus, type Consumers, type LagSample } from '../../../shared/groups/lag-status';
+import { lagEta, type LagTotals } from '../../../shared/groups/lag-eta';
 import type { KafkaClient } from '../../kafka/client';
+import { loadGroup } from './group-loader';
 import type { Logger } from '../../log';
 
 const MAX_SAMPLES = 720; // an hour at 5 s
@@ -25,6 +28,8 @@ interface Tracked {
   busy: boolean;
   gone: boolean;
   samples: Sample[];
+  /** What the last sample looked like, for alerts. */
+  watched?: WatchState;
 }
 
 /**
@@ -35,6 +40,12 @@ interface Tracked {
  */
 export class LagSampler {
   private readonly tracked = new Map<string, Tracked>();
+  private alerts: { listener: (alert: GroupAlert) => void; thresholdOf: (groupId: string) => Promise<number | null> } | null = null;
+
+  /** Calls `listener` when a group with a threshold crosses it or changes verdict (checked at every sample). */
+  onAlert(listener: (alert: GroupAlert) => void, thresholdOf: (groupId: string) => Promise<number | null>): void {
+    this.alerts = { listener, thresholdOf };
+  }
 
   constructor(
     private readonly log: Logger,
@@ -88,8 +99,12 @@ export class LagSampler {
     }
     entry.busy = true;
     try {
-      const [[group], committed] = await Promise.all([c.describeGroups([groupId]), c.committedOffsets(groupId)]);
+      const loaded = await loadGroup(c, groupId);
+      const group = loaded?.description;
+      // A share group's start offset stands for its commit: the chart shows the records from there to the log end.
+      const committed = loaded?.share ? loaded.share.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.startOffset ?? '-1' })) : (loaded?.offsets ?? []);
       const real = committed.filter((o) => Number(o.offset) >= 0);
+      const shareLags = new Map<string, number>((loaded?.share ?? []).flatMap((o) => (o.lag === null ? [] : [[`${o.topic}:${o.partition}`, o.lag] as const])));
       // As groups.describe decides: Dead, no members and nothing committed is no group at all.
       if (!group || (group.state === 'Dead' && group.members.length === 0 && real.length === 0)) {
         if (entry.timer) clearInterval(entry.timer);
@@ -102,8 +117,7 @@ export class LagSampler {
         entry.gone = false;
         if (!entry.timer) this.startTimer(key, entry, client, groupId);
       }
-      // A KIP-848 group shows as Dead with no members through the classic API: its consumers are unknown, not absent.
-      const consumers: Consumers = group.members.length > 0 ? 'running' : group.state === 'Empty' ? 'none' : 'unknown';
+      const consumers: Consumers = group.members.length > 0 ? 'running' : group.state === 'Empty' || group.state === 'EMPTY' ? 'none' : 'unknown';
       // The partitions of the topics it reads, committed or assigned, as groups.describe shows them.
       const topics = [...new Set([...real.map((o) => o.topic), ...group.members.flatMap((m) => m.assignment.map((a) => a.topic))])];
       const marks = topics.length > 0 ? await c.fetchWatermarks(topics) : [];
@@ -111,15 +125,34 @@ export class LagSampler {
       const partitions = new Map<string, PartitionSample>();
       for (const w of marks) {
         const k = `${w.topic}:${w.partition}`;
-        partitions.set(k, { committed: byKey.get(k) ?? null, logStart: Number(w.low), logEnd: Number(w.high) });
+        // Share groups: where the broker gives Kafka's share lag (KIP-1226), the chart shows that lag, as the table does.
+        const shareLag = shareLags.get(k);
+        const committed = shareLag !== undefined && byKey.has(k) ? Number(w.high) - shareLag : (byKey.get(k) ?? null);
+        partitions.set(k, { committed, logStart: Number(w.low), logEnd: Number(w.high) });
       }
       this.push(entry, { at, partitions, consumers });
+      await this.checkAlert(key, entry, groupId);
     } catch (error) {
       this.log.debug('lag sample failed', { groupId, error });
       this.push(entry, { at, partitions: null, consumers: 'unknown' });
     } finally {
       entry.busy = false;
     }
+  }
+
+  private async checkAlert(key: string, entry: Tracked, groupId: string): Promise<void> {
+    if (!this.alerts) return;
+    const history = this.render(entry);
+    const last = history.points.at(-1)?.lagByTopic ?? null;
+    const lag = last === null || last.every((l) => l === null) ? null : last.reduce<number>((sum, l) => sum + (l ?? 0), 0);
+    const now: WatchState = { lag, status: history.status };
+    const before = entry.watched;
+    entry.watched = now;
+    const threshold = await this.alerts.thresholdOf(groupId);
+    // Only groups the user watches (a threshold in the settings) notify.
+    if (threshold === null) return;
+    const message = lagAlert(groupId, before, now, threshold);
+    if (message) this.alerts.listener({ connectionId: key.slice(0, key.indexOf('\u0000')), groupId, message, status: now.status, lag });
   }
 
   private push(entry: Tracked, sample: Sample): void {
@@ -170,6 +203,7 @@ export class LagSampler {
       samplesNeeded: DEFAULT_STATUS_OPTIONS.minSamples,
       consumers,
       gone: entry.gone,
+      eta: entry.gone ? null : lagEta(windowTotals(window)),
     };
   }
 
@@ -180,4 +214,27 @@ export class LagSampler {
     if (t) clearInterval(t);
     this.tracked.delete(oldest);
   }
+}
+
+/**
+ * The window's committed and log-end sums over the partitions committed in both its first and
+ * its last sample, so a partition appearing or vanishing midway does not read as a rate.
+ */
+function windowTotals(window: { at: number; partitions: Map<string, PartitionSample> }[]): LagTotals[] {
+  const first = window[0];
+  const last = window.at(-1);
+  if (!first || !last || first === last) return [];
+  const keys = [...last.partitions.keys()].filter((k) => first.partitions.get(k)?.committed != null && last.partitions.get(k)!.committed !== null);
+  if (keys.length === 0) return [];
+  const totals = (s: { at: number; partitions: Map<string, PartitionSample> }): LagTotals => {
+    let committed = 0;
+    let logEnd = 0;
+    for (const k of keys) {
+      const p = s.partitions.get(k)!;
+      committed += p.committed!;
+      logEnd += p.logEnd;
+    }
+    return { at: s.at, committed, logEnd };
+  };
+  return [totals(first), totals(last)];
 }

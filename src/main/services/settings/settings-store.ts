@@ -14,6 +14,7 @@ const SettingsFile = z.object({
     timeZone: Settings.shape.timeZone.catch(DEFAULT_SETTINGS.timeZone),
     dateFormat: Settings.shape.dateFormat.catch(DEFAULT_SETTINGS.dateFormat),
     autoRefresh: Settings.shape.autoRefresh.catch(DEFAULT_SETTINGS.autoRefresh),
+    lagAlerts: Settings.shape.lagAlerts.catch(DEFAULT_SETTINGS.lagAlerts),
   }),
 });
 export type SettingsFile = z.output<typeof SettingsFile>;

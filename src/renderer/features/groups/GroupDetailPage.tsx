@@ -14,6 +14,9 @@ import { ResetPanel } from './ResetPanel';
 import { DangerZone } from './DangerZone';
 import { StateBadge } from './StateBadge';
 import { useRevealSection } from './use-reveal-section';
+import { MembersTable } from './MembersTable';
+import { LagAlertSetting } from './LagAlertSetting';
+import { GROUP_TYPE_EXPLAINED } from './group-types';
 import './groups.css';
 
 type Row = GroupPartition & { status: LagStatus | null };
@@ -23,10 +26,10 @@ const STATUS_LABEL: Record<LagStatus, string> = { NO_COMMIT: 'no commit', OK: 'O
 const NO_COMMIT_WHY = 'The group never committed an offset here, so there is no lag to measure (kafka-consumer-groups.sh shows “-” too).';
 
 const col = createColumnHelper<Row>();
-const columns = [
+const columnsFor = (share: boolean) => [
   col.accessor('topic', { header: 'Topic', size: 220 }),
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
-  col.accessor((p) => p.committed ?? '—', { id: 'committed', header: 'Committed', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor((p) => p.committed ?? '—', { id: 'committed', header: share ? 'Start offset' : 'Committed', size: 120, meta: { align: 'right', mono: true } }),
   col.accessor('logEnd', { header: 'Log end', size: 120, meta: { align: 'right', mono: true } }),
   col.accessor((p) => p.lag ?? -1, {
     id: 'lag',
@@ -56,8 +59,10 @@ const columns = [
       );
     },
   }),
-  col.accessor((p) => p.memberId ?? 'unassigned', { id: 'member', header: 'Member', size: 320, meta: { mono: true } }),
+  col.accessor((p) => (p.memberIds.length ? p.memberIds.join(', ') : 'unassigned'), { id: 'member', header: share ? 'Members' : 'Member', size: 320, meta: { mono: true } }),
 ];
+const CLASSIC_COLUMNS = columnsFor(false);
+const SHARE_COLUMNS = columnsFor(true);
 
 /** One group: who reads what, how far behind each partition is, and the reset tool. */
 export function GroupDetailPage({ groupId, section }: { groupId: string; section?: string | undefined }) {
@@ -83,7 +88,14 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
         subtitle={
           data && (
             <>
-              <StateBadge state={data.state} note={data.note} /> · {data.protocolType || 'no protocol'} · {data.assignor || 'no assignor'} · {data.members.length} members · total lag{' '}
+              <StateBadge state={data.state} note={data.note} /> · <span title={GROUP_TYPE_EXPLAINED[data.type]} data-testid="group-type">{data.type} group</span> · {data.assignor || 'no assignor'}
+              {data.groupEpoch !== null && (
+                <span data-testid="group-epoch">
+                  {' '}
+                  · epoch {data.groupEpoch} (assignment {data.assignmentEpoch})
+                </span>
+              )}{' '}
+              · {data.members.length} members · total lag{' '}
               <strong data-testid="group-lag">{data.totalLag?.toLocaleString('en') ?? '—'}</strong>
             </>
           )
@@ -92,6 +104,12 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
       {isLoading && <Loading />}
       <ErrorMessage error={error} title="Could not load the group" />
       {data?.note && <div className="notice">{data.note}</div>}
+      {data?.type === 'share' && (
+        <p className="notice" data-testid="share-explained">
+          A share group works like a queue: several members read the same partition and acknowledge records one by one. Instead of a committed offset it keeps a start offset per partition;
+          lag is the records from there on not yet acknowledged.
+        </p>
+      )}
       {data && (
         <>
           <section className="group-section" aria-label="Lag over time">
@@ -111,6 +129,12 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
                 Sampled every {lag.data.intervalMs / 1000} s while the app is open.
               </p>
             )}
+            {lag.data?.eta && lag.data.eta.kind !== 'caught-up' && (
+              <p data-testid="group-eta" className={lag.data.eta.kind === 'falling-behind' ? 'eta eta--behind' : 'eta'}>
+                {lag.data.eta.sentence}
+              </p>
+            )}
+            <LagAlertSetting groupId={groupId} />
             {lag.data && <LagChart history={lag.data} />}
           </section>
           <section className="group-section">
@@ -128,7 +152,7 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
               })}
             </div>
             <div className="group-table">
-              <DataTable id="group-partitions" ariaLabel="Group partitions" data={rows} columns={columns} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
+               <DataTable id="group-partitions" ariaLabel="Group partitions" data={rows} columns={data.type === 'share' ? SHARE_COLUMNS : CLASSIC_COLUMNS} getRowId={(p) => `${p.topic}:${p.partition}`} initialSorting={[{ id: 'lag', desc: true }]} />
             </div>
             {neverCommitted > 0 && (
               <p className="text-muted" data-testid="no-commit-note">
@@ -139,6 +163,7 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
           </section>
           <section className="group-section">
             <h2>Who reads what</h2>
+            <MembersTable group={data} />
             <AssignmentMap group={data} />
           </section>
           <ResetPanel connectionId={connectionId} group={data} />

@@ -13,12 +13,14 @@ import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { useConnectionId } from '../../state/session-store';
 import { groupKeys, useGroups } from './queries';
 import { StateBadge } from './StateBadge';
+import { GROUP_TYPE_EXPLAINED } from './group-types';
+import { NeedsKafka } from './NeedsKafka';
 
 const col = createColumnHelper<GroupSummary>();
 const columns = [
   col.accessor('groupId', { header: 'Group', size: 260 }),
   col.accessor('state', { header: 'State', size: 120, cell: (c) => <StateBadge state={c.getValue()} note={c.row.original.note} /> }),
-  col.accessor('protocolType', { header: 'Type', size: 90 }),
+  col.accessor('type', { header: 'Type', size: 90, cell: (c) => <span title={GROUP_TYPE_EXPLAINED[c.getValue()]}>{c.getValue()}</span> }),
   col.accessor('assignor', { header: 'Assignor', size: 110 }),
   col.accessor('members', { header: 'Members', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor((g) => g.topics.join(', '), { id: 'topics', header: 'Topics', size: 240 }),
@@ -53,7 +55,14 @@ export function GroupsPage() {
     <div className="page page--fill">
       <PageHeader
         title="Consumer groups"
-        subtitle={data ? `${data.length} groups · ${data.filter((g) => (g.totalLag ?? 0) > 0).length} lagging` : undefined}
+        subtitle={
+          data ? (
+            <>
+              {`${data.length} groups · ${data.filter((g) => (g.totalLag ?? 0) > 0).length} lagging `}
+              <NeedsKafka connectionId={connectionId} feature="· share groups" major={4} minor={2} />
+            </>
+          ) : undefined
+        }
         actions={
           <>
             <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" shown={shown} total={data?.length ?? 0} />

@@ -1,4 +1,5 @@
-const TONE: Record<string, string> = { Stable: 'good', Empty: 'muted', PreparingRebalance: 'warn', CompletingRebalance: 'warn', Dead: 'bad' };
+/** Classic states, and the KIP-848 / KIP-932 ones (Assigning, Reconciling, NotReady for streams groups). */
+const TONE: Record<string, string> = { Stable: 'good', Empty: 'muted', PreparingRebalance: 'warn', CompletingRebalance: 'warn', Assigning: 'warn', Reconciling: 'warn', NotReady: 'warn', Dead: 'bad' };
 
 export function StateBadge({ state, note }: { state: string; note?: string | null }) {
   return (
