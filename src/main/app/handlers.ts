@@ -11,6 +11,7 @@ import { aclHandlers } from '../services/acls/handlers';
 import { brokerHandlers } from '../services/brokers/handlers';
 import { schemaHandlers } from '../services/schemas/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
+import { reassignmentHandlers } from '../services/reassignment/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -27,6 +28,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...brokerHandlers(deps.connections),
     ...schemaHandlers(deps.connections),
     ...settingsHandlers(deps.settings),
+    ...reassignmentHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -12,6 +12,7 @@ import { aclCalls } from './acls';
 import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
+import { reassignmentCalls } from './reassignment';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -32,6 +33,7 @@ export const calls = {
   ...brokerCalls,
   ...schemaCalls,
   ...settingsCalls,
+  ...reassignmentCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -78,3 +80,4 @@ export * from './brokers';
 export * from './configs';
 export * from './schemas';
 export * from './settings';
+export * from './reassignment';

@@ -17,6 +17,7 @@ import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
+import { createReassignmentPort } from './reassignment';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -113,6 +114,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createMessagesPort(getCluster),
     ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
     ...createBrokersPort(getCluster, config.requestTimeoutMs),
+    ...createReassignmentPort(getCluster, config.requestTimeoutMs),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,
