@@ -10,6 +10,7 @@ import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
 import { SchemasPage } from '../features/schemas/SchemasPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ReassignmentPage } from '../features/reassignment/ReassignmentPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -27,6 +28,7 @@ export const navItems: NavItem[] = [
   { match: 'produce', label: 'Produce', icon: '➤' },
   { match: 'schemas', label: 'Schemas', icon: '❏' },
   { match: 'acls', label: 'ACLs', icon: '◈' },
+  { match: 'operations', label: 'Operations', icon: '⇄' },
   { match: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
@@ -44,6 +46,8 @@ export function renderRoute(route: Route): ReactNode {
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':
       return <AclsPage />;
+    case 'operations':
+      return <ReassignmentPage key={route.params.get('topic') ?? ''} initialTopic={route.params.get('topic') ?? undefined} />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
     case 'settings':

@@ -31,7 +31,7 @@ export function parseReassignJson(text: string): PartitionTarget[] {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`Not JSON: ${(error as Error).message}`);
+    throw new Error(`Not JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = ReassignJson.safeParse(raw);
   if (!parsed.success) {

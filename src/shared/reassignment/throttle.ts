@@ -22,8 +22,14 @@ export function throttlePlan(moves: PartitionMove[]): ThrottlePlan {
   for (const m of moves) {
     if (m.added.length === 0) continue;
     const entry = byTopic.get(m.topic) ?? { leader: [], follower: [] };
-    for (const r of m.current) entry.leader.push(`${m.partition}:${r}`), brokers.add(r);
-    for (const r of m.added) entry.follower.push(`${m.partition}:${r}`), brokers.add(r);
+    for (const r of m.current) {
+      entry.leader.push(`${m.partition}:${r}`);
+      brokers.add(r);
+    }
+    for (const r of m.added) {
+      entry.follower.push(`${m.partition}:${r}`);
+      brokers.add(r);
+    }
     byTopic.set(m.topic, entry);
   }
   return {
