@@ -40,7 +40,7 @@ test.describe('operations: partition reassignment plan on a 3-node cluster', () 
     await page.getByRole('group', { name: 'Generate a plan' }).getByRole('button', { name: 'Plan' }).last().click();
     await expect(page.getByRole('status').filter({ hasText: 'Plan: replication factor 3.' })).toBeVisible();
     const planned = await readTable(page, 'Reassignment plan');
-    expect(planned.map((r) => r.Change)).toEqual(planned.map(() => expect.stringMatching(/^\+\d,\+\d$/)));
+    expect(planned.map((r) => r.Change)).toEqual(planned.map(() => expect.stringMatching(/^add \d, \d$/)));
     for (const [i, r] of before.entries()) await expect(page.getByLabel(`Replicas of ${topic} partition ${i}`)).toHaveValue(new RegExp(`^${r[0]}, `));
     expect(planned[0]!.Copies).toMatch(/KiB|MiB/);
 
@@ -59,7 +59,7 @@ test.describe('operations: partition reassignment plan on a 3-node cluster', () 
     await page.getByLabel('Paste a plan').fill(JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, replicas: [target] }] }));
     await page.getByRole('button', { name: 'Load plan' }).click();
     await expect(page.getByLabel(`Replicas of ${topic} partition 0`)).toHaveValue(String(target));
-    await expect.poll(async () => (await readTable(page, 'Reassignment plan')).map((r) => r.Change)).toEqual([`+${target} −${before[0]![0]}`, 'unchanged', 'unchanged']);
+    await expect.poll(async () => (await readTable(page, 'Reassignment plan')).map((r) => r.Change)).toEqual([`add ${target} · drop ${before[0]![0]}`, 'unchanged', 'unchanged']);
 
     // The broker chips edit the same list: add a second replica, then take it away again.
     const other = [1, 2, 3].find((n) => n !== target)!;

@@ -72,11 +72,10 @@ function Change({ row }: { row: PlanRow }) {
   const removed = before.filter((r) => !row.target.includes(r));
   if (row.target.length === 0) return <span className="badge bad">no replicas</span>;
   if (added.length === 0 && removed.length === 0) return <span className="badge warn">leader order</span>;
+  const text = [added.length > 0 ? `add ${added.join(', ')}` : '', removed.length > 0 ? `drop ${removed.join(', ')}` : ''].filter(Boolean).join(' · ');
   return (
-    <span className="badge good" title={`adds ${added.join(', ') || 'none'}, removes ${removed.join(', ') || 'none'}`}>
-      {added.length > 0 ? `+${added.join(',+')}` : ''}
-      {added.length > 0 && removed.length > 0 ? ' ' : ''}
-      {removed.length > 0 ? `−${removed.join(',−')}` : ''}
+    <span className="badge good" title={`brokers added: ${added.join(', ') || 'none'}; removed: ${removed.join(', ') || 'none'}`}>
+      {text}
     </span>
   );
 }
@@ -84,10 +83,10 @@ function Change({ row }: { row: PlanRow }) {
 const col = createColumnHelper<PlanRow>();
 const columns = [
   col.accessor((r) => r.current.topic, { id: 'topic', header: 'Topic', size: 200 }),
-  col.accessor((r) => r.current.partition, { id: 'partition', header: 'Partition', size: 85, meta: { align: 'right', mono: true } }),
+  col.accessor((r) => r.current.partition, { id: 'partition', header: 'Partition', size: 95, meta: { align: 'right', mono: true } }),
   col.accessor((r) => r.current.replicas.join(', '), { id: 'current', header: 'Current replicas', size: 140, meta: { mono: true } }),
   col.accessor((r) => r.target.join(', '), { id: 'target', header: 'New replicas (first leads)', size: 330, enableSorting: false, cell: (c) => <ReplicaEditor row={c.row.original} /> }),
-  col.display({ id: 'change', header: 'Change', size: 120, cell: (c) => <Change row={c.row.original} /> }),
+  col.display({ id: 'change', header: 'Change', size: 150, cell: (c) => <Change row={c.row.original} /> }),
   col.accessor((r) => r.current.sizeBytes ?? -1, { id: 'size', header: 'Size', size: 95, meta: { align: 'right', mono: true }, cell: (c) => bytesText(c.row.original.current.sizeBytes) }),
   col.accessor((r) => copyBytes(r), { id: 'copies', header: 'Copies', size: 95, meta: { align: 'right', mono: true }, cell: (c) => (c.getValue() === 0 ? '—' : bytesText(c.getValue())) }),
 ];
