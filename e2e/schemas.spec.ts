@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import avro from 'avsc';
 import { Kafka, logLevel } from 'kafkajs';
@@ -16,16 +16,22 @@ async function openMessages(page: Page, appUrl: string, topic: string) {
   await page.goto(`${url.origin}${url.search}#/topics/${topic}/messages`);
 }
 
+/** Opens the new-profile form and fills in a profile for the e2e broker with its Schema Registry. */
+async function newRegistryProfile(page: Page, env: { bootstrap: string; registryUrl: string }, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'New profile' }).click();
+  const form = page.getByRole('form', { name: 'New profile' });
+  await form.getByLabel('Profile name').fill(name);
+  await form.getByLabel('Bootstrap addresses').fill(env.bootstrap);
+  await form.getByLabel(/Decode Avro, Protobuf and JSON Schema/).check();
+  await form.getByLabel('Registry URL').fill(env.registryUrl);
+  return form;
+}
+
 /** The demo's schema-encoded topics (scripts/seed-schemas.ts), seeded by the e2e global setup with a real registry. */
 test.describe('schema-encoded data through the UI', () => {
   test('a profile with a Schema Registry: tested step by step, then Avro values read as JSON and filtered on their fields', async ({ appPage: page, env }) => {
     const name = `With registry ${Date.now().toString(36)}`;
-    await page.getByRole('button', { name: 'New profile' }).click();
-    const form = page.getByRole('form', { name: 'New profile' });
-    await form.getByLabel('Profile name').fill(name);
-    await form.getByLabel('Bootstrap addresses').fill(env.bootstrap);
-    await form.getByLabel(/Decode Avro, Protobuf and JSON Schema/).check();
-    await form.getByLabel('Registry URL').fill(env.registryUrl);
+    const form = await newRegistryProfile(page, env, name);
     await form.getByRole('button', { name: 'Test connection' }).click();
     const steps = form.getByRole('list', { name: 'Connection test' });
     await expect(steps.locator('[data-step="registry"]')).toHaveAttribute('data-status', 'ok');
@@ -140,12 +146,7 @@ test.describe('schema-encoded data through the UI', () => {
 
     // A profile with a registry and local files: both sources are offered.
     const name = `Local schemas ${Date.now().toString(36)}`;
-    await page.getByRole('button', { name: 'New profile' }).click();
-    const form = page.getByRole('form', { name: 'New profile' });
-    await form.getByLabel('Profile name').fill(name);
-    await form.getByLabel('Bootstrap addresses').fill(env.bootstrap);
-    await form.getByLabel(/Decode Avro, Protobuf and JSON Schema/).check();
-    await form.getByLabel('Registry URL').fill(env.registryUrl);
+    const form = await newRegistryProfile(page, env, name);
     await form.getByText('Local schema files (no registry needed)').click();
     await form.getByLabel('Schema files and folders').fill(dir);
     await form.getByLabel('Topic mappings').fill(`${topic} value shop.Refund`);

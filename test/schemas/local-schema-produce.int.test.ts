@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import avro from 'avsc';
 import protobuf from 'protobufjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFromWire, type MessagesBatch, type MessageView, type Payload } from '../../src/shared/api';
+import type { Payload } from '../../src/shared/api';
 import type { AppError } from '../../src/shared/errors';
 import { startTestApp, type TestApp } from '../support/app';
 import { ExactLong } from '../support/avro-exact-long';
-import { createTopic, sharedBootstrap, sharedRegistryUrl, testKafka, uniqueTopic } from '../support/kafka';
+import { createTopic, sharedBootstrap, sharedRegistryUrl, totalEndOffset, uniqueTopic } from '../support/kafka';
 
 /** The first field a null union branch: the value's first byte is 0, as the Confluent magic byte is. */
 const VISIT = { type: 'record', name: 'Visit', namespace: 'web', fields: [{ name: 'referrer', type: ['null', 'string'], default: null }, { name: 'page', type: 'string' }, { name: 'ms', type: 'long' }] };
@@ -27,25 +27,10 @@ describe('producing with a local schema (real broker; registry on the same conne
   const refunds = uniqueTopic('lsp-refunds');
   let app: TestApp;
   let connectionId: string;
-  let runs = 0;
 
-  const readBack = async (topic: string): Promise<MessageView[]> => {
-    const runId = `lsp-${++runs}`;
-    await app.call('messages.search', { connectionId, runId, topic, position: { kind: 'beginning' } });
-    return app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).flatMap((e) => (e.payload as MessagesBatch).messages.map(messageFromWire));
-  };
   const rawValue = async (topic: string, offset: number): Promise<Buffer> => {
     const raw = await app.call('messages.get', { connectionId, topic, partition: 0, offset: String(offset), raw: true });
     return Buffer.from(raw.value!.data, raw.value!.encoding === 'base64' ? 'base64' : 'utf8');
-  };
-  const endOffset = async (topic: string): Promise<number> => {
-    const admin = testKafka(bootstrap).admin();
-    await admin.connect();
-    try {
-      return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
   };
   const local = (type: string, text: string): Payload => ({ format: 'schema', text, schema: { local: type } });
 
@@ -102,7 +87,7 @@ describe('producing with a local schema (real broker; registry on the same conne
     expect(avsc.fromBuffer(bytes)).toEqual({ referrer: null, page: '/cart', ms: 9007199254740993n });
     expect(bytes[0]).toBe(0); // the null branch: it looks like a Confluent magic byte (and "/ca" like an id)
 
-    const [read] = await readBack(visits);
+    const [read] = await app.readAll(connectionId, visits);
     expect(read!.value!.undecodable).toBeUndefined();
     expect(read!.value!).toMatchObject({ data: '{"referrer":null,"page":"/cart","ms":9007199254740993}', schema: { type: 'AVRO', file: 'visit.avsc' } });
     expect(read!.value!.schemaId).toBeUndefined();
@@ -114,13 +99,13 @@ describe('producing with a local schema (real broker; registry on the same conne
     await app.call('produce.send', { connectionId, topic: refunds, message: { key: null, value: local('shop.Refund', value) } });
     const Refund = protobuf.parse(SHOP).root.lookupType('shop.Refund');
     expect(await rawValue(refunds, 0)).toEqual(Buffer.from(Refund.encode(Refund.fromObject({ id: 'rf-1', cents: '9223372036854775807', reason: 'late' })).finish()));
-    const [read] = await readBack(refunds);
+    const [read] = await app.readAll(connectionId, refunds);
     expect(read!.value!.schema).toMatchObject({ type: 'PROTOBUF', messageType: 'shop.Refund', file: 'shop.proto' });
     expect(JSON.parse(read!.value!.data)).toEqual(JSON.parse(value));
   });
 
   it('encodes templated bursts, imported files and saved templates with the local type too', async () => {
-    const before = await endOffset(visits);
+    const before = await totalEndOffset(visits);
     const burst = await app.call('produce.burst', { connectionId, topic: visits, runId: 'lsp-burst', count: 3, message: { key: null, value: local('web.Visit', '{"referrer": "r{{seq}}", "page": "/b/{{seq}}", "ms": {{seq}}}') } });
     expect(burst).toMatchObject({ sent: 3, failed: 0 });
     const imported = await app.call('produce.import', {
@@ -138,7 +123,7 @@ describe('producing with a local schema (real broker; registry on the same conne
     expect(template.message.value).toEqual({ format: 'schema', text: '{"referrer": null, "page": "/tpl", "ms": 3}', schema: { local: 'web.Visit' } });
     await app.call('produce.send', { connectionId, topic: template.topic!, message: template.message });
 
-    const read = (await readBack(visits)).slice(before);
+    const read = (await app.readAll(connectionId, visits)).slice(before);
     expect(read.map((m) => [m.key?.data ?? null, m.value!.data])).toEqual([
       [null, '{"referrer":"r1","page":"/b/1","ms":1}'],
       [null, '{"referrer":"r2","page":"/b/2","ms":2}'],
@@ -151,7 +136,7 @@ describe('producing with a local schema (real broker; registry on the same conne
   });
 
   it('refuses a value that does not fit before sending, naming the field and the type; nothing is written', async () => {
-    const before = await endOffset(refunds);
+    const before = await totalEndOffset(refunds);
     const refused = (await app.call('produce.send', { connectionId, topic: refunds, message: { key: null, value: local('shop.Refund', '{"id": "x", "cents": "ten"}') } }).catch((e: unknown) => e)) as AppError;
     expect(refused).toMatchObject({ code: 'SCHEMA_MISMATCH' });
     expect(refused.message).toMatch(/^value does not fit local type shop\.Refund \(shop\.proto\): cents: /);
@@ -159,7 +144,7 @@ describe('producing with a local schema (real broker; registry on the same conne
     expect(burst).toMatchObject({ code: 'SCHEMA_MISMATCH', message: expect.stringContaining('amount') });
     const preview = await app.call('produce.importPreview', { connectionId, topic: visits, format: 'lines', content: '{"referrer": null, "page": 5, "ms": 1}\n', schemas: { value: { local: 'web.Visit' } } });
     expect(preview.firstInvalid).toEqual({ line: 1, reason: expect.stringMatching(/^line 1: value does not fit local type web\.Visit \(visit\.avsc\): page: expected a string/) });
-    expect(await endOffset(refunds)).toBe(before);
+    expect(await totalEndOffset(refunds)).toBe(before);
   });
 
   it('says which types exist when the type is unknown, and when the connection has no local files', async () => {

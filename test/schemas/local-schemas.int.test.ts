@@ -5,7 +5,6 @@ import avro from 'avsc';
 import protobuf from 'protobufjs';
 import 'protobufjs/ext/descriptor/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFromWire, type MessagesBatch } from '../../src/shared/api';
 import type { AppError } from '../../src/shared/errors';
 import { frame } from '../../src/main/schemas/framing';
 import { startTestApp, type TestApp } from '../support/app';
@@ -22,11 +21,7 @@ describe('local schema files instead of a registry', () => {
   const topics = { proto: uniqueTopic('lp'), framed: uniqueTopic('lf'), avro: uniqueTopic('la'), desc: uniqueTopic('ld'), raw: uniqueTopic('lr') };
   let app: TestApp;
   let connectionId: string;
-  const read = async (topic: string) => {
-    const runId = `r-${topic}`;
-    await app.call('messages.search', { connectionId, runId, topic, position: { kind: 'beginning' } });
-    return app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).flatMap((e) => (e.payload as MessagesBatch).messages.map(messageFromWire));
-  };
+  const read = (topic: string) => app.readAll(connectionId, topic);
 
   beforeAll(async () => {
     mkdirSync(join(dir, 'protos', 'common'), { recursive: true });

@@ -1,11 +1,11 @@
 import avro from 'avsc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageFromWire, type MessagesBatch, type MessageView, type Payload } from '../../src/shared/api';
+import type { Payload } from '../../src/shared/api';
 import type { AppError } from '../../src/shared/errors';
 import { SchemaRegistryClient } from '../../src/main/schemas/registry-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { ExactLong } from '../support/avro-exact-long';
-import { createTopic, sharedBootstrap, sharedRegistryUrl, testKafka, uniqueTopic } from '../support/kafka';
+import { createTopic, sharedBootstrap, sharedRegistryUrl, totalEndOffset, uniqueTopic } from '../support/kafka';
 
 const ORDER = {
   type: 'record',
@@ -43,24 +43,7 @@ describe('producing with a schema (real broker, real registry)', () => {
   const orders = uniqueTopic('sp-orders');
   const payments = uniqueTopic('sp-pay');
   const clicks = uniqueTopic('sp-clicks');
-  let runs = 0;
 
-  /** Every message of a topic read back through the app's own messages.search (decoded in main). */
-  const readBack = async (topic: string): Promise<MessageView[]> => {
-    const runId = `sp-${++runs}`;
-    await app.call('messages.search', { connectionId, runId, topic, position: { kind: 'beginning' } });
-    const batches = app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).map((e) => e.payload as MessagesBatch);
-    return batches.flatMap((b) => b.messages.map(messageFromWire)).sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
-  };
-  const endOffset = async (topic: string): Promise<number> => {
-    const admin = testKafka(bootstrap).admin();
-    await admin.connect();
-    try {
-      return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  };
   const schema = (subject: string, text: string, extra: { messageType?: string; version?: number } = {}): Payload => ({ format: 'schema', text, schema: { subject, version: extra.version ?? 'latest', ...(extra.messageType ? { messageType: extra.messageType } : {}) } });
 
   beforeAll(async () => {
@@ -96,7 +79,7 @@ describe('producing with a schema (real broker, real registry)', () => {
     const sent = await app.call('produce.send', { connectionId, topic: orders, message: { key: schema(`${orders}-key`, '{"id": 9007199254740993}'), value: schema(`${orders}-value`, value) } });
     expect(sent.offset).toBe('0');
 
-    const [read] = await readBack(orders);
+    const [read] = await app.readAll(connectionId, orders);
     expect(read!.value!.undecodable).toBeUndefined();
     expect(read!.value!.schema).toMatchObject({ type: 'AVRO', subject: `${orders}-value`, version: 1 });
     expect(read!.value!.data).toBe('{"id":9007199254740993,"customer":"Ada","note":"leave at the door","status":"PAID"}');
@@ -113,7 +96,7 @@ describe('producing with a schema (real broker, real registry)', () => {
   });
 
   it('sends a templated burst, each message rendered then encoded', async () => {
-    const before = await endOffset(orders);
+    const before = await totalEndOffset(orders);
     const summary = await app.call('produce.burst', {
       connectionId,
       topic: orders,
@@ -122,15 +105,15 @@ describe('producing with a schema (real broker, real registry)', () => {
       message: { key: null, value: schema(`${orders}-value`, '{"id": {{seq}}, "customer": "c-{{seq}}", "note": null, "status": "NEW"}', { version: 1 }) },
     });
     expect(summary).toMatchObject({ sent: 5, failed: 0 });
-    expect(await endOffset(orders)).toBe(before + 5);
-    const values = (await readBack(orders)).slice(before).map((m) => m.value!.data);
+    expect(await totalEndOffset(orders)).toBe(before + 5);
+    const values = (await app.readAll(connectionId, orders)).slice(before).map((m) => m.value!.data);
     expect(values).toEqual([1, 2, 3, 4, 5].map((i) => `{"id":${i},"customer":"c-${i}","note":null,"status":"NEW"}`));
   });
 
   it('sends the second Protobuf message type with its message index, and JSON Schema values as typed', async () => {
     await app.call('produce.send', { connectionId, topic: payments, message: { key: null, value: schema(`${payments}-value`, '{"id": "rf-1", "cents": "9223372036854775807", "reason": "late"}', { messageType: 'demo.produce.Refund' }) } });
     await app.call('produce.send', { connectionId, topic: payments, message: { key: null, value: schema(`${payments}-value`, '{"id": "p-1", "cents": 1999}') } });
-    const [refund, payment] = await readBack(payments);
+    const [refund, payment] = await app.readAll(connectionId, payments);
     expect(refund!.value!.schema).toMatchObject({ type: 'PROTOBUF', messageType: 'demo.produce.Refund' });
     expect(JSON.parse(refund!.value!.data)).toEqual({ id: 'rf-1', cents: '9223372036854775807', reason: 'late' });
     expect(payment!.value!.schema).toMatchObject({ messageType: 'demo.produce.Payment' });
@@ -141,12 +124,12 @@ describe('producing with a schema (real broker, real registry)', () => {
 
     const click = '{"page": "/checkout", "ms": 12345678901234567890}';
     await app.call('produce.send', { connectionId, topic: clicks, message: { key: null, value: schema(`${clicks}-value`, click) } });
-    const [read] = await readBack(clicks);
+    const [read] = await app.readAll(connectionId, clicks);
     expect(read!.value!).toMatchObject({ data: click, schema: { type: 'JSON', subject: `${clicks}-value` } });
   });
 
   it('imports NDJSON lines encoded with a chosen schema', async () => {
-    const before = await endOffset(orders);
+    const before = await totalEndOffset(orders);
     const content = ['{"key": {"id": 7}, "value": {"id": 12345678901234567, "customer": "Imp", "note": null, "status": "PAID"}}', '{"key": {"id": 8}, "value": "{\\"id\\": 8, \\"customer\\": \\"Text\\", \\"note\\": null, \\"status\\": \\"NEW\\"}"}'].join('\n');
     const summary = await app.call('produce.import', {
       connectionId,
@@ -157,7 +140,7 @@ describe('producing with a schema (real broker, real registry)', () => {
       schemas: { key: { subject: `${orders}-key` }, value: { subject: `${orders}-value` } },
     });
     expect(summary).toMatchObject({ sent: 2, failed: 0 });
-    const read = (await readBack(orders)).slice(before);
+    const read = (await app.readAll(connectionId, orders)).slice(before);
     expect(read.map((m) => [m.key!.data, m.value!.data])).toEqual([
       ['{"id":7}', '{"id":12345678901234567,"customer":"Imp","note":null,"status":"PAID"}'],
       ['{"id":8}', '{"id":8,"customer":"Text","note":null,"status":"NEW"}'],
@@ -169,15 +152,15 @@ describe('producing with a schema (real broker, real registry)', () => {
     const saved = await app.call('produce.templates.save', { template: { id: 'sp-tpl', name: 'refund', topic: payments, message: { key: null, value } } });
     const template = saved.find((t) => t.id === 'sp-tpl')!;
     expect(template.message.value).toEqual(value);
-    const before = await endOffset(payments);
+    const before = await totalEndOffset(payments);
     await app.call('produce.send', { connectionId, topic: template.topic!, message: template.message });
-    const [read] = (await readBack(payments)).slice(before);
+    const [read] = (await app.readAll(connectionId, payments)).slice(before);
     expect(read!.value!.schema).toMatchObject({ subject: `${payments}-value`, messageType: 'demo.produce.Refund' });
     expect(JSON.parse(read!.value!.data)).toEqual({ id: 'rf-tpl', cents: '5', reason: 'template' });
   });
 
   it('refuses a value that does not fit before sending, naming the field; nothing is written', async () => {
-    const before = await endOffset(orders);
+    const before = await totalEndOffset(orders);
     const refused = (await app
       .call('produce.send', { connectionId, topic: orders, message: { key: null, value: schema(`${orders}-value`, '{"id": 1, "customer": "Ada", "note": null, "status": "LOST"}') } })
       .catch((e: unknown) => e)) as AppError;
@@ -187,7 +170,7 @@ describe('producing with a schema (real broker, real registry)', () => {
       .call('produce.burst', { connectionId, topic: orders, runId: 'sp-bad', count: 3, message: { key: null, value: schema(`${payments}-value`, '{"id": "r", "idd": "x"}', { messageType: 'demo.produce.Refund' }) } })
       .catch((e: unknown) => e)) as AppError;
     expect(burst.code).toBe('SCHEMA_MISMATCH');
-    expect(await endOffset(orders)).toBe(before);
+    expect(await totalEndOffset(orders)).toBe(before);
   });
 
   it('says clearly when the connection has no registry, or the subject does not exist', async () => {

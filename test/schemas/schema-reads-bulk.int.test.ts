@@ -1,6 +1,6 @@
 import avro from 'avsc';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { messageFromWire, type MessagesBatch, type MessageView } from '../../src/shared/api';
+import type { MessageView } from '../../src/shared/api';
 import { DecodePool } from '../../src/main/schemas/decode-pool';
 import { frame } from '../../src/main/schemas/framing';
 import { SchemaRegistryClient } from '../../src/main/schemas/registry-client';
@@ -24,8 +24,7 @@ describe('reading many schema-encoded values', () => {
   let app: TestApp;
   let connectionId: string;
   let id: number;
-  const messages = (runId: string): MessageView[] =>
-    app.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === runId).flatMap((e) => (e.payload as MessagesBatch).messages.map(messageFromWire));
+  const messages = (runId: string): MessageView[] => app.messagesOf(runId);
 
   beforeAll(async () => {
     id = (await registry.register(`${topic}-value`, { schemaType: 'AVRO', schema: JSON.stringify({ ...READING, doc: topic }), references: [] })).id;

@@ -68,3 +68,14 @@ export async function groupsTouching(bootstrap: string, topic: string): Promise<
     await admin.disconnect();
   }
 }
+
+/** The sum of a topic's partitions' end offsets: how many records were ever written to it. */
+export async function totalEndOffset(topic: string, bootstrap = sharedBootstrap()): Promise<number> {
+  const admin = testKafka(bootstrap).admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
