@@ -36,4 +36,5 @@ export const writeMethods: ReadonlySet<string> = new Set<string>([
   'deleteRecords',
   'alterReassignments',
   'alterBrokerConfigs',
+  'electLeaders',
 ]);

@@ -18,11 +18,16 @@ export interface ReassignmentResult {
   message: string | null;
 }
 
+/** The controller's answer for one partition of a leader election (ELECTION_NOT_NEEDED: already led by its preferred replica). */
+export type ElectionResult = ReassignmentResult;
+
 export interface ReassignmentPort {
   /** Every reassignment in progress on the cluster (ListPartitionReassignments). */
   listReassignments(): Promise<OngoingReassignment[]>;
   /** Starts moves (AlterPartitionReassignments); `replicas: null` cancels the partition's move. Never throws for one partition. */
   alterReassignments(targets: { topic: string; partition: number; replicas: number[] | null }[]): Promise<ReassignmentResult[]>;
+  /** ElectLeaders: the preferred replica, or (unclean) any live replica of an offline partition. Never throws for one partition. */
+  electLeaders(type: 'preferred' | 'unclean', partitions: { topic: string; partition: number }[]): Promise<ElectionResult[]>;
   /** Changes one broker's dynamic configs (IncrementalAlterConfigs); `nodeId: null` is the cluster-wide default. */
   alterBrokerConfigs(nodeId: number | null, changes: ConfigChange[]): Promise<void>;
 }
