@@ -12,6 +12,7 @@ import { brokerHandlers } from '../services/brokers/handlers';
 import { schemaHandlers } from '../services/schemas/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { reassignmentHandlers } from '../services/reassignment/handlers';
+import { electionHandlers } from '../services/election/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -29,6 +30,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...schemaHandlers(deps.connections),
     ...settingsHandlers(deps.settings),
     ...reassignmentHandlers(deps.connections),
+    ...electionHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -10,7 +10,7 @@ import { GroupDetailPage } from '../features/groups/GroupDetailPage';
 import { AclsPage } from '../features/acls/AclsPage';
 import { SchemasPage } from '../features/schemas/SchemasPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { ReassignmentPage } from '../features/reassignment/ReassignmentPage';
+import { OperationsPage } from '../features/operations/OperationsPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -47,7 +47,7 @@ export function renderRoute(route: Route): ReactNode {
     case 'acls':
       return <AclsPage />;
     case 'operations':
-      return <ReassignmentPage key={route.params.get('topic') ?? ''} initialTopic={route.params.get('topic') ?? undefined} />;
+      return <OperationsPage tab={a} params={route.params} />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
     case 'settings':

@@ -13,6 +13,7 @@ import { brokerCalls } from './brokers';
 import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
 import { reassignmentCalls } from './reassignment';
+import { electionCalls } from './election';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -34,6 +35,7 @@ export const calls = {
   ...schemaCalls,
   ...settingsCalls,
   ...reassignmentCalls,
+  ...electionCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -81,3 +83,4 @@ export * from './configs';
 export * from './schemas';
 export * from './settings';
 export * from './reassignment';
+export * from './election';

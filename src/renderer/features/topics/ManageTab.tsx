@@ -20,7 +20,8 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
         <h2>Replicas</h2>
         <p className="text-muted">
           Move this topic’s replicas to other brokers or change its replication factor:{' '}
-          <a href={href(['operations'], { topic })}>plan a reassignment</a>.
+          <a href={href(['operations', 'reassign'], { topic })}>plan a reassignment</a>, or{' '}
+          <a href={href(['operations', 'leaders'], { topic })}>elect its preferred leaders</a>.
         </p>
       </section>
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />

@@ -3,7 +3,6 @@ import { diffPlan, partitionKey, planProblems, type PartitionTarget } from '../.
 import { useTopics } from '../../api/queries';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import { Generators } from './Generators';
@@ -21,7 +20,7 @@ const splitTopics = (text: string) => [...new Set(text.split(/[\s,]+/).filter(Bo
  * kafka-reassign-partitions.sh), see what each move copies and how long it takes at the
  * throttle, review, start, then follow or cancel the moves.
  */
-export function ReassignmentPage({ initialTopic }: { initialTopic?: string | undefined }) {
+export function ReassignmentTab({ initialTopic }: { initialTopic?: string | undefined }) {
   const connectionId = useConnectionId();
   const readOnly = useReadOnly();
   const topicList = useTopics(connectionId);
@@ -61,8 +60,7 @@ export function ReassignmentPage({ initialTopic }: { initialTopic?: string | und
   const allTopics = (topicList.data ?? []).filter((t) => !t.internal).map((t) => t.name);
 
   return (
-    <div className="page page--fill reassign-page">
-      <PageHeader title="Reassign partitions" subtitle="Move replicas between brokers, change replication factors, with a throttle" />
+    <div className="reassign-page">
       <ReassignmentProgress connectionId={connectionId} readOnly={readOnly} />
       <form
         className="form-row reassign-topics"
