@@ -13,6 +13,7 @@ import { schemaHandlers } from '../services/schemas/handlers';
 import { settingsHandlers } from '../services/settings/handlers';
 import { reassignmentHandlers } from '../services/reassignment/handlers';
 import { electionHandlers } from '../services/election/handlers';
+import { quotaHandlers } from '../services/quotas/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -31,6 +32,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...settingsHandlers(deps.settings),
     ...reassignmentHandlers(deps.connections),
     ...electionHandlers(deps.connections),
+    ...quotaHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -6,12 +6,13 @@ import type { GroupsPort } from './ports/groups';
 import type { TopicAdminPort } from './ports/topic-admin';
 import type { BrokersPort } from './ports/brokers';
 import type { ReassignmentPort } from './ports/reassignment';
+import type { QuotasPort } from './ports/quotas';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort, ReassignmentPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort, ReassignmentPort, QuotasPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**
@@ -37,4 +38,5 @@ export const writeMethods: ReadonlySet<string> = new Set<string>([
   'alterReassignments',
   'alterBrokerConfigs',
   'electLeaders',
+  'alterClientQuotas',
 ]);

@@ -14,6 +14,7 @@ import { schemaCalls } from './schemas';
 import { settingsCalls } from './settings';
 import { reassignmentCalls } from './reassignment';
 import { electionCalls } from './election';
+import { quotaCalls } from './quotas';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -36,6 +37,7 @@ export const calls = {
   ...settingsCalls,
   ...reassignmentCalls,
   ...electionCalls,
+  ...quotaCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -84,3 +86,4 @@ export * from './schemas';
 export * from './settings';
 export * from './reassignment';
 export * from './election';
+export * from './quotas';

@@ -18,6 +18,7 @@ import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
+import { createQuotasPort } from './quotas';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -115,6 +116,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
     ...createBrokersPort(getCluster, config.requestTimeoutMs),
     ...createReassignmentPort(getCluster, config.requestTimeoutMs),
+    ...createQuotasPort(getCluster),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,
