@@ -1,11 +1,13 @@
 import { href } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { ElectionTab } from '../election/ElectionTab';
+import { QuotasTab } from '../quotas/QuotasTab';
 import { ReassignmentTab } from '../reassignment/ReassignmentTab';
 
 const TABS = [
   { id: 'reassign', label: 'Reassign partitions' },
   { id: 'leaders', label: 'Leader election' },
+  { id: 'quotas', label: 'Quotas' },
 ] as const;
 
 /** Cluster operations: one tab per job; `?topic=` preselects a topic (from a topic's Manage tab). */
@@ -14,7 +16,7 @@ export function OperationsPage({ tab, params }: { tab: string | undefined; param
   const topic = params.get('topic') ?? undefined;
   return (
     <div className="page page--fill operations-page">
-      <PageHeader title="Operations" subtitle="Move replicas, change replication factors and elect leaders, each previewed before it runs" />
+      <PageHeader title="Operations" subtitle="Move replicas, change replication factors, elect leaders and set client quotas, each previewed before it runs" />
       <nav className="tabs" aria-label="Operations">
         {TABS.map((t) => (
           <a key={t.id} className={`tab${t.id === active ? ' active' : ''}`} href={href(['operations', t.id], { topic })} aria-current={t.id === active ? 'page' : undefined}>
@@ -24,6 +26,7 @@ export function OperationsPage({ tab, params }: { tab: string | undefined; param
       </nav>
       {active === 'reassign' && <ReassignmentTab key={topic ?? ''} initialTopic={topic} />}
       {active === 'leaders' && <ElectionTab key={topic ?? ''} initialTopic={topic} />}
+      {active === 'quotas' && <QuotasTab />}
     </div>
   );
 }
