@@ -83,3 +83,51 @@ test.describe('operations: partition reassignment plan on a 3-node cluster', () 
     await expect(page.getByRole('region', { name: 'Throttles set on the cluster' })).toHaveCount(0);
   });
 });
+
+test.describe('operations: client quotas and the resolver', () => {
+  test('creates quotas for a user and a client id, resolves which applies and why, and deletes one', async ({ connectedPage: page }) => {
+    const user = `qa-user-${Date.now()}`;
+    const clientId = `qa-client-${Date.now()}`;
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Operations', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Quotas' }).click();
+
+    const create = async (fill: () => Promise<void>) => {
+      await page.getByRole('button', { name: 'New quota…' }).click();
+      const form = page.getByRole('region', { name: 'New quota' });
+      await fill();
+      await form.getByRole('button', { name: 'Validate' }).click();
+      await expect(form.getByRole('status')).toHaveText('The broker accepts these quotas (nothing changed yet).');
+      await form.getByRole('button', { name: /^Save 1 change/ }).click();
+      await expect(form).toHaveCount(0);
+    };
+    await create(async () => {
+      await page.getByLabel('User name').fill(user);
+      await page.getByLabel('Produce (bytes/s)').fill('1048576');
+    });
+    await create(async () => {
+      await page.getByLabel('User kind').selectOption('none');
+      await page.getByLabel('Client id kind').selectOption('name');
+      await page.getByLabel('Client id name').fill(clientId);
+      await page.getByLabel('Request time (%)').fill('200');
+    });
+    const table = page.getByRole('table', { name: 'Client quotas' });
+    await expect(table.getByRole('row').filter({ hasText: `user ${user}` })).toContainText('1 MiB/s');
+    await expect(table.getByRole('row').filter({ hasText: `client id ${clientId}` })).toContainText('200 %');
+
+    await page.getByLabel('Resolve for user').fill(user);
+    await page.getByLabel('Resolve for client id').fill(clientId);
+    const applied = page.getByRole('table', { name: 'Applied quotas' });
+    const produce = applied.getByRole('row').filter({ hasText: 'Produce (bytes/s)' });
+    await expect(produce).toContainText(`Level 3: set on user ${user}, shared by every client id of user ${user}.`);
+    await expect(applied.getByRole('row').filter({ hasText: 'Request time (%)' })).toContainText(`Level 7: set on client id ${clientId}, shared by every user connecting with client id ${clientId}.`);
+
+    // Deleting the user's quota (confirmed) leaves the producer unlimited for this pair.
+    await table.getByRole('button', { name: `Delete user ${user}` }).click();
+    await page.getByRole('region', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(table.getByRole('row').filter({ hasText: `user ${user}` })).toHaveCount(0);
+    await expect(produce).toContainText('not limited');
+    await table.getByRole('button', { name: `Delete client id ${clientId}` }).click();
+    await page.getByRole('region', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(table.getByRole('row').filter({ hasText: `client id ${clientId}` })).toHaveCount(0);
+  });
+});
