@@ -47,6 +47,31 @@ try {
     await page.screenshot({ path: join(out, `reassignment-progress-${colorScheme}.png`) });
     console.log(join(out, `reassignment-progress-${colorScheme}.png`));
   }
+  // The other tabs: leader election (all led by their preferred replicas here) and quotas with the resolver.
+  await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Leader election' }).click();
+  await page.getByTestId('election-count').waitFor();
+  await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Quotas' }).click();
+  await page.getByRole('button', { name: 'New quota…' }).click();
+  await page.getByLabel('User name').fill('alice');
+  await page.getByLabel('Produce (bytes/s)').fill('1048576');
+  await page.getByLabel('Fetch (bytes/s)').fill('2097152');
+  await page.getByRole('button', { name: /^Save \d+ change/ }).click();
+  await page.getByRole('region', { name: 'New quota' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'New quota…' }).click();
+  await page.getByLabel('User kind').selectOption('none');
+  await page.getByLabel('Client id kind').selectOption('name');
+  await page.getByLabel('Client id name').fill('payments-app');
+  await page.getByLabel('Request time (%)').fill('200');
+  await page.getByRole('button', { name: /^Save \d+ change/ }).click();
+  await page.getByRole('region', { name: 'New quota' }).waitFor({ state: 'detached' });
+  await page.getByLabel('Resolve for user').fill('alice');
+  await page.getByLabel('Resolve for client id').fill('payments-app');
+  await page.getByRole('table', { name: 'Applied quotas' }).waitFor();
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: join(out, `quotas-${colorScheme}.png`) });
+    console.log(join(out, `quotas-${colorScheme}.png`));
+  }
 } finally {
   await browser.close();
   await server.stop();
