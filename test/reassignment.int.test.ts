@@ -154,4 +154,33 @@ describe('partition reassignment and leader election on a 3-node cluster', () =>
     await createTopic(cluster.bootstrap, topic, 1, 1);
     await expect(app.call('election.run', { connectionId, type: 'unclean', partitions: [{ topic, partition: 0 }] })).rejects.toThrow(/Not offline any more/);
   }, 60_000);
+
+  it('a dynamic broker config change, per broker and cluster-wide, shows in DescribeConfigs and can be removed', async () => {
+    const config = (nodeId: number, name: string) => app.call('brokers.configs', { connectionId, nodeId }).then((cs) => cs.find((c) => c.name === name)!);
+    await app.call('brokers.alterConfigs', { connectionId, nodeId: 2, changes: [{ name: 'log.cleaner.threads', value: '2' }], validateOnly: true });
+    expect((await config(2, 'log.cleaner.threads')).source).not.toBe('dynamic-broker');
+
+    await app.call('brokers.alterConfigs', { connectionId, nodeId: 2, changes: [{ name: 'log.cleaner.threads', value: '2' }] });
+    expect(await config(2, 'log.cleaner.threads')).toMatchObject({ value: '2', source: 'dynamic-broker', readOnly: false });
+    expect((await config(1, 'log.cleaner.threads')).source).not.toBe('dynamic-broker');
+
+    await app.call('brokers.alterConfigs', { connectionId, nodeId: null, changes: [{ name: 'max.connections', value: '5000' }] });
+    for (const nodeId of [1, 2, 3]) expect(await config(nodeId, 'max.connections')).toMatchObject({ value: '5000', source: 'dynamic-default-broker' });
+
+    // A static config is refused by the broker, with its reason.
+    await expect(app.call('brokers.alterConfigs', { connectionId, nodeId: 1, changes: [{ name: 'log.dirs', value: '/tmp/x' }], validateOnly: true })).rejects.toThrow();
+    expect((await config(1, 'log.dirs')).readOnly).toBe(true);
+
+    await app.call('brokers.alterConfigs', { connectionId, nodeId: 2, changes: [{ name: 'log.cleaner.threads', value: null }] });
+    await app.call('brokers.alterConfigs', { connectionId, nodeId: null, changes: [{ name: 'max.connections', value: null }] });
+    expect((await config(2, 'log.cleaner.threads')).source).toBe('default');
+    expect((await config(3, 'max.connections')).source).toBe('default');
+  }, 120_000);
+
+  it('refuses broker config changes on a read-only connection', async () => {
+    const ro = (await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(','), readOnly: true } })).connectionId;
+    await expect(app.call('brokers.alterConfigs', { connectionId: ro, nodeId: 1, changes: [{ name: 'log.cleaner.threads', value: '2' }] })).rejects.toThrow(/read-only/);
+    await expect(app.call('reassignment.apply', { connectionId: ro, targets: [{ topic: 'x', partition: 0, replicas: [1] }], throttleBytesPerSec: null })).rejects.toThrow(/read-only/);
+    await expect(app.call('election.run', { connectionId: ro, type: 'preferred', partitions: [{ topic: 'x', partition: 0 }] })).rejects.toThrow(/read-only/);
+  }, 60_000);
 });

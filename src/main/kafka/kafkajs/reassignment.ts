@@ -67,11 +67,11 @@ export function createReassignmentPort(getCluster: () => Promise<InternalCluster
       );
     },
 
-    async alterBrokerConfigs(nodeId, changes) {
+    async alterBrokerConfigs(nodeId, changes, validateOnly = false) {
       const cluster = await getCluster();
       // A broker's own configs go to that broker; the cluster-wide default ("" as the name) to any.
       const broker = nodeId === null ? await anyReachableBroker(cluster) : await cluster.findBroker({ nodeId });
-      await incrementalAlterConfigs(broker, { type: ResourceType.Broker, name: nodeId === null ? '' : String(nodeId) }, changes, false).catch(rethrowAsAppError());
+      await incrementalAlterConfigs(broker, { type: ResourceType.Broker, name: nodeId === null ? '' : String(nodeId) }, changes, validateOnly).catch(rethrowAsAppError());
     },
   };
 }

@@ -28,6 +28,6 @@ export interface ReassignmentPort {
   alterReassignments(targets: { topic: string; partition: number; replicas: number[] | null }[]): Promise<ReassignmentResult[]>;
   /** ElectLeaders: the preferred replica, or (unclean) any live replica of an offline partition. Never throws for one partition. */
   electLeaders(type: 'preferred' | 'unclean', partitions: { topic: string; partition: number }[]): Promise<ElectionResult[]>;
-  /** Changes one broker's dynamic configs (IncrementalAlterConfigs); `nodeId: null` is the cluster-wide default. */
-  alterBrokerConfigs(nodeId: number | null, changes: ConfigChange[]): Promise<void>;
+  /** Changes one broker's dynamic configs (IncrementalAlterConfigs); `nodeId: null` is the cluster-wide default. With validateOnly the broker only checks. */
+  alterBrokerConfigs(nodeId: number | null, changes: ConfigChange[], validateOnly?: boolean): Promise<void>;
 }
