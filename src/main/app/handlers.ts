@@ -14,6 +14,7 @@ import { settingsHandlers } from '../services/settings/handlers';
 import { reassignmentHandlers } from '../services/reassignment/handlers';
 import { electionHandlers } from '../services/election/handlers';
 import { quotaHandlers } from '../services/quotas/handlers';
+import { scramHandlers } from '../services/scram/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -33,6 +34,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...reassignmentHandlers(deps.connections),
     ...electionHandlers(deps.connections),
     ...quotaHandlers(deps.connections),
+    ...scramHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -15,6 +15,7 @@ import { settingsCalls } from './settings';
 import { reassignmentCalls } from './reassignment';
 import { electionCalls } from './election';
 import { quotaCalls } from './quotas';
+import { scramCalls } from './scram';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -38,6 +39,7 @@ export const calls = {
   ...reassignmentCalls,
   ...electionCalls,
   ...quotaCalls,
+  ...scramCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -87,3 +89,4 @@ export * from './settings';
 export * from './reassignment';
 export * from './election';
 export * from './quotas';
+export * from './scram';

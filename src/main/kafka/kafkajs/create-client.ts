@@ -19,6 +19,7 @@ import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
 import { createQuotasPort } from './quotas';
+import { createScramPort } from './scram';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -117,6 +118,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createBrokersPort(getCluster, config.requestTimeoutMs),
     ...createReassignmentPort(getCluster, config.requestTimeoutMs),
     ...createQuotasPort(getCluster),
+    ...createScramPort(getCluster),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,
