@@ -2,12 +2,14 @@ import { href } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { ElectionTab } from '../election/ElectionTab';
 import { QuotasTab } from '../quotas/QuotasTab';
+import { ScramUsersTab } from '../scram/ScramUsersTab';
 import { ReassignmentTab } from '../reassignment/ReassignmentTab';
 
 const TABS = [
   { id: 'reassign', label: 'Reassign partitions' },
   { id: 'leaders', label: 'Leader election' },
   { id: 'quotas', label: 'Quotas' },
+  { id: 'users', label: 'SCRAM users' },
 ] as const;
 
 /** Cluster operations: one tab per job; `?topic=` preselects a topic (from a topic's Manage tab). */
@@ -27,6 +29,7 @@ export function OperationsPage({ tab, params }: { tab: string | undefined; param
       {active === 'reassign' && <ReassignmentTab key={topic ?? ''} initialTopic={topic} />}
       {active === 'leaders' && <ElectionTab key={topic ?? ''} initialTopic={topic} />}
       {active === 'quotas' && <QuotasTab />}
+      {active === 'users' && <ScramUsersTab />}
     </div>
   );
 }
