@@ -18,7 +18,7 @@ export function OperationsPage({ tab, params }: { tab: string | undefined; param
   const topic = params.get('topic') ?? undefined;
   return (
     <div className="page page--fill operations-page">
-      <PageHeader title="Operations" subtitle="Move replicas, change replication factors, elect leaders and set client quotas, each previewed before it runs" />
+      <PageHeader title="Operations" subtitle="Move replicas, change replication factors, elect leaders, set client quotas and SCRAM credentials, each previewed before it runs" />
       <nav className="tabs" aria-label="Operations">
         {TABS.map((t) => (
           <a key={t.id} className={`tab${t.id === active ? ' active' : ''}`} href={href(['operations', t.id], { topic })} aria-current={t.id === active ? 'page' : undefined}>
