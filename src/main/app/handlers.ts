@@ -14,6 +14,10 @@ import { settingsHandlers } from '../services/settings/handlers';
 import { copyHandlers } from '../services/copy/handlers';
 import { connectHandlers } from '../services/connect-clusters/handlers';
 import { maskingHandlers } from '../services/masking/handlers';
+import { reassignmentHandlers } from '../services/reassignment/handlers';
+import { electionHandlers } from '../services/election/handlers';
+import { quotaHandlers } from '../services/quotas/handlers';
+import { scramHandlers } from '../services/scram/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -34,6 +38,10 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...copyHandlers(deps.connections, (id) => deps.masking.transformFor(id)),
     ...connectHandlers(deps.connect),
     ...maskingHandlers(deps.masking),
+    ...reassignmentHandlers(deps.connections),
+    ...electionHandlers(deps.connections),
+    ...quotaHandlers(deps.connections),
+    ...scramHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -5,12 +5,15 @@ import type { MessagesPort } from './ports/messages';
 import type { GroupsPort } from './ports/groups';
 import type { TopicAdminPort } from './ports/topic-admin';
 import type { BrokersPort } from './ports/brokers';
+import type { ReassignmentPort } from './ports/reassignment';
+import type { QuotasPort } from './ports/quotas';
+import type { ScramPort } from './ports/scram';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort, ReassignmentPort, QuotasPort, ScramPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**
@@ -34,4 +37,9 @@ export const writeMethods: ReadonlySet<string> = new Set<string>([
   'createPartitions',
   'alterTopicConfigs',
   'deleteRecords',
+  'alterReassignments',
+  'alterBrokerConfigs',
+  'electLeaders',
+  'alterClientQuotas',
+  'alterScramCredentials',
 ]);

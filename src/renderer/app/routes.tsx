@@ -11,6 +11,7 @@ import { AclsPage } from '../features/acls/AclsPage';
 import { SchemasPage } from '../features/schemas/SchemasPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectPage } from '../features/kafka-connect/ConnectPage';
+import { OperationsPage } from '../features/operations/OperationsPage';
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
@@ -31,6 +32,7 @@ export const navItems: NavItem[] = [
   { match: 'schemas', label: 'Schemas', icon: '❏' },
   { match: 'kafka-connect', label: 'Connect', icon: '⇄', needsConnect: true },
   { match: 'acls', label: 'ACLs', icon: '◈' },
+  { match: 'operations', label: 'Operations', icon: '⚒' },
   { match: 'settings', label: 'Settings', icon: '⚙' },
 ];
 
@@ -53,6 +55,8 @@ export function renderRoute(route: Route): ReactNode {
       return <ProducePage key={a ?? ''} initialTopic={a} />;
     case 'acls':
       return <AclsPage />;
+    case 'operations':
+      return <OperationsPage tab={a} params={route.params} />;
     case 'schemas':
       return <SchemasPage key={a ?? ''} subject={a} params={route.params} />;
     case 'kafka-connect':

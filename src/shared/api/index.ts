@@ -15,6 +15,10 @@ import { settingsCalls } from './settings';
 import { copyCalls, copyEvents } from './copy';
 import { connectCalls } from './connect';
 import { maskingCalls } from './masking';
+import { reassignmentCalls } from './reassignment';
+import { electionCalls } from './election';
+import { quotaCalls } from './quotas';
+import { scramCalls } from './scram';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -38,6 +42,10 @@ export const calls = {
   ...copyCalls,
   ...connectCalls,
   ...maskingCalls,
+  ...reassignmentCalls,
+  ...electionCalls,
+  ...quotaCalls,
+  ...scramCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -89,3 +97,7 @@ export * from './settings';
 export * from './copy';
 export * from './connect';
 export * from './masking';
+export * from './reassignment';
+export * from './election';
+export * from './quotas';
+export * from './scram';

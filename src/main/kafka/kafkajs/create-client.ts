@@ -18,6 +18,9 @@ import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
+import { createReassignmentPort } from './reassignment';
+import { createQuotasPort } from './quotas';
+import { createScramPort } from './scram';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -114,6 +117,9 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createMessagesPort(getCluster),
     ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
     ...createBrokersPort(getCluster, config.requestTimeoutMs),
+    ...createReassignmentPort(getCluster, config.requestTimeoutMs),
+    ...createQuotasPort(getCluster),
+    ...createScramPort(getCluster),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,

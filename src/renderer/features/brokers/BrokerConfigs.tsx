@@ -7,6 +7,8 @@ import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { useBrokerConfigs } from './queries';
+import { BrokerConfigEditor } from './BrokerConfigEditor';
+import { useReadOnly } from '../../state/use-read-only';
 
 /** Where a broker config's value comes from, in the words of kafka-configs. */
 export const SOURCE_LABELS: Record<ConfigSource, string> = {
@@ -40,13 +42,18 @@ const columns = [
     size: 190,
     cell: (c) => <span className={`config-source ${c.row.original.source}`}>{c.getValue()}</span>,
   }),
-  col.accessor((e) => [e.readOnly ? 'read-only' : '', e.sensitive ? 'sensitive' : ''].filter(Boolean).join(' '), {
+  col.accessor((e) => [e.readOnly ? 'read-only' : 'dynamic', e.sensitive ? 'sensitive' : ''].filter(Boolean).join(' '), {
     id: 'flags',
     header: 'Flags',
     size: 150,
     cell: (c) => (
       <>
-        {c.row.original.readOnly && <span className="badge muted">read-only</span>}
+        {c.row.original.readOnly && (
+          <span className="badge muted" title="Not a dynamic config: change it in server.properties and restart the broker">
+            read-only
+          </span>
+        )}
+        {!c.row.original.readOnly && <span className="badge good">dynamic</span>}
         {c.row.original.sensitive && <span className="badge warn">sensitive</span>}
       </>
     ),
@@ -63,6 +70,7 @@ const columns = [
 /** A broker's configuration: every config with its source, filtered by name, overrides on demand. */
 export function BrokerConfigs({ connectionId, nodeId }: { connectionId: string; nodeId: number }) {
   const { data, error, isLoading } = useBrokerConfigs(connectionId, nodeId);
+  const readOnly = useReadOnly();
   const [filter, setFilter] = useState('');
   const [onlySet, setOnlySet] = usePersistentState('brokers.configs.onlySet', false);
   const rows = useMemo(() => {
@@ -79,6 +87,7 @@ export function BrokerConfigs({ connectionId, nodeId }: { connectionId: string; 
           <span>Only values not at their default</span>
         </label>
       </div>
+      {data && !readOnly && <BrokerConfigEditor connectionId={connectionId} nodeId={nodeId} configs={data} />}
       {isLoading && <Loading />}
       <ErrorMessage error={error} title={`Could not read the configuration of broker ${nodeId}`} />
       {data && <DataTable id="broker-configs" ariaLabel="Broker configs" highlight={filter.trim()} highlightColumns={NAME_ONLY} data={rows} columns={columns} getRowId={(e) => e.name} initialSorting={[{ id: 'name', desc: false }]} emptyMessage="No config matches" />}

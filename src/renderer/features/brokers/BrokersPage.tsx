@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { BrokerInfo } from '../../../shared/api';
-import { navigate } from '../../app/router';
+import { href, navigate } from '../../app/router';
 import { AutoRefresh } from '../../components/AutoRefresh';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -98,7 +98,14 @@ export function BrokersPage() {
       <PageHeader
         title="Brokers"
         subtitle={subtitle}
-        actions={<AutoRefresh viewId="brokers" onRefresh={refresh} refreshing={brokers.isFetching || controller.isFetching} updatedAt={brokers.dataUpdatedAt} />}
+        actions={
+          <>
+            <a className="button small" href={href(['operations'])}>
+              Reassign partitions…
+            </a>
+            <AutoRefresh viewId="brokers" onRefresh={refresh} refreshing={brokers.isFetching || controller.isFetching} updatedAt={brokers.dataUpdatedAt} />
+          </>
+        }
       />
       {brokers.isLoading && <Loading />}
       <ErrorMessage error={brokers.error} title="Could not load the brokers" />

@@ -1,4 +1,5 @@
 import { usePartitions } from '../../api/queries';
+import { href } from '../../app/router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useReadOnly } from '../../state/use-read-only';
@@ -15,6 +16,14 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
   if (error || !data) return <ErrorMessage error={error} title="Could not load the partitions" />;
   return (
     <div className="manage-tab">
+      <section className="manage-section" aria-label="Replicas">
+        <h2>Replicas</h2>
+        <p className="text-muted">
+          Move this topic’s replicas to other brokers or change its replication factor:{' '}
+          <a href={href(['operations', 'reassign'], { topic })}>plan a reassignment</a>, or{' '}
+          <a href={href(['operations', 'leaders'], { topic })}>elect its preferred leaders</a>.
+        </p>
+      </section>
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
       <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
       <DeleteTopic connectionId={connectionId} topic={topic} />
