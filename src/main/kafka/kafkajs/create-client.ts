@@ -17,12 +17,17 @@ import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
+import { releaseRoute, routeFor } from '../../network/route-registry';
+import { routedSocketFactory } from '../../network/kafkajs-socket-factory';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
   // kafkajs logs every failed reconnect to a dead broker: once per minute and message is enough.
   const log = limitRepeats(logger);
+  const route = routeFor(config);
   return {
+    // SSH tunnel, proxy or address mapping: every broker socket goes through the route.
+    ...(route ? { socketFactory: routedSocketFactory(route) } : {}),
     clientId: config.clientId,
     brokers: config.brokers,
     connectionTimeout: config.connectionTimeoutMs,
@@ -79,6 +84,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
+    releaseRoute(config);
   }
 
   /** kafkajs can wait forever on a server that never answers: give up after the connection timeout. */
