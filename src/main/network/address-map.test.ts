@@ -24,6 +24,10 @@ describe('mapAddress', () => {
     expect(mapAddress(undefined, { host: 'a', port: 1 })).toEqual({ host: 'a', port: 1 });
   });
 
+  it('keeps the port with to-port *', () => {
+    expect(mapAddress([{ from: '*.internal:*', to: '127.0.0.1:*' }], { host: 'kafka-1.internal', port: 4242 })).toEqual({ host: '127.0.0.1', port: 4242 });
+  });
+
   it('does not treat dots in the pattern as wildcards', () => {
     expect(mapAddress([{ from: 'a.b:1', to: 'x:2' }], { host: 'axb', port: 1 })).toEqual({ host: 'axb', port: 1 });
   });

@@ -27,7 +27,7 @@ export function mapAddress(map: readonly AddressMapping[] | undefined, target: H
     const match = globToRegExp(from.host).exec(target.host.toLowerCase());
     if (!match) continue;
     const to = split(mapping.to.replace(/\+n$/, ''));
-    let port = Number(to.port);
+    let port = to.port === '*' ? target.port : Number(to.port);
     if (mapping.to.endsWith('+n')) {
       // n: the last number in what `*` matched ("kafka-2" → 2); 0 when there is none.
       const wild = match.slice(1).join('');

@@ -105,7 +105,12 @@ async function openHop(hop: SshHop, options: SshTunnelOptions, sock?: Duplex): P
         );
       },
     };
-    client.connect(config);
+    try {
+      client.connect(config);
+    } catch (error) {
+      // ssh2 parses the key synchronously: an encrypted key without passphrase throws here.
+      reject(sshError(SshErrorCode.KeyUnreadable, `The SSH private key cannot be used: ${(error as Error).message}`, 'An encrypted key needs its passphrase; check the file is a private key (OpenSSH or PEM).'));
+    }
   });
 }
 

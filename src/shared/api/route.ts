@@ -10,11 +10,12 @@ const Port = z.number().int().min(1).max(65535);
  * `host:port` where the host may contain `*` (e.g. `*.internal:9092`, port `*` for any);
  * `to` is `host:port`, the port optionally `+n`: n is the number in the text `*` matched
  * (`kafka-2` → 2), so `*.internal:9092 → 127.0.0.1:19090+n` sends kafka-2 to 19092.
- * Through an SSH tunnel or proxy, `to` is what the far side connects to.
+ * `to` port `*` keeps the advertised port. Through an SSH tunnel or proxy, `to` is what the
+ * far side connects to.
  */
 export const AddressMapping = z.object({
   from: z.string().trim().min(3).max(300).regex(/^[A-Za-z0-9._*[\]:-]+:(\d{1,5}|\*)$/, 'expected host:port, * allowed, e.g. *.internal:9092'),
-  to: z.string().trim().min(3).max(300).regex(/^[A-Za-z0-9._[\]:-]+:\d{1,5}(\+n)?$/, 'expected host:port or host:port+n, e.g. 127.0.0.1:19090+n'),
+  to: z.string().trim().min(3).max(300).regex(/^[A-Za-z0-9._[\]:-]+:(\d{1,5}(\+n)?|\*)$/, 'expected host:port, host:port+n or host:* (same port), e.g. 127.0.0.1:19090+n'),
 });
 export type AddressMapping = z.infer<typeof AddressMapping>;
 
