@@ -14,26 +14,37 @@ export interface SecretBinding {
   tls: TlsBinding | null;
   /** The Schema Registry its registry password or token was saved for (absent in bindings saved before registries). */
   registry?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
+  /** The SSH servers and proxy the route secrets were saved for (absent in bindings saved before routes). */
+  route?: { ssh: string | null; jump: string | null; proxy: string | null } | null;
 }
 
 type TlsBinding = { caFile: string | null; certFile: string | null; keyFile: string | null; skipVerify: boolean };
 
 /** Which settings a secret belongs to: the brokers' or the Schema Registry's. */
-export type SecretScope = 'kafka' | 'registry';
+export type SecretScope = 'kafka' | 'registry' | 'route';
 export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
   password: 'kafka',
   token: 'kafka',
   keyPassphrase: 'kafka',
   registryPassword: 'registry',
   registryToken: 'registry',
+  sshPassword: 'route',
+  sshPassphrase: 'route',
+  sshJumpPassword: 'route',
+  sshJumpPassphrase: 'route',
+  proxyPassword: 'route',
 };
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** The binding of a profile's current settings. */
-export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry'] }): SecretBinding {
+export function bindingOf(
+  profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry']; ssh?: ProfileDraft['ssh']; proxy?: ProfileDraft['proxy'] },
+): SecretBinding {
   const registry = profile.schemaRegistry;
+  const hop = (h: { username: string; host: string; port: number; keyFile: string } | undefined) => (h ? `${h.username}@${h.host.toLowerCase()}:${h.port} ${h.keyFile}` : null);
   return {
+    route: profile.ssh || profile.proxy ? { ssh: hop(profile.ssh), jump: hop(profile.ssh?.jump), proxy: profile.proxy ? `${profile.proxy.kind} ${profile.proxy.username}@${profile.proxy.host.toLowerCase()}:${profile.proxy.port}` : null } : null,
     brokers: [...new Set(profile.brokers.map((b) => b.trim().toLowerCase()))].sort(),
     mechanism: profile.sasl?.mechanism ?? null,
     username: profile.sasl?.username.trim() ?? '',
@@ -51,13 +62,14 @@ function tlsBinding(tls: ProfileDraft['tls']): TlsBinding | null {
 /** Which parts differ, in the user's words; empty when the binding matches. */
 export function bindingChanges(saved: SecretBinding, now: SecretBinding, scope: SecretScope | 'all' = 'all'): string[] {
   const changes: string[] = [];
-  if (scope !== 'registry') {
+  if (scope === 'kafka' || scope === 'all') {
     if (saved.brokers.join(',') !== now.brokers.join(',')) changes.push('bootstrap address');
     if (saved.mechanism !== now.mechanism) changes.push('SASL mechanism');
     if (saved.username !== now.username) changes.push('user name');
     if (JSON.stringify(saved.tls) !== JSON.stringify(now.tls)) changes.push('TLS settings');
   }
-  if (scope !== 'kafka' && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
+  if ((scope === 'registry' || scope === 'all') && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
+  if ((scope === 'route' || scope === 'all') && JSON.stringify(saved.route ?? null) !== JSON.stringify(now.route ?? null)) changes.push('SSH or proxy settings');
   return changes;
 }
 
@@ -67,10 +79,16 @@ const SECRET_WORDS: Record<SecretName, string> = {
   keyPassphrase: 'key passphrase',
   registryPassword: 'Schema Registry password',
   registryToken: 'Schema Registry token',
+  sshPassword: 'SSH password',
+  sshPassphrase: 'SSH key passphrase',
+  sshJumpPassword: 'jump host password',
+  sshJumpPassphrase: 'jump host key passphrase',
+  proxyPassword: 'proxy password',
 };
 
 /** "127.0.0.1:9092 / SCRAM-SHA-256" (+ " / TLS"): enough to see what changed, no file paths. */
 function describe(b: SecretBinding, scope: SecretScope): string {
+  if (scope === 'route') return b.route ? [b.route.ssh && `SSH ${b.route.ssh.split(' ')[0]}`, b.route.jump && `via ${b.route.jump.split(' ')[0]}`, b.route.proxy].filter(Boolean).join(' ') : 'no SSH or proxy';
   if (scope === 'registry') return b.registry ? `${b.registry.urls.join(', ')} (${b.registry.auth}${b.registry.username ? ` as ${b.registry.username}` : ''})` : 'no Schema Registry';
   const parts = [b.brokers.join(', '), b.mechanism ? b.mechanism.toUpperCase() : 'no SASL'];
   if (b.tls) parts.push(b.tls.skipVerify ? 'TLS (not verified)' : 'TLS');
