@@ -132,6 +132,13 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     deleteAcls: acls.deleteAcls,
     close,
 
+    async advertisedBrokers() {
+      const c = await getCluster();
+      // kafkajs keeps the seed broker's answer even when connecting to the brokers it names fails.
+      if (!c.brokerPool.metadata) await c.refreshMetadata().catch(() => undefined);
+      return (c.brokerPool.metadata?.brokers ?? []).map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port }));
+    },
+
     async authenticate() {
       await withinConnectDeadline(() => getCluster().then(() => undefined));
     },

@@ -128,7 +128,9 @@ export async function testConnection(
       },
       (d) => `${d.brokers.length} broker${d.brokers.length === 1 ? '' : 's'}${d.clusterId ? `, cluster id ${d.clusterId}` : ''}`,
     );
-    if (cluster) await checkBrokers(cluster.brokers, reachable.target);
+    // When the metadata could not be read, the reason is often the advertised addresses: check them anyway.
+    const advertised = cluster?.brokers ?? (await client.advertisedBrokers?.().catch(() => []));
+    if (advertised?.length) await checkBrokers(advertised, reachable.target);
     else skip('brokers');
     const registry = config.schemaRegistry;
     if (registry) {
