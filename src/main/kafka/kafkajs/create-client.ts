@@ -18,7 +18,7 @@ import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
 import { releaseRoute, routeFor } from '../../network/route-registry';
-import { routedSocketFactory } from '../../network/kafkajs-socket-factory';
+import { routedSocketFactory } from './routed-socket-factory';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import type { ISocketFactory } from 'kafkajs';
-import { PendingSocket } from './pending-socket';
-import type { Route } from './route';
+import { PendingSocket } from '../../network/pending-socket';
+import type { Route } from '../../network/route';
 
 /**
  * kafkajs' `socketFactory` over a route: every broker socket (seed, brokers learned from
