@@ -1,7 +1,8 @@
 /**
  * npx tsx scripts/screenshots-remote.ts: the connection test of a profile that reaches a cluster
  * through an SSH bastion (a loopback sshd this script starts) with an address mapping, after
- * accepting the host key, at 1280×720 in both themes: docs/screenshots/remote-ssh-{dark,light}.png.
+ * accepting the host key, at 1280×720 in both themes: docs/screenshots/remote-ssh-{dark,light}.png;
+ * also the host-key prompt (remote-ssh-hostkey-{dark,light}.png) and the Network fields (remote-ssh-form.png).
  * Needs `npm run build` and Debian's openssh-server first.
  */
 import { chromium } from '@playwright/test';
@@ -29,7 +30,19 @@ try {
   await form.getByLabel('Broker address mapping').fill('*.internal:* → 127.0.0.1:*');
   await form.getByRole('button', { name: 'Test connection' }).click();
   const steps = form.getByRole('list', { name: 'Connection test' });
-  await steps.getByRole('button', { name: 'Accept this host key' }).click();
+  const accept = steps.getByRole('button', { name: 'Accept this host key' });
+  await accept.waitFor();
+  // The unknown host key as the user first sees it, with the fingerprint to compare.
+  await accept.scrollIntoViewIfNeeded();
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/remote-ssh-hostkey-${colorScheme}.png` });
+  }
+  await form.getByRole('group', { name: 'Network' }).scrollIntoViewIfNeeded();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'docs/screenshots/remote-ssh-form.png' });
+  await accept.click();
   await steps.locator('[data-step="brokers"][data-status="ok"]').waitFor({ timeout: 30_000 });
   await form.getByRole('button', { name: 'Test connection' }).scrollIntoViewIfNeeded();
   for (const colorScheme of ['dark', 'light'] as const) {

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,18 +28,28 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
   let app: TestApp;
   let remotePorts: number[];
   let bootstrap: string;
+  let registry: Server;
+  let registryPort: number;
   beforeAll(async () => {
+    // A stand-in Schema Registry on loopback, reachable for the bastion only by the mapping.
+    registry = createServer((req, res) => {
+      res.setHeader('Content-Type', 'application/vnd.schemaregistry.v1+json');
+      res.end(req.url?.startsWith('/subjects') ? '["orders-value"]' : '{"compatibilityLevel":"BACKWARD"}');
+    });
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', resolve));
+    registryPort = (registry.address() as AddressInfo).port;
     cluster = await startCluster({ nodes: 2, remote: true });
     remotePorts = cluster.nodes.map((n) => n.remote!.port);
     bootstrap = `${cluster.nodes[0]!.remote!.host}:${remotePorts[0]}`;
     // Forwarding only to the brokers' REMOTE listeners: anything else is "administratively prohibited".
-    sshd = await startSshd({ permitOpen: remotePorts.map((p) => `127.0.0.1:${p}`) });
+    sshd = await startSshd({ permitOpen: [...remotePorts, registryPort].map((p) => `127.0.0.1:${p}`) });
     app = startTestApp();
   }, 180_000);
   afterAll(async () => {
     await app?.close();
     await sshd?.stop();
     await cluster?.stop();
+    registry?.close();
   });
 
   const ssh = (overrides: Partial<NonNullable<ProfileDraftInput['ssh']>> = {}) => ({ host: sshd.host, port: sshd.port, username: sshd.user, auth: 'key' as const, keyFile: sshd.keyFile, ...overrides });
@@ -121,6 +133,14 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
     ]);
     const mapped = await test({ name: 'direct', brokers: [`127.0.0.1:${remotePorts[0]}`], connectionTimeoutMs: 8_000, addressMap: brokers.suggestedMapping! });
     expect(mapped.ok).toBe(true);
+  });
+
+  it('reaches the Schema Registry through the same tunnel and mapping', async () => {
+    const ok = await test(tunnelled({ schemaRegistry: { urls: [`http://registry.internal:${registryPort}`] } }));
+    expect(ok.steps.find((s) => s.step === 'registry')).toMatchObject({ status: 'ok', detail: '1 subject, compatibility BACKWARD' });
+    // The bastion may not forward to the brokers' PLAINTEXT port: the registry request was refused there, so it went through the tunnel.
+    const refused = await test(tunnelled({ schemaRegistry: { urls: [`http://127.0.0.1:${cluster.nodes[0]!.port}`] } }));
+    expect(refused.steps.find((s) => s.step === 'registry')!.error?.message).toContain('administratively prohibited');
   });
 
   it('names a key the server refuses', async () => {

@@ -134,7 +134,7 @@ export async function testConnection(
     else skip('brokers');
     const registry = config.schemaRegistry;
     if (registry) {
-      await run('registry', registry.urls.join(', '), async () => probeRegistry(await registryClientFor(registry, timeout)), (s) => s);
+      await run('registry', registry.urls.join(', '), async () => probeRegistry(await registryClientFor(registry, timeout, route)), (s) => s);
     } else {
       skip('registry');
     }
