@@ -18,9 +18,10 @@ export function NetworkFields(props: { form: RouteFormState; set(patch: Partial<
   return (
     <fieldset className="profile-form__section">
       <legend>Network</legend>
-      <div className="segmented" role="radiogroup" aria-label="Reach the brokers">
+      {/* Looks like the produce form's segmented control, styled here: that CSS loads with its page. */}
+      <div className="network-choice" role="radiogroup" aria-label="Reach the brokers">
         {CHOICES.map((c) => (
-          <label key={c.value} className={`segmented__choice${f.network === c.value ? ' selected' : ''}`}>
+          <label key={c.value} className={f.network === c.value ? 'active' : undefined}>
             <input type="radio" name="network" value={c.value} checked={f.network === c.value} onChange={() => set({ network: c.value })} />
             <span>{c.label}</span>
           </label>
