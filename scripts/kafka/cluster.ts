@@ -32,6 +32,11 @@ export interface StartClusterOptions {
    * StandardAuthorizer to a single-node cluster; the PLAINTEXT listener stays as it is.
    */
   security?: boolean;
+  /**
+   * Adds a REMOTE listener per node advertising `kafka-<id>.internal:<port>`, a name that
+   * does not resolve here (remote-cluster tests: SSH tunnels, proxies, address mapping).
+   */
+  remote?: boolean;
   /** Maximum heap per node; 384 MB unless a benchmark holds tens of thousands of partitions. */
   heapMb?: number;
   /** The Apache Kafka version from Maven Central (KAFKA_VERSION, or the default in jars.ts). */
@@ -44,7 +49,7 @@ export interface RunningCluster {
   bootstrap: string;
   /** The Apache Kafka version it runs. */
   version: string;
-  nodes: { id: number; port: number; controllerPort: number }[];
+  nodes: { id: number; port: number; controllerPort: number; remote?: { port: number; host: string } }[];
   /** Ports, users and PEM files of the secured listeners, when started with `security: true`. */
   security?: ClusterSecurity;
   /** Clean shutdown of one node (a 3-node cluster keeps its quorum with two). */
@@ -94,12 +99,14 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
       clientPrincipal: 'User:ke-client',
     };
   }
+  const remotePorts = options.remote ? await freePorts(size, new Set([...clientPorts, ...controllerPorts, ...(security ? [security.saslPort, security.saslSslPort, security.sslPort, security.mtlsPort] : [])])) : [];
   const layout: NodeLayout[] = clientPorts.map((port, i) => ({
     id: i + 1,
     port,
     controllerPort: controllerPorts[i]!,
     logDir: join(dataDir, `node-${i + 1}`, 'data'),
     ...(security ? { security } : {}),
+    ...(options.remote ? { remote: { port: remotePorts[i]!, host: `kafka-${i + 1}.internal` } } : {}),
   }));
   const state: ClusterState = {
     name,
@@ -187,7 +194,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     clusterId: state.clusterId,
     bootstrap: state.bootstrap,
     version: jars.version,
-    nodes: layout.map(({ id, port, controllerPort }) => ({ id, port, controllerPort })),
+    nodes: layout.map(({ id, port, controllerPort, remote }) => ({ id, port, controllerPort, ...(remote ? { remote } : {}) })),
     ...(clusterSecurity ? { security: clusterSecurity } : {}),
     waitForBrokers,
     stop,

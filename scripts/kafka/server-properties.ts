@@ -9,6 +9,11 @@ export interface NodeLayout {
   logDir: string;
   /** Extra SASL/SSL/mTLS listeners and the authorizer (single-node secured clusters). */
   security?: SecurityLayout;
+  /**
+   * A REMOTE listener on 127.0.0.1:port that advertises `host` (e.g. kafka-1.internal, which
+   * does not resolve): a cluster as seen from outside its network, for tunnels and mappings.
+   */
+  remote?: { port: number; host: string };
 }
 
 export interface ClusterLayout {
@@ -54,6 +59,11 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
     'broker.session.timeout.ms': 6000,
     'broker.heartbeat.interval.ms': 1000,
   };
+  if (node.remote) {
+    lines.listeners = `${lines.listeners},REMOTE://127.0.0.1:${node.remote.port}`;
+    lines['advertised.listeners'] = `${lines['advertised.listeners']},REMOTE://${node.remote.host}:${node.remote.port}`;
+    lines['listener.security.protocol.map'] = `${lines['listener.security.protocol.map']},REMOTE:PLAINTEXT`;
+  }
   const sec = node.security;
   if (sec) {
     const extra = `SASL_PLAINTEXT://127.0.0.1:${sec.saslPort},SASL_SSL://127.0.0.1:${sec.saslSslPort},SSL://127.0.0.1:${sec.sslPort},MTLS://127.0.0.1:${sec.mtlsPort}`;

@@ -5,6 +5,8 @@ import { MetadataSnapshots } from '../services/cluster/metadata-snapshot';
 import { ConnectionManager, type KafkaClientFactory } from '../services/connections/connection-manager';
 import { DEFAULT_HEALTH_TIMINGS, type HealthTimings } from '../services/connections/connection-health';
 import { probeBroker } from '../kafka/broker-probe';
+import { routeFor } from '../network/route-registry';
+import { setAppKnownHostsFile } from '../network/network-settings';
 import { TopicService } from '../services/topics/topic-service';
 import { TopicAdminService } from '../services/topics/topic-admin-service';
 import { join } from 'node:path';
@@ -62,9 +64,13 @@ export function createServiceDeps(options: {
 }): ServiceDeps {
   const { log, app, createClient } = options;
   const userDataDir = app.userDataDir;
+  setAppKnownHostsFile(join(userDataDir, 'known_hosts'));
   const healthTimings = healthTimingsFromEnv();
   const connections = new ConnectionManager(createClient, log.child('connections'), undefined, {
-    probe: (address, config) => probeBroker(address, { tls: config.tls, timeoutMs: Math.min(config.connectionTimeoutMs, healthTimings.probeTimeoutMs), clientId: config.clientId }),
+    probe: (address, config) => {
+      const route = routeFor(config);
+      return probeBroker(address, { tls: config.tls, timeoutMs: Math.min(config.connectionTimeoutMs, healthTimings.probeTimeoutMs), clientId: config.clientId, open: route ? (h, p) => route.open(h, p) : undefined });
+    },
     timings: healthTimings,
   });
   const snapshots = new MetadataSnapshots();

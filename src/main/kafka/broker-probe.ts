@@ -1,4 +1,5 @@
-import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as netConnect, isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 import type { TlsConfig } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -6,6 +7,7 @@ import { brokerUnreachableData } from './connection-errors';
 import { tlsErrorData } from './kafkajs/errors';
 import { splitAddress } from './network-probe';
 import { toTlsOptions } from './tls-options';
+import { PendingSocket } from '../network/pending-socket';
 
 const API_VERSIONS = 18;
 const CORRELATION_ID = 0x4b45; // "KE"
@@ -30,6 +32,8 @@ export interface BrokerProbeOptions {
   /** The probe fails with TIMEOUT when the broker has not answered by then. */
   timeoutMs: number;
   clientId?: string;
+  /** Opens the TCP stream (an SSH channel, a proxy); a plain connect when absent. */
+  open?: ((host: string, port: number) => Promise<Duplex>) | undefined;
 }
 
 /**
@@ -41,7 +45,7 @@ export function probeBroker(address: string, options: BrokerProbeOptions): Promi
   const { host, port } = splitAddress(address);
   return new Promise<void>((resolve, reject) => {
     let settled = false;
-    let socket: Socket;
+    let socket: Duplex = new PendingSocket();
     const finish = (error?: AppError) => {
       if (settled) return;
       settled = true;
@@ -55,9 +59,20 @@ export function probeBroker(address: string, options: BrokerProbeOptions): Promi
       finish(new AppError({ ...data, message: `${data.message} (no answer within ${(options.timeoutMs / 1000).toFixed(1)} s)` }));
     }, options.timeoutMs);
     const send = () => socket.write(apiVersionsRequest(options.clientId ?? 'kafka-explorer-health'));
-    if (options.tls) {
-      const tlsOptions = toTlsOptions(options.tls);
-      socket = tlsConnect({ host, port, ...(typeof tlsOptions === 'object' ? tlsOptions : {}), ...(isIP(host) ? {} : { servername: host }) }, send);
+    const tlsOptions = options.tls ? toTlsOptions(options.tls) : undefined;
+    const tlsExtra = { ...(typeof tlsOptions === 'object' ? tlsOptions : {}), ...(isIP(host) ? {} : { servername: host }) };
+    if (options.open) {
+      const pending = socket as PendingSocket;
+      if (options.tls) socket = tlsConnect({ ...tlsExtra, socket: pending }, send);
+      options.open(host, port).then(
+        (stream) => {
+          pending.attach(stream);
+          if (!options.tls) send();
+        },
+        (error: unknown) => finish(AppError.is(error) ? error : new AppError(brokerUnreachableData('ECONNRESET', address, (error as Error).message))),
+      );
+    } else if (options.tls) {
+      socket = tlsConnect({ host, port, ...tlsExtra }, send);
     } else {
       socket = netConnect({ host, port }, send);
     }

@@ -21,6 +21,11 @@ export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, G
    * connection test uses it to tell an authentication failure from a metadata one.
    */
   authenticate(): Promise<void>;
+  /**
+   * The brokers as the bootstrap broker advertises them, without connecting to them: the
+   * connection test checks each address when the cluster metadata cannot be read through them.
+   */
+  advertisedBrokers?(): Promise<{ nodeId: number; host: string; port: number }[]>;
   /** Closes every connection this client opened; safe to call twice. */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 import type { TlsConfig } from '../../shared/api';
 import { AppError, ErrorCode, type AppErrorData } from '../../shared/errors';
@@ -55,11 +56,12 @@ export function tcpConnect(host: string, port: number, timeoutMs: number): Promi
 }
 
 /** A TLS handshake with the profile's TLS settings; returns the server certificate's subject. */
-export function tlsHandshake(host: string, port: number, tls: TlsConfig, timeoutMs: number): Promise<string> {
+export function tlsHandshake(host: string, port: number, tls: TlsConfig, timeoutMs: number, stream?: Duplex): Promise<string> {
   const options = toTlsOptions(tls);
   return withDeadline(timeoutMs, `TLS handshake with ${host}:${port}`, (signal) =>
     new Promise<string>((resolve, reject) => {
-      const socket = tlsConnect({ host, port, ...(typeof options === 'object' ? options : {}), ...(isIP(host) ? {} : { servername: host }) });
+      // Through a route the stream is already open (an SSH channel, a proxy); TLS still checks the advertised name.
+      const socket = tlsConnect({ ...(stream ? { socket: stream } : { host, port }), ...(typeof options === 'object' ? options : {}), ...(isIP(host) ? {} : { servername: host }) });
       signal.addEventListener('abort', () => socket.destroy());
       socket.once('secureConnect', () => {
         const cert = socket.getPeerCertificate();

@@ -29,6 +29,8 @@ export interface RegistryConnection {
   auth?: { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
   tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized?: boolean };
   timeoutMs?: number;
+  /** Opens the HTTP connection (SSH tunnel, proxy): node:http's `createConnection`, see network/http-connection.ts. */
+  createConnection?: import('node:http').ClientRequestArgs['createConnection'];
 }
 
 const JSON_TYPE = 'application/vnd.schemaregistry.v1+json';
@@ -163,6 +165,7 @@ export class SchemaRegistryClient {
           method,
           headers,
           timeout: this.connection.timeoutMs ?? 10_000,
+          ...(this.connection.createConnection ? { createConnection: this.connection.createConnection } : {}),
           ...(url.protocol === 'https:' ? { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: tls.rejectUnauthorized ?? true } : {}),
         },
         (res) => {

@@ -1,10 +1,12 @@
+import { httpConnectionFor } from '../network/http-connection';
+import type { Route } from '../network/route';
 import { readFile } from 'node:fs/promises';
 import type { SchemaRegistryConfig } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { SchemaRegistryClient } from './registry-client';
 
 /** The registry client a connection's settings describe, its TLS files read now (main only). */
-export async function registryClientFor(config: SchemaRegistryConfig, timeoutMs = 10_000): Promise<SchemaRegistryClient> {
+export async function registryClientFor(config: SchemaRegistryConfig, timeoutMs = 10_000, route: Route | null = null): Promise<SchemaRegistryClient> {
   const read = async (what: string, file: string | undefined) => {
     if (!file) return undefined;
     try {
@@ -20,6 +22,8 @@ export async function registryClientFor(config: SchemaRegistryConfig, timeoutMs 
     ...(config.auth ? { auth: config.auth.kind === 'basic' ? { kind: 'basic', username: config.auth.username, password: config.auth.password } : { kind: 'bearer', token: config.auth.token } } : {}),
     ...(tls ? { tls: { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}), rejectUnauthorized: !tls.skipVerify } } : {}),
     timeoutMs,
+    // Through the connection's SSH tunnel or proxy, like the brokers.
+    ...(route ? { createConnection: httpConnectionFor(route, tls ? { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}), rejectUnauthorized: !tls.skipVerify } : undefined) } : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import { BrokerAddress, ConnectionId } from './common';
 import type { ClusterOverview } from './cluster';
 import type { AppErrorData } from '../errors';
 import { ConnectClusterName } from './connect';
+import { AddressMapping, ProxyConfig, SshConfig } from './route';
 
 const Secret = z.string().max(64 * 1024);
 const FilePath = z.string().trim().min(1).max(4096);
@@ -111,6 +112,12 @@ export const ConnectionConfig = z.object({
     .max(10)
     .refine((cs) => new Set(cs.map((c) => c.name.toLowerCase())).size === cs.length, 'two Connect clusters have the same name')
     .optional(),
+  /** Advertised broker addresses → reachable ones, applied to every socket the app opens. */
+  addressMap: z.array(AddressMapping).max(100).optional(),
+  /** Every broker socket goes through this SSH server (a forwarded channel each). */
+  ssh: SshConfig.optional(),
+  /** Every broker socket goes through this proxy (ignored when `ssh` is set). */
+  proxy: ProxyConfig.optional(),
 });
 export type ConnectionConfigInput = z.input<typeof ConnectionConfig>;
 export type ConnectionConfig = z.output<typeof ConnectionConfig>;

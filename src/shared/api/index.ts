@@ -82,6 +82,7 @@ export function isEventName(name: unknown): name is EventName {
 export * from './app';
 export * from './common';
 export * from './connection';
+export * from './route';
 export * from './cluster';
 export * from './topics';
 export * from './profiles';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppErrorData } from '../errors';
 import { BrokerAddress, ConnectionId } from './common';
 import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
+import { AddressMapping, type HostKeyInfo } from './route';
 import { defineCall, defineEvent } from './define';
 import { ConnectClusterName } from './connect';
 import { MaskingRule } from './masking';
@@ -49,6 +50,34 @@ export const ProfileConnect = z.object({
   tls: ProfileTls.optional(),
 });
 export type ProfileConnect = z.output<typeof ProfileConnect>;
+const SshHost = z.string().trim().min(1, 'give the SSH host').max(255);
+const SshUser = z.string().trim().min(1, 'give the SSH user').max(256);
+
+/** One SSH hop of a profile; its password or key passphrase is kept with the other secrets. */
+export const ProfileSshHop = z.object({
+  host: SshHost,
+  port: z.number().int().min(1).max(65535).default(22),
+  username: SshUser,
+  auth: z.enum(['key', 'agent', 'password']).default('key'),
+  /** Private key file for `key`. */
+  keyFile: z.string().trim().max(4096).default(''),
+  /** ssh-agent socket for `agent`; $SSH_AUTH_SOCK when empty. */
+  agentSocket: z.string().trim().max(4096).default(''),
+});
+export type ProfileSshHop = z.output<typeof ProfileSshHop>;
+
+/** The profile's SSH tunnel: the bastion, optionally reached through a jump host (its secrets: sshJumpPassword, sshJumpPassphrase). */
+export const ProfileSsh = ProfileSshHop.extend({ jump: ProfileSshHop.optional() });
+export type ProfileSsh = z.output<typeof ProfileSsh>;
+
+/** The profile's SOCKS5 or HTTP CONNECT proxy; its password is a secret. */
+export const ProfileProxy = z.object({
+  kind: z.enum(['socks5', 'http']),
+  host: z.string().trim().min(1, 'give the proxy host').max(255),
+  port: z.number().int().min(1).max(65535),
+  username: z.string().trim().max(256).default(''),
+});
+export type ProfileProxy = z.output<typeof ProfileProxy>;
 
 export const ProfileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid profile id');
 
@@ -69,6 +98,9 @@ export const ProfileDraft = z.object({
   kafkaConnect: ProfileConnect.optional(),
   /** Masking rules applied in main to every read of this profile's topics (see masking.ts). */
   masking: z.array(MaskingRule).max(200).optional(),
+  addressMap: z.array(AddressMapping).max(100).optional(),
+  ssh: ProfileSsh.optional(),
+  proxy: ProfileProxy.optional(),
 });
 export type ProfileDraftInput = z.input<typeof ProfileDraft>;
 export type ProfileDraft = z.output<typeof ProfileDraft>;
@@ -88,6 +120,11 @@ export const ProfileSecrets = z.object({
   registryToken: z.string().max(64 * 1024).optional(),
   connectPassword: z.string().max(64 * 1024).optional(),
   connectToken: z.string().max(64 * 1024).optional(),
+  sshPassword: z.string().max(64 * 1024).optional(),
+  sshPassphrase: z.string().max(64 * 1024).optional(),
+  sshJumpPassword: z.string().max(64 * 1024).optional(),
+  sshJumpPassphrase: z.string().max(64 * 1024).optional(),
+  proxyPassword: z.string().max(64 * 1024).optional(),
 });
 export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
 export type SecretName = keyof ProfileSecrets;
@@ -110,7 +147,7 @@ export interface SecretStorageInfo {
   description: string;
 }
 
-export const TestStepName = z.enum(['resolve', 'tcp', 'tls', 'sasl', 'metadata', 'registry', 'connect']);
+export const TestStepName = z.enum(['ssh', 'resolve', 'tcp', 'tls', 'sasl', 'metadata', 'brokers', 'registry', 'connect']);
 export type TestStepName = z.infer<typeof TestStepName>;
 
 export interface TestStep {
@@ -120,6 +157,21 @@ export interface TestStep {
   detail?: string;
   error?: AppErrorData;
   ms?: number;
+  /** ssh: the server's key when it is unknown (accept or refuse) or changed (refused). */
+  hostKey?: HostKeyInfo;
+  /** brokers: advertised addresses that cannot be reached from here, and the mapping offered for them. */
+  unreachable?: AdvertisedFinding[];
+  suggestedMapping?: AddressMapping[];
+}
+
+/** An advertised broker address that does not resolve or answer from this machine. */
+export interface AdvertisedFinding {
+  nodeId: number;
+  /** host:port as the broker advertises it. */
+  advertised: string;
+  /** "broker 2 advertises kafka-2.internal:9092, which does not resolve from this machine" */
+  message: string;
+  code: string;
 }
 
 export interface TestStepEvent extends TestStep {
@@ -163,6 +215,19 @@ export const profileCalls = {
   ),
   /** Reads a Java client `.properties` or a kcat `-F` config into a draft (not saved). */
   'profiles.import': defineCall<ImportedProfile>()(z.object({ format: z.enum(['properties', 'kcat']), text: z.string().max(1024 * 1024), name: z.string().max(200).optional() })),
+  /**
+   * Trusts an SSH server's host key the connection test showed as unknown: it is added to the
+   * app's known_hosts. Refused when that host already has another key (a changed key is never
+   * trusted from the app).
+   */
+  'profiles.trustHostKey': defineCall<void>()(
+    z.object({
+      hostPattern: z.string().min(1).max(300).regex(/^(\[[A-Za-z0-9._:-]+\]:\d{1,5}|[A-Za-z0-9._:-]+)$/),
+      keyType: z.string().regex(/^[a-z0-9@.-]{3,64}$/),
+      key: z.string().regex(/^[A-Za-z0-9+/=]{16,8192}$/),
+      fingerprint: z.string().max(100),
+    }),
+  ),
   /** A Java client `.properties` for the profile, without any secret. */
   'profiles.export': defineCall<{ fileName: string; text: string }>()(z.object({ id: ProfileId })),
 };

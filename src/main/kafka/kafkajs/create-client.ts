@@ -21,12 +21,17 @@ import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
 import { createQuotasPort } from './quotas';
 import { createScramPort } from './scram';
+import { releaseRoute, routeFor } from '../../network/route-registry';
+import { routedSocketFactory } from './routed-socket-factory';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
   // kafkajs logs every failed reconnect to a dead broker: once per minute and message is enough.
   const log = limitRepeats(logger);
+  const route = routeFor(config);
   return {
+    // SSH tunnel, proxy or address mapping: every broker socket goes through the route.
+    ...(route ? { socketFactory: routedSocketFactory(route) } : {}),
     clientId: config.clientId,
     brokers: config.brokers,
     connectionTimeout: config.connectionTimeoutMs,
@@ -83,6 +88,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
     clearTimeout(timer);
+    releaseRoute(config);
   }
 
   /** kafkajs can wait forever on a server that never answers: give up after the connection timeout. */
@@ -133,6 +139,13 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     createAcls: acls.createAcls,
     deleteAcls: acls.deleteAcls,
     close,
+
+    async advertisedBrokers() {
+      const c = await getCluster();
+      // kafkajs keeps the seed broker's answer even when connecting to the brokers it names fails.
+      if (!c.brokerPool.metadata) await c.refreshMetadata().catch(() => undefined);
+      return (c.brokerPool.metadata?.brokers ?? []).map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port }));
+    },
 
     async authenticate() {
       await withinConnectDeadline(() => getCluster().then(() => undefined));

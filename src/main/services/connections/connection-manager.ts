@@ -1,3 +1,4 @@
+import { routeFor } from '../../network/route-registry';
 import { randomUUID } from 'node:crypto';
 import type { ConnectionConfig, ConnectionHealth, HealthState } from '../../../shared/api';
 import { AppError, ErrorCode } from '../../../shared/errors';
@@ -75,7 +76,7 @@ export class ConnectionManager {
     let registry: SchemaRegistryClient | null;
     let local: LocalSchemas | null;
     try {
-      registry = config.schemaRegistry ? await registryClientFor(config.schemaRegistry) : null;
+      registry = config.schemaRegistry ? await registryClientFor(config.schemaRegistry, undefined, routeFor(config)) : null;
       local = config.localSchemas && config.localSchemas.paths.length > 0 ? await LocalSchemas.load(config.localSchemas) : null;
       raw = this.createClient(config, this.log.child('kafka'));
       await raw.connect();

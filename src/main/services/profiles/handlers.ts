@@ -8,6 +8,7 @@ import { exportProperties, importProfile } from './profile-files';
 import { profileFromConnection } from './profile-from-connection';
 import type { ProfileService } from './profile-service';
 import type { MaskingService } from '../masking/masking-service';
+import { acceptHostKey } from '../../network/trust-host-key';
 
 export function profileHandlers(deps: {
   profiles: ProfileService;
@@ -17,7 +18,7 @@ export function profileHandlers(deps: {
   cluster: ClusterService;
   createClient: KafkaClientFactory;
   log: Logger;
-}): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.saveConnection' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export'> {
+}): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.saveConnection' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export' | 'profiles.trustHostKey'> {
   const { profiles } = deps;
   return {
     'profiles.list': async () => ({ profiles: await profiles.list(), secretStorage: profiles.secrets.info }),
@@ -52,6 +53,7 @@ export function profileHandlers(deps: {
         signal: ctx.signal,
         onStep: (step) => ctx.emit('profiles.testStep', { testId, ...step }),
       }),
+    'profiles.trustHostKey': (hostKey) => acceptHostKey(hostKey),
     'profiles.import': ({ format, text, name }) => importProfile(format, text, name),
     'profiles.export': async ({ id }) => {
       const profile = await profiles.get(id);

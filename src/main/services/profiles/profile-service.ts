@@ -4,6 +4,7 @@ import {
   type Profile,
   type ProfileDraft,
   type ProfileSecrets,
+  type ProfileSshHop,
   type ProfileView,
   type SecretName,
 } from '../../../shared/api';
@@ -122,7 +123,7 @@ export function usableSecrets(profile: ProfileDraft, typed: ProfileSecrets, stor
   if (fromStore.length === 0) return used;
   const now = bindingOf(profile);
   // Each secret is checked against the settings it serves: a new registry URL does not ask for the brokers' password again.
-  for (const scope of ['kafka', 'registry', 'connect'] as const) {
+  for (const scope of ['kafka', 'registry', 'connect', 'route'] as const) {
     const names = fromStore.filter((n) => SECRET_SCOPES[n] === scope);
     if (names.length === 0) continue;
     if (!stored.boundTo || bindingChanges(stored.boundTo, now, scope).length > 0) throw secretRequiredError(names, stored.boundTo, now);
@@ -140,6 +141,12 @@ function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): Profil
   if (profile.schemaRegistry?.auth === 'bearer' && secrets.registryToken) out.registryToken = secrets.registryToken;
   if (profile.kafkaConnect?.auth === 'basic' && secrets.connectPassword) out.connectPassword = secrets.connectPassword;
   if (profile.kafkaConnect?.auth === 'bearer' && secrets.connectToken) out.connectToken = secrets.connectToken;
+  const ssh = profile.ssh;
+  if (ssh?.auth === 'password' && secrets.sshPassword) out.sshPassword = secrets.sshPassword;
+  if (ssh?.auth === 'key' && secrets.sshPassphrase) out.sshPassphrase = secrets.sshPassphrase;
+  if (ssh?.jump?.auth === 'password' && secrets.sshJumpPassword) out.sshJumpPassword = secrets.sshJumpPassword;
+  if (ssh?.jump?.auth === 'key' && secrets.sshJumpPassphrase) out.sshJumpPassphrase = secrets.sshJumpPassphrase;
+  if (!ssh && profile.proxy?.username && secrets.proxyPassword) out.proxyPassword = secrets.proxyPassword;
   return out;
 }
 
@@ -152,6 +159,7 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
     ...(registry ? { schemaRegistry: registryConfig(registry, secrets) } : {}),
     ...(profile.localSchemas ? { localSchemas: profile.localSchemas } : {}),
     ...(profile.kafkaConnect ? { connectClusters: connectConfigs(profile.kafkaConnect, secrets) } : {}),
+    ...routeConfig(profile, secrets),
     name: profile.name,
     brokers: profile.brokers,
     clientId: profile.clientId,
@@ -212,5 +220,29 @@ function registryConfig(registry: NonNullable<ProfileDraft['schemaRegistry']>, s
           },
         }
       : {}),
+  };
+}
+
+function sshHop(hop: ProfileSshHop, password: string | undefined, passphrase: string | undefined) {
+  const auth =
+    hop.auth === 'password'
+      ? { kind: 'password', password: password ?? '' }
+      : hop.auth === 'agent'
+        ? { kind: 'agent', ...(hop.agentSocket ? { socket: hop.agentSocket } : {}) }
+        : { kind: 'key', keyFile: hop.keyFile, ...(passphrase ? { passphrase } : {}) };
+  return { host: hop.host, port: hop.port, username: hop.username, auth };
+}
+
+/** The address mapping, SSH tunnel and proxy parts of a ConnectionConfig. */
+function routeConfig(profile: ProfileDraft, secrets: ProfileSecrets) {
+  const ssh = profile.ssh;
+  const proxy = profile.proxy;
+  return {
+    ...(profile.addressMap?.length ? { addressMap: profile.addressMap } : {}),
+    ...(ssh
+      ? { ssh: { ...sshHop(ssh, secrets.sshPassword, secrets.sshPassphrase), ...(ssh.jump ? { jump: sshHop(ssh.jump, secrets.sshJumpPassword, secrets.sshJumpPassphrase) } : {}) } }
+      : proxy
+        ? { proxy: { kind: proxy.kind, host: proxy.host, port: proxy.port, ...(proxy.username ? { username: proxy.username, password: secrets.proxyPassword ?? '' } : {}) } }
+        : {}),
   };
 }

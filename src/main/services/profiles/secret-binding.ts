@@ -16,12 +16,14 @@ export interface SecretBinding {
   registry?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
   /** The Kafka Connect clusters its Connect password or token was saved for. */
   connect?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
+  /** The SSH servers and proxy the route secrets were saved for (absent in bindings saved before routes). */
+  route?: { ssh: string | null; jump: string | null; proxy: string | null } | null;
 }
 
 type TlsBinding = { caFile: string | null; certFile: string | null; keyFile: string | null; skipVerify: boolean };
 
-/** Which settings a secret belongs to: the brokers', the Schema Registry's or Kafka Connect's. */
-export type SecretScope = 'kafka' | 'registry' | 'connect';
+/** Which settings a secret belongs to: the brokers', the Schema Registry's, Kafka Connect's or the route's (SSH, proxy). */
+export type SecretScope = 'kafka' | 'registry' | 'connect' | 'route';
 export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
   password: 'kafka',
   token: 'kafka',
@@ -30,15 +32,29 @@ export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
   registryToken: 'registry',
   connectPassword: 'connect',
   connectToken: 'connect',
+  sshPassword: 'route',
+  sshPassphrase: 'route',
+  sshJumpPassword: 'route',
+  sshJumpPassphrase: 'route',
+  proxyPassword: 'route',
 };
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
 
 /** The binding of a profile's current settings. */
-export function bindingOf(profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & { schemaRegistry?: ProfileDraft['schemaRegistry']; kafkaConnect?: ProfileDraft['kafkaConnect'] }): SecretBinding {
+export function bindingOf(
+  profile: Pick<ProfileDraft, 'brokers' | 'sasl' | 'tls'> & {
+    schemaRegistry?: ProfileDraft['schemaRegistry'];
+    kafkaConnect?: ProfileDraft['kafkaConnect'];
+    ssh?: ProfileDraft['ssh'];
+    proxy?: ProfileDraft['proxy'];
+  },
+): SecretBinding {
   const registry = profile.schemaRegistry;
   const connect = profile.kafkaConnect;
+  const hop = (h: { username: string; host: string; port: number; keyFile: string } | undefined) => (h ? `${h.username}@${h.host.toLowerCase()}:${h.port} ${h.keyFile}` : null);
   return {
+    route: profile.ssh || profile.proxy ? { ssh: hop(profile.ssh), jump: hop(profile.ssh?.jump), proxy: profile.proxy ? `${profile.proxy.kind} ${profile.proxy.username}@${profile.proxy.host.toLowerCase()}:${profile.proxy.port}` : null } : null,
     brokers: [...new Set(profile.brokers.map((b) => b.trim().toLowerCase()))].sort(),
     mechanism: profile.sasl?.mechanism ?? null,
     username: profile.sasl?.username.trim() ?? '',
@@ -67,6 +83,7 @@ export function bindingChanges(saved: SecretBinding, now: SecretBinding, scope: 
   }
   if ((scope === 'registry' || scope === 'all') && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
   if ((scope === 'connect' || scope === 'all') && JSON.stringify(saved.connect ?? null) !== JSON.stringify(now.connect ?? null)) changes.push('Kafka Connect settings');
+  if ((scope === 'route' || scope === 'all') && JSON.stringify(saved.route ?? null) !== JSON.stringify(now.route ?? null)) changes.push('SSH or proxy settings');
   return changes;
 }
 
@@ -78,11 +95,17 @@ const SECRET_WORDS: Record<SecretName, string> = {
   registryToken: 'Schema Registry token',
   connectPassword: 'Kafka Connect password',
   connectToken: 'Kafka Connect token',
+  sshPassword: 'SSH password',
+  sshPassphrase: 'SSH key passphrase',
+  sshJumpPassword: 'jump host password',
+  sshJumpPassphrase: 'jump host key passphrase',
+  proxyPassword: 'proxy password',
 };
 
 /** "127.0.0.1:9092 / SCRAM-SHA-256" (+ " / TLS"): enough to see what changed, no file paths. */
 function describe(b: SecretBinding, scope: SecretScope): string {
   if (scope === 'connect') return b.connect ? `${b.connect.urls.join(', ')} (${b.connect.auth}${b.connect.username ? ` as ${b.connect.username}` : ''})` : 'no Kafka Connect';
+  if (scope === 'route') return b.route ? [b.route.ssh && `SSH ${b.route.ssh.split(' ')[0]}`, b.route.jump && `via ${b.route.jump.split(' ')[0]}`, b.route.proxy].filter(Boolean).join(' ') : 'no SSH or proxy';
   if (scope === 'registry') return b.registry ? `${b.registry.urls.join(', ')} (${b.registry.auth}${b.registry.username ? ` as ${b.registry.username}` : ''})` : 'no Schema Registry';
   const parts = [b.brokers.join(', '), b.mechanism ? b.mechanism.toUpperCase() : 'no SASL'];
   if (b.tls) parts.push(b.tls.skipVerify ? 'TLS (not verified)' : 'TLS');

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { SECRET_REQUIRED, type ProfileView, type SecretName, type SecretStorageInfo } from '../../../shared/api';
+import { SECRET_REQUIRED, type AddressMapping, type HostKeyInfo, type ProfileView, type SecretName, type SecretStorageInfo } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -7,6 +7,8 @@ import { HelpField } from '../../components/HelpField';
 import { RegistryFields } from './RegistryFields';
 import { KafkaConnectFields } from './KafkaConnectFields';
 import { MaskingRulesFields } from './MaskingRulesFields';
+import { NetworkFields } from './NetworkFields';
+import { addressMapLines, parseAddressMap } from './route-form-state';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
 import { draftFromForm, looksLikeProduction, PROFILE_COLORS, type ProfileFormState } from './profile-form-state';
@@ -46,13 +48,33 @@ export function ProfileForm(props: {
     if (saved) props.onDone(saved);
   }
 
-  async function runTest() {
+  /** The user compared the fingerprint and accepts the key: main adds it to the app's known_hosts; test again. */
+  async function trustHostKey(hostKey: HostKeyInfo) {
+    try {
+      await api.call('profiles.trustHostKey', hostKey);
+    } catch (error) {
+      setTestError(error);
+      return;
+    }
+    await runTest();
+  }
+
+  /** The offered mapping joins the profile's (a saved profile is saved at once); then the test runs again. */
+  async function applyMapping(offered: AddressMapping[]) {
+    const current = parseAddressMap(f.addressMap).mappings.filter((m) => !offered.some((o) => o.from === m.from));
+    const next = { ...f, addressMap: addressMapLines([...current, ...offered]) };
+    setForm(next);
+    if (next.id) await save.mutateAsync(draftFromForm(next)).catch(() => undefined);
+    await runTest(next);
+  }
+
+  async function runTest(form = f) {
     const testId = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     test.start(testId);
     setTesting(true);
     setTestError(null);
     try {
-      await api.call('profiles.test', { testId, ...draftFromForm(f) });
+      await api.call('profiles.test', { testId, ...draftFromForm(form) });
     } catch (error) {
       setTestError(error);
     } finally {
@@ -72,10 +94,28 @@ export function ProfileForm(props: {
     registryToken: f.registry && f.registryAuth === 'bearer',
     connectPassword: f.connect && f.connectAuth === 'basic',
     connectToken: f.connect && f.connectAuth === 'bearer',
+    sshPassword: f.network === 'ssh' && f.sshAuth === 'password',
+    sshPassphrase: f.network === 'ssh' && f.sshAuth === 'key',
+    sshJumpPassword: f.network === 'ssh' && f.jump && f.jumpAuth === 'password',
+    sshJumpPassphrase: f.network === 'ssh' && f.jump && f.jumpAuth === 'key',
+    proxyPassword: (f.network === 'socks5' || f.network === 'http') && Boolean(f.proxyUser),
   };
   const mustRetype = (name: SecretName) => secretError !== null && uses[name] && stored.has(name) && !f[name];
   const retype = (name: SecretName) => (mustRetype(name) ? <ErrorMessage error={secretError} title="Type it again" /> : null);
-  const secretNames = ['password', 'token', 'keyPassphrase', 'registryPassword', 'registryToken', 'connectPassword', 'connectToken'] as const;
+  const secretNames = [
+    'password',
+    'token',
+    'keyPassphrase',
+    'registryPassword',
+    'registryToken',
+    'connectPassword',
+    'connectToken',
+    'sshPassword',
+    'sshPassphrase',
+    'sshJumpPassword',
+    'sshJumpPassphrase',
+    'proxyPassword',
+  ] as const;
   // Once shown by its field, or typed again, the refusal is not repeated at the bottom.
   const secretHandled = secretNames.some(mustRetype) || secretNames.some((n) => uses[n] && f[n]);
   const general = (error: unknown) => Boolean(error) && !(error === secretError && secretHandled);
@@ -113,6 +153,8 @@ export function ProfileForm(props: {
           <input type="number" min={1} max={300} value={f.requestTimeoutS} onChange={(e) => set({ requestTimeoutS: e.target.value })} />
         </Field>
       </div>
+
+      <NetworkFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />
 
       <fieldset className="profile-form__section">
         <legend>Authentication</legend>
@@ -198,7 +240,7 @@ export function ProfileForm(props: {
         </p>
       )}
 
-      <ConnectionTestSteps steps={test.steps} />
+      <ConnectionTestSteps steps={test.steps} onTrustHostKey={(k) => void trustHostKey(k)} onUseMapping={(m) => void applyMapping(m)} />
       {general(testError) && <ErrorMessage error={testError} title="Could not test" />}
       {general(save.error) && <ErrorMessage error={save.error} title="Could not save the profile" />}
 

@@ -2,9 +2,10 @@ import type { ImportedProfile, MaskingRuleInput, ProfileDraftInput, ProfileSecre
 import { splitBrokerList } from '../../../shared/api';
 import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
 import { connectLines, parseConnectLines } from './connect-cluster-lines';
+import { emptyRouteForm, routeDraftFromForm, routeFormFromProfile, type RouteFormState } from './route-form-state';
 
 /** The edit form's fields, as typed (strings), for one profile. */
-export interface ProfileFormState {
+export interface ProfileFormState extends RouteFormState {
   id?: string;
   name: string;
   color: string;
@@ -60,6 +61,7 @@ export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97
 
 export function emptyForm(): ProfileFormState {
   return {
+    ...emptyRouteForm(),
     name: '',
     color: PROFILE_COLORS[0]!,
     brokers: 'localhost:9092',
@@ -113,6 +115,7 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
   const base = emptyForm();
   return {
     ...base,
+    ...routeFormFromProfile(p),
     ...(p.id ? { id: p.id } : {}),
     name: p.name,
     color: p.color ?? base.color,
@@ -222,7 +225,9 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
   const { mappings } = parseMappingLines(f.localSchemaMappings);
   if (paths.length > 0 || mappings.length > 0) profile.localSchemas = { paths, mappings };
   if (f.masking.length > 0) profile.masking = f.masking.map((r) => ({ ...r, topic: r.topic.trim() || '*' }));
-  const secrets: ProfileSecrets = {};
+  const route = routeDraftFromForm(f);
+  Object.assign(profile, route.profile);
+  const secrets: ProfileSecrets = { ...route.secrets };
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;
   if (f.connectPassword) secrets.connectPassword = f.connectPassword;
