@@ -136,6 +136,11 @@ export interface MessagesBatch {
   messages: WireMessage[];
   /** Where the read stands after these messages; null on all but the last part of a split flush. */
   progress: ReadProgress | null;
+  /**
+   * Matches main did not push because the window would have dropped them anyway (a read asked to
+   * `keep` fewer than it matched): counted with the window's own dropped messages.
+   */
+  skipped?: number;
 }
 
 export interface SearchSummary {
@@ -165,6 +170,11 @@ export const messageStreamCalls = {
     ReadTarget.extend({
       position: StartPosition,
       limit: z.number().int().min(1).max(MAX_SEARCH_MATCHES).default(10_000),
+      /**
+       * How many messages the window keeps (its buffer): main pushes the first `keep` matches and
+       * then only the newest `keep`, counting the others in `skipped`. Absent: every match is pushed.
+       */
+      keep: z.number().int().min(1).max(MAX_SEARCH_MATCHES).optional(),
     }),
   ),
   /**
