@@ -19,7 +19,7 @@ import { createTopicsReady } from '../scripts/kafka/topics';
 
 const ROUNDS = smoke ? 1 : 3;
 /** The window's buffer (DEFAULT_BUFFER in message-stream-store.ts): what the window asks main to keep. `--push-all`: every message pushed. */
-const KEEP = process.argv.includes('--push-all') ? undefined : 50_000;
+const KEEP = process.argv.includes('--push-all') ? undefined : smoke ? 5_000 : 50_000; // smoke: small enough that main skips some
 const PARTITIONS = 12;
 const SCALE = Number(process.env.P1_SCALE ?? 1);
 const workloads = [
@@ -120,4 +120,10 @@ console.log(`p1 target app ≥ 0.8× kcat`);
 
 await admin.deleteTopics({ topics: created });
 rmSync(dir, { recursive: true, force: true });
+// The reading client's own connection too: left open, it keeps this process alive after the figures.
+await app.services.host.call(client, 'p1-disconnect', 'connection.disconnect', { connectionId });
+app.services.host.detach(client);
 await close();
+// Some kafkajs sockets of the reads stay open after the disconnect (not found yet; see the report of
+// the h-perf branch): without this the script prints its figures and then never ends.
+process.exit(0);
