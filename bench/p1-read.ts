@@ -11,19 +11,22 @@
  */
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchApp, median, smoke, timed } from './support';
 import { createTopicsReady } from '../scripts/kafka/topics';
 
 const ROUNDS = smoke ? 1 : 3;
+/** The window's buffer (DEFAULT_BUFFER in message-stream-store.ts): what the window asks main to keep. `--push-all`: every message pushed. */
+const KEEP = process.argv.includes('--push-all') ? undefined : smoke ? 5_000 : 50_000; // smoke: small enough that main skips some
 const PARTITIONS = 12;
+const SCALE = Number(process.env.P1_SCALE ?? 1);
 const workloads = [
-  { name: `${smoke ? '20,000' : '1,000,000'} msgs of ~200 B`, count: smoke ? 20_000 : 1_000_000, codec: 'none', line: (i: number) => `k${i % 1000}\t{"seq":${i},"loc":"${['NORTH', 'SOUTH', 'EAST', 'WEST'][i % 4]}","lat":52.${i % 1000},"note":"${'x'.repeat(135)}"}` },
+  { name: 'msgs of ~200 B', count: smoke ? 20_000 : Math.round(1_000_000 * SCALE), codec: 'none', line: (i: number) => `k${i % 1000}\t{"seq":${i},"loc":"${['NORTH', 'SOUTH', 'EAST', 'WEST'][i % 4]}","lat":52.${i % 1000},"note":"${'x'.repeat(135)}"}` },
   {
-    name: `${smoke ? '10,000' : '200,000'} zstd JSON values of ~1 KiB`,
-    count: smoke ? 10_000 : 200_000,
+    name: 'zstd JSON values of ~1 KiB',
+    count: smoke ? 10_000 : Math.round(200_000 * SCALE),
     codec: 'zstd',
     line: (i: number) => `order-${i}\t${JSON.stringify({ seq: i, customer: `customer-${i % 97}`, region: ['NORTH', 'SOUTH', 'EAST', 'WEST'][i % 4], items: Array.from({ length: 8 }, (_, j) => ({ sku: `SKU-${(i * 7 + j) % 5000}`, qty: (i + j) % 5, price: ((i * 13 + j) % 10000) / 100, name: `item ${j} of order ${i}` })), note: 'n'.repeat(200) })}`,
   },
@@ -36,10 +39,13 @@ const created: string[] = [];
 // Every event main pushes is serialized, as the IPC/WebSocket transport does; nothing is kept.
 let received = 0;
 let pushedBytes = 0;
+let pushedMessages = 0;
 const client = app.services.host.attach((name, payload) => {
   if (name !== 'messages.batch') return;
   pushedBytes += JSON.stringify(payload).length;
-  received += (payload as { messages: unknown[] }).messages.length;
+  const batch = payload as { messages: unknown[]; skipped?: number };
+  pushedMessages += batch.messages.length;
+  received += batch.messages.length + (batch.skipped ?? 0);
 });
 let seq = 0;
 // Connection ids belong to the client that opened them: this client reads over its own.
@@ -47,6 +53,10 @@ const opened = await app.services.host.call(client, 'p1-connect', 'connection.co
 if (!opened.ok) throw new Error(opened.error.message);
 const { connectionId } = opened.value as { connectionId: string };
 
+/** The kernel's own peak (VmHWM), reset before each workload's reads: no spike between samples is missed. */
+const resetPeak = () => writeFileSync('/proc/self/clear_refs', '5');
+const kernelPeak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+let peakHwm = 0;
 let peakRss = 0;
 let peakHeap = 0;
 let peakExternal = 0;
@@ -79,13 +89,14 @@ for (const w of workloads) {
   // Only the reads count (writing the test data above buffers a lot in this process).
   (globalThis as { gc?: () => void }).gc?.();
   peakRss = peakHeap = peakExternal = 0;
+  resetPeak();
   const kcatMs: number[] = [];
   const appMs: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     kcatMs.push((await timed(async () => execFileSync('kcat', ['-C', '-b', bootstrap, '-t', topic, '-e', '-o', 'beginning', '-q'], { stdio: ['ignore', 'ignore', 'inherit'] }))).ms);
     received = 0;
     const read = await timed(() =>
-      app.services.host.call(client, `p1-${++seq}`, 'messages.search', { connectionId, runId: `p1-${seq}`, topic, position: { kind: 'beginning' }, limit: w.count }),
+      app.services.host.call(client, `p1-${++seq}`, 'messages.search', { connectionId, runId: `p1-${seq}`, topic, position: { kind: 'beginning' }, limit: w.count, ...(KEEP ? { keep: KEEP } : {}) }),
     );
     if (!read.value.ok) throw new Error(JSON.stringify(read.value.error));
     if (received !== w.count) throw new Error(`app received ${received} of ${w.count}`);
@@ -95,15 +106,24 @@ for (const w of workloads) {
   const a = median(appMs);
   const rate = (ms: number) => `${Math.round((w.count * 1000) / ms).toLocaleString('en')} msg/s`;
   const mb = (n: number) => Math.round(n / 1024 / 1024);
-  console.log(`p1 memory so far: peak RSS ${mb(peakRss)} MB, JS heap ${mb(peakHeap)} MB, buffers ${mb(peakExternal)} MB`);
+  peakHwm = Math.max(peakHwm, kernelPeak());
+  console.log(`p1 memory so far: peak RSS ${mb(peakHwm)} MB (kernel VmHWM; sampled ${mb(peakRss)} MB), JS heap ${mb(peakHeap)} MB, buffers ${mb(peakExternal)} MB`);
   console.log(
-    `p1 read ${w.name} (${Math.round(bytes / w.count)} B avg, ${PARTITIONS} partitions, median of ${ROUNDS}): app ${rate(a)} (${(a / 1000).toFixed(2)} s), kcat ${rate(k)} (${(k / 1000).toFixed(2)} s), ratio ${(k / a).toFixed(2)}`,
+    `p1 read ${w.count.toLocaleString('en')} ${w.name} (${Math.round(bytes / w.count)} B avg, ${PARTITIONS} partitions, median of ${ROUNDS}): app ${rate(a)} (${(a / 1000).toFixed(2)} s), kcat ${rate(k)} (${(k / 1000).toFixed(2)} s), ratio ${(k / a).toFixed(2)}`,
   );
 }
 clearInterval(rssTimer);
-console.log(`p1 main process peak RSS during the reads: ${Math.round(peakRss / 1024 / 1024)} MB (P6 target < 400 MB; JS heap ${Math.round(peakHeap / 1024 / 1024)} MB, buffers ${Math.round(peakExternal / 1024 / 1024)} MB); pushed ${Math.round(pushedBytes / 1024 / 1024)} MB of events in total`);
-console.log(`p1 target app ≥ 0.5× kcat`);
+console.log(
+  `p1 main process peak RSS during the reads: ${Math.round(peakHwm / 1024 / 1024)} MB (P6 target < 400 MB; JS heap ${Math.round(peakHeap / 1024 / 1024)} MB, buffers ${Math.round(peakExternal / 1024 / 1024)} MB); pushed ${pushedMessages.toLocaleString('en')} messages, ${Math.round(pushedBytes / 1024 / 1024)} MB of events in total (${KEEP ? `the window keeps ${KEEP.toLocaleString('en')}` : 'every message pushed'})`,
+);
+console.log(`p1 target app ≥ 0.8× kcat`);
 
 await admin.deleteTopics({ topics: created });
 rmSync(dir, { recursive: true, force: true });
+// The reading client's own connection too: left open, it keeps this process alive after the figures.
+await app.services.host.call(client, 'p1-disconnect', 'connection.disconnect', { connectionId });
+app.services.host.detach(client);
 await close();
+// Some kafkajs sockets of the reads stay open after the disconnect (not found yet; see the report of
+// the h-perf branch): without this the script prints its figures and then never ends.
+process.exit(0);

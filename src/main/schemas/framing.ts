@@ -21,15 +21,21 @@ const GUID_MAGIC = 1;
 
 /** The schema a key or value names: its header first (newer clients), else its own prefix. */
 export function readFraming(bytes: Buffer, role: 'key' | 'value', headers: readonly { key: string; value: Buffer | null }[]): Framed | null {
-  const header = headers.find((h) => h.key === `__${role}_schema_id`)?.value;
-  const fromHeader = header ? refFromHeader(header) : null;
-  if (fromHeader) return { ref: fromHeader, body: bytes, carrier: 'header' };
+  // Runs for every key and value read: most records have no headers, and the name is made once.
+  if (headers.length > 0) {
+    const name = SCHEMA_ID_HEADER[role];
+    const header = headers.find((h) => h.key === name)?.value;
+    const fromHeader = header ? refFromHeader(header) : null;
+    if (fromHeader) return { ref: fromHeader, body: bytes, carrier: 'header' };
+  }
   if (bytes.length < 5 || bytes[0] !== MAGIC) return null;
   const id = bytes.readUInt32BE(1);
   // Id 0 is never handed out by a registry: a leading 0 byte there is more likely plain binary.
   if (id === 0) return null;
   return { ref: { id }, body: bytes.subarray(5), carrier: 'prefix' };
 }
+
+const SCHEMA_ID_HEADER = { key: '__key_schema_id', value: '__value_schema_id' } as const;
 
 function refFromHeader(h: Buffer): SchemaRef | null {
   if (h.length === 5 && h[0] === MAGIC) return { id: h.readUInt32BE(1) };

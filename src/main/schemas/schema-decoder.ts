@@ -86,16 +86,18 @@ export class SchemaDecoder {
   /** Fetches and compiles every schema these records name that is not cached (or due a retry). */
   async prepare(records: readonly RecordLike[]): Promise<void> {
     const wanted = new Map<string, SchemaRef>();
+    // Runs for every record read: no array or closure per record.
+    const want = (bytes: Buffer | null, role: 'key' | 'value', headers: RecordLike['headers']) => {
+      const framed = bytes ? readFraming(bytes, role, headers) : null;
+      if (!framed) return;
+      const key = refKey(framed.ref);
+      const entry = this.entries.get(key);
+      if (entry && ('compiled' in entry || entry.until > Date.now())) return;
+      wanted.set(key, framed.ref);
+    };
     for (const r of records) {
-      for (const [role, bytes] of [['key', r.key], ['value', r.value]] as const) {
-        if (!bytes) continue;
-        const framed = readFraming(bytes, role, r.headers);
-        if (!framed) continue;
-        const key = refKey(framed.ref);
-        const entry = this.entries.get(key);
-        if (entry && ('compiled' in entry || entry.until > Date.now())) continue;
-        wanted.set(key, framed.ref);
-      }
+      want(r.key, 'key', r.headers);
+      want(r.value, 'value', r.headers);
     }
     await Promise.all([...wanted].map(([key, ref]) => this.load(key, ref)));
   }

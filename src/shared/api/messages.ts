@@ -151,6 +151,11 @@ export interface MessagesBatch {
   messages: WireMessage[];
   /** Where the read stands after these messages; null on all but the last part of a split flush. */
   progress: ReadProgress | null;
+  /**
+   * Matches main did not push because the window would have dropped them anyway (a read asked to
+   * `keep` fewer than it matched): counted with the window's own dropped messages.
+   */
+  skipped?: number;
 }
 
 export interface SearchSummary {
@@ -202,6 +207,11 @@ export const messageStreamCalls = {
        * sent (at the end), with tombstones or without; at most MAX_LATEST_KEYS keys.
        */
       latestPerKey: z.object({ tombstones: z.boolean().default(true) }).nullable().default(null),
+      /**
+       * How many messages the window keeps (its buffer): main pushes the first `keep` matches and
+       * then only the newest `keep`, counting the others in `skipped`. Absent: every match is pushed.
+       */
+      keep: z.number().int().min(1).max(MAX_SEARCH_MATCHES).optional(),
     }),
   ),
   /**

@@ -80,7 +80,9 @@ export async function zstdCompress(data: Buffer): Promise<Buffer> {
 
 export async function zstdDecompress(data: Buffer): Promise<Buffer> {
   await zstdInit();
-  return Buffer.from(zstd.decompress(data));
+  // Already a copy out of the WASM heap: wrapped, not copied again.
+  const out = zstd.decompress(data);
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 function uint32(n: number): Buffer {

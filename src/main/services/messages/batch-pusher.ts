@@ -1,18 +1,34 @@
 import type { MessagesBatch, PartitionProgress, ReadProgress, TailGap } from '../../../shared/api';
 import type { WireMessage } from '../../../shared/api/message-wire';
+import type { RawRecord } from '../../kafka/ports/messages';
+import { HeldMatches } from './held-matches';
+import { toWire } from './message-service';
+import type { DecodedParts } from './schema-records';
 
 export const PUSH_EVERY_MS = 100;
 /** A batch never carries more than this many messages (a very fast read sends several). */
 const MAX_BATCH = 5_000;
+/**
+ * Held matches (see addMatches) go out after 2 s, then after 4, 8, … more: a slow long read still
+ * shows its newest now and then, and each such push (up to `keep` messages) stays a small share of the read.
+ */
+export const PUSH_HELD_FIRST_MS = 2_000;
 
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
  * `messages.batch` event at most every 100 ms (never one event per message). A timer makes
  * sure what is pending goes out even when the reader is waiting on the broker.
+ *
+ * Given `keep`, the number of messages the window keeps (its ring buffer), a read pushes its
+ * first `keep` matches as they come, then holds only the newest `keep` in main and pushes those
+ * now and then (PUSH_HELD_FIRST_MS) and at the end: the window would drop every older one on
+ * arrival, so they are counted (`skipped`) instead of being converted and serialized. A read of a
+ * million ends showing exactly what it showed before, having pushed a few times `keep`.
  */
 export class BatchPusher {
   private pending: WireMessage[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private heldTimer: NodeJS.Timeout | null = null;
   private lastPush = 0;
   private readonly started = Date.now();
   private changed = false;
@@ -21,13 +37,37 @@ export class BatchPusher {
   private waiting: string | null = null;
   private readonly gaps: TailGap[] = [];
   readonly partitions: PartitionProgress[];
+  /** Matches passed to addMatches so far (the first `keep` are pushed as they come). */
+  private offered = 0;
+  private readonly held: HeldMatches<RawRecord, DecodedParts | null> | null;
+  private lastHeldPush = Date.now();
+  private heldEvery = PUSH_HELD_FIRST_MS;
 
   constructor(
     private readonly runId: string,
     partitions: { partition: number; from: bigint; end: bigint }[],
     private readonly push: (batch: MessagesBatch) => void,
+    /** How many messages the window keeps; null: push every match. */
+    keep: number | null = null,
   ) {
     this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
+    this.held = keep !== null && keep > 0 ? new HeldMatches(keep) : null;
+  }
+
+  /**
+   * As add(), for matches not yet in wire form: each is converted only if it is pushed (see
+   * `keep`). `parts[i]` are the decoded parts of `records[i]` (or parts is null: none decoded).
+   */
+  addMatches(index: number, position: bigint, scanned: number, records: readonly RawRecord[], parts: readonly (DecodedParts | null)[] | null): void {
+    if (this.stopped) return;
+    const shown: WireMessage[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const p = parts ? parts[i]! : null;
+      if (!this.held || this.offered++ < this.held.capacity) shown.push(toWire(records[i]!, p));
+      else this.held.offer(records[i]!, p);
+    }
+    this.add(index, position, scanned, shown);
+    this.partitions[index]!.matched += records.length - shown.length;
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
@@ -97,24 +137,47 @@ export class BatchPusher {
 
   /** Pushes everything pending now (at the end of a read, so the last batch is never held back). */
   flush(): void {
+    this.pushNow(true);
+  }
+
+  private pushNow(withHeld: boolean): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (!this.changed) return;
-    this.changed = false;
-    this.lastPush = Date.now();
-    const progress = this.progress();
-    do {
-      const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
-      // Only the last part says where the read stands: a pause handled between parts must not
-      // resume past messages the window has not received.
-      this.push({ runId: this.runId, messages, progress: this.pending.length === 0 ? progress : null });
-    } while (this.pending.length > 0);
+    let skipped = 0;
+    if (this.held && this.held.size > 0 && (withHeld || Date.now() - this.lastHeldPush >= this.heldEvery)) {
+      this.lastHeldPush = Date.now();
+      this.heldEvery *= 2;
+      skipped = this.held.take((record, parts) => this.pending.push(toWire(record, parts)));
+      this.changed = true;
+    }
+    if (this.changed) {
+      this.changed = false;
+      this.lastPush = Date.now();
+      const progress = this.progress();
+      do {
+        const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
+        // Only the last part says where the read stands: a pause handled between parts must not
+        // resume past messages the window has not received. The first says how many main skipped.
+        const batch: MessagesBatch = { runId: this.runId, messages, progress: this.pending.length === 0 ? progress : null };
+        if (skipped > 0) batch.skipped = skipped;
+        skipped = 0;
+        this.push(batch);
+      } while (this.pending.length > 0);
+    }
+    // Held matches not due yet go out when they are, even if the reader waits on the broker meanwhile.
+    if (this.held && this.held.size > 0 && !this.stopped && !this.heldTimer) {
+      this.heldTimer = setTimeout(() => {
+        this.heldTimer = null;
+        this.pushNow(false);
+      }, Math.max(0, this.lastHeldPush + this.heldEvery - Date.now()));
+    }
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.heldTimer) clearTimeout(this.heldTimer);
+    this.timer = this.heldTimer = null;
   }
 
   private schedule(): void {
@@ -122,7 +185,7 @@ export class BatchPusher {
     const wait = Math.max(0, this.lastPush + PUSH_EVERY_MS - Date.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flush();
+      this.pushNow(false);
     }, wait);
   }
 }

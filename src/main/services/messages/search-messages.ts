@@ -1,12 +1,11 @@
 import type { SearchSummary } from '../../../shared/api';
-import type { WireMessage } from '../../../shared/api/message-wire';
 import type { KafkaClient } from '../../kafka/client';
-import type { PartitionChunk } from '../../kafka/ports/messages';
+import type { PartitionChunk, RawRecord } from '../../kafka/ports/messages';
 import { linkedController, quiet, unlessAborted, withRetries } from '../cancellable';
 import { createLimiter } from '../limiter';
 import { BatchPusher } from './batch-pusher';
 import { toWire } from './message-service';
-import { failedParts, filterable } from './schema-records';
+import { failedParts, filterable, type DecodedParts } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
@@ -27,7 +26,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const filter = compileFilter(req.filter);
   const byKey = await keyPartition(client, req.topic, req.filter);
   const ranges = newestOnly(await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position), req, filter === null);
-  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push);
+  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push, req.keep ?? null);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
   // Every partition reads ahead; hundreds of partitions must not queue hundreds of MB of
@@ -61,7 +60,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       // worker threads) while the next chunk is fetched.
       const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(records, req.topic), stop.signal) : null;
       if (req.schemas && !decoded) break;
-      const matches: WireMessage[] = [];
+      // Matches stay records until pushed: the pusher converts only those the window will keep.
+      const matches: RawRecord[] = [];
+      const matchParts: (DecodedParts | null)[] | null = decoded ? [] : null;
       let scanned = 0;
       let undecodable = 0;
       let last = Number(offset);
@@ -76,16 +77,20 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         last = at + 1;
         let parts = decoded ? decoded[i]! : null;
         if (parts) undecodable += failedParts(parts);
+        // Masked before the filter sees it: a masked value cannot be found by searching for it.
         if (req.mask) ({ record: r, parts } = req.mask(r, parts));
-        const match = !filter || filter(filterable(r, parts)) ? toWire(r, parts) : null;
+        const match = !filter || filter(filterable(r, parts));
         if (!newest) {
-          if (match) matches.push(match);
-        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, at, match);
+          if (match) {
+            matches.push(r);
+            matchParts?.push(parts);
+          }
+        } else if (match || newest.keepAll) newest.pick.offer(Number(r.timestamp), partition, at, match ? toWire(r, parts) : null);
       }
       if (limitReached) offset = BigInt(last);
       else if (progressed) offset = after < high ? after : high;
       pusher.countUndecodable(undecodable);
-      pusher.add(index, offset, scanned, matches);
+      pusher.addMatches(index, offset, scanned, matches, matchParts);
     }
   };
 

@@ -19,6 +19,8 @@ export interface StreamRequest {
 export interface SearchRequest extends StreamRequest {
   position: StartPosition;
   limit: number;
+  /** How many messages the window keeps: the rest are counted, not pushed (see BatchPusher). */
+  keep?: number;
 }
 
 export interface TailRequest extends StreamRequest {

@@ -94,6 +94,8 @@ export function createMessageStream() {
     onBatch(batch) {
       if (batch.runId !== get().runId) return;
       if (batch.messages.length > 0) ring.pushConverted(batch.messages, messageFromWire);
+      // Main did not send what this buffer would have dropped (the read was asked to keep its capacity).
+      if (batch.skipped) ring.dropped += batch.skipped;
       if (batch.progress) pendingProgress = carryProgress(carried, batch.progress);
       scheduleCommit();
     },

@@ -37,7 +37,9 @@ export function useMessageStreamControls() {
       const ctl = (controller.current = new AbortController());
       useMessageStream.getState().begin(runId, 'reading', { clear: true, newestFirst: false });
       try {
-        const summary = await api.call('messages.search', { ...target, runId, position, limit, latestPerKey }, { signal: ctl.signal });
+        // Main pushes only what the buffer will keep, and counts the rest as dropped.
+        const keep = useMessageStream.getState().capacity;
+        const summary = await api.call('messages.search', { ...target, runId, position, limit, latestPerKey, keep }, { signal: ctl.signal });
         useMessageStream.getState().finish(runId, summary, null, order);
       } catch (error) {
         useMessageStream.getState().finish(runId, null, ctl.signal.aborted ? null : error, order);

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MessagesBatch } from '../../../shared/api';
+import type { RawRecord } from '../../kafka/ports/messages';
+import { BatchPusher } from './batch-pusher';
+import { HeldMatches } from './held-matches';
+
+const record = (offset: number): RawRecord => ({ partition: 0, offset: String(offset), timestamp: '1', timestampType: 'CreateTime', key: null, value: Buffer.from(`v${offset}`), headers: [] });
+const records = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => record(from + i));
+
+describe('HeldMatches', () => {
+  it('keeps the newest items in order and counts those that fell out', () => {
+    const held = new HeldMatches<number, string>(3);
+    for (let i = 0; i < 7; i++) held.offer(i, `e${i}`);
+    const taken: [number, string][] = [];
+    expect(held.take((item, extra) => taken.push([item, extra]))).toBe(4);
+    expect(taken).toEqual([
+      [4, 'e4'],
+      [5, 'e5'],
+      [6, 'e6'],
+    ]);
+    expect(held.size).toBe(0);
+    expect(held.take(() => undefined)).toBe(0);
+  });
+});
+
+describe('BatchPusher with keep', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('pushes the first `keep` matches, then only the newest `keep`, and counts the rest as skipped', () => {
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => batches.push(b), 100);
+    pusher.addMatches(0, 1000n, 1000, records(0, 1000), null);
+    pusher.flush();
+    pusher.stop();
+    const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
+    const skipped = batches.reduce((n, b) => n + (b.skipped ?? 0), 0);
+    expect(pushed).toEqual([...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 100 }, (_, i) => 900 + i)]);
+    expect(skipped).toBe(800);
+    // What the window keeps of it (its newest 100) is what it kept when every match was pushed.
+    expect(pushed.slice(-100)).toEqual(Array.from({ length: 100 }, (_, i) => 900 + i));
+    expect(batches.at(-1)!.progress).toMatchObject({ scanned: 1000, matched: 1000 });
+  });
+
+  it('pushes every match without keep', () => {
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 300n }], (b) => batches.push(b));
+    pusher.addMatches(0, 300n, 300, records(0, 300), null);
+    pusher.flush();
+    pusher.stop();
+    expect(batches.flatMap((b) => b.messages)).toHaveLength(300);
+    expect(batches.some((b) => b.skipped)).toBe(false);
+  });
+
+  it('shows the held newest during a long read without waiting for its end', () => {
+    vi.useFakeTimers();
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 10_000n }], (b) => batches.push(b), 10);
+    pusher.addMatches(0, 50n, 50, records(0, 50), null);
+    vi.advanceTimersByTime(150);
+    expect(batches.flatMap((b) => b.messages)).toHaveLength(10);
+    vi.advanceTimersByTime(2_000);
+    const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
+    expect(pushed.slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => 40 + i));
+    expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(30);
+    pusher.stop();
+  });
+});

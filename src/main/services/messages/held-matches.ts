@@ -1,0 +1,48 @@
+/**
+ * The newest `capacity` items offered (each with its extra, e.g. a record and its decoded
+ * parts), oldest first, and how many older ones fell out. Main holds a long read's matches here
+ * instead of pushing them: the window keeps only its newest N anyway, so a match that N newer
+ * ones follow is counted, never converted or serialized.
+ */
+export class HeldMatches<T, E> {
+  private readonly items: (T | undefined)[];
+  private readonly extras: (E | undefined)[];
+  private start = 0;
+  private count = 0;
+  /** Items pushed out by newer ones since the last take(). */
+  private fellOut = 0;
+
+  constructor(readonly capacity: number) {
+    this.items = new Array<T | undefined>(capacity);
+    this.extras = new Array<E | undefined>(capacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  offer(item: T, extra: E): void {
+    if (this.count === this.capacity) {
+      this.items[this.start] = this.extras[this.start] = undefined;
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+      this.fellOut++;
+    }
+    const at = (this.start + this.count) % this.capacity;
+    this.items[at] = item;
+    this.extras[at] = extra;
+    this.count++;
+  }
+
+  /** Empties the ring: hands each held item (oldest first) to `each`; returns how many fell out since the last take. */
+  take(each: (item: T, extra: E) => void): number {
+    for (let i = 0; i < this.count; i++) {
+      const at = (this.start + i) % this.capacity;
+      each(this.items[at] as T, this.extras[at] as E);
+      this.items[at] = this.extras[at] = undefined;
+    }
+    const fellOut = this.fellOut;
+    this.start = this.count = this.fellOut = 0;
+    return fellOut;
+  }
+}
