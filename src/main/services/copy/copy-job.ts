@@ -6,6 +6,7 @@ import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { textOrBase64 } from '../messages/export-format';
 import { planSource, readSource } from './read-source';
 import { recordRewriter, type CopyRecord, type Planned } from './rewrite-record';
+import { sendLanes } from './send-lanes';
 
 /**
  * A change made to every source record before it is rewritten and sent (and before the
@@ -30,13 +31,15 @@ export interface CopyJob {
 }
 
 const PROGRESS_EVERY_MS = 100;
+/** Rounds being sent at once (each at most 16 partitions × 1 MiB): enough that the broker always has the next send queued. */
+const ROUNDS_IN_FLIGHT = 2;
 
 /**
- * Copies a topic's range or chosen offsets to a target topic as a pipeline of three rounds:
- * one being sent to the target's producer, the next rewritten (rewrite-record.ts), the one
- * after fetched. A round waits for the send before it, so memory holds about three rounds
- * (each at most 16 partitions × 1 MiB) whatever the range, and sends go one at a time: every
- * target partition gets its records in source order.
+ * Copies a topic's range or chosen offsets to a target topic as a pipeline: up to two rounds
+ * being sent (send-lanes.ts: one request in flight per target partition, all partitions at
+ * once), the next rewritten (rewrite-record.ts), the one after fetched. So memory holds about
+ * four rounds (each at most 16 partitions × 1 MiB) whatever the range, and every target
+ * partition gets its records in source order.
  */
 export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary> {
   const started = Date.now();
@@ -77,19 +80,18 @@ export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary
 
   const filter = job.source.kind === 'range' ? job.source.filter : null;
   const limit = job.source.kind === 'range' ? job.source.limit : null;
-  const send = async (byTopic: Map<string, CopyRecord[]>) => {
-    for (const [topic, list] of byTopic) {
-      try {
-        const acks = await ends.target.client.produce(topic, list, { compression: job.options.compression, acks: job.options.acks });
-        sent += list.length;
-        for (const r of list) bytes += (r.key?.length ?? 0) + (typeof r.value === 'string' ? Buffer.byteLength(r.value) : (r.value?.length ?? 0));
-        noteWritten(written, topic, list, acks);
-      } catch (error) {
-        fail(reasonOf(error, topic), list.length);
-      }
-    }
-  };
-  let sending: Promise<void> | null = null;
+  const lanes = sendLanes(
+    (topic, list) => ends.target.client.produce(topic, list, { compression: job.options.compression, acks: job.options.acks }),
+    (outcome) => {
+      if ('error' in outcome) return fail(reasonOf(outcome.error, outcome.topic), outcome.records.length);
+      sent += outcome.records.length;
+      for (const r of outcome.records) bytes += (r.key?.length ?? 0) + (typeof r.value === 'string' ? Buffer.byteLength(r.value) : (r.value?.length ?? 0));
+      noteWritten(written, outcome.topic, outcome.records, outcome.acks);
+      progress();
+    },
+  );
+  // Rounds handed to the lanes and not yet all sent: at most ROUNDS_IN_FLIGHT, which bounds memory.
+  const sending: Promise<void>[] = [];
   for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit, signal: job.signal, schemas: ends.source.schemas })) {
     scanned += read.scanned;
     const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
@@ -108,13 +110,12 @@ export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary
         else byTopic.set(planned.record.topic, [planned.record]);
       }
     }
-    // One send at a time keeps every target partition in source order; this round is rewritten
-    // (and the next fetched) while the last one is still being sent.
-    if (sending) await sending;
-    sending = send(byTopic);
+    // This round is rewritten (and the next fetched) while earlier ones are still being sent.
+    while (sending.length >= ROUNDS_IN_FLIGHT) await sending.shift();
+    sending.push(lanes.push(byTopic));
     progress();
   }
-  if (sending) await sending;
+  await Promise.all(sending);
   const end = progress(true);
   const ms = Math.max(1, Date.now() - started);
   return {
