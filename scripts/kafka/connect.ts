@@ -65,13 +65,36 @@ logger.rest.name = org.apache.kafka.connect.runtime.rest.RestServer
 logger.rest.level = info
 `;
 
+/**
+ * The newest Connect release whose connect-file jar Maven Central serves here (4.4.0's is not
+ * published there). A worker of another 4.x release talks to any broker from 2.1 on.
+ */
+export const FALLBACK_CONNECT_VERSION = '4.3.1';
+
+/**
+ * The worker's version: the broker's own when it is a 4.x whose jars Maven Central serves, so a
+ * version bump moves both; else FALLBACK_CONNECT_VERSION (3.x workers would need log4j 1).
+ * KAFKA_CONNECT_VERSION overrides it.
+ */
+export async function ensureConnectJars(root: string, kafkaVersion = KAFKA_VERSION): Promise<{ lib: string; log4j: string; version: string }> {
+  const wanted = process.env.KAFKA_CONNECT_VERSION?.trim() || (kafkaVersion.startsWith('3.') ? FALLBACK_CONNECT_VERSION : kafkaVersion);
+  try {
+    return { ...(await fetchConnectJars(root, wanted)), version: wanted };
+  } catch (error) {
+    if (wanted === FALLBACK_CONNECT_VERSION) throw error;
+    process.stderr.write(`connect: Kafka Connect ${wanted} is not (fully) on Maven Central here; using ${FALLBACK_CONNECT_VERSION}\n`);
+    return { ...(await fetchConnectJars(root, FALLBACK_CONNECT_VERSION)), version: FALLBACK_CONNECT_VERSION };
+  }
+}
+
 /** Fetches the worker's jars into `<root>/.kafka/connect-<version>/lib` once (~/.m2 caches them). */
-export async function ensureConnectJars(root: string, version = KAFKA_VERSION): Promise<{ lib: string; log4j: string }> {
+async function fetchConnectJars(root: string, version: string): Promise<{ lib: string; log4j: string }> {
   const home = join(root, '.kafka', `connect-${version}`);
   const lib = join(home, 'lib');
   const log4j = join(home, 'log4j2.properties');
   const done = join(home, '.complete');
   if (!existsSync(done)) {
+    await rm(lib, { recursive: true, force: true });
     await mkdir(lib, { recursive: true });
     await writeFile(join(home, 'pom.xml'), pom(version));
     process.stderr.write(`connect: fetching Kafka Connect ${version} jars from Maven Central…\n`);
