@@ -1,15 +1,13 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app';
+import { kafkaToolOf } from './support/java-clients';
 import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
-import { repoRoot } from '../scripts/kafka/cluster';
 
-const run = promisify(execFile);
 
 /** Kafka's own kafka-configs tool, from the broker jars: the independent peer that sets broker configs. */
-function kafkaConfigs(bootstrap: string, args: string[]) {
-  return run('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-cp', `${repoRoot}/.kafka/4.1.1/lib/*`, 'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...args], { timeout: 60_000 });
+async function kafkaConfigs(bootstrap: string, args: string[]): Promise<{ stdout: string }> {
+  return { stdout: await kafkaToolOf('ConfigCommand', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', ...args]) };
 }
 
 describe('brokers view and broker configuration through the app', () => {

@@ -30,7 +30,7 @@ describe('local cluster lifecycle: kafka:down keeps the data, kafka:reset remove
 
   it('resumes with the same cluster id and topics, stops the demo traffic on down, and starts empty after reset', async () => {
     const port = await freePort();
-    expect(await cli('up', '--name', name, '--port', String(port))).toMatch(new RegExp(`kafka "${name}" up in`));
+    expect(await cli('up', '--name', name, '--port', String(port))).toMatch(new RegExp(`kafka "${name}" \\(Apache Kafka [0-9.]+\\) up in`));
     const first = readState(dataDir)!;
     expect(first.keepData).toBe(true);
     const topic = uniqueTopic('kept');

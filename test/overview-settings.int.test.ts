@@ -1,18 +1,16 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/shared/errors';
 import { startTestApp, type TestApp } from './support/app';
+import { kafkaToolOf, kafkaVersion } from './support/java-clients';
 import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
-import { repoRoot } from '../scripts/kafka/cluster';
 
-const run = promisify(execFile);
 
 /** Kafka's own kafka-features.sh, from the broker jars: the independent view of the feature levels. */
 async function kafkaFeatures(bootstrap: string): Promise<Map<string, { supportedMax: string; finalized: string }>> {
-  const { stdout } = await run('java', ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-cp', `${repoRoot}/.kafka/4.1.1/lib/*`, 'org.apache.kafka.tools.FeatureCommand', '--bootstrap-server', bootstrap, 'describe'], { timeout: 60_000 });
+  const stdout = await kafkaToolOf('FeatureCommand', ['--bootstrap-server', bootstrap, 'describe']);
   // "Feature: metadata.version	SupportedMinVersion: 3.3-IV3	SupportedMaxVersion: 4.1-IV1	FinalizedVersionLevel: 4.1-IV1	Epoch: 12"
   const rows = stdout.split('\n').flatMap((line) => {
     const m = /Feature: (\S+)\s+SupportedMinVersion: \S+\s+SupportedMaxVersion: (\S+)\s+FinalizedVersionLevel: (\S+)/.exec(line);
@@ -42,14 +40,16 @@ describe('overview data and settings through the app', () => {
 
   it('names the Kafka release and the feature levels kafka-features.sh describes', async () => {
     const [versions, peer] = await Promise.all([app.call('cluster.versions', { connectionId }), kafkaFeatures(bootstrap)]);
-    expect(versions.releases).toEqual(['4.1']);
+    // The release the suite runs (KAFKA_VERSION), as major.minor.
+    const release = kafkaVersion.split('.').slice(0, 2).join('.');
+    expect(versions.releases).toEqual([release]);
     expect(versions.brokers.length).toBeGreaterThanOrEqual(1);
-    for (const b of versions.brokers) expect(b).toMatchObject({ reachable: true, error: null, release: '4.1' });
+    for (const b of versions.brokers) expect(b).toMatchObject({ reachable: true, error: null, release });
     expect(versions.brokers[0]!.apiCount).toBeGreaterThan(50);
     const mv = versions.features.find((f) => f.name === 'metadata.version')!;
     expect(mv.levelName).toBe(peer.get('metadata.version')!.finalized);
-    expect(mv.level).toBe(27);
-    expect(mv.maxSupported).toBe(27);
+    expect(mv.level).toBeGreaterThan(0);
+    expect(mv.maxSupported).toBeGreaterThanOrEqual(mv.level);
     // Every feature the tool lists, at the level it reports (levels other than metadata.version are numbers).
     for (const [name, row] of peer) {
       const ours = versions.features.find((f) => f.name === name);

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/shared/errors';
 import type { MessageDraftInput } from '../src/shared/api';
 import { repoRoot } from '../scripts/kafka/cluster';
-import { KAFKA_VERSION } from '../scripts/kafka/jars';
 import { startTestApp, type TestApp } from './support/app';
+import { kafkaToolOf } from './support/java-clients';
 import { createTopic, createTopicsReady, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
 
 /** Reads a whole topic with kcat (librdkafka), an independent client. */
@@ -290,8 +290,7 @@ describe('compression codecs, checked on disk', () => {
       const dir = join(logDir, `codec-${c}-0`);
       return join(dir, readdirSync(dir).find((f) => f.endsWith('.log'))!);
     });
-    const lib = join(repoRoot, '.kafka', KAFKA_VERSION, 'lib');
-    const dump = execFileSync('java', ['-cp', `${lib}/*`, `-Dlog4j2.configurationFile=${join(repoRoot, '.kafka', KAFKA_VERSION, 'log4j2.properties')}`, 'kafka.tools.DumpLogSegments', '--files', files.join(',')], { timeout: 60_000 }).toString();
+    const dump = await kafkaToolOf('DumpLogSegments', ['--files', files.join(',')]);
     for (const [i, codec] of codecs.entries()) {
       const section = dump.split('Dumping ')[i + 1] ?? '';
       expect(section).toContain(`codec-${codec}-0`);

@@ -92,6 +92,7 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
       ['metadata', 'ok'],
       ['brokers', 'ok'],
       ['registry', 'skipped'],
+      ['connect', 'skipped'],
     ]);
     expect(result.steps[0]!.detail).toMatch(/host key ssh-ed25519 SHA256:/);
     expect(result.steps[2]!.detail).toContain(`${bootstrap} → 127.0.0.1:${remotePorts[0]} through SSH`);

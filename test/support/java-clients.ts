@@ -46,6 +46,25 @@ export async function kafkaTool(mainClass: string, args: string[]): Promise<stri
   return stdout;
 }
 
+/**
+ * Runs a Kafka CLI tool whose class moved between releases (e.g. ConfigCommand and
+ * DumpLogSegments went from the kafka_2.13 jar's kafka.admin/kafka.tools to org.apache.kafka.tools
+ * in 4.x): the first class the broker's jars hold is run.
+ */
+export async function kafkaToolOf(simpleName: string, args: string[]): Promise<string> {
+  const candidates = [`org.apache.kafka.tools.${simpleName}`, `kafka.admin.${simpleName}`, `kafka.tools.${simpleName}`];
+  let last: unknown;
+  for (const mainClass of candidates) {
+    try {
+      return await kafkaTool(mainClass, args);
+    } catch (error) {
+      last = error;
+      if (!/Could not find or load main class/.test(String((error as { stderr?: string }).stderr ?? error))) throw error;
+    }
+  }
+  throw last;
+}
+
 /** The rows of a kafka-*-groups table (header line, then whitespace-separated columns), as objects by header. */
 export function parseToolTable(text: string): Record<string, string>[] {
   const rows: Record<string, string>[] = [];
