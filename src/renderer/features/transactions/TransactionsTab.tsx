@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import type { OpenTransaction, PartitionTransactionsRow } from '../../../shared/api';
+import type { PartitionTransactionsRow } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { DataTable } from '../../components/DataTable';
 import { ErrorMessage } from '../../components/ErrorMessage';

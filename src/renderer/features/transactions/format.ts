@@ -1,10 +1,6 @@
-/** A duration for a person: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+import { humanDuration } from '../../../shared/topics/retention';
+
+/** An age or timeout to whole seconds ("3 minutes 5 seconds"): milliseconds are noise here. */
 export function durationText(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 24) return `${h} h${m % 60 ? ` ${m % 60} min` : ''}`;
-  return `${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ''}`;
+  return ms < 1_000 ? 'under a second' : humanDuration(Math.floor(ms / 1_000) * 1_000);
 }
