@@ -1,30 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../scripts/kafka/cluster';
-import { ensureKafkaJars, KAFKA_VERSION } from '../scripts/kafka/jars';
 import { startTestApp, type TestApp } from './support/app';
 import { eventually } from './support/eventually';
+import { startHangingProducer } from './support/hanging-transaction';
 import { createTopic, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
-
-/** Starts HangingTransaction.java (single-file source launch) and resolves once its records are flushed. */
-async function startHangingProducer(bootstrap: string, topic: string, transactionalId: string, count: number): Promise<ChildProcess> {
-  const { lib, logArgs } = await ensureKafkaJars(repoRoot, KAFKA_VERSION);
-  const source = join(repoRoot, 'test/support/java/HangingTransaction.java');
-  const child = spawn('java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...logArgs, '-cp', `${lib}/*`, source, bootstrap, topic, transactionalId, String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-  child.once('exit', () => process.off('exit', kill));
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`HangingTransaction did not send within 60 s: ${err}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('SENT') && (clearTimeout(timer), resolve()));
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`HangingTransaction exited (${code}): ${err}`))));
-  });
-  return child;
-}
 
 /**
  * A producer killed inside a transaction leaves it open on the partition: the last stable offset
