@@ -27,7 +27,7 @@ test.describe('operations: stuck transactions', () => {
     await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Transactions' }).click();
     await page.getByLabel('Topic').fill(topic);
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('transactions-summary')).toContainText('1 open transaction on 1 partition; 0 hanging');
+    await expect(page.getByTestId('transactions-summary')).toContainText('1 open transaction on 1 partition, none hanging');
     const partitions = await readTable(page, 'Partitions and their last stable offsets');
     expect(partitions.map((r) => [r.Partition, r['High watermark'], r['Last stable offset'], r['Held back'], r['Open transactions']])).toEqual([
       ['0', '6', '2', '4', '1'],
@@ -43,7 +43,8 @@ test.describe('operations: stuck transactions', () => {
     await expect(confirm).toContainText('not past its timeout yet');
     const go = confirm.getByRole('button', { name: 'Abort the transaction' });
     await expect(go).toBeDisabled();
-    await confirm.getByLabel('Confirm producer id to abort').fill(producerId);
+    await expect(confirm.getByLabel('Confirm producer id to abort')).toBeFocused();
+    await page.keyboard.type(producerId);
     await go.click();
     await expect(page.getByTestId('transactions-summary')).toContainText('No open transaction');
     expect((await readTable(page, 'Partitions and their last stable offsets'))[0]).toMatchObject({ 'High watermark': '7', 'Last stable offset': '7', 'Held back': '0' });

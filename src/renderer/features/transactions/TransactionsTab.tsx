@@ -45,15 +45,15 @@ export function TransactionsTab({ initialTopic }: { initialTopic?: string | unde
   const data = state.data;
   const txns = useMemo<TxnRow[]>(() => (data?.partitions ?? []).flatMap((p) => p.open.map((txn) => ({ id: `${p.partition}/${txn.producerId}`, topic, partition: p.partition, txn }))), [data, topic]);
   const hanging = txns.filter((t) => t.txn.hanging).length;
-  const heldPartitions = (data?.partitions ?? []).filter((p) => p.held !== '0').length;
+  const heldPartitions = (data?.partitions ?? []).filter((p) => p.open.length > 0).length;
 
   const columns = useMemo(
     () => [
-      txnColumns.accessor('partition', { header: 'Partition', size: 80 }),
+      txnColumns.accessor('partition', { header: 'Partition', size: 90 }),
       txnColumns.accessor((r) => r.txn.producerId, { id: 'producerId', header: 'Producer id', size: 110 }),
       txnColumns.accessor((r) => r.txn.producerEpoch, { id: 'epoch', header: 'Epoch', size: 70 }),
-      txnColumns.accessor((r) => r.txn.transactionalId ?? '', { id: 'transactionalId', header: 'Transactional id', size: 180 }),
-      txnColumns.accessor((r) => r.txn.state ?? 'unknown to coordinators', { id: 'state', header: 'State', size: 170 }),
+      txnColumns.accessor((r) => r.txn.transactionalId ?? '', { id: 'transactionalId', header: 'Transactional id', size: 210 }),
+      txnColumns.accessor((r) => r.txn.state ?? 'unknown to coordinators', { id: 'state', header: 'State', size: 150 }),
       txnColumns.accessor((r) => r.txn.startOffset, { id: 'startOffset', header: 'Start offset', size: 110 }),
       txnColumns.accessor((r) => r.txn.ageMs, { id: 'age', header: 'Age', size: 100, cell: (c) => durationText(c.getValue()) }),
       txnColumns.accessor((r) => r.txn.limitMs, { id: 'limit', header: 'Timeout', size: 100, cell: (c) => durationText(c.getValue()) }),
@@ -100,7 +100,7 @@ export function TransactionsTab({ initialTopic }: { initialTopic?: string | unde
           <p role="status" data-testid="transactions-summary">
             {txns.length === 0
               ? 'No open transaction: every partition’s last stable offset is at its high watermark.'
-              : `${txns.length} open transaction${txns.length === 1 ? '' : 's'} on ${heldPartitions} partition${heldPartitions === 1 ? '' : 's'}; ${hanging} hanging (open longer than ${hanging === 1 ? 'its' : 'their'} timeout).`}
+              : `${txns.length} open transaction${txns.length === 1 ? '' : 's'} on ${heldPartitions} partition${heldPartitions === 1 ? '' : 's'}, ${hanging === 0 ? 'none' : hanging} hanging (open longer than the timeout).`}
             {data.brokerMaxTimeoutMs !== null && <span className="text-muted"> Broker’s transaction.max.timeout.ms: {durationText(data.brokerMaxTimeoutMs)}.</span>}
           </p>
           <h2>Partitions</h2>
