@@ -2,7 +2,8 @@
  * npx tsx scripts/screenshots-transactions.ts: captures the Operations → Transactions tab at
  * 1280×720 in the dark and the light theme against a 1-node cluster it starts and stops itself:
  * a transaction left open by a killed producer holding partition 0 back, and the abort warning.
- * Needs `npm run build` first. Writes to docs/screenshots/ (or SCREENSHOTS_DIR).
+ * Needs `npm run build` first. Writes to docs/screenshots/ (or SCREENSHOTS_DIR); the committed
+ * pictures are transactions.png (dark) and transactions-abort.png (light).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
