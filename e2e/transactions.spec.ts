@@ -22,11 +22,11 @@ test.describe('operations: stuck transactions', () => {
     producer?.kill('SIGKILL');
   });
 
-  test('lists the open transaction with the offsets it holds back, and aborts it after a typed confirmation', async ({ connectedPage: page, sidebar }) => {
-    await sidebar.open('Operations');
-    await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Transactions' }).click();
-    await page.getByLabel('Topic').fill(topic);
-    await page.keyboard.press('Enter');
+  test('lists the open transaction with the offsets it holds back, and aborts it after a typed confirmation', async ({ connectedPage: page }) => {
+    // From the topic's Manage tab, which opens the tab with the topic filled in.
+    await page.evaluate((hash) => void (window.location.hash = hash), `#/topics/${topic}/manage`);
+    await page.getByRole('region', { name: 'Transactions' }).getByRole('link').click();
+    await expect(page.getByLabel('Topic')).toHaveValue(topic);
     await expect(page.getByTestId('transactions-summary')).toContainText('1 open transaction on 1 partition, none hanging');
     const partitions = await readTable(page, 'Partitions and their last stable offsets');
     expect(partitions.map((r) => [r.Partition, r['High watermark'], r['Last stable offset'], r['Held back'], r['Open transactions']])).toEqual([
@@ -38,7 +38,9 @@ test.describe('operations: stuck transactions', () => {
     const producerId = open!['Producer id']!;
 
     // The abort asks for the producer id typed back, with the warning in view.
-    await page.getByRole('button', { name: `Abort transaction of producer ${producerId} on partition 0` }).click();
+    // A real button in the row: reachable and pressed from the keyboard.
+    await page.getByRole('button', { name: `Abort transaction of producer ${producerId} on partition 0` }).focus();
+    await page.keyboard.press('Enter');
     const confirm = page.getByRole('region', { name: `Abort transaction of producer ${producerId}` });
     await expect(confirm).toContainText('not past its timeout yet');
     const go = confirm.getByRole('button', { name: 'Abort the transaction' });

@@ -24,6 +24,12 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
           <a href={href(['operations', 'leaders'], { topic })}>elect its preferred leaders</a>.
         </p>
       </section>
+      <section className="manage-section" aria-label="Transactions">
+        <h2>Transactions</h2>
+        <p className="text-muted">
+          read_committed consumers stuck? <a href={href(['operations', 'transactions'], { topic })}>See the last stable offsets and the open transactions</a> holding them back.
+        </p>
+      </section>
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
       <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
       <DeleteTopic connectionId={connectionId} topic={topic} />
