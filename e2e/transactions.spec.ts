@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { startHangingProducer } from '../test/support/hanging-transaction';
 import { createTopicsReady } from './support/admin';
@@ -43,6 +44,12 @@ test.describe('operations: stuck transactions', () => {
     await page.keyboard.press('Enter');
     const confirm = page.getByRole('region', { name: `Abort transaction of producer ${producerId}` });
     await expect(confirm).toContainText('not past its timeout yet');
+    // The tables, the badges and the warning pass axe in both themes.
+    for (const colorScheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
     const go = confirm.getByRole('button', { name: 'Abort the transaction' });
     await expect(go).toBeDisabled();
     await expect(confirm.getByLabel('Confirm producer id to abort')).toBeFocused();
