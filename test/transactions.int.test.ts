@@ -53,6 +53,7 @@ describe('stuck transactions', () => {
     expect(open.startedAt).not.toBeNull();
     expect(before.partitions.find((p) => p.partition === 1)).toMatchObject({ highWatermark: '0', lastStableOffset: '0', open: [] });
     expect(before.brokerMaxTimeoutMs).toBe(900_000);
+    expect(before.coordinatorError).toBeNull();
 
     // Judged by a shorter timeout (find-hanging's --max-transaction-timeout), it hangs.
     await new Promise((r) => setTimeout(r, 1_100));

@@ -44,7 +44,13 @@ export const transactionCalls = {
    * every coordinator). `hangingAfterMs` overrides the timeout a transaction is judged by, as
    * `kafka-transactions.sh find-hanging --max-transaction-timeout` does.
    */
-  'transactions.topic': defineCall<{ partitions: PartitionTransactionsRow[]; brokerMaxTimeoutMs: number | null; checkedAt: number }>()(
+  'transactions.topic': defineCall<{
+    partitions: PartitionTransactionsRow[];
+    brokerMaxTimeoutMs: number | null;
+    /** Why the coordinators could not be asked (then every transaction counts as unknown to them), or null. */
+    coordinatorError: string | null;
+    checkedAt: number;
+  }>()(
     WithConnection.extend({ topic: TopicName, hangingAfterMs: z.number().int().min(0).optional() }),
   ),
   /**

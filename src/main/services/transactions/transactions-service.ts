@@ -17,9 +17,19 @@ export async function topicTransactions(client: KafkaClient, topic: string, hang
   const partitions = await client.describeTopicTransactions(topic);
   const producerIds = [...new Set(partitions.flatMap((p) => p.openProducers.map((o) => o.producerId)))];
   const [coordinators, maxTimeout] = await Promise.all([
-    producerIds.length > 0 ? client.describeCoordinatorTransactions(producerIds) : Promise.resolve([]),
+    // The coordinators' view only adds names and timeouts: without it (a broker down, no
+    // DescribeTransactions permission, Kafka before 3.0) the partitions still say what is held.
+    (producerIds.length > 0 ? client.describeCoordinatorTransactions(producerIds) : Promise.resolve([])).then(
+      (list) => ({ list, error: null }),
+      (error: unknown) => ({ list: [], error: error instanceof Error ? error.message : String(error) }),
+    ),
     brokerMaxTimeoutMs(client, partitions.find((p) => p.leader >= 0)?.leader ?? -1),
   ]);
   const checkedAt = Date.now();
-  return { partitions: joinTransactions(partitions, coordinators, { now: checkedAt, brokerMaxTimeoutMs: maxTimeout, hangingAfterMs }), brokerMaxTimeoutMs: maxTimeout, checkedAt };
+  return {
+    partitions: joinTransactions(partitions, coordinators.list, { now: checkedAt, brokerMaxTimeoutMs: maxTimeout, hangingAfterMs }),
+    brokerMaxTimeoutMs: maxTimeout,
+    coordinatorError: coordinators.error,
+    checkedAt,
+  };
 }

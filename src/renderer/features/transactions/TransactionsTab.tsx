@@ -103,6 +103,11 @@ export function TransactionsTab({ initialTopic }: { initialTopic?: string | unde
               : `${txns.length} open transaction${txns.length === 1 ? '' : 's'} on ${heldPartitions} partition${heldPartitions === 1 ? '' : 's'}, ${hanging === 0 ? 'none' : hanging} hanging (open longer than the timeout).`}
             {data.brokerMaxTimeoutMs !== null && <span className="text-muted"> Broker’s transaction.max.timeout.ms: {durationText(data.brokerMaxTimeoutMs)}.</span>}
           </p>
+          {data.coordinatorError && (
+            <p className="text-warn" role="note">
+              The transaction coordinators could not be asked ({data.coordinatorError}): transactional ids, states and timeouts are missing, and age counts from each producer’s last record.
+            </p>
+          )}
           <h2>Partitions</h2>
           <div className="transactions-table">
             <DataTable
