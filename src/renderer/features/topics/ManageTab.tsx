@@ -26,9 +26,10 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
       </section>
       <section className="manage-section" aria-label="Transactions">
         <h2>Transactions</h2>
-        <p className="text-muted">
-          read_committed consumers stuck? <a href={href(['operations', 'transactions'], { topic })}>See the last stable offsets and the open transactions</a> holding them back.
-        </p>
+        <p className="text-muted">read_committed consumers stuck? See each partition’s last stable offset and the open transactions holding it back.</p>
+        <a className="button small" href={href(['operations', 'transactions'], { topic })}>
+          Open transactions
+        </a>
       </section>
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
       <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
