@@ -18,6 +18,7 @@ import { reassignmentHandlers } from '../services/reassignment/handlers';
 import { electionHandlers } from '../services/election/handlers';
 import { quotaHandlers } from '../services/quotas/handlers';
 import { scramHandlers } from '../services/scram/handlers';
+import { transactionHandlers } from '../services/transactions/handlers';
 import type { ServiceDeps } from './service-deps';
 
 /** Every call of the contract, by feature. A missing handler is a type error here. */
@@ -42,6 +43,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...electionHandlers(deps.connections),
     ...quotaHandlers(deps.connections),
     ...scramHandlers(deps.connections),
+    ...transactionHandlers(deps.connections),
     ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

@@ -8,12 +8,13 @@ import type { BrokersPort } from './ports/brokers';
 import type { ReassignmentPort } from './ports/reassignment';
 import type { QuotasPort } from './ports/quotas';
 import type { ScramPort } from './ports/scram';
+import type { TransactionsPort } from './ports/transactions';
 
 /**
  * The project's own interface over the Kafka client library. Services depend on this, never
  * on kafkajs, so the library could be replaced. Each capability is a port in `ports/`.
  */
-export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort, ReassignmentPort, QuotasPort, ScramPort {
+export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, GroupsPort, AclPort, TopicAdminPort, BrokersPort, ReassignmentPort, QuotasPort, ScramPort, TransactionsPort {
   /** Connects and proves the cluster answers, within the connection timeout. */
   connect(): Promise<void>;
   /**
@@ -47,4 +48,5 @@ export const writeMethods: ReadonlySet<string> = new Set<string>([
   'electLeaders',
   'alterClientQuotas',
   'alterScramCredentials',
+  'abortTransaction',
 ]);

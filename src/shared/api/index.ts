@@ -19,6 +19,7 @@ import { reassignmentCalls } from './reassignment';
 import { electionCalls } from './election';
 import { quotaCalls } from './quotas';
 import { scramCalls } from './scram';
+import { transactionCalls } from './transactions';
 
 /**
  * The one contract between renderer and main: every call (name → request schema → response)
@@ -46,6 +47,7 @@ export const calls = {
   ...electionCalls,
   ...quotaCalls,
   ...scramCalls,
+  ...transactionCalls,
 } satisfies Record<string, CallSpec>;
 
 export const events = {
@@ -102,3 +104,4 @@ export * from './reassignment';
 export * from './election';
 export * from './quotas';
 export * from './scram';
+export * from './transactions';

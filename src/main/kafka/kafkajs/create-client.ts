@@ -20,6 +20,7 @@ import { tolerateOfflinePartitions } from './raw/lenient-metadata';
 import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
 import { createQuotasPort } from './quotas';
+import { createTransactionsPort } from './transactions';
 import { createScramPort } from './scram';
 import { releaseRoute, routeFor } from '../../network/route-registry';
 import { routedSocketFactory } from './routed-socket-factory';
@@ -126,6 +127,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     ...createReassignmentPort(getCluster, config.requestTimeoutMs),
     ...createQuotasPort(getCluster),
     ...createScramPort(getCluster),
+    ...createTransactionsPort(getCluster),
     listGroupIds: groups.listGroupIds,
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,

@@ -24,6 +24,13 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
           <a href={href(['operations', 'leaders'], { topic })}>elect its preferred leaders</a>.
         </p>
       </section>
+      <section className="manage-section" aria-label="Transactions">
+        <h2>Transactions</h2>
+        <p className="text-muted">read_committed consumers stuck? See each partition’s last stable offset and the open transactions holding it back.</p>
+        <a className="button small" href={href(['operations', 'transactions'], { topic })}>
+          Open transactions
+        </a>
+      </section>
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
       <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
       <DeleteTopic connectionId={connectionId} topic={topic} />
