@@ -76,11 +76,11 @@ export function topicTreeRows<T extends { name: string }>(topics: readonly T[], 
     const t = rest[i]!;
     const prefix = prefixes[i] ?? null;
     const group = prefix === null ? undefined : members.get(prefix);
-    if (!group || group.length < 2) {
+    if (prefix === null || !group || group.length < 2) {
       rows.push({ kind: 'topic', id: t.name, topic: t, favourite: false, depth: 0 });
       continue;
     }
-    if (placed.has(prefix!)) continue;
+    if (placed.has(prefix)) continue;
     placed.add(prefix);
     const expanded = needle !== '' || !options.collapsed.has(prefix);
     // "\u0000" cannot be in a topic name: a group id never collides with a topic's.
