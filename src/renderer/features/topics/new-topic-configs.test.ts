@@ -37,7 +37,7 @@ describe('typed counts of the create form', () => {
 
 describe('fromConfigs (picking a template)', () => {
   it('fills the form so that creating sends the same configs', () => {
-    for (const configs of [
+    for (const configs of <Record<string, string>[]>[
       { 'retention.ms': '604800000', 'retention.bytes': String(2 * 1024 ** 3), 'cleanup.policy': 'compact,delete', 'min.insync.replicas': '2', 'max.message.bytes': '2000000' },
       { 'retention.ms': '12345', 'retention.bytes': String(512 * 1024 ** 2) },
       {},
