@@ -73,16 +73,15 @@ function columnsFor(toggleFavourite: (topic: string) => void) {
               type="button"
               className={`star${r.favourite ? ' star--on' : ''}`}
               aria-pressed={r.favourite}
-              aria-label={r.favourite ? `Unstar ${r.topic.name}` : `Star ${r.topic.name}`}
+              aria-label={`Star ${r.topic.name}`}
               title={r.favourite ? 'Starred: listed first. Click to unstar.' : 'Star: list it first'}
               onClick={(e) => {
                 e.stopPropagation();
                 toggleFavourite(r.topic.name);
               }}
               onKeyDown={(e) => e.stopPropagation()}
-            >
-              {r.favourite ? '★' : '☆'}
-            </button>
+              // The glyph comes from CSS, so the cell's text stays the topic's name (copy, tests, screen readers use the label).
+            />
             <Highlight text={r.topic.name} />
             {r.topic.internal && <span className="badge muted">internal</span>}
           </span>
@@ -130,7 +129,8 @@ function columnsFor(toggleFavourite: (topic: string) => void) {
 
 /** The order of topics for a column of the table (the page sorts, so favourites and groups keep their places). */
 const SORT_KEYS: Record<string, (t: Topic) => number | string> = {
-  name: (t) => t.name,
+  // Case-insensitive, as react-table's "text" sort the flat table used.
+  name: (t) => t.name.toLowerCase(),
   partitionCount: (t) => t.partitionCount,
   replicationFactor: (t) => t.replicationFactor,
   messages: (t) => num(t.stats?.messages),
@@ -183,7 +183,8 @@ export function TopicsPage() {
   const creating = useCreateTopicForm((s) => s.open);
   const setCreating = useCreateTopicForm((s) => s.setOpen);
   const [showInternal, setShowInternal] = usePersistentState('topics.showInternal', false);
-  const [grouped, setGrouped] = usePersistentState('topics.groupByPrefix', true);
+  // Until the user chooses: grouped on big clusters only, where a flat list of thousands is hard to scan.
+  const [groupChoice, setGrouped] = usePersistentState<boolean | null>('topics.groupByPrefix', null);
   const [favouritesOnly, setFavouritesOnly] = usePersistentState('topics.favouritesOnly', false);
   const [collapsedList, setCollapsed] = usePersistentState<string[]>('topics.collapsedPrefixes', []);
   const [sorting, setSorting] = usePersistentState<SortingState>('table.topics.sorting', BY_NAME);
@@ -193,6 +194,7 @@ export function TopicsPage() {
     const byName = new Map((stats.data ?? []).map((s) => [s.name, s]));
     return (data ?? []).filter((t) => showInternal || !t.internal).map((t) => ({ ...t, stats: byName.get(t.name) }));
   }, [data, stats.data, showInternal]);
+  const grouped = groupChoice ?? topics.length >= GROUP_BY_DEFAULT_FROM;
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
   const rows = useMemo(
     () => topicTreeRows(topics, { grouped, collapsed, favourites, favouritesOnly, filter: deferredFilter, compare: topicComparator(sorting) }),
@@ -262,3 +264,5 @@ export function TopicsPage() {
 }
 
 const NAME_ONLY = ['name'];
+/** Topic count from which the list starts grouped by prefix. */
+const GROUP_BY_DEFAULT_FROM = 200;
