@@ -40,9 +40,13 @@ describe('topicTreeRows', () => {
     ]);
   });
 
-  it('hides the members of a collapsed group, but a filter shows the matches of every group', () => {
+  it('puts a topic named just like a prefix into its group', () => {
+    expect(show(topicTreeRows(topics('orders', 'orders.created', 'orders-dlq', 'ordersx'), opts()))).toEqual(['▾ orders (3)', '  orders', '  orders-dlq', '  orders.created', 'ordersx']);
+  });
+
+  it('hides the members of a collapsed group; a filter leaves groups as they are, counting their matches', () => {
     expect(show(topicTreeRows(all, opts({ collapsed: new Set(['orders']) })))).toEqual(['audit', '▸ orders (3)', 'payments', 'rider.updates', '▾ zeta (2)', '  zeta.one', '  zeta.two']);
-    expect(show(topicTreeRows(all, opts({ collapsed: new Set(['orders', 'zeta']), filter: 'O' })))).toEqual(['▾ orders (3)', '  orders-dlq', '  orders.created', '  orders_v2', '▾ zeta (2)', '  zeta.one', '  zeta.two']);
+    expect(show(topicTreeRows(all, opts({ collapsed: new Set(['orders']), filter: 'E' })))).toEqual(['▸ orders (3)', 'payments', 'rider.updates', '▾ zeta (2)', '  zeta.one', '  zeta.two']);
   });
 
   it('puts favourites first, out of their group, and can show only them', () => {

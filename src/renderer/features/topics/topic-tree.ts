@@ -27,7 +27,7 @@ export interface TopicTreeOptions<T> {
   collapsed: ReadonlySet<string>;
   favourites: ReadonlySet<string>;
   favouritesOnly: boolean;
-  /** Case-insensitive part of the name; while filtering, every group shows its matches. */
+  /** Case-insensitive part of the name; a group counts its matches (a collapsed one stays collapsed). */
   filter: string;
   /** The table's order among topics (e.g. by name, or by message count). */
   compare: (a: T, b: T) => number;
@@ -45,7 +45,7 @@ export function prefixOf(name: string): string | null {
 
 /**
  * The rows of the topic list, in order: starred topics first, then the rest in the table's order,
- * topics sharing a prefix with at least one other gathered under a header placed where its first
+ * topics sharing a prefix with at least one other (and a topic named just the prefix) gathered under a header placed where its first
  * member would be. A flat array, so the table stays virtualized whatever the tree.
  */
 export function topicTreeRows<T extends { name: string }>(topics: readonly T[], options: TopicTreeOptions<T>): TopicTreeRow<T>[] {
@@ -70,6 +70,15 @@ export function topicTreeRows<T extends { name: string }>(topics: readonly T[], 
     if (list) list.push(t);
     else members.set(prefix, [t]);
   }
+  // A topic named just like a group's prefix (`orders` beside orders.created) heads that group.
+  for (let i = 0; i < rest.length; i++) {
+    const t = rest[i]!;
+    const list = prefixes[i] === null ? members.get(t.name) : undefined;
+    if (!list) continue;
+    prefixes[i] = t.name;
+    list.push(t);
+    list.sort(options.compare);
+  }
   const rows = favourites;
   const placed = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
@@ -82,7 +91,7 @@ export function topicTreeRows<T extends { name: string }>(topics: readonly T[], 
     }
     if (placed.has(prefix)) continue;
     placed.add(prefix);
-    const expanded = needle !== '' || !options.collapsed.has(prefix);
+    const expanded = !options.collapsed.has(prefix);
     // "\u0000" cannot be in a topic name: a group id never collides with a topic's.
     rows.push({ kind: 'group', id: `\u0000${prefix}`, prefix, count: group.length, expanded });
     if (expanded) for (const m of group) rows.push({ kind: 'topic', id: m.name, topic: m, favourite: false, depth: 1 });
