@@ -131,4 +131,43 @@ test.describe('topic administration through the UI', () => {
     await expect(page.getByRole('table', { name: 'Topic configuration' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0);
   });
+
+  test('star a topic (listed first, "Starred only"), group by prefix and collapse a group with the keyboard', async ({ connectedPage: page, sidebar, env }) => {
+    const prefix = `e2etree${randomBytes(3).toString('hex')}`;
+    const names = [`${prefix}.a`, `${prefix}-b`, `${prefix}_c`];
+    await createTopicsReady(env.bootstrap, names.map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })));
+    await sidebar.open('Topics');
+    const table = page.getByRole('table', { name: 'Topics' });
+    try {
+      await page.getByTestId('auto-refresh-topics').getByRole('button', { name: 'Refresh' }).click();
+      await table.getByRole('button', { name: `Star ${names[1]}` }).click();
+      await expect(table.getByRole('button', { name: `Star ${names[1]}` })).toHaveAttribute('aria-pressed', 'true');
+      // Starred: the first row, and alone with "Starred only".
+      await expect(table.locator('[role=row][data-index="0"]')).toHaveAttribute('data-topic', names[1]!);
+      await page.getByLabel('Starred only').check();
+      await expect(table).toHaveAttribute('data-rows', '1');
+      await page.getByLabel('Starred only').uncheck();
+
+      await page.getByLabel('Group by prefix').check();
+      await page.getByLabel('Filter topics').fill(prefix);
+      const group = table.locator(`[data-group="${prefix}"]`);
+      // The starred one stays on top, the other two under their prefix.
+      await expect(group).toContainText('2');
+      await expect(table).toHaveAttribute('data-rows', '4');
+      await group.click();
+      await expect(group).toHaveAttribute('data-expanded', 'false');
+      await expect(table).toHaveAttribute('data-rows', '2');
+      await expect(table.locator(`[data-topic="${names[0]}"]`)).toHaveCount(0);
+      // Enter on the focused header row opens it again.
+      await group.focus();
+      await page.keyboard.press('Enter');
+      await expect(group).toHaveAttribute('data-expanded', 'true');
+      await expect(table.locator(`[data-topic="${names[2]}"]`)).toBeVisible();
+    } finally {
+      // Settings are the server's: leave no star (nor grouping) for the specs that follow.
+      await table.getByRole('button', { name: `Star ${names[1]}` }).click();
+      await expect(table.getByRole('button', { name: `Star ${names[1]}` })).toHaveAttribute('aria-pressed', 'false');
+      await withAdmin(env.bootstrap, (admin) => admin.deleteTopics({ topics: names }));
+    }
+  });
 });

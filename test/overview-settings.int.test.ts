@@ -76,9 +76,9 @@ describe('overview data and settings through the app', () => {
   });
 
   it('keeps settings in settings.json and refuses invalid values in main', async () => {
-    expect(await app.call('settings.get', {})).toEqual({ theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {} });
+    expect(await app.call('settings.get', {})).toEqual({ theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {}, topicFavourites: {}, topicTemplates: {} });
     const updated = await app.call('settings.update', { changes: { timeZone: 'utc', theme: 'dark' } });
-    expect(updated).toEqual({ theme: 'dark', timeZone: 'utc', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {} });
+    expect(updated).toEqual({ theme: 'dark', timeZone: 'utc', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {}, topicFavourites: {}, topicTemplates: {} });
     const file = JSON.parse(readFileSync(join(app.services.deps.userDataDir, 'settings.json'), 'utf8'));
     expect(file).toEqual({ version: 1, settings: updated });
     const refused = await app.call('settings.update', { changes: { theme: 'pink' as 'dark' } }).catch((e: unknown) => e);

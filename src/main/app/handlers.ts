@@ -27,7 +27,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...appHandlers(deps.app),
     ...connectionHandlers(deps.connections, deps.cluster),
     ...clusterHandlers(deps.connections, deps.cluster, deps.throughput),
-    ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin),
+    ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin, deps.topicClone),
     ...produceHandlers(deps.connections, deps.produce),
     ...messageHandlers(deps.connections, deps.messages, deps.masking),
     ...groupHandlers(deps.connections, deps.groups, deps.lagSampler),

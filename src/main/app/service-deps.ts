@@ -9,6 +9,7 @@ import { routeFor } from '../network/route-registry';
 import { setAppKnownHostsFile } from '../network/network-settings';
 import { TopicService } from '../services/topics/topic-service';
 import { TopicAdminService } from '../services/topics/topic-admin-service';
+import { TopicCloneService } from '../services/topics/topic-clone';
 import { join } from 'node:path';
 import { GroupService } from '../services/groups/group-service';
 import { LagSampler } from '../services/groups/lag-sampler';
@@ -36,6 +37,7 @@ export interface ServiceDeps {
   cluster: ClusterService;
   topics: TopicService;
   topicAdmin: TopicAdminService;
+  topicClone: TopicCloneService;
   profiles: ProfileService;
   /** Masking rules of the profiles, applied where records leave main; screen-share mode. */
   masking: MaskingService;
@@ -78,6 +80,7 @@ export function createServiceDeps(options: {
   const secretsFile = join(userDataDir, 'secrets.json');
   const secrets = createSecretStore({ file: secretsFile, cipher: options.secretCipher ?? plainFileCipher(secretsFile, app.runtime === 'electron' ? 'the OS keychain is not available' : 'no OS keychain in browser mode'), log: log.child('secrets') });
   const profiles = new ProfileService(createProfileStore(userDataDir, log.child('profiles')), secrets);
+  const topicAdmin = new TopicAdminService(snapshots);
   return {
     log,
     app,
@@ -86,7 +89,8 @@ export function createServiceDeps(options: {
     snapshots,
     cluster: new ClusterService(snapshots),
     topics: new TopicService(snapshots, groups),
-    topicAdmin: new TopicAdminService(snapshots),
+    topicAdmin,
+    topicClone: new TopicCloneService(topicAdmin),
     profiles,
     masking: new MaskingService(profiles),
     messages: new MessageService(options.saveLocation),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineCall } from './define';
 import type { ConfigEntry } from './configs';
 import { OffsetString, PartitionId, TopicName, WithConnection } from './common';
+import type { CopySummary } from './copy';
+import { RunId } from './produce';
 
 export interface TopicSummary {
   name: string;
@@ -74,6 +76,14 @@ export const NewTopicRequest = WithConnection.extend({
   validateOnly: z.boolean().default(false),
 });
 
+/** What a clone of a topic starts from: its partitions, replication factor and own config overrides. */
+export interface ClonePlan {
+  partitions: number;
+  replicationFactor: number;
+  /** Only the configs set on the topic itself (DescribeConfigs source DYNAMIC_TOPIC_CONFIG). */
+  configs: Record<string, string>;
+}
+
 export const topicCalls = {
   'topics.list': defineCall<TopicSummary[]>()(WithConnection.extend({
       includeInternal: z.boolean().default(true),
@@ -88,6 +98,16 @@ export const topicCalls = {
   'topics.retention': defineCall<RetentionInfo>()(WithConnection.extend({ topic: TopicName })),
   'topics.readers': defineCall<TopicReader[]>()(WithConnection.extend({ topic: TopicName })),
   'topics.create': defineCall<void>()(NewTopicRequest, { write: true }),
+  /** What the clone dialog prefills. */
+  'topics.clonePlan': defineCall<ClonePlan>()(WithConnection.extend({ topic: TopicName })),
+  /**
+   * Creates `name` like `topic` (as the request says, usually the clone plan edited) and, with
+   * `copyData`, copies every message with its partition kept (the copy job; `copy.progress` events with `runId`).
+   */
+  'topics.clone': defineCall<{ copy: CopySummary | null }>()(
+    NewTopicRequest.omit({ validateOnly: true }).extend({ topic: TopicName, copyData: z.boolean().default(false), runId: RunId }),
+    { write: true },
+  ),
   /** `confirmation` must repeat the topic name: main checks it too. */
   'topics.delete': defineCall<void>()(WithConnection.extend({ topic: TopicName, confirmation: z.string() }), { write: true }),
   'topics.addPartitions': defineCall<void>()(

@@ -15,6 +15,9 @@ const SettingsFile = z.object({
     dateFormat: Settings.shape.dateFormat.catch(DEFAULT_SETTINGS.dateFormat),
     autoRefresh: Settings.shape.autoRefresh.catch(DEFAULT_SETTINGS.autoRefresh),
     lagAlerts: Settings.shape.lagAlerts.catch(DEFAULT_SETTINGS.lagAlerts),
+    // Absent in files written before favourites and templates: empty, no version bump needed.
+    topicFavourites: Settings.shape.topicFavourites.catch(DEFAULT_SETTINGS.topicFavourites),
+    topicTemplates: Settings.shape.topicTemplates.catch(DEFAULT_SETTINGS.topicTemplates),
   }),
 });
 export type SettingsFile = z.output<typeof SettingsFile>;

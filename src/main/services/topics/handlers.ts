@@ -2,6 +2,7 @@ import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
 import type { TopicAdminService } from './topic-admin-service';
 import type { TopicService } from './topic-service';
+import type { TopicCloneService } from './topic-clone';
 
 type TopicCall =
   | 'topics.list'
@@ -14,9 +15,11 @@ type TopicCall =
   | 'topics.delete'
   | 'topics.addPartitions'
   | 'topics.alterConfigs'
-  | 'topics.deleteRecords';
+  | 'topics.deleteRecords'
+  | 'topics.clonePlan'
+  | 'topics.clone';
 
-export function topicHandlers(connections: ConnectionManager, topics: TopicService, admin: TopicAdminService): HandlerGroup<TopicCall> {
+export function topicHandlers(connections: ConnectionManager, topics: TopicService, admin: TopicAdminService, cloning: TopicCloneService): HandlerGroup<TopicCall> {
   const client = (connectionId: string) => connections.get(connectionId).client;
   return {
     'topics.list': ({ connectionId, includeInternal, fresh }) => topics.list(client(connectionId), includeInternal, fresh),
@@ -31,5 +34,8 @@ export function topicHandlers(connections: ConnectionManager, topics: TopicServi
     'topics.addPartitions': ({ connectionId, topic, count, validateOnly }) => admin.addPartitions(client(connectionId), topic, count, validateOnly),
     'topics.alterConfigs': ({ connectionId, topic, changes, validateOnly }) => admin.alterConfigs(client(connectionId), topic, changes, validateOnly),
     'topics.deleteRecords': ({ connectionId, topic, partitions, confirmation }) => admin.deleteRecords(client(connectionId), topic, partitions, confirmation),
+    'topics.clonePlan': ({ connectionId, topic }) => cloning.plan(client(connectionId), topic),
+    'topics.clone': ({ connectionId, topic, name, partitions, replicationFactor, configs, copyData, runId }, ctx) =>
+      cloning.clone(client(connectionId), { topic, name, partitions, replicationFactor, configs, copyData, runId }, ctx.signal, (p) => ctx.emit('copy.progress', p)),
   };
 }

@@ -7,7 +7,8 @@ import { ActionOutcome } from '../../components/ActionOutcome';
 import { useAction } from '../../lib/use-action';
 import { HelpField } from '../../components/HelpField';
 import { useConnectionId } from '../../state/session-store';
-import { checkPartitions, checkReplication, emptySettings, RETENTION_CHOICES, toConfigs, type CountCheck, type NewTopicSettings } from './new-topic-configs';
+import { checkPartitions, checkReplication, emptySettings, fromConfigs, RETENTION_CHOICES, toConfigs, type CountCheck, type NewTopicSettings } from './new-topic-configs';
+import { TopicTemplatePicker } from './TopicTemplatePicker';
 import { useInvalidateTopics } from './queries';
 import { useEscape } from '../commands/use-escape';
 
@@ -56,6 +57,15 @@ export function CreateTopicForm({ existing, onClose }: { existing: string[]; onC
   return (
     <section className="create-topic" aria-label="Create topic">
       <h2>Create a topic</h2>
+      <TopicTemplatePicker
+        current={() => (countsSendable ? { partitions, replicationFactor: replication, configs: toConfigs(settings) } : null)}
+        onPick={(t) => {
+          setPartitions(String(t.partitions));
+          setReplication(String(t.replicationFactor));
+          setSettings(fromConfigs(t.configs));
+          action.clear();
+        }}
+      />
       <div className="form-row">
         <HelpField label="Name" help={nameCheck.error ?? nameCheck.warning ?? 'Letters, digits, “.”, “_” and “-”; at most 249 characters.'}>
           <input value={name} onChange={(e) => (setName(e.target.value.trim()), action.clear())} aria-invalid={nameCheck.error ? true : undefined} autoFocus spellCheck={false} />

@@ -4,10 +4,11 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useReadOnly } from '../../state/use-read-only';
 import { AddPartitions } from './AddPartitions';
+import { CloneTopic } from './CloneTopic';
 import { DeleteRecords } from './DeleteRecords';
 import { DeleteTopic } from './DeleteTopic';
 
-/** The topic's changes beyond its configuration: partitions, records, the topic itself. */
+/** The topic's changes beyond its configuration: a clone, partitions, records, the topic itself. */
 export function ManageTab({ connectionId, topic }: { connectionId: string; topic: string }) {
   const readOnly = useReadOnly();
   const { data, error, isLoading } = usePartitions(connectionId, topic);
@@ -31,6 +32,7 @@ export function ManageTab({ connectionId, topic }: { connectionId: string; topic
           Open transactions
         </a>
       </section>
+      <CloneTopic connectionId={connectionId} topic={topic} />
       <AddPartitions connectionId={connectionId} topic={topic} current={data.length} />
       <DeleteRecords connectionId={connectionId} topic={topic} partitions={data} />
       <DeleteTopic connectionId={connectionId} topic={topic} />

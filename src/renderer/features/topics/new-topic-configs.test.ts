@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPartitions, checkReplication, emptySettings, toConfigs } from './new-topic-configs';
+import { checkPartitions, checkReplication, emptySettings, fromConfigs, toConfigs } from './new-topic-configs';
 
 describe('new topic settings to configs', () => {
   it('sends nothing for defaults, so the broker decides', () => {
@@ -32,5 +32,18 @@ describe('typed counts of the create form', () => {
     expect(checkReplication('1.5', 3).value).toBeNull();
     expect(checkPartitions('0')).toMatchObject({ value: null, error: 'From 1 to 100,000 partitions.' });
     expect(checkPartitions(' 12 ')).toEqual({ value: 12, error: null, warning: null });
+  });
+});
+
+describe('fromConfigs (picking a template)', () => {
+  it('fills the form so that creating sends the same configs', () => {
+    for (const configs of <Record<string, string>[]>[
+      { 'retention.ms': '604800000', 'retention.bytes': String(2 * 1024 ** 3), 'cleanup.policy': 'compact,delete', 'min.insync.replicas': '2', 'max.message.bytes': '2000000' },
+      { 'retention.ms': '12345', 'retention.bytes': String(512 * 1024 ** 2) },
+      {},
+    ]) {
+      expect(toConfigs(fromConfigs(configs))).toEqual(configs);
+    }
+    expect(fromConfigs({ 'retention.ms': '12345' })).toMatchObject({ retention: 'custom', retentionMsCustom: '12345' });
   });
 });

@@ -77,3 +77,25 @@ export function checkReplication(text: string, brokers: number | undefined): Cou
   }
   return { value: n, error: null, warning: null };
 }
+
+/** The form's settings for a template's configs (the inverse of toConfigs): what picking a template fills in. */
+export function fromConfigs(configs: Record<string, string>): NewTopicSettings {
+  const s: NewTopicSettings = { ...emptySettings };
+  const retention = configs['retention.ms'];
+  if (retention !== undefined) {
+    const known = RETENTION_CHOICES.some((c) => c.value === retention && c.value !== 'custom');
+    s.retention = known ? retention : 'custom';
+    if (!known) s.retentionMsCustom = retention;
+  }
+  const bytes = configs['retention.bytes'];
+  if (bytes !== undefined && Number(bytes) >= 0) {
+    const n = Number(bytes);
+    s.retentionBytesUnit = n % UNIT.GiB === 0 ? 'GiB' : 'MiB';
+    s.retentionBytes = String(Number((n / UNIT[s.retentionBytesUnit]).toFixed(3)));
+  }
+  const policy = configs['cleanup.policy'];
+  if (policy === 'delete' || policy === 'compact' || policy === 'compact,delete') s.cleanupPolicy = policy;
+  s.minInsyncReplicas = configs['min.insync.replicas'] ?? '';
+  s.maxMessageBytes = configs['max.message.bytes'] ?? '';
+  return s;
+}
