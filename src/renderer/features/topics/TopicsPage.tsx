@@ -265,4 +265,4 @@ export function TopicsPage() {
 
 const NAME_ONLY = ['name'];
 /** Topic count from which the list starts grouped by prefix. */
-const GROUP_BY_DEFAULT_FROM = 200;
+const GROUP_BY_DEFAULT_FROM = 2_000;
