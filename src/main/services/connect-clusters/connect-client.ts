@@ -5,6 +5,8 @@ import type { ConnectClusterConfig } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { connectError, connectFromStatus, connectUnreachable } from './connect-errors';
 
+const READ_RETRIES_DURING_REBALANCE = 8;
+
 interface ClientOptions {
   name: string;
   url: string;
@@ -71,8 +73,16 @@ export class ConnectClient {
     });
   }
 
-  get<T>(path: string, what: string): Promise<T> {
-    return this.send<T>('GET', path, what);
+  /** Reads wait out a rebalance (a few seconds after any config change) instead of failing the page. */
+  async get<T>(path: string, what: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send<T>('GET', path, what);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'CONNECT_REBALANCING' || attempt >= READ_RETRIES_DURING_REBALANCE) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** Math.min(attempt, 3)));
+      }
+    }
   }
 }
 

@@ -8,6 +8,7 @@ describe('Kafka Connect errors in the user’s terms', () => {
     expect(rebalancing).toMatchObject({ code: 'CONNECT_REBALANCING', retriable: true });
     expect(rebalancing.message).toBe('Kafka Connect "ingest" is rebalancing its workers and cannot pause "orders-sink" now: Cannot complete request because of a conflicting operation (e.g. worker rebalance)');
     expect(connectFromStatus('ingest', at, 409, { message: 'Cannot complete request momentarily due to stale configuration (typically caused by a concurrent config change)' }, 'x').code).toBe('CONNECT_REBALANCING');
+    expect(connectFromStatus('ingest', at, 500, { error_code: 500, message: 'Request cannot be completed because a rebalance is expected' }, 'read connector "x"').code).toBe('CONNECT_REBALANCING');
     expect(connectFromStatus('ingest', at, 409, { message: 'Connector orders-sink already exists' }, 'create connector "orders-sink"')).toMatchObject({ code: 'CONNECT_CONFLICT', message: 'Kafka Connect "ingest" refused to create connector "orders-sink" (409): Connector orders-sink already exists' });
   });
   it('names a worker failure (500), missing credentials (401), a timeout and a worker that is down', () => {

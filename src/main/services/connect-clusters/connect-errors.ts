@@ -32,11 +32,11 @@ export function connectFromStatus(cluster: string, where: string, status: number
   if (status === 401) return connectError('CONNECT_UNAUTHORIZED', `${name} refused the credentials (401)${tail}`, false, 'Check the Connect user and password or token in the profile.');
   if (status === 403) return connectError('CONNECT_FORBIDDEN', `${name} does not allow ${what} (403)${tail}`, false);
   if (status === 404) return connectError('CONNECT_NOT_FOUND', said || `${name} has no such resource (${what}).`, false, 'It may have been deleted meanwhile: refresh the list.');
-  if (status === 409) {
-    // The worker says 409 for a rebalance under way, and for a name that is taken or a connector in the wrong state.
-    if (/rebalanc|momentarily|stale configuration/i.test(said)) return connectError('CONNECT_REBALANCING', `${name} is rebalancing its workers and cannot ${what} now${tail}`, true, 'Try again in a few seconds, when the rebalance is over.');
-    return connectError('CONNECT_CONFLICT', `${name} refused to ${what} (409)${tail}`, false);
+  // A rebalance under way comes as 409, or as 500 "a rebalance is expected" right after a config change.
+  if ((status === 409 || status >= 500) && /rebalanc|momentarily|stale configuration/i.test(said)) {
+    return connectError('CONNECT_REBALANCING', `${name} is rebalancing its workers and cannot ${what} now${tail}`, true, 'Try again in a few seconds, when the rebalance is over.');
   }
+  if (status === 409) return connectError('CONNECT_CONFLICT', `${name} refused to ${what} (409)${tail}`, false);
   if (status === 400 || status === 422) return connectError('CONNECT_BAD_REQUEST', `${name} refused to ${what} (${status})${tail}`, false);
   if (status >= 500) return connectError('CONNECT_SERVER_ERROR', `${name} failed to ${what} (${status})${tail}`, true, 'The worker had an internal error; its log says more.');
   return connectError(`CONNECT_HTTP_${status}`, `${name} answered ${status} to ${what}${tail}`, false);
