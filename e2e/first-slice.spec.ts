@@ -36,7 +36,8 @@ test.describe('first slice: connect → overview → brokers → topics → part
 
     // Partitions of `orders`: leaders, replicas, watermarks
     await page.getByLabel('Filter topics').fill('orders');
-    await page.getByRole('row').filter({ hasText: 'orders' }).first().click();
+    // Other specs add topics such as e2e-orders-…: pick the row whose name is exactly "orders".
+    await page.getByRole('table', { name: 'Topics' }).locator('[role=row][data-topic="orders"]').click();
     await expect(page.getByTestId('topic-title')).toHaveText('orders');
     await expect(page.getByTestId('partition-summary')).toContainText('6 partitions');
     const partitions = await readTable(page, 'Partitions');

@@ -68,7 +68,8 @@ function columnsFor(toggleFavourite: (topic: string) => void) {
           );
         }
         return (
-          <span className={`topic-name${r.depth ? ' topic-name--nested' : ''}`} title={r.topic.name}>
+          // The star sits beside the name, not inside it: a click on the name opens the topic, never stars it.
+          <span className={`topic-cell${r.depth ? ' topic-cell--nested' : ''}`}>
             <button
               type="button"
               className={`star${r.favourite ? ' star--on' : ''}`}
@@ -82,7 +83,9 @@ function columnsFor(toggleFavourite: (topic: string) => void) {
               onKeyDown={(e) => e.stopPropagation()}
               // The glyph comes from CSS, so the cell's text stays the topic's name (copy, tests, screen readers use the label).
             />
-            <Highlight text={r.topic.name} />
+            <span className="topic-name" title={r.topic.name}>
+              <Highlight text={r.topic.name} />
+            </span>
             {r.topic.internal && <span className="badge muted">internal</span>}
           </span>
         );
