@@ -12,6 +12,7 @@ import { QUOTA_LABELS, quotaText } from './format';
 import { QuotaForm } from './QuotaForm';
 import { QuotaResolver } from './QuotaResolver';
 import './quotas.css';
+import { ConfirmBar } from '../../components/ConfirmBar';
 
 const keyOf = (e: QuotaEntry) => describeEntity(e.entity);
 
@@ -93,16 +94,9 @@ export function QuotasTab() {
         </table>
       )}
       {deleting && (
-        <div className="pending-changes" role="region" aria-label="Confirm delete">
+        <ConfirmBar label="Confirm delete" confirm="Delete" keep="Keep" busy={action.busy} onConfirm={() => remove(deleting)} onKeep={() => setDeleting(null)}>
           Remove every quota of {describeEntity(deleting.entity)}? Its clients fall back to the next entity in Kafka’s order, or to no limit.
-          <span className="spacer" />
-          <button type="button" className="button danger solid" disabled={action.busy} onClick={() => remove(deleting)}>
-            Delete
-          </button>
-          <button type="button" className="button ghost" onClick={() => setDeleting(null)}>
-            Keep
-          </button>
-        </div>
+        </ConfirmBar>
       )}
       <ActionOutcome action={action} failedTitle="The quotas were not removed" />
       <QuotaResolver entries={entries} />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../lib/use-action';
 import { bytesText } from './format';
 import { useInvalidateReassignment, useReassignmentProgress } from './queries';
+import { ConfirmBar } from '../../components/ConfirmBar';
 
 /** 0–1 for the slowest new replica of a move; null when sizes are unknown. */
 function fraction(row: ReassignmentProgressRow): number | null {
@@ -77,16 +78,16 @@ export function ReassignmentProgress({ connectionId, readOnly }: { connectionId:
         )}
       </div>
       {confirmAll && data && (
-        <div className="pending-changes" role="region" aria-label="Confirm cancel">
+        <ConfirmBar
+          label="Confirm cancel"
+          confirm={`Cancel ${data.ongoing.length} moves`}
+          keep="Keep moving"
+          busy={action.busy}
+          onConfirm={() => cancel(data.ongoing.map((o) => ({ topic: o.topic, partition: o.partition })))}
+          onKeep={() => setConfirmAll(false)}
+        >
           Cancel all {data.ongoing.length} moves? Each partition goes back to the replicas it had before; data already copied is deleted from the new brokers.
-          <span className="spacer" />
-          <button type="button" className="button danger solid" disabled={action.busy} onClick={() => cancel(data.ongoing.map((o) => ({ topic: o.topic, partition: o.partition })))}>
-            Cancel {data.ongoing.length} moves
-          </button>
-          <button type="button" className="button ghost" onClick={() => setConfirmAll(false)}>
-            Keep moving
-          </button>
-        </div>
+        </ConfirmBar>
       )}
       <ErrorMessage error={progress.error} title="Could not read the reassignments" />
       {data && data.ongoing.length > 0 && (

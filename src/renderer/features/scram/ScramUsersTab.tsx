@@ -9,6 +9,7 @@ import { useAction } from '../../lib/use-action';
 import { useConnectionId } from '../../state/session-store';
 import { useReadOnly } from '../../state/use-read-only';
 import '../quotas/quotas.css';
+import { ConfirmBar } from '../../components/ConfirmBar';
 
 type Mechanism = ScramUserInfo['credentials'][number]['mechanism'];
 
@@ -132,16 +133,9 @@ export function ScramUsersTab() {
         </table>
       )}
       {deleting && (
-        <div className="pending-changes" role="region" aria-label="Confirm delete">
+        <ConfirmBar label="Confirm delete" confirm="Delete" keep="Keep" busy={action.busy} onConfirm={() => remove(deleting)} onKeep={() => setDeleting(null)}>
           Delete the {deleting.mechanism} credential of {deleting.user}? Clients logging in with it are refused from then on.
-          <span className="spacer" />
-          <button type="button" className="button danger solid" disabled={action.busy} onClick={() => remove(deleting)}>
-            Delete
-          </button>
-          <button type="button" className="button ghost" onClick={() => setDeleting(null)}>
-            Keep
-          </button>
-        </div>
+        </ConfirmBar>
       )}
       <ActionOutcome action={action} failedTitle="The credential was not changed" />
     </div>
