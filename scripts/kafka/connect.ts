@@ -1,11 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { KAFKA_VERSION } from './jars';
 import { freePorts } from './ports';
-import { isOurProcess, terminate } from './processes';
+import { isOurProcess } from './processes';
+import { sideProcessRecords } from './side-process';
 import { runRoot } from './state';
 
 const run = promisify(execFile);
@@ -107,34 +108,14 @@ async function fetchConnectJars(root: string, version: string): Promise<{ lib: s
   return { lib, log4j };
 }
 
-const stateFile = (dir: string) => join(dir, 'connect.json');
-
+const records = sideProcessRecords<ConnectState>('connect.json', 15_000);
+const stateFile = records.stateFile;
 /** The worker recorded under this cluster's folder, if any. */
-export function readConnectState(dir: string): ConnectState | null {
-  try {
-    return JSON.parse(readFileSync(stateFile(dir), 'utf8')) as ConnectState;
-  } catch {
-    return null;
-  }
-}
-
+export const readConnectState = records.read;
 /** Every recorded worker under .kafka/run, for kafka:down and status. */
-export function listConnectWorkers(root: string): ConnectState[] {
-  const base = runRoot(root);
-  if (!existsSync(base)) return [];
-  return readdirSync(base)
-    .map((name) => readConnectState(join(base, name)))
-    .filter((s): s is ConnectState => s !== null);
-}
-
-export function connectAlive(state: ConnectState): boolean {
-  return state.pid !== null && isOurProcess(state.pid, state.marker);
-}
-
-export async function stopConnect(state: ConnectState): Promise<void> {
-  if (state.pid !== null) await terminate(state.pid, state.marker, 15_000);
-  await rm(stateFile(state.dir), { force: true });
-}
+export const listConnectWorkers = records.list;
+export const connectAlive = records.alive;
+export const stopConnect = records.stop;
 
 /** The worker's properties: JSON without schemas, single-replica internal topics, quick offset flushes. */
 export function workerProperties(options: { bootstrap: string; port: number; groupId: string }): string {

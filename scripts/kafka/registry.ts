@@ -1,10 +1,11 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePorts } from './ports';
 import { isOurProcess, terminate } from './processes';
+import { sideProcessRecords } from './side-process';
 import { runRoot } from './state';
 
 const run = promisify(execFile);
@@ -99,34 +100,14 @@ function versionOf(text: string): number {
   return m[1] === '1' ? Number(m[2]) : Number(m[1]);
 }
 
-const stateFile = (dir: string) => join(dir, 'registry.json');
-
+const records = sideProcessRecords<RegistryState>('registry.json', 10_000);
+const stateFile = records.stateFile;
 /** The registry a `kafka:up --registry` left running under this cluster name, if any. */
-export function readRegistryState(dir: string): RegistryState | null {
-  try {
-    return JSON.parse(readFileSync(stateFile(dir), 'utf8')) as RegistryState;
-  } catch {
-    return null;
-  }
-}
-
+export const readRegistryState = records.read;
 /** Every recorded registry under .kafka/run, for kafka:down and status. */
-export function listRegistries(root: string): RegistryState[] {
-  const base = runRoot(root);
-  if (!existsSync(base)) return [];
-  return readdirSync(base)
-    .map((name) => readRegistryState(join(base, name)))
-    .filter((s): s is RegistryState => s !== null);
-}
-
-export function registryAlive(state: RegistryState): boolean {
-  return state.pid !== null && isOurProcess(state.pid, state.marker);
-}
-
-export async function stopRegistry(state: RegistryState): Promise<void> {
-  if (state.pid !== null) await terminate(state.pid, state.marker, 10_000);
-  await rm(stateFile(state.dir), { force: true });
-}
+export const listRegistries = records.list;
+export const registryAlive = records.alive;
+export const stopRegistry = records.stop;
 
 export interface StartRegistryOptions {
   root: string;
