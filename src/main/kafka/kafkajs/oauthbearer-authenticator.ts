@@ -1,6 +1,8 @@
 import { KafkaJSSASLAuthenticationError, type AuthenticationProviderArgs, type Authenticator } from 'kafkajs';
 
 const SOH = '\u0001';
+/** kafkajs' own class (non-retriable; its error mapping knows it); its typings omit the message argument. */
+const SaslAuthenticationError = KafkaJSSASLAuthenticationError as unknown as new (message: string) => Error;
 
 /** kafkajs frames SASL bytes as BYTES (an int32 length first), both ways. */
 const framed = (payload: Buffer) => {
@@ -39,13 +41,13 @@ export function oauthBearerAuthenticator(getToken: () => Promise<{ value: string
   return ({ host, port, saslAuthenticate }: AuthenticationProviderArgs): Authenticator => ({
     async authenticate() {
       const token = await getToken();
-      const passthrough = { decode: async (raw: Buffer) => unframed(raw), parse: async (data: Buffer) => data };
+      const passthrough = { decode: (raw: Buffer) => unframed(raw), parse: (data: Buffer) => data };
       const challenge = await saslAuthenticate<Buffer>({ request: { encode: async () => framed(initialResponse(token.value, token.extensions)) }, response: passthrough });
       if (!challenge || challenge.length === 0) return;
       const said = describeChallenge(challenge);
       // Finish the exchange as the RFC asks; the broker then fails it (and closes the connection).
       await saslAuthenticate({ request: { encode: async () => framed(Buffer.from(SOH)) } }).catch(() => undefined);
-      throw new KafkaJSSASLAuthenticationError(`SASL OAUTHBEARER authentication failed: the broker ${host}:${port} refused the token (${said})`);
+      throw new SaslAuthenticationError(`SASL OAUTHBEARER authentication failed: the broker ${host}:${port} refused the token (${said})`);
     },
   });
 }
