@@ -27,8 +27,8 @@ test('OIDC client credentials: the token step shows the subject and scope, SASL 
   await page.keyboard.press('ArrowRight');
   await expect(form.getByRole('radio', { name: 'OIDC client credentials' })).toBeChecked();
   await form.getByLabel('Token endpoint URL').fill(idp.tokenUrl);
-  await form.getByLabel('Client id').fill(idp.clientId);
-  await form.getByLabel('Client secret').fill(idp.clientSecret);
+  await form.getByLabel('OAuth client id').fill(idp.clientId);
+  await form.getByLabel('OAuth client secret').fill(idp.clientSecret);
   await form.getByLabel('Scope').fill(idp.scope);
 
   const steps = form.getByRole('list', { name: 'Connection test' });
@@ -43,13 +43,13 @@ test('OIDC client credentials: the token step shows the subject and scope, SASL 
   expect(await page.content()).not.toContain(idp.issued.at(-1)!.token.split('.')[2]!);
 
   // A wrong secret: the token step names the 401.
-  await form.getByLabel('Client secret').fill('wrong-secret');
+  await form.getByLabel('OAuth client secret').fill('wrong-secret');
   await form.getByRole('button', { name: 'Test connection' }).click();
   await expect(token).toHaveAttribute('data-status', 'failed');
   await expect(token).toContainText('401 invalid_client');
   await expect(token).toContainText('OAUTH_INVALID_CLIENT');
 
-  await form.getByLabel('Client secret').fill(idp.clientSecret);
+  await form.getByLabel('OAuth client secret').fill(idp.clientSecret);
   await form.getByRole('button', { name: 'Save profile' }).click();
   await page.locator(`[data-profile="${name}"]`).getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByTestId('connection-bar')).toBeVisible();

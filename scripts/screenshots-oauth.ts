@@ -24,8 +24,8 @@ try {
   await form.getByLabel('SASL mechanism').selectOption('oauthbearer');
   await form.getByRole('radio', { name: 'OIDC client credentials' }).check();
   await form.getByLabel('Token endpoint URL').fill(idp.tokenUrl);
-  await form.getByLabel('Client id').fill(idp.clientId);
-  await form.getByLabel('Client secret').fill('wrong-secret');
+  await form.getByLabel('OAuth client id').fill(idp.clientId);
+  await form.getByLabel('OAuth client secret').fill('wrong-secret');
   await form.getByLabel('Scope').fill(idp.scope);
   await form.getByLabel('SASL extensions').fill('logicalCluster=lkc-demo');
   const steps = form.getByRole('list', { name: 'Connection test' });
@@ -35,7 +35,7 @@ try {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/screenshots/oauth-oidc-401-dark.png' });
-  await form.getByLabel('Client secret').fill(idp.clientSecret);
+  await form.getByLabel('OAuth client secret').fill(idp.clientSecret);
   await form.getByRole('button', { name: 'Test connection' }).click();
   await steps.locator('[data-step="brokers"][data-status="ok"]').waitFor({ timeout: 30_000 });
   await form.getByRole('group', { name: 'Authentication' }).scrollIntoViewIfNeeded();

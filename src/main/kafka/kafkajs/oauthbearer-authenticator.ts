@@ -1,8 +1,12 @@
-import { KafkaJSSASLAuthenticationError, type AuthenticationProviderArgs, type Authenticator } from 'kafkajs';
+import kafkajs, { type AuthenticationProviderArgs, type Authenticator } from 'kafkajs';
 
 const SOH = '\u0001';
-/** kafkajs' own class (non-retriable; its error mapping knows it); its typings omit the message argument. */
-const SaslAuthenticationError = KafkaJSSASLAuthenticationError as unknown as new (message: string) => Error;
+/**
+ * kafkajs' own class (non-retriable; its error mapping knows it); its typings omit the message
+ * argument. Read off the default export: Node's ESM named-export detection misses kafkajs' spread
+ * of its errors, so a named import breaks the built server (as codecs.ts notes).
+ */
+const SaslAuthenticationError = kafkajs.KafkaJSSASLAuthenticationError as unknown as new (message: string) => Error;
 
 /** kafkajs frames SASL bytes as BYTES (an int32 length first), both ways. */
 const framed = (payload: Buffer) => {

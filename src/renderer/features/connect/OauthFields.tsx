@@ -40,10 +40,10 @@ export function OauthFields(props: {
             <input value={f.oauthTokenUrl} onChange={(e) => set({ oauthTokenUrl: e.target.value })} placeholder="https://idp.example.com/oauth2/token" spellCheck={false} required />
           </Field>
           <div className="profile-form__grid">
-            <Field label="Client id">
+            <Field label="OAuth client id">
               <input value={f.oauthClientId} onChange={(e) => set({ oauthClientId: e.target.value })} autoComplete="off" spellCheck={false} required />
             </Field>
-            <Field label="Client secret">
+            <Field label="OAuth client secret">
               <input type="password" value={f.oauthClientSecret} onChange={(e) => set({ oauthClientSecret: e.target.value })} placeholder={placeholder('oauthClientSecret')} autoComplete="new-password" />
             </Field>
           </div>
