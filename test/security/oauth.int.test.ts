@@ -109,6 +109,18 @@ describe('SASL/OAUTHBEARER with OIDC client credentials against a real OIDC prov
     expect(step(html.steps, 'token').error!.message).toContain('answered 200 with text/html, not JSON');
   });
 
+  it('asks the token endpoint through the profile\'s route: a name only the address mapping resolves', async () => {
+    const port = new URL(idp.tokenUrl).port;
+    const draft: ProfileDraftInput = { ...profile({ tokenUrl: `http://idp.internal:${port}/token` }), addressMap: [{ from: `idp.internal:${port}`, to: `127.0.0.1:${port}` }] };
+    const mapped = await test(draft, { oauthClientSecret: idp.clientSecret });
+    expect(step(mapped.steps, 'token')).toMatchObject({ status: 'ok', token: { endpoint: `http://idp.internal:${port}/token`, subject: idp.clientId } });
+    expect(mapped.failedStep).toBeNull();
+    // Without the mapping the name does not resolve: proof the request went through the route.
+    const unmapped = await test(profile({ tokenUrl: `http://idp.internal:${port}/token` }), { oauthClientSecret: idp.clientSecret });
+    expect(step(unmapped.steps, 'token').error).toMatchObject({ code: 'OAUTH_ENDPOINT_UNREACHABLE' });
+    expect(step(unmapped.steps, 'token').error!.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
+  });
+
   it('the broker really validates tokens: a token not signed by the provider is refused at SASL', async () => {
     const draft: ProfileDraftInput = { name: 'static', brokers: [`127.0.0.1:${cluster.oauthPort}`], connectionTimeoutMs: 8_000, sasl: { mechanism: 'oauthbearer', oauth: { provider: 'static' } } };
     // A genuine token from the provider, its signature replaced.
