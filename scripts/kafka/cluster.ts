@@ -9,7 +9,7 @@ import { ensureKafkaJars, KAFKA_VERSION } from './jars';
 import { kafkaJavaArgs, registeredBrokers } from './node-process';
 import { freePorts, isPortFree } from './ports';
 import { isOurProcess, terminate } from './processes';
-import { newClusterId, serverProperties, type NodeLayout } from './server-properties';
+import { newClusterId, oauthJvmProperties, serverProperties, type NodeLayout, type OauthListener } from './server-properties';
 import { makeTlsMaterial, scramFormatArgs, SECURITY_USERS, type ClusterSecurity, type SecurityLayout } from './security';
 import { destroyCluster, liveNodes, readState, runRoot, writeState, type ClusterState } from './state';
 
@@ -37,6 +37,11 @@ export interface StartClusterOptions {
    * does not resolve here (remote-cluster tests: SSH tunnels, proxies, address mapping).
    */
   remote?: boolean;
+  /**
+   * Adds an OAUTH listener (SASL_PLAINTEXT, OAUTHBEARER) validating JWTs against this OIDC
+   * provider's JWKS (single-node clusters; `oauthPort` in the result).
+   */
+  oauth?: { jwksUrl: string; audience: string; issuer: string; maxReauthMs?: number };
   /** Maximum heap per node; 384 MB unless a benchmark holds tens of thousands of partitions. */
   heapMb?: number;
   /** The Apache Kafka version from Maven Central (KAFKA_VERSION, or the default in jars.ts). */
@@ -52,6 +57,8 @@ export interface RunningCluster {
   nodes: { id: number; port: number; controllerPort: number; remote?: { port: number; host: string } }[];
   /** Ports, users and PEM files of the secured listeners, when started with `security: true`. */
   security?: ClusterSecurity;
+  /** The OAUTH listener's port, when started with `oauth`. */
+  oauthPort?: number;
   /** Clean shutdown of one node (a 3-node cluster keeps its quorum with two). */
   stopNode(id: number): Promise<void>;
   /** Restarts a stopped node and waits until the cluster sees it again. */
@@ -100,12 +107,19 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     };
   }
   const remotePorts = options.remote ? await freePorts(size, new Set([...clientPorts, ...controllerPorts, ...(security ? [security.saslPort, security.saslSslPort, security.sslPort, security.mtlsPort] : [])])) : [];
+  let oauth: OauthListener | undefined;
+  if (options.oauth) {
+    if (size !== 1) throw new Error('oauth is for single-node clusters');
+    const [oauthPort] = await freePorts(1, new Set([...clientPorts, ...controllerPorts, ...remotePorts, ...(security ? [security.saslPort, security.saslSslPort, security.sslPort, security.mtlsPort] : [])]));
+    oauth = { port: oauthPort!, ...options.oauth };
+  }
   const layout: NodeLayout[] = clientPorts.map((port, i) => ({
     id: i + 1,
     port,
     controllerPort: controllerPorts[i]!,
     logDir: join(dataDir, `node-${i + 1}`, 'data'),
     ...(security ? { security } : {}),
+    ...(oauth ? { oauth } : {}),
     ...(options.remote ? { remote: { port: remotePorts[i]!, host: `kafka-${i + 1}.internal` } } : {}),
   }));
   const state: ClusterState = {
@@ -116,7 +130,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     dataDir,
     nodes: layout.map((n) => ({ id: n.id, port: n.port, controllerPort: n.controllerPort, pid: null, properties: join(dataDir, `node-${n.id}`, 'server.properties') })),
   };
-  const java = (mainClass: string, args: string[], logsDir: string) => kafkaJavaArgs(jars, mainClass, args, logsDir, options.heapMb);
+  const java = (mainClass: string, args: string[], logsDir: string) => kafkaJavaArgs(jars, mainClass, args, logsDir, options.heapMb, oauthJvmProperties(oauth));
 
   await Promise.all(
     layout.map(async (node) => {
@@ -196,6 +210,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     version: jars.version,
     nodes: layout.map(({ id, port, controllerPort, remote }) => ({ id, port, controllerPort, ...(remote ? { remote } : {}) })),
     ...(clusterSecurity ? { security: clusterSecurity } : {}),
+    ...(oauth ? { oauthPort: oauth.port } : {}),
     waitForBrokers,
     stop,
     async stopNode(id) {

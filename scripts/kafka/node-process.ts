@@ -7,8 +7,8 @@ const execFileAsync = promisify(execFile);
 const JVM_OPTS = ['-Xms128m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Djava.awt.headless=true'];
 
 /** The `java` arguments for a Kafka main class from the Maven jars. */
-export function kafkaJavaArgs(jars: { lib: string; logArgs: string[] }, mainClass: string, args: string[], logsDir: string, heapMb = 384): string[] {
-  return [...JVM_OPTS, `-Xmx${heapMb}m`, `-Dkafka.logs.dir=${logsDir}`, ...jars.logArgs, '-cp', `${jars.lib}/*`, mainClass, ...args];
+export function kafkaJavaArgs(jars: { lib: string; logArgs: string[] }, mainClass: string, args: string[], logsDir: string, heapMb = 384, systemProperties: string[] = []): string[] {
+  return [...JVM_OPTS, `-Xmx${heapMb}m`, `-Dkafka.logs.dir=${logsDir}`, ...systemProperties, ...jars.logArgs, '-cp', `${jars.lib}/*`, mainClass, ...args];
 }
 
 /**

@@ -14,6 +14,18 @@ export interface NodeLayout {
    * does not resolve): a cluster as seen from outside its network, for tunnels and mappings.
    */
   remote?: { port: number; host: string };
+  /** A SASL_PLAINTEXT OAUTH listener validating OAUTHBEARER JWTs against an OIDC provider's JWKS. */
+  oauth?: OauthListener;
+}
+
+export interface OauthListener {
+  port: number;
+  jwksUrl: string;
+  audience: string;
+  /** The tokens' `iss` (Kafka 4.4 refuses to start without an expected issuer). */
+  issuer: string;
+  /** connections.max.reauth.ms on the listener: sessions end with the token, clients re-authenticate. */
+  maxReauthMs?: number;
 }
 
 export interface ClusterLayout {
@@ -64,6 +76,7 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
     lines['advertised.listeners'] = `${lines['advertised.listeners']},REMOTE://${node.remote.host}:${node.remote.port}`;
     lines['listener.security.protocol.map'] = `${lines['listener.security.protocol.map']},REMOTE:PLAINTEXT`;
   }
+  if (node.oauth) Object.assign(lines, oauthListenerProperties(lines, node.oauth));
   const sec = node.security;
   if (sec) {
     const extra = `SASL_PLAINTEXT://127.0.0.1:${sec.saslPort},SASL_SSL://127.0.0.1:${sec.saslSslPort},SSL://127.0.0.1:${sec.sslPort},MTLS://127.0.0.1:${sec.mtlsPort}`;
@@ -73,6 +86,33 @@ export function serverProperties(cluster: ClusterLayout, node: NodeLayout): stri
     Object.assign(lines, securityProperties(sec));
   }
   return Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
+}
+
+/**
+ * The OAUTH listener: Kafka's own OAuthBearerValidatorCallbackHandler checks each token's
+ * signature against the JWKS, its `exp`, audience and issuer; `sub` becomes the principal. The
+ * class lives in ...oauthbearer (3.4+; ...oauthbearer.secured is its deprecated alias). Kafka 4
+ * also wants the JWKS URL in the JVM's allowed URLs (see `oauthJvmProperties`).
+ */
+function oauthListenerProperties(lines: Record<string, string | number | boolean>, oauth: OauthListener): Record<string, string | number | boolean> {
+  const prefix = 'listener.name.oauth';
+  return {
+    listeners: `${lines.listeners},OAUTH://127.0.0.1:${oauth.port}`,
+    'advertised.listeners': `${lines['advertised.listeners']},OAUTH://127.0.0.1:${oauth.port}`,
+    'listener.security.protocol.map': `${lines['listener.security.protocol.map']},OAUTH:SASL_PLAINTEXT`,
+    [`${prefix}.sasl.enabled.mechanisms`]: 'OAUTHBEARER',
+    [`${prefix}.oauthbearer.sasl.jaas.config`]: 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;',
+    [`${prefix}.oauthbearer.sasl.server.callback.handler.class`]: 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+    'sasl.oauthbearer.jwks.endpoint.url': oauth.jwksUrl,
+    'sasl.oauthbearer.expected.audience': oauth.audience,
+    'sasl.oauthbearer.expected.issuer': oauth.issuer,
+    ...(oauth.maxReauthMs ? { [`${prefix}.oauthbearer.connections.max.reauth.ms`]: oauth.maxReauthMs } : {}),
+  };
+}
+
+/** JVM system properties an OAUTH listener needs: Kafka 4 only fetches JWKS from allowed URLs. */
+export function oauthJvmProperties(oauth: OauthListener | undefined): string[] {
+  return oauth ? [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${oauth.jwksUrl}`] : [];
 }
 
 /**

@@ -88,6 +88,7 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
       ['resolve', 'skipped'],
       ['tcp', 'ok'],
       ['tls', 'skipped'],
+      ['token', 'skipped'],
       ['sasl', 'skipped'],
       ['metadata', 'ok'],
       ['brokers', 'ok'],

@@ -87,7 +87,7 @@ describe('connection profiles on the secured cluster', () => {
     const { profiles } = await app.call('profiles.list', {});
     const result = await app.call('profiles.test', { testId: 'ok-1', profile: profiles[0]!, secrets: {} });
     expect(result.ok).toBe(true);
-    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['ssh:skipped', 'resolve:ok', 'tcp:ok', 'tls:skipped', 'sasl:ok', 'metadata:ok', 'brokers:ok', 'registry:skipped', 'connect:skipped']);
+    expect(result.steps.map((s) => `${s.step}:${s.status}`)).toEqual(['ssh:skipped', 'resolve:ok', 'tcp:ok', 'tls:skipped', 'token:skipped', 'sasl:ok', 'metadata:ok', 'brokers:ok', 'registry:skipped', 'connect:skipped']);
     const pushed = stepsOf('ok-1');
     expect(pushed.filter((s) => s.status === 'running').map((s) => s.step)).toEqual(['resolve', 'tcp', 'sasl', 'metadata', 'brokers']);
   });

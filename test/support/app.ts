@@ -19,11 +19,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app's main-process services in this Node process, with a throw-away user-data folder. */
-export function startTestApp(): TestApp {
+/** The app's main-process services in this Node process, with a throw-away user-data folder (and, given a sink, its log lines). */
+export function startTestApp(options: { logSink?: (line: string) => void } = {}): TestApp {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ke-int-'));
   const services = createMainServices({
-    log: createLogger('test', { level: process.env.KE_TEST_LOG === '1' ? 'debug' : 'error' }),
+    // With a sink every line, debug included, goes to it: tests that check what the app logs.
+    log: options.logSink ? createLogger('test', { level: 'debug', sink: options.logSink }) : createLogger('test', { level: process.env.KE_TEST_LOG === '1' ? 'debug' : 'error' }),
     app: { version: 'test', runtime: 'browser', userDataDir },
   });
   const events: TestApp['events'] = [];

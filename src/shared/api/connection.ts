@@ -15,13 +15,42 @@ export type SaslMechanism = z.infer<typeof SaslMechanism>;
 
 const UserPassword = { username: z.string().trim().min(1, 'user name is empty').max(1024), password: Secret };
 
-/** SASL authentication. OAUTHBEARER uses a static token (e.g. one pasted from a CLI login). */
-export const SaslConfig = z.discriminatedUnion('mechanism', [
-  z.object({ mechanism: z.literal('plain'), ...UserPassword }),
-  z.object({ mechanism: z.literal('scram-sha-256'), ...UserPassword }),
-  z.object({ mechanism: z.literal('scram-sha-512'), ...UserPassword }),
-  z.object({ mechanism: z.literal('oauthbearer'), token: Secret.min(1, 'token is empty') }),
-]);
+/** SASL extension keys are letters only (RFC 7628 §3.1); Kafka reserves `auth`. */
+export const SaslExtensions = z
+  .record(z.string().regex(/^[A-Za-z]{1,64}$/, 'an extension key is letters only').refine((k) => k !== 'auth', '"auth" is not allowed as an extension key'), z.string().max(1024).regex(/^[\x21-\x7E \t\r\n]*$/, 'an extension value is printable ASCII'))
+  .refine((e) => Object.keys(e).length <= 20, 'at most 20 extensions');
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4) at an OIDC provider's token endpoint: main asks
+ * for a token, caches it and asks again before it expires (docs/connections-and-security.md).
+ */
+export const OidcClientCredentials = z.object({
+  tokenUrl: z
+    .string()
+    .trim()
+    .url('give the token endpoint URL, e.g. https://idp.example.com/oauth2/token')
+    .refine((u) => /^https?:\/\//i.test(u), 'the token endpoint starts with http:// or https://'),
+  clientId: z.string().trim().min(1, 'client id is empty').max(1024),
+  clientSecret: Secret.min(1, 'client secret is empty'),
+  /** Space-separated scopes; none asks for the client's default. */
+  scope: z.string().trim().max(2048).optional(),
+  /** Sent in the OAUTHBEARER initial response (e.g. Confluent Cloud's logicalCluster, identityPoolId). */
+  extensions: SaslExtensions.optional(),
+});
+export type OidcClientCredentials = z.infer<typeof OidcClientCredentials>;
+
+/**
+ * SASL authentication. OAUTHBEARER takes either a static token (e.g. one pasted from a CLI
+ * login) or OIDC client credentials, whose tokens main fetches and refreshes.
+ */
+export const SaslConfig = z
+  .discriminatedUnion('mechanism', [
+    z.object({ mechanism: z.literal('plain'), ...UserPassword }),
+    z.object({ mechanism: z.literal('scram-sha-256'), ...UserPassword }),
+    z.object({ mechanism: z.literal('scram-sha-512'), ...UserPassword }),
+    z.object({ mechanism: z.literal('oauthbearer'), token: Secret.min(1, 'token is empty').optional(), oidc: OidcClientCredentials.optional() }),
+  ])
+  .refine((s) => s.mechanism !== 'oauthbearer' || Boolean(s.token) !== Boolean(s.oidc), { message: 'OAUTHBEARER needs either a token or OIDC client credentials', path: ['token'] });
 export type SaslConfig = z.infer<typeof SaslConfig>;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorData } from '../errors';
 import { BrokerAddress, ConnectionId } from './common';
-import { LocalSchemasConfig, SaslMechanism, type ConnectionInfo } from './connection';
+import { LocalSchemasConfig, SaslExtensions, SaslMechanism, type ConnectionInfo } from './connection';
 import { AddressMapping, type HostKeyInfo } from './route';
 import { defineCall, defineEvent } from './define';
 import { ConnectClusterName } from './connect';
@@ -14,10 +14,22 @@ import { MaskingRule } from './masking';
  */
 export const ProfileColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
 
+/** OAUTHBEARER's token source: a static token (the `token` secret) or OIDC client credentials (the `oauthClientSecret` secret). */
+export const ProfileOauth = z.object({
+  provider: z.enum(['static', 'oidc-client-credentials']).default('static'),
+  tokenUrl: z.string().trim().max(2048).default(''),
+  clientId: z.string().trim().max(1024).default(''),
+  scope: z.string().trim().max(2048).default(''),
+  extensions: SaslExtensions.default({}),
+});
+export type ProfileOauth = z.output<typeof ProfileOauth>;
+
 export const ProfileSasl = z.object({
   mechanism: SaslMechanism,
   /** Empty for OAUTHBEARER. */
   username: z.string().trim().max(1024).default(''),
+  /** OAUTHBEARER only; absent means a static token (profiles saved before OIDC). */
+  oauth: ProfileOauth.optional(),
 });
 
 export const ProfileTls = z.object({
@@ -125,6 +137,8 @@ export const ProfileSecrets = z.object({
   sshJumpPassword: z.string().max(64 * 1024).optional(),
   sshJumpPassphrase: z.string().max(64 * 1024).optional(),
   proxyPassword: z.string().max(64 * 1024).optional(),
+  /** OAUTHBEARER with OIDC client credentials: the client secret. */
+  oauthClientSecret: z.string().max(64 * 1024).optional(),
 });
 export type ProfileSecrets = z.infer<typeof ProfileSecrets>;
 export type SecretName = keyof ProfileSecrets;
@@ -147,7 +161,7 @@ export interface SecretStorageInfo {
   description: string;
 }
 
-export const TestStepName = z.enum(['ssh', 'resolve', 'tcp', 'tls', 'sasl', 'metadata', 'brokers', 'registry', 'connect']);
+export const TestStepName = z.enum(['ssh', 'resolve', 'tcp', 'tls', 'token', 'sasl', 'metadata', 'brokers', 'registry', 'connect']);
 export type TestStepName = z.infer<typeof TestStepName>;
 
 export interface TestStep {
@@ -162,6 +176,23 @@ export interface TestStep {
   /** brokers: advertised addresses that cannot be reached from here, and the mapping offered for them. */
   unreachable?: AdvertisedFinding[];
   suggestedMapping?: AddressMapping[];
+  /** token: what the token endpoint issued, read from the JWT's payload (never the token itself). */
+  token?: TokenFacts;
+}
+
+/** What the connection test shows of an OAUTHBEARER token: where it came from and its claims. */
+export interface TokenFacts {
+  /** "OIDC client credentials" or "static token". */
+  provider: string;
+  /** The token endpoint URL (OIDC). */
+  endpoint?: string;
+  /** The scope asked for, and the token's `scope` claim when it has one. */
+  requestedScope?: string;
+  scope?: string;
+  /** The `sub` claim: the principal Kafka will see. */
+  subject?: string;
+  /** When it expires (ms since the epoch), from `exp` or `expires_in`. */
+  expiresAt?: number;
 }
 
 /** An advertised broker address that does not resolve or answer from this machine. */

@@ -24,6 +24,7 @@ import { createTransactionsPort } from './transactions';
 import { createScramPort } from './scram';
 import { releaseRoute, routeFor } from '../../network/route-registry';
 import { routedSocketFactory } from './routed-socket-factory';
+import { tokenProviderFor } from '../oauth/token-provider-for';
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -38,7 +39,7 @@ export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): Kafka
     connectionTimeout: config.connectionTimeoutMs,
     authenticationTimeout: config.connectionTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
-    ...toKafkajsSecurity(config),
+    ...toKafkajsSecurity(config, tokenProviderFor(config, logger)),
     // Fail fast: the UI shows the error and the user decides; kafkajs' default retries for ~30 s.
     retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
     logLevel: logLevel.WARN,

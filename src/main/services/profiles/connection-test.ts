@@ -10,9 +10,26 @@ import { formatAddress } from '../../network/address-map';
 import { SshHostKeyError } from '../../network/ssh-errors';
 import { checkAdvertised } from './advertised-check';
 import { probeConnectClusters } from '../connect-clusters/connect-probe';
+import { tokenProviderFor } from '../../kafka/oauth/token-provider-for';
+import { describeToken, tokenFacts } from '../../kafka/oauth/token-facts';
+
+/** Rejects with a TIMEOUT AppError when `work` takes longer than `ms`. */
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError({ name: 'OAuthTokenError', code: 'OAUTH_ENDPOINT_UNREACHABLE', message, retriable: true })), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
- * Tests a connection one step at a time — SSH, address resolution, TCP, TLS, SASL, metadata,
+ * Tests a connection one step at a time — SSH, address resolution, TCP, TLS, token, SASL, metadata,
  * the advertised brokers — and stops at the first that fails, so the user learns which layer is
  * wrong. Every step is bounded by the connection timeout; `onStep` reports each step as it
  * starts and ends. Through an SSH tunnel or proxy every step after the first runs through it.
@@ -57,7 +74,7 @@ export async function testConnection(
     if (route?.ssh) {
       const tunnel = route.ssh;
       const ok = await run('ssh', `SSH to ${tunnel.name}`, () => tunnel.check(), (s) => `${s.describe}, host key ${s.hostKey.keyType} ${s.hostKey.fingerprint}`);
-      if (!ok) return skip('resolve', 'tcp', 'tls', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
+      if (!ok) return skip('resolve', 'tcp', 'tls', 'token', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
     } else {
       skip('ssh');
     }
@@ -78,7 +95,7 @@ export async function testConnection(
         },
         (ok) => ok.map((a) => `${a.target.host} → ${a.ips[0]}`).join(', '),
       );
-      if (!resolved) return skip('tcp', 'tls', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
+      if (!resolved) return skip('tcp', 'tls', 'token', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
     }
 
     const reachable = await run(
@@ -98,7 +115,7 @@ export async function testConnection(
       },
       (a) => `connected to ${mapped(a)}${through}`,
     );
-    if (!reachable) return skip('tls', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
+    if (!reachable) return skip('tls', 'token', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
 
     if (config.tls) {
       const tls = config.tls;
@@ -108,13 +125,34 @@ export async function testConnection(
         async () => tlsHandshake(reachable.host, reachable.port, tls, timeout, route ? await route.open(reachable.host, reachable.port) : undefined),
         (s) => s,
       );
-      if (handshake === null) return skip('sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
+      if (handshake === null) return skip('token', 'sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
     } else {
       skip('tls');
     }
 
+    const tokens = tokenProviderFor(config, deps.log);
+    let principal: string | undefined;
+    if (tokens) {
+      const provider = tokens;
+      const where = provider.endpoint ? `${provider.name} from ${provider.endpoint}${provider.scope ? `, scope ${provider.scope}` : ''}` : provider.name;
+      record({ step: 'token', status: 'running', detail: where });
+      const started = Date.now();
+      try {
+        const token = await withTimeout(provider.token(), timeout + 2_000, `No token from ${provider.endpoint ?? provider.name} within ${Math.round((timeout + 2_000) / 1000)} s.`);
+        const facts = tokenFacts(provider, token);
+        principal = facts.subject;
+        record({ step: 'token', status: 'ok', detail: describeToken(facts), ms: Date.now() - started, token: facts });
+      } catch (error) {
+        const data: AppErrorData = AppError.is(error) ? error.toData() : kafkaErrorData(error);
+        record({ step: 'token', status: 'failed', detail: where, error: data, ms: Date.now() - started, token: tokenFacts(provider) });
+        return skip('sasl', 'metadata', 'brokers', 'registry', 'connect'), done();
+      }
+    } else {
+      skip('token');
+    }
+
     if (config.sasl) {
-      const who = config.sasl.mechanism === 'oauthbearer' ? 'token' : config.sasl.username;
+      const who = config.sasl.mechanism === 'oauthbearer' ? (principal ? `token for ${principal}` : 'token') : config.sasl.username;
       const auth = await run('sasl', `SASL/${config.sasl.mechanism.toUpperCase()} as ${who}`, () => client.authenticate(), () => `authenticated as ${who}`);
       if (auth === null) return skip('metadata', 'brokers', 'registry', 'connect'), done();
     } else {

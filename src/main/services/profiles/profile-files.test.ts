@@ -56,3 +56,28 @@ describe('exportProperties', () => {
     expect(back.secrets).toEqual({ password: '<password>' });
   });
 });
+
+describe('OAUTHBEARER with OIDC client credentials in a Java client .properties', () => {
+  it('imports the token endpoint, client id, scope and extensions; the secret apart', () => {
+    const text = [
+      'bootstrap.servers=pkc-1.example.com:9092',
+      'security.protocol=SASL_SSL',
+      'sasl.mechanism=OAUTHBEARER',
+      'sasl.oauthbearer.token.endpoint.url=https://idp.example.com/oauth2/token',
+      'sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+      'sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="svc" clientSecret="cs-1" scope="kafka" extension_logicalCluster="lkc-1";',
+    ].join('\n');
+    const imported = importProfile('properties', text, 'cloud');
+    expect(imported.draft.sasl).toEqual({ mechanism: 'oauthbearer', username: '', oauth: { provider: 'oidc-client-credentials', tokenUrl: 'https://idp.example.com/oauth2/token', clientId: 'svc', scope: 'kafka', extensions: { logicalCluster: 'lkc-1' } } });
+    expect(imported.secrets).toEqual({ oauthClientSecret: 'cs-1' });
+  });
+
+  it('exports without the secret and reads back to the same profile', () => {
+    const profile = ProfileDraft.parse({ name: 'cloud', brokers: ['k:9092'], sasl: { mechanism: 'oauthbearer', oauth: { provider: 'oidc-client-credentials', tokenUrl: 'https://idp/token', clientId: 'svc', scope: 'kafka', extensions: { logicalCluster: 'lkc-1' } } } });
+    const text = exportProperties({ ...profile, id: 'p1' });
+    expect(text).toContain('clientSecret="<client secret>"');
+    const back = importProfile('properties', text, 'cloud');
+    expect(back.secrets).toEqual({});
+    expect(ProfileDraft.parse(back.draft).sasl).toEqual(profile.sasl);
+  });
+});

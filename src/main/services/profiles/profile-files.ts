@@ -67,7 +67,14 @@ export function importProfile(format: 'properties' | 'kcat', text: string, name 
       username ||= o.username ?? '';
       password ??= o.password;
     }
-    if (mechanism === 'oauthbearer') {
+    const tokenUrl = get('sasl.oauthbearer.token.endpoint.url');
+    if (mechanism === 'oauthbearer' && tokenUrl && jaas) {
+      // Kafka's OAuthBearerLoginModule: clientId, clientSecret, scope and extension_<key> in the JAAS line.
+      const o = jaasOptions(jaas);
+      const extensions = Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('extension_')).map(([k, v]) => [k.slice('extension_'.length), v]));
+      draft.sasl = { mechanism, username: '', oauth: { provider: 'oidc-client-credentials', tokenUrl, clientId: o.clientId ?? '', scope: o.scope ?? '', extensions } };
+      if (o.clientSecret && !/^<.*>$/.test(o.clientSecret)) secrets.oauthClientSecret = o.clientSecret;
+    } else if (mechanism === 'oauthbearer') {
       draft.sasl = { mechanism, username: '' };
       ignored.push('OAUTHBEARER token source: paste a token in the profile');
     } else if (mechanism) {
@@ -122,7 +129,16 @@ export function exportProperties(profile: Profile): string {
   const sasl = profile.sasl;
   if (sasl) {
     lines.push(`sasl.mechanism=${sasl.mechanism.toUpperCase()}`);
-    if (sasl.mechanism === 'oauthbearer') {
+    const oauth = sasl.mechanism === 'oauthbearer' ? sasl.oauth : undefined;
+    if (oauth?.provider === 'oidc-client-credentials') {
+      const q = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+      const options = [`clientId=${q(oauth.clientId)}`, 'clientSecret="<client secret>"', ...(oauth.scope ? [`scope=${q(oauth.scope)}`] : []), ...Object.entries(oauth.extensions).map(([k, v]) => `extension_${k}=${q(v)}`)];
+      lines.push(
+        `sasl.oauthbearer.token.endpoint.url=${oauth.tokenUrl}`,
+        'sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+        `sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ${options.join(' ')};`,
+      );
+    } else if (sasl.mechanism === 'oauthbearer') {
       lines.push('# OAUTHBEARER: configure sasl.login.callback.handler.class or sasl.oauthbearer.token.endpoint.url for your provider');
     } else {
       const module = sasl.mechanism === 'plain' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule';

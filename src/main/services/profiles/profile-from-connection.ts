@@ -1,4 +1,4 @@
-import { ProfileDraft, type ConnectionConfig, type ProfileSecrets } from '../../../shared/api';
+import { ProfileDraft, type ConnectionConfig, type OidcClientCredentials, type ProfileSecrets } from '../../../shared/api';
 
 /** The colour a profile saved from a connection gets unless one is given. */
 export const SAVED_CONNECTION_COLOR = '#4f7cff';
@@ -12,7 +12,8 @@ export const SAVED_CONNECTION_COLOR = '#4f7cff';
 export function profileFromConnection(config: ConnectionConfig, options: { name: string; color?: string | undefined }): { draft: ProfileDraft; secrets: ProfileSecrets } {
   const secrets: ProfileSecrets = {};
   const { tls, sasl, schemaRegistry: registry } = config;
-  if (sasl?.mechanism === 'oauthbearer') secrets.token = sasl.token;
+  if (sasl?.mechanism === 'oauthbearer' && sasl.oidc) secrets.oauthClientSecret = sasl.oidc.clientSecret;
+  else if (sasl?.mechanism === 'oauthbearer') secrets.token = sasl.token ?? '';
   else if (sasl) secrets.password = sasl.password;
   if (tls?.keyPassphrase) secrets.keyPassphrase = tls.keyPassphrase;
   if (registry?.auth?.kind === 'basic') secrets.registryPassword = registry.auth.password;
@@ -32,7 +33,7 @@ export function profileFromConnection(config: ConnectionConfig, options: { name:
     connectionTimeoutMs: config.connectionTimeoutMs,
     requestTimeoutMs: config.requestTimeoutMs,
     ...(tls ? { tls: { caFile: tls.caFile, certFile: tls.certFile, keyFile: tls.keyFile, skipVerify: tls.skipVerify } } : {}),
-    ...(sasl ? { sasl: { mechanism: sasl.mechanism, username: sasl.mechanism === 'oauthbearer' ? '' : sasl.username } } : {}),
+    ...(sasl ? { sasl: { mechanism: sasl.mechanism, username: sasl.mechanism === 'oauthbearer' ? '' : sasl.username, ...(sasl.mechanism === 'oauthbearer' && sasl.oidc ? { oauth: oauthOf(sasl.oidc) } : {}) } } : {}),
     ...(registry
       ? {
           schemaRegistry: {
@@ -56,4 +57,9 @@ export function profileFromConnection(config: ConnectionConfig, options: { name:
       : {}),
   });
   return { draft, secrets };
+}
+
+/** The profile's OIDC settings from a connection's (the client secret goes to the secrets). */
+function oauthOf(oidc: OidcClientCredentials) {
+  return { provider: 'oidc-client-credentials' as const, tokenUrl: oidc.tokenUrl, clientId: oidc.clientId, scope: oidc.scope ?? '', extensions: oidc.extensions ?? {} };
 }

@@ -135,7 +135,9 @@ export function usableSecrets(profile: ProfileDraft, typed: ProfileSecrets, stor
 function relevantSecrets(profile: ProfileDraft, secrets: ProfileSecrets): ProfileSecrets {
   const out: ProfileSecrets = {};
   if (profile.sasl && profile.sasl.mechanism !== 'oauthbearer' && secrets.password) out.password = secrets.password;
-  if (profile.sasl?.mechanism === 'oauthbearer' && secrets.token) out.token = secrets.token;
+  const oidc = profile.sasl?.mechanism === 'oauthbearer' && profile.sasl.oauth?.provider === 'oidc-client-credentials';
+  if (profile.sasl?.mechanism === 'oauthbearer' && !oidc && secrets.token) out.token = secrets.token;
+  if (oidc && secrets.oauthClientSecret) out.oauthClientSecret = secrets.oauthClientSecret;
   if (profile.tls?.keyFile && secrets.keyPassphrase) out.keyPassphrase = secrets.keyPassphrase;
   if (profile.schemaRegistry?.auth === 'basic' && secrets.registryPassword) out.registryPassword = secrets.registryPassword;
   if (profile.schemaRegistry?.auth === 'bearer' && secrets.registryToken) out.registryToken = secrets.registryToken;
@@ -180,7 +182,7 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
       ? {
           sasl:
             sasl.mechanism === 'oauthbearer'
-              ? { mechanism: 'oauthbearer', token: secrets.token ?? '' }
+              ? oauthConfig(sasl.oauth, secrets)
               : { mechanism: sasl.mechanism, username: sasl.username, password: secrets.password ?? '' },
         }
       : {}),
@@ -192,6 +194,21 @@ export function toConnectionConfig(profile: ProfileDraft, secrets: ProfileSecret
     throw appError(ErrorCode.Validation, `The profile is incomplete: ${where}${issue?.message ?? 'invalid'}`, { name: 'ValidationError' });
   }
   return parsed.data;
+}
+
+/** OAUTHBEARER: the static token, or the OIDC client credentials with their secret. */
+function oauthConfig(oauth: NonNullable<ProfileDraft['sasl']>['oauth'], secrets: ProfileSecrets) {
+  if (oauth?.provider !== 'oidc-client-credentials') return { mechanism: 'oauthbearer', token: secrets.token ?? '' };
+  return {
+    mechanism: 'oauthbearer',
+    oidc: {
+      tokenUrl: oauth.tokenUrl,
+      clientId: oauth.clientId,
+      clientSecret: secrets.oauthClientSecret ?? '',
+      ...(oauth.scope ? { scope: oauth.scope } : {}),
+      ...(Object.keys(oauth.extensions).length > 0 ? { extensions: oauth.extensions } : {}),
+    },
+  };
 }
 
 /** The profile's Connect clusters, each with the shared authentication and TLS settings. */

@@ -87,3 +87,24 @@ describe('a stored secret is used only with the settings it was saved with', () 
     await expect(profiles.connectionConfig(saved.id)).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
   });
 });
+
+describe('an OIDC client secret', () => {
+  const oidc = (tokenUrl: string, clientId = 'svc') =>
+    ProfileDraft.parse({ name: 'Cloud', brokers: ['127.0.0.1:9092'], sasl: { mechanism: 'oauthbearer', oauth: { provider: 'oidc-client-credentials', tokenUrl, clientId, scope: 'kafka' } } });
+
+  it('goes only to the token endpoint and client id it was saved for', async () => {
+    const { profiles } = service();
+    const saved = await profiles.save(oidc('https://idp.example.com/token'), { oauthClientSecret: 'cs-1' });
+    const config = await profiles.connectionConfig(saved.id);
+    expect(config.sasl).toEqual({ mechanism: 'oauthbearer', oidc: { tokenUrl: 'https://idp.example.com/token', clientId: 'svc', clientSecret: 'cs-1', scope: 'kafka' } });
+    await expect(profiles.draftConfig({ ...oidc('https://evil.example.com/token'), id: saved.id }, {})).rejects.toMatchObject({ code: 'SECRET_REQUIRED', hint: expect.stringContaining('token endpoint or client id') });
+    await expect(profiles.draftConfig({ ...oidc('https://idp.example.com/token', 'other'), id: saved.id }, {})).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
+  });
+
+  it('is dropped when the profile goes back to a static token', async () => {
+    const { profiles } = service();
+    const saved = await profiles.save(oidc('https://idp.example.com/token'), { oauthClientSecret: 'cs-1' });
+    const back = await profiles.save(ProfileDraft.parse({ id: saved.id, name: 'Cloud', brokers: ['127.0.0.1:9092'], sasl: { mechanism: 'oauthbearer', oauth: { provider: 'static' } } }), { token: 'eyJ.a.b' });
+    expect(back.storedSecrets).toEqual(['token']);
+  });
+});

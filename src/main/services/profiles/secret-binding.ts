@@ -12,6 +12,8 @@ export interface SecretBinding {
   mechanism: string | null;
   username: string;
   tls: TlsBinding | null;
+  /** OIDC client credentials: the token endpoint and client id its client secret was saved for (absent in bindings saved before OIDC). */
+  oauth?: string | null;
   /** The Schema Registry its registry password or token was saved for (absent in bindings saved before registries). */
   registry?: { urls: string[]; auth: string; username: string; tls: TlsBinding | null } | null;
   /** The Kafka Connect clusters its Connect password or token was saved for. */
@@ -37,6 +39,7 @@ export const SECRET_SCOPES: Record<SecretName, SecretScope> = {
   sshJumpPassword: 'route',
   sshJumpPassphrase: 'route',
   proxyPassword: 'route',
+  oauthClientSecret: 'kafka',
 };
 
 const orNull = (s: string | undefined) => (s && s.trim() ? s.trim() : null);
@@ -59,6 +62,7 @@ export function bindingOf(
     mechanism: profile.sasl?.mechanism ?? null,
     username: profile.sasl?.username.trim() ?? '',
     tls: tlsBinding(profile.tls),
+    oauth: oidcBinding(profile.sasl),
     registry: registry
       ? { urls: registry.urls.map((u) => u.trim().replace(/\/+$/, '')), auth: registry.auth, username: registry.username.trim(), tls: tlsBinding(registry.tls) }
       : null,
@@ -66,6 +70,12 @@ export function bindingOf(
       ? { urls: connect.clusters.map((c) => c.url.trim().replace(/\/+$/, '')).sort(), auth: connect.auth, username: connect.username.trim(), tls: tlsBinding(connect.tls) }
       : null,
   };
+}
+
+/** "clientId@tokenUrl": the client secret goes to no other endpoint or client than it was saved for. */
+function oidcBinding(sasl: ProfileDraft['sasl']): string | null {
+  const oauth = sasl?.mechanism === 'oauthbearer' ? sasl.oauth : undefined;
+  return oauth?.provider === 'oidc-client-credentials' ? `${oauth.clientId.trim()}@${oauth.tokenUrl.trim()}` : null;
 }
 
 function tlsBinding(tls: ProfileDraft['tls']): TlsBinding | null {
@@ -80,6 +90,7 @@ export function bindingChanges(saved: SecretBinding, now: SecretBinding, scope: 
     if (saved.mechanism !== now.mechanism) changes.push('SASL mechanism');
     if (saved.username !== now.username) changes.push('user name');
     if (JSON.stringify(saved.tls) !== JSON.stringify(now.tls)) changes.push('TLS settings');
+    if ((saved.oauth ?? null) !== (now.oauth ?? null)) changes.push('token endpoint or client id');
   }
   if ((scope === 'registry' || scope === 'all') && JSON.stringify(saved.registry ?? null) !== JSON.stringify(now.registry ?? null)) changes.push('Schema Registry settings');
   if ((scope === 'connect' || scope === 'all') && JSON.stringify(saved.connect ?? null) !== JSON.stringify(now.connect ?? null)) changes.push('Kafka Connect settings');
@@ -100,6 +111,7 @@ const SECRET_WORDS: Record<SecretName, string> = {
   sshJumpPassword: 'jump host password',
   sshJumpPassphrase: 'jump host key passphrase',
   proxyPassword: 'proxy password',
+  oauthClientSecret: 'OAuth client secret',
 };
 
 /** "127.0.0.1:9092 / SCRAM-SHA-256" (+ " / TLS"): enough to see what changed, no file paths. */

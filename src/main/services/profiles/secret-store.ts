@@ -35,6 +35,7 @@ const Binding = z.object({
   mechanism: z.string().nullable(),
   username: z.string(),
   tls: TlsBinding.nullable(),
+  oauth: z.string().nullable().optional(),
   registry: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
   connect: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
 });

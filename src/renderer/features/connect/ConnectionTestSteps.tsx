@@ -5,6 +5,7 @@ const LABELS: Record<TestStepName, string> = {
   resolve: 'Address resolution',
   tcp: 'TCP connect',
   tls: 'TLS handshake',
+  token: 'OAuth token',
   sasl: 'SASL authentication',
   metadata: 'Cluster metadata',
   brokers: 'Advertised brokers',

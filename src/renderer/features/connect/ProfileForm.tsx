@@ -8,6 +8,7 @@ import { RegistryFields } from './RegistryFields';
 import { KafkaConnectFields } from './KafkaConnectFields';
 import { MaskingRulesFields } from './MaskingRulesFields';
 import { NetworkFields } from './NetworkFields';
+import { OauthFields } from './OauthFields';
 import { addressMapLines, parseAddressMap } from './route-form-state';
 import { ConnectionTestSteps } from './ConnectionTestSteps';
 import { useConnectionTest } from './connection-test-store';
@@ -88,7 +89,8 @@ export function ProfileForm(props: {
   const secretError = [testError, save.error].find((e) => AppError.is(e) && e.code === SECRET_REQUIRED) ?? null;
   const uses: Record<SecretName, boolean> = {
     password: sasl && f.auth !== 'oauthbearer',
-    token: f.auth === 'oauthbearer',
+    token: f.auth === 'oauthbearer' && f.oauthProvider === 'static',
+    oauthClientSecret: f.auth === 'oauthbearer' && f.oauthProvider === 'oidc-client-credentials',
     keyPassphrase: f.tls && Boolean(f.keyFile.trim()),
     registryPassword: f.registry && f.registryAuth === 'basic',
     registryToken: f.registry && f.registryAuth === 'bearer',
@@ -115,6 +117,7 @@ export function ProfileForm(props: {
     'sshJumpPassword',
     'sshJumpPassphrase',
     'proxyPassword',
+    'oauthClientSecret',
   ] as const;
   // Once shown by its field, or typed again, the refusal is not repeated at the bottom.
   const secretHandled = secretNames.some(mustRetype) || secretNames.some((n) => uses[n] && f[n]);
@@ -164,7 +167,7 @@ export function ProfileForm(props: {
             <option value="plain">SASL/PLAIN</option>
             <option value="scram-sha-256">SASL/SCRAM-SHA-256</option>
             <option value="scram-sha-512">SASL/SCRAM-SHA-512</option>
-            <option value="oauthbearer">SASL/OAUTHBEARER (static token)</option>
+            <option value="oauthbearer">SASL/OAUTHBEARER (token or OIDC)</option>
           </select>
         </Field>
         {sasl && f.auth !== 'oauthbearer' && (
@@ -178,12 +181,7 @@ export function ProfileForm(props: {
           </div>
         )}
         {retype('password')}
-        {f.auth === 'oauthbearer' && (
-          <Field label="Token" help="A bearer token, e.g. from your identity provider's CLI; it is sent as is and not refreshed.">
-            <textarea rows={3} value={f.token} onChange={(e) => set({ token: e.target.value })} placeholder={secretPlaceholder('token')} spellCheck={false} />
-          </Field>
-        )}
-        {retype('token')}
+        {f.auth === 'oauthbearer' && <OauthFields form={f} set={set} placeholder={secretPlaceholder} retype={retype} />}
       </fieldset>
 
       <fieldset className="profile-form__section">

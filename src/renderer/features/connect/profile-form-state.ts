@@ -3,9 +3,10 @@ import { splitBrokerList } from '../../../shared/api';
 import { mappingLines, parseMappingLines, pathLines } from './local-schema-lines';
 import { connectLines, parseConnectLines } from './connect-cluster-lines';
 import { emptyRouteForm, routeDraftFromForm, routeFormFromProfile, type RouteFormState } from './route-form-state';
+import { emptyOauthForm, oauthDraftFromForm, oauthFormFromProfile, type OauthFormState } from './oauth-form-state';
 
 /** The edit form's fields, as typed (strings), for one profile. */
-export interface ProfileFormState extends RouteFormState {
+export interface ProfileFormState extends RouteFormState, OauthFormState {
   id?: string;
   name: string;
   color: string;
@@ -62,6 +63,7 @@ export const PROFILE_COLORS = ['#4f7cff', '#2dd4bf', '#4ade80', '#fbbf24', '#f97
 export function emptyForm(): ProfileFormState {
   return {
     ...emptyRouteForm(),
+    ...emptyOauthForm(),
     name: '',
     color: PROFILE_COLORS[0]!,
     brokers: 'localhost:9092',
@@ -116,6 +118,7 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
   return {
     ...base,
     ...routeFormFromProfile(p),
+    ...oauthFormFromProfile(p.sasl),
     ...(p.id ? { id: p.id } : {}),
     name: p.name,
     color: p.color ?? base.color,
@@ -164,7 +167,7 @@ export function formFromProfile(p: ProfileView | (ProfileDraftInput & { id?: str
 
 export function formFromImport(imported: ImportedProfile): ProfileFormState {
   const form = formFromProfile(imported.draft);
-  return { ...form, password: imported.secrets.password ?? '', token: imported.secrets.token ?? '', keyPassphrase: imported.secrets.keyPassphrase ?? '', readOnlyTouched: false };
+  return { ...form, password: imported.secrets.password ?? '', token: imported.secrets.token ?? '', oauthClientSecret: imported.secrets.oauthClientSecret ?? '', keyPassphrase: imported.secrets.keyPassphrase ?? '', readOnlyTouched: false };
 }
 
 const seconds = (text: string, fallback: number) => {
@@ -184,7 +187,8 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
     connectionTimeoutMs: seconds(f.connectionTimeoutS, 10_000),
     requestTimeoutMs: seconds(f.requestTimeoutS, 30_000),
   };
-  if (f.auth !== 'none') profile.sasl = { mechanism: f.auth, username: f.auth === 'oauthbearer' ? '' : f.username.trim() };
+  const oauth = f.auth === 'oauthbearer' ? oauthDraftFromForm(f) : null;
+  if (f.auth !== 'none') profile.sasl = { mechanism: f.auth, username: f.auth === 'oauthbearer' ? '' : f.username.trim(), ...(oauth ? { oauth: oauth.oauth } : {}) };
   if (f.tls) {
     profile.tls = {
       ...(f.caFile.trim() ? { caFile: f.caFile.trim() } : {}),
@@ -227,7 +231,7 @@ export function draftFromForm(f: ProfileFormState): { profile: ProfileDraftInput
   if (f.masking.length > 0) profile.masking = f.masking.map((r) => ({ ...r, topic: r.topic.trim() || '*' }));
   const route = routeDraftFromForm(f);
   Object.assign(profile, route.profile);
-  const secrets: ProfileSecrets = { ...route.secrets };
+  const secrets: ProfileSecrets = { ...route.secrets, ...oauth?.secrets };
   if (f.registryPassword) secrets.registryPassword = f.registryPassword;
   if (f.registryToken) secrets.registryToken = f.registryToken;
   if (f.connectPassword) secrets.connectPassword = f.connectPassword;
