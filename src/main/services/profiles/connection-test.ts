@@ -139,10 +139,10 @@ export async function testConnection(
     } else {
       skip('registry');
     }
-    // Connect workers are reached directly (their REST clients do not take the route yet).
+    // Connect workers, like the registry, are reached through the route (tunnel, proxy, mapping).
     const connect = config.connectClusters ?? [];
     if (connect.length > 0) {
-      await run('connect', connect.map((c) => `${c.name} ${c.url}`).join(', '), () => probeConnectClusters(connect, timeout), (s) => s);
+      await run('connect', connect.map((c) => `${c.name} ${c.url}`).join(', '), () => probeConnectClusters(connect, timeout, route), (s) => s);
     } else {
       skip('connect');
     }
