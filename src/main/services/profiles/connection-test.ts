@@ -173,7 +173,9 @@ export async function testConnection(
         message: findings.map((f) => f.message).join('; '),
         retriable: false,
         broker: first.advertised,
-        hint: 'The bootstrap address answered, but the brokers tell clients to use addresses this machine cannot reach (advertised.listeners). Map them to reachable ones, or connect through an SSH tunnel.',
+        hint: route?.ssh
+          ? 'The bootstrap address answered through the tunnel, but the brokers tell clients to use addresses the SSH server cannot reach (advertised.listeners). Map them to addresses it can reach: the offered mapping sends them to the bootstrap host, through the tunnel.'
+          : 'The bootstrap address answered, but the brokers tell clients to use addresses this machine cannot reach (advertised.listeners). Map them to reachable ones, or connect through an SSH tunnel.',
       },
     });
   }
