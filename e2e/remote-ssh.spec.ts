@@ -17,7 +17,7 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-test('diagnostics through an SSH tunnel: accept the unknown host key, every step passes through the bastion', async ({ appPage: page }) => {
+test('diagnostics through an SSH tunnel: accept the unknown host key, every step passes through the bastion; unmapped names the bastion cannot resolve, and the offered mapping', async ({ appPage: page }) => {
   const remote = cluster.nodes[0]!.remote!;
   const name = `Behind the bastion ${Date.now().toString(36)}`;
   await page.getByRole('button', { name: 'New profile' }).click();
