@@ -2,7 +2,8 @@
  * npx tsx scripts/screenshots-remote.ts: the connection test of a profile that reaches a cluster
  * through an SSH bastion (a loopback sshd this script starts) with an address mapping, after
  * accepting the host key, at 1280×720 in both themes: docs/screenshots/remote-ssh-{dark,light}.png;
- * also the host-key prompt (remote-ssh-hostkey-{dark,light}.png) and the Network fields (remote-ssh-form.png).
+ * also the host-key prompt (remote-ssh-hostkey-{dark,light}.png), the Network fields (remote-ssh-form.png) and,
+ * without the mapping, the advertised names the bastion cannot resolve with the offered mapping (remote-ssh-advertised-{dark,light}.png).
  * Needs `npm run build` and Debian's openssh-server first.
  */
 import { chromium } from '@playwright/test';
@@ -11,7 +12,8 @@ import { startSshd } from '../test/support/sshd';
 import { startCluster } from './kafka/cluster';
 
 const cluster = await startCluster({ nodes: 2, name: 'screenshots-remote', remote: true });
-const sshd = await startSshd({ permitOpen: cluster.nodes.map((n) => `127.0.0.1:${n.remote!.port}`) });
+// The advertised names are allowed too, so the bastion itself reports that they do not resolve.
+const sshd = await startSshd({ permitOpen: cluster.nodes.flatMap((n) => [`127.0.0.1:${n.remote!.port}`, `${n.remote!.host}:${n.remote!.port}`]) });
 const server = await startAppServer();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
@@ -50,6 +52,19 @@ try {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/screenshots/remote-ssh-${colorScheme}.png` });
     console.log(`docs/screenshots/remote-ssh-${colorScheme}.png`);
+  }
+  // The same bastion without the mapping: the advertised names do not resolve there, and a mapping is offered.
+  await form.getByLabel('Broker address mapping').fill('');
+  await form.getByLabel('Bootstrap addresses').fill(`127.0.0.1:${remote.port}`);
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  const brokers = steps.locator('[data-step="brokers"][data-status="failed"]');
+  await brokers.waitFor({ timeout: 30_000 });
+  await brokers.getByRole('button', { name: 'Use this mapping' }).scrollIntoViewIfNeeded();
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/remote-ssh-advertised-${colorScheme}.png` });
+    console.log(`docs/screenshots/remote-ssh-advertised-${colorScheme}.png`);
   }
 } finally {
   await browser.close();

@@ -1,4 +1,5 @@
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import type { AppError } from '../src/shared/errors';
 import { startTestApp, type TestApp } from './support/app';
 import { eventually } from './support/eventually';
 import { sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
+import { startSshd } from './support/sshd';
 
 const SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
 const SINK = 'org.apache.kafka.connect.file.FileStreamSinkConnector';
@@ -191,6 +193,43 @@ describe('Kafka Connect against a real worker', () => {
     expect(info.connectClusters).toEqual([cluster]);
     expect((await app.call('connect.connectors', { connectionId: info.connectionId, cluster })).connectors.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('reaches a worker only the SSH bastion can name: the REST calls go through the tunnel and the mapping', async () => {
+    const workerPort = Number(new URL(worker.url).port);
+    const brokerPort = Number(sharedBootstrap().split(':')[1]);
+    // The bastion may forward to the broker and the worker only; its sshd costs no JVM.
+    const sshd = await startSshd({ permitOpen: [`127.0.0.1:${brokerPort}`, `127.0.0.1:${workerPort}`] });
+    try {
+      await appendFile(join(app.services.deps.userDataDir, 'known_hosts'), await readFile(sshd.knownHostsFile, 'utf8'));
+      // connect.internal does not resolve here: only the mapping, applied on the bastion's side, names it.
+      const draft = (to: number) => ({
+        name: 'connect behind the bastion',
+        brokers: [sharedBootstrap()],
+        connectionTimeoutMs: 8_000,
+        ssh: { host: sshd.host, port: sshd.port, username: sshd.user, keyFile: sshd.keyFile },
+        addressMap: [{ from: 'connect.internal:*', to: `127.0.0.1:${to}` }],
+        kafkaConnect: { clusters: [{ name: 'remote', url: 'http://connect.internal:8083' }] },
+      });
+      const tested = await app.call('profiles.test', { testId: 'kc-ssh', profile: draft(workerPort), secrets: {} });
+      expect(tested.steps.find((s) => s.step === 'connect')).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^remote: Kafka Connect 4\.\d+\.\d+/) });
+      // Mapped to a port the bastion may not forward to: the request was refused there, so it went through the tunnel.
+      const refused = await app.call('profiles.test', { testId: 'kc-ssh-refused', profile: draft(sshd.port), secrets: {} });
+      expect(refused.steps.find((s) => s.step === 'connect')?.error).toMatchObject({ code: 'SSH_FORWARD_REFUSED', message: expect.stringContaining('administratively prohibited') });
+
+      const saved = await app.call('profiles.save', { profile: draft(workerPort), secrets: {} });
+      const { connectionId } = await app.call('profiles.connect', { id: saved.id });
+      try {
+        const [info] = (await app.call('connect.clusters', { connectionId })).clusters;
+        expect(info).toMatchObject({ name: 'remote', url: 'http://connect.internal:8083', version: expect.stringMatching(/^4\./) });
+        expect((await app.call('connect.connectors', { connectionId, cluster: 'remote' })).connectors.length).toBeGreaterThan(0);
+      } finally {
+        await app.call('connection.disconnect', { connectionId });
+        await app.call('profiles.delete', { id: saved.id });
+      }
+    } finally {
+      await sshd.stop();
+    }
+  }, 90_000);
 
   it('refuses every write on a read-only connection in main, and says what is wrong when a worker is down', async () => {
     const on = { connectionId: readOnlyId, cluster, connector: 'anything' };

@@ -42,7 +42,8 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
     remotePorts = cluster.nodes.map((n) => n.remote!.port);
     bootstrap = `${cluster.nodes[0]!.remote!.host}:${remotePorts[0]}`;
     // Forwarding only to the brokers' REMOTE listeners: anything else is "administratively prohibited".
-    sshd = await startSshd({ permitOpen: [...remotePorts, registryPort].map((p) => `127.0.0.1:${p}`) });
+    // The advertised names are allowed too: the bastion then fails to resolve them, as a real one would.
+    sshd = await startSshd({ permitOpen: [...[...remotePorts, registryPort].map((p) => `127.0.0.1:${p}`), ...remotePorts.map((p, i) => `kafka-${i + 1}.internal:${p}`)] });
     app = startTestApp();
   }, 180_000);
   afterAll(async () => {
@@ -134,6 +135,18 @@ describe('remote cluster behind an SSH bastion: advertised names that do not res
       { from: `kafka-2.internal:${remotePorts[1]}`, to: `127.0.0.1:${remotePorts[1]}` },
     ]);
     const mapped = await test({ name: 'direct', brokers: [`127.0.0.1:${remotePorts[0]}`], connectionTimeoutMs: 8_000, addressMap: brokers.suggestedMapping! });
+    expect(mapped.ok).toBe(true);
+  });
+
+  it('through the tunnel without a mapping: says the SSH server cannot resolve the advertised names, and offers a mapping that works', async () => {
+    const unmapped = await test(tunnelled({ brokers: [`127.0.0.1:${remotePorts[0]}`], addressMap: [] }));
+    expect(unmapped.steps.find((s) => s.step === 'tcp')!.status).toBe('ok');
+    const brokers = unmapped.steps.find((s) => s.step === 'brokers')!;
+    expect(brokers.error?.code).toBe('ADVERTISED_UNREACHABLE');
+    expect(brokers.error?.message).toContain(`broker 2 advertises kafka-2.internal:${remotePorts[1]}, which does not resolve from the SSH server ${sshd.user}@127.0.0.1:${sshd.port}`);
+    expect(brokers.error?.hint).toContain('through the tunnel');
+    expect(brokers.suggestedMapping).toEqual(remotePorts.map((p, i) => ({ from: `kafka-${i + 1}.internal:${p}`, to: `127.0.0.1:${p}` })));
+    const mapped = await test(tunnelled({ brokers: [`127.0.0.1:${remotePorts[0]}`], addressMap: brokers.suggestedMapping! }));
     expect(mapped.ok).toBe(true);
   });
 

@@ -32,7 +32,8 @@ async function keygen(file: string, passphrase = ''): Promise<void> {
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'kafka-explorer-test', '-f', file]);
 }
 
-function waitForPort(port: number, child: ChildProcess, log: () => string, timeoutMs = 15_000): Promise<void> {
+/** Resolves once something accepts TCP connections on 127.0.0.1:port; fails early if `child` exits. */
+export function waitForPort(port: number, child: ChildProcess, log: () => string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const attempt = () => {

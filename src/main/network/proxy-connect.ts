@@ -48,7 +48,9 @@ function httpConnect(proxy: ProxyConfig, host: string, port: number, timeoutMs: 
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) return;
       socket.off('data', onData);
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1] ?? 0);
+      const statusLine = /^HTTP\/1\.[01] (\d{3})([^\r\n]*)/.exec(head.subarray(0, end).toString('latin1'));
+      const status = Number(statusLine?.[1] ?? 0);
+      const answer = statusLine ? `${status}${statusLine[2]!.trimEnd()}` : 'a garbled answer';
       if (status === 200) {
         clearTimeout(timer);
         socket.removeAllListeners('error');
@@ -57,8 +59,15 @@ function httpConnect(proxy: ProxyConfig, host: string, port: number, timeoutMs: 
         if (rest.length > 0) socket.unshift(rest);
         return resolve(socket);
       }
-      if (status === 407) return fail(proxyError(proxy, 'PROXY_AUTH_FAILED', 'asks for authentication (407)', 'Check the proxy user and password.'));
-      fail(proxyError(proxy, 'PROXY_CONNECT_FAILED', `refused CONNECT to ${host}:${port} (HTTP ${status || 'garbled answer'})`, 'The proxy may not allow CONNECT to this port.'));
+      // 407 is the standard answer; tinyproxy answers a wrong password with 401.
+      if (status === 407 || status === 401) {
+        const what = proxy.username ? `refused user ${proxy.username} (${answer})` : `asks for a user and password (${answer})`;
+        return fail(proxyError(proxy, 'PROXY_AUTH_FAILED', what, 'Check the proxy user and password.'));
+      }
+      if (status === 403) {
+        return fail(proxyError(proxy, 'PROXY_CONNECT_FORBIDDEN', `does not allow CONNECT to ${host}:${port} (${answer})`, 'Proxies often allow CONNECT to port 443 only: ask its administrator to allow the broker ports (tinyproxy ConnectPort, squid SSL_ports).'));
+      }
+      fail(proxyError(proxy, 'PROXY_CONNECT_FAILED', `could not connect to ${host}:${port} (${answer})`, 'The proxy connects for us: check the address as the proxy sees it (see the address mapping).'));
     };
     socket.on('data', onData);
   });

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { HostKeyInfo, SshConfig, SshHop } from '../../shared/api';
 import { AppError } from '../../shared/errors';
+import { FAR_SIDE_WORDS, farSideCause } from './far-side-cause';
 import { checkHostKey, describeHostKey } from './known-hosts';
 import { hostKeyChanged, hostKeyUnknown, SshErrorCode, sshError } from './ssh-errors';
 
@@ -122,10 +123,13 @@ function forward(client: Client, host: string, port: number, via: string): Promi
       if (reason === 1) {
         return reject(sshError(SshErrorCode.ForwardRefused, `The SSH server ${via} does not allow forwarding to ${host}:${port} (administratively prohibited).`, 'The server forbids TCP forwarding (AllowTcpForwarding, PermitOpen): ask its administrator to allow it for the broker addresses.'));
       }
+      // OpenSSH says why in the description: "Name or service not known", "Connection refused".
+      const said = error.message.replace(/^\(SSH\) Channel open failure:\s*/, '').trim();
+      const why = farSideCause(said);
       reject(
         sshError(
           SshErrorCode.ForwardFailed,
-          `The SSH server ${via} could not connect to ${host}:${port}${reason === 2 ? ' (connection refused or unreachable from there)' : `: ${error.message}`}.`,
+          `The SSH server ${via} could not connect to ${host}:${port}: ${why ? `${FAR_SIDE_WORDS[why]} (${said})` : said || 'connection refused or unreachable from there'}.`,
           'The address is resolved and connected on the SSH server: check it is the broker address as the server sees it (see the address mapping).',
           true,
         ),

@@ -3,6 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ConnectClusterConfig } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { httpConnectionFor } from '../../network/http-connection';
+import type { Route } from '../../network/route';
 import { connectError, connectFromStatus, connectUnreachable } from './connect-errors';
 
 const READ_RETRIES_DURING_REBALANCE = 8;
@@ -13,6 +15,8 @@ interface ClientOptions {
   auth?: { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
   tls?: { ca?: string; cert?: string; key?: string; rejectUnauthorized: boolean };
   timeoutMs: number;
+  /** Opens the HTTP connection (SSH tunnel, proxy): node:http's `createConnection`, see network/http-connection.ts. */
+  createConnection?: import('node:http').ClientRequestArgs['createConnection'];
 }
 
 /**
@@ -47,7 +51,8 @@ export class ConnectClient {
     const where = `${url.protocol}//${url.host}`;
     const tls = this.options.tls;
     return new Promise<T>((resolve, reject) => {
-      const req = request(url, { method, headers, timeout: this.options.timeoutMs, ...(https && tls ? tls : {}) }, (res) => {
+      const createConnection = this.options.createConnection;
+      const req = request(url, { method, headers, timeout: this.options.timeoutMs, ...(https && tls ? tls : {}), ...(createConnection ? { createConnection } : {}) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', (e) => reject(connectUnreachable(this.name, where, e)));
@@ -86,8 +91,11 @@ export class ConnectClient {
   }
 }
 
-/** The client a connection's Connect settings describe, its TLS files read now (main only). */
-export async function connectClientFor(config: ConnectClusterConfig, timeoutMs = 15_000): Promise<ConnectClient> {
+/**
+ * The client a connection's Connect settings describe, its TLS files read now (main only).
+ * With a route (SSH tunnel, proxy, address mapping) the REST calls go through it, like the brokers.
+ */
+export async function connectClientFor(config: ConnectClusterConfig, timeoutMs = 15_000, route: Route | null = null): Promise<ConnectClient> {
   const read = async (what: string, file: string | undefined) => {
     if (!file) return undefined;
     try {
@@ -98,11 +106,14 @@ export async function connectClientFor(config: ConnectClusterConfig, timeoutMs =
   };
   const tls = config.tls;
   const [ca, cert, key] = await Promise.all([read('CA', tls?.caFile), read('client certificate', tls?.certFile), read('client key', tls?.keyFile)]);
+  const tlsOptions = tls ? { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}), rejectUnauthorized: !tls.skipVerify } : undefined;
   return new ConnectClient({
     name: config.name,
     url: config.url,
     ...(config.auth ? { auth: config.auth.kind === 'basic' ? { kind: 'basic', username: config.auth.username, password: config.auth.password } : { kind: 'bearer', token: config.auth.token } } : {}),
-    ...(tls ? { tls: { ...(ca ? { ca } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}), rejectUnauthorized: !tls.skipVerify } } : {}),
+    ...(tlsOptions ? { tls: tlsOptions } : {}),
     timeoutMs,
+    // The route opens the stream and wraps TLS itself (the certificate is checked against the URL's host).
+    ...(route ? { createConnection: httpConnectionFor(route, tlsOptions) } : {}),
   });
 }

@@ -7,6 +7,8 @@ export function connectError(code: string, message: string, retriable: boolean, 
 
 /** The worker could not be reached, or did not answer in time. */
 export function connectUnreachable(cluster: string, where: string, error: Error & { code?: string }): AppError {
+  // The route (SSH tunnel, proxy) failed: keep its code and hint, which say which hop, and name the worker.
+  if (AppError.is(error)) return new AppError({ ...error.toData(), message: `Kafka Connect "${cluster}" (${where}): ${error.message}` });
   if (error.code === 'ETIMEDOUT') {
     return connectError('CONNECT_TIMEOUT', `Kafka Connect "${cluster}" (${where}) did not answer in time.`, true, 'The worker may be overloaded or starting; the page shows its last data until it answers.');
   }

@@ -8,6 +8,7 @@ import type {
   ValidationResult,
 } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { routeFor } from '../../network/route-registry';
 import type { ConnectionManager, OpenConnection } from '../connections/connection-manager';
 import { connectClientFor, type ConnectClient } from './connect-client';
 import { connectError } from './connect-errors';
@@ -39,7 +40,7 @@ export class ConnectService {
     if (!byName) this.clients.set(connection, (byName = new Map()));
     let client = byName.get(cluster);
     if (!client) {
-      client = connectClientFor(config);
+      client = connectClientFor(config, undefined, routeFor(connection.config));
       byName.set(cluster, client);
       client.catch(() => byName.delete(cluster));
     }

@@ -3,11 +3,17 @@ import { AppError } from '../../../shared/errors';
 import { probeBroker } from '../../kafka/broker-probe';
 import { formatAddress, type HostPort } from '../../network/address-map';
 import type { Route } from '../../network/route';
+import { farSideCause } from '../../network/far-side-cause';
 
-/** What happened to an advertised address, in plain words ("…, which does not resolve from this machine"). */
-function plainly(code: string, via: string): string {
-  const where = via === 'direct' ? 'this machine' : `here (through ${via})`;
+/**
+ * What happened to an advertised address, in plain words ("…, which does not resolve from this
+ * machine"). Through a tunnel or proxy the far side resolves and connects, so it is named instead.
+ */
+function plainly(code: string, route: Route | null): string {
+  const where = !route || route.via === 'direct' ? 'this machine' : route.ssh ? `the SSH server ${route.ssh.name}` : `the ${route.via}`;
   switch (code) {
+    case 'SSH_FORWARD_REFUSED':
+      return `which ${where} may not forward to (administratively prohibited)`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `which does not resolve from ${where}`;
@@ -35,7 +41,6 @@ export async function checkAdvertised(
   bootstrap: HostPort,
   route: Route | null,
 ): Promise<{ findings: AdvertisedFinding[]; suggestedMapping: AddressMapping[] }> {
-  const via = route?.via ?? 'direct';
   const results = await Promise.all(
     brokers.map(async (b) => {
       const advertised = formatAddress(b);
@@ -43,10 +48,12 @@ export async function checkAdvertised(
         await probeBroker(advertised, { tls: config.tls, timeoutMs: config.connectionTimeoutMs, clientId: config.clientId, open: route ? (h, p) => route.open(h, p) : undefined });
         return null;
       } catch (error) {
-        const code = AppError.is(error) ? error.code : 'UNKNOWN';
+        // The tunnel and the proxy report the far side's failure as text: read the cause from it.
+        const raw = AppError.is(error) ? error.code : 'UNKNOWN';
+        const code = (raw === 'SSH_FORWARD_FAILED' || raw === 'PROXY_CONNECT_FAILED' ? farSideCause((error as Error).message) : null) ?? raw;
         const mapped = route ? formatAddress(route.target(b.host, b.port)) : advertised;
         const rewritten = mapped !== advertised ? ` (mapped to ${mapped})` : '';
-        const finding: AdvertisedFinding = { nodeId: b.nodeId, advertised, code, message: `broker ${b.nodeId} advertises ${advertised}${rewritten}, ${plainly(code, via)}` };
+        const finding: AdvertisedFinding = { nodeId: b.nodeId, advertised, code, message: `broker ${b.nodeId} advertises ${advertised}${rewritten}, ${plainly(code, route)}` };
         return finding;
       }
     }),

@@ -177,10 +177,10 @@ export async function testConnection(
     } else {
       skip('registry');
     }
-    // Connect workers are reached directly (their REST clients do not take the route yet).
+    // Connect workers, like the registry, are reached through the route (tunnel, proxy, mapping).
     const connect = config.connectClusters ?? [];
     if (connect.length > 0) {
-      await run('connect', connect.map((c) => `${c.name} ${c.url}`).join(', '), () => probeConnectClusters(connect, timeout), (s) => s);
+      await run('connect', connect.map((c) => `${c.name} ${c.url}`).join(', '), () => probeConnectClusters(connect, timeout, route), (s) => s);
     } else {
       skip('connect');
     }
@@ -211,7 +211,9 @@ export async function testConnection(
         message: findings.map((f) => f.message).join('; '),
         retriable: false,
         broker: first.advertised,
-        hint: 'The bootstrap address answered, but the brokers tell clients to use addresses this machine cannot reach (advertised.listeners). Map them to reachable ones, or connect through an SSH tunnel.',
+        hint: route?.ssh
+          ? 'The bootstrap address answered through the tunnel, but the brokers tell clients to use addresses the SSH server cannot reach (advertised.listeners). Map them to addresses it can reach: the offered mapping sends them to the bootstrap host, through the tunnel.'
+          : 'The bootstrap address answered, but the brokers tell clients to use addresses this machine cannot reach (advertised.listeners). Map them to reachable ones, or connect through an SSH tunnel.',
       },
     });
   }

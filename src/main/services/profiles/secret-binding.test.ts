@@ -86,6 +86,18 @@ describe('a stored secret is used only with the settings it was saved with', () 
     writeFileSync(join(dir, 'profiles.json'), JSON.stringify(doc));
     await expect(profiles.connectionConfig(saved.id)).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
   });
+
+  it('keeps SSH and proxy secrets usable after a save: the stored binding keeps the route', async () => {
+    const { profiles } = service();
+    const proxied = await profiles.save(ProfileDraft.parse({ name: 'p', brokers: ['a:1'], proxy: { kind: 'http', host: 'proxy', port: 3128, username: 'bob' } }), { proxyPassword: 'pw' });
+    expect((await profiles.connectionConfig(proxied.id)).proxy).toMatchObject({ username: 'bob', password: 'pw' });
+    const ssh = { host: 'bastion', username: 'alice', keyFile: '/k' };
+    const tunnelled = await profiles.save(ProfileDraft.parse({ name: 's', brokers: ['a:1'], ssh: { ...ssh, jump: { ...ssh, host: 'gate' } } }), { sshPassphrase: 'one', sshJumpPassphrase: 'two' });
+    const config = await profiles.connectionConfig(tunnelled.id);
+    expect(config.ssh).toMatchObject({ auth: { passphrase: 'one' }, jump: { auth: { passphrase: 'two' } } });
+    // A moved bastion asks for them again.
+    await expect(profiles.draftConfig(ProfileDraft.parse({ id: tunnelled.id, name: 's', brokers: ['a:1'], ssh: { ...ssh, host: 'elsewhere' } }), {})).rejects.toMatchObject({ code: 'SECRET_REQUIRED' });
+  });
 });
 
 describe('an OIDC client secret', () => {

@@ -38,6 +38,8 @@ const Binding = z.object({
   oauth: z.string().nullable().optional(),
   registry: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
   connect: z.object({ urls: z.array(z.string()), auth: z.string(), username: z.string(), tls: TlsBinding.nullable() }).nullable().optional(),
+  // Without it the parse dropped the route, and a saved SSH passphrase or proxy password was refused on every connect.
+  route: z.object({ ssh: z.string().nullable(), jump: z.string().nullable(), proxy: z.string().nullable() }).nullable().optional(),
 });
 
 /**
