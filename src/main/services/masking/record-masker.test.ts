@@ -54,6 +54,16 @@ describe('masking a record', () => {
     expect(text(out.headers[0]!.value)).toBe('****');
   });
 
+  it('masks the text runs of binary keys, values and headers, keeping the other bytes', () => {
+    const mask = rules({ topic: '*', kind: 'regex', pattern: '[a-z]+@[a-z.]+' }, { topic: '*', kind: 'field', pattern: 'email' }).forTopic('t', false)!;
+    const bin = (text: string) => Buffer.concat([Buffer.from([0x00, 0xff]), Buffer.from(text), Buffer.from([0x9f])]);
+    const r: RawRecord = { ...record(''), key: bin('k ann@example.com'), value: bin('{"email":"bob@x.org"}'), headers: [{ key: 'h', value: bin('eve@y.net') }] };
+    const { record: out } = mask(r, null);
+    expect(out.key).toEqual(bin('k ****'));
+    expect(out.value).toEqual(bin('{"email":"****"}'));
+    expect(out.headers[0]!.value).toEqual(bin('****'));
+  });
+
   it('keeps screen-share-only rules for screen-share mode', () => {
     const compiled = rules({ topic: '*', kind: 'regex', pattern: 'secret', onlyWhenSharing: true });
     expect(compiled.forTopic('t', false)).toBeNull();

@@ -5,6 +5,7 @@ import { MASKED_TEXT, type MaskAction, type MaskingRule } from '../../../shared/
 import type { RawRecord } from '../../kafka/ports/messages';
 import type { Decoded } from '../../schemas/schema-decoder';
 import type { DecodedParts } from '../messages/schema-records';
+import { rewriteTextRuns } from './binary-text';
 import { DROP, parseJsonPath, rewriteAtPath, type PathStep } from './json-path';
 import { topicMatcher } from './topic-pattern';
 
@@ -68,8 +69,10 @@ export class CompiledRules {
       return regexes.length > 0 ? maskText(out) : out;
     };
     const maskBytes = (bytes: Buffer | null): Buffer | null => {
-      // Binary (not UTF-8) bytes hold no text a rule could name; schema-framed ones are masked decoded.
-      if (bytes === null || !isUtf8(bytes)) return bytes;
+      if (bytes === null) return bytes;
+      // Binary (not UTF-8 as a whole): no JSON fields, but patterns apply to its runs of text,
+      // before the bytes are shown as hex or base64. Schema-framed parts are masked decoded.
+      if (!isUtf8(bytes)) return regexes.length > 0 ? rewriteTextRuns(bytes, maskText) : bytes;
       const text = bytes.toString('utf8');
       const out = maskPartText(text);
       return out === text ? bytes : Buffer.from(out, 'utf8');
