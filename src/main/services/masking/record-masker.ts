@@ -12,9 +12,6 @@ import { topicMatcher } from './topic-pattern';
 /** A record (and its decoded parts) with what the rules hide rewritten; the same objects when nothing matched. */
 export type RecordMasker = (record: RawRecord, parts: DecodedParts | null) => { record: RawRecord; parts: DecodedParts | null };
 
-/** The same for callers that never decode (copy to a topic): bytes in, masked bytes out. */
-export type RawRecordMasker = (record: RawRecord) => RawRecord;
-
 interface FieldRule {
   steps: PathStep[];
   action: MaskAction;
