@@ -36,6 +36,12 @@ describe('masking a record', () => {
     expect(text(out.key)).toBe('{"customer":{"email":"****"}}');
   });
 
+  it('keeps int64 and long decimals exact in what it rewrites', () => {
+    const mask = rules({ topic: '*', kind: 'field', pattern: 'email' }).forTopic('t', false)!;
+    const out = mask(record('{"id":9007199254740993,"amount":12345678901234567.891,"email":"a@b.c","n":1.5}'), null).record;
+    expect(text(out.value)).toBe('{"id":9007199254740993,"amount":12345678901234567.891,"email":"****","n":1.5}');
+  });
+
   it('hashes equal values alike, and differently under another key', () => {
     const rule = { topic: '*', kind: 'field', pattern: 'id', action: 'hash' } as const;
     const a = rules(rule).forTopic('t', false)!;

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { RE2JS } from 're2js';
 import { MASKED_TEXT, type MaskAction, type MaskingRule } from '../../../shared/api/masking';
 import type { RawRecord } from '../../kafka/ports/messages';
@@ -52,7 +53,7 @@ export class CompiledRules {
     const maskJson = (doc: unknown): boolean => {
       let changed = 0;
       for (const { steps, action } of fields) {
-        changed += rewriteAtPath(doc, steps, (v) => (action === 'drop' ? DROP : action === 'mask' ? MASKED_TEXT : hash(typeof v === 'string' ? v : JSON.stringify(v))));
+        changed += rewriteAtPath(doc, steps, (v) => (action === 'drop' ? DROP : action === 'mask' ? MASKED_TEXT : hash(typeof v === 'string' ? v : jsonText(v))));
       }
       return changed > 0;
     };
@@ -61,7 +62,7 @@ export class CompiledRules {
       let out = text;
       if (fields.length > 0) {
         const doc = parseJsonObject(text);
-        if (doc !== undefined && maskJson(doc)) out = JSON.stringify(doc);
+        if (doc !== undefined && maskJson(doc)) out = jsonText(doc);
       }
       return regexes.length > 0 ? maskText(out) : out;
     };
@@ -95,8 +96,16 @@ function parseJsonObject(text: string): unknown {
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    // Numbers of 16 digits and more may not fit a double (an Avro long, a decimal): kept as written.
+    return LONG_NUMBER.test(text) ? parseLossless(text) : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }
+}
+
+const LONG_NUMBER = /\d{16}/;
+
+/** JSON text of a document parseJsonObject read, its exact numbers as they were. */
+function jsonText(doc: unknown): string {
+  return stringifyLossless(doc) ?? 'null';
 }
