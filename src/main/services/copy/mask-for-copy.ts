@@ -18,17 +18,16 @@ export type MaskedForCopy = { record: RawRecord } | { failed: string };
  * (`****` in a long field, a required field dropped), fails with that reason: it is never sent unmasked.
  */
 export async function maskForCopy(records: readonly RawRecord[], topic: string, masker: RecordMasker, schemas: SchemaDecoder | undefined): Promise<MaskedForCopy[]> {
-  const framed = (r: RawRecord, role: 'key' | 'value') => {
-    const bytes = r[role];
-    return bytes !== null && (readFraming(bytes, role, r.headers) !== null || schemas?.local?.typeFor(topic, role) != null);
-  };
-  const anyEncoded = records.some((r) => framed(r, 'key') || framed(r, 'value'));
+  const framed = (r: RawRecord, role: 'key' | 'value') => r[role] !== null && readFraming(r[role], role, r.headers) !== null;
+  // Plain topics (most) are never decoded: only framed parts, or a topic mapped to a local type, need it.
+  const mapped = (role: 'key' | 'value') => schemas?.local?.typeFor(topic, role) != null;
+  const anyEncoded = mapped('key') || mapped('value') || records.some((r) => framed(r, 'key') || framed(r, 'value'));
   const decoded = anyEncoded && schemas ? await schemas.decodeRecords(records, topic) : null;
   return records.map((r, i): MaskedForCopy => {
     const parts: DecodedParts | null = decoded?.[i] ?? null;
     for (const role of ['key', 'value'] as const) {
       const d = parts?.[role];
-      if (framed(r, role) && readFraming(r[role]!, role, r.headers) && !d?.ok) {
+      if (framed(r, role) && !d?.ok) {
         const why = d && !d.ok ? d.reason : 'this connection has no Schema Registry to decode it';
         return { failed: `Not copied: its ${role} is schema-encoded and masking needs it decoded (${why})` };
       }
