@@ -9,7 +9,6 @@ import { planSource, readSource } from './read-source';
 import { recordRewriter, type CopyRecord, type Planned } from './rewrite-record';
 import { sendLanes } from './send-lanes';
 
-
 export interface CopyEnds {
   source: { client: KafkaClient; topic: string; schemas?: SchemaDecoder };
   /** The target connection's client (never a read-only one: the handler refuses those first). */
