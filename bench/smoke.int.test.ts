@@ -27,4 +27,11 @@ describe('benchmarks at smoke size', () => {
     expect(out).toMatch(/app import \(same file\) .*ratio \d+\.\d\d× kcat/);
     expect(out).toMatch(/app templated burst .*ratio \d+\.\d\d× kcat/);
   });
+
+  it('P9 by key finds one key’s messages by its partition, by a full scan and by kcat | grep, and prints the ratios', { timeout: 300_000 }, async () => {
+    const out = await bench('p9-bykey.ts');
+    expect(out).toMatch(/app by key \(partition \d+\) +\d+\.\d\d s +\d[\d,]* scanned/);
+    expect(out).toMatch(/app all partitions +\d+\.\d\d s +50,000 scanned +ratio \d+\.\d×/);
+    expect(out).toMatch(/kcat -C -e \| grep +\d+\.\d\d s +ratio \d+\.\d×/);
+  });
 });

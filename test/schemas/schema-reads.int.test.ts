@@ -97,6 +97,13 @@ describe('reading schema-encoded topics through the app', () => {
     expect(messages('text').map((m) => m.offset)).toEqual(['3']);
   });
 
+  it('finds an exact key among schema-encoded keys by its decoded form (a read by key never skips those on their bytes)', async () => {
+    const key = '{"id":"k7","at":"9007199254740993"}';
+    const found = await app.call('messages.search', { connectionId, runId: 'by-key', topic, position: { kind: 'beginning' }, filter: { key, keyScan: 'all' } });
+    expect(found.progress).toMatchObject({ scanned: 40, matched: 1 });
+    expect(messages('by-key').map((m) => [m.partition, m.offset, m.key?.data, JSON.parse(m.value!.data).id])).toEqual([[1, '3', key, 7]]);
+  });
+
   it('gives the raw bytes on request, exactly as written', async () => {
     const raw = await app.call('messages.get', { connectionId, topic, partition: 1, offset: '0', raw: true });
     expect(raw.value).toMatchObject({ encoding: 'base64', schemaId: ids.order });

@@ -36,7 +36,7 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...schemaHandlers(deps.connections),
     ...settingsHandlers(deps.settings),
     // Copies are masked as reads are: a rule that hides a value on screen hides it in the target topic too.
-    ...copyHandlers(deps.connections, (id) => deps.masking.transformFor(id)),
+    ...copyHandlers(deps.connections, (id) => deps.masking.copyMaskingFor(id)),
     ...connectHandlers(deps.connect),
     ...maskingHandlers(deps.masking),
     ...reassignmentHandlers(deps.connections),

@@ -124,6 +124,25 @@ export class SchemaDecoder {
     return registered;
   }
 
+  /**
+   * The other way for a part this decoder decoded (decode() or decodeRecords() first): `json` encoded
+   * with the same schema and framed as `bytes` were (the same prefix, or the same header naming it).
+   * What masking a copied Avro, Protobuf or JSON Schema value sends. Throws SchemaMismatch when
+   * `json` does not fit the schema, or an Error when the part has no schema to encode with here.
+   */
+  encodeLike(bytes: Buffer, decoded: Extract<Decoded, { ok: true }>, json: string, role: 'key' | 'value', headers: RecordLike['headers'], topic: string): Buffer {
+    const framed = readFraming(bytes, role, headers);
+    const local = this.local ? this.local.typeFor(topic, role) : null;
+    const entry = framed ? this.entries.get(refKey(framed.ref)) : undefined;
+    // The same choice decode() made: the registry's schema for framed data, unless a local type read it.
+    if (framed && entry && 'compiled' in entry && !decoded.schema.file) {
+      const body = entry.compiled.codec.encode(json, decoded.schema.messageType);
+      return framed.carrier === 'prefix' ? Buffer.concat([bytes.subarray(0, 5), body]) : body;
+    }
+    if (local && !framed) return local.codec.encode(json, decoded.schema.messageType);
+    throw new Error('its schema cannot encode it again here (a local type read framed bytes)');
+  }
+
   private decodeRegistered(framed: Framed): Decoded {
     const entry = this.entries.get(refKey(framed.ref));
     const ref = 'id' in framed.ref ? { id: framed.ref.id } : { guid: framed.ref.guid };

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AppError } from '../../shared/errors';
 import { abortableSleep } from './abortable-sleep';
 
@@ -29,6 +30,8 @@ export function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise
 /** An AbortController that also fires when `outer` does; `release` stops listening to `outer`. */
 export function linkedController(outer: AbortSignal): AbortController & { release(): void } {
   const controller = new AbortController();
+  // Every partition of a read waits on it (fetch, retry, wait): more than Node's default of 10 is expected, not a leak.
+  setMaxListeners(0, controller.signal);
   const forward = () => controller.abort();
   if (outer.aborted) controller.abort();
   else outer.addEventListener('abort', forward, { once: true });

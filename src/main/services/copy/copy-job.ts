@@ -4,15 +4,10 @@ import type { KafkaClient } from '../../kafka/client';
 import type { RawRecord } from '../../kafka/ports/messages';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { textOrBase64 } from '../messages/export-format';
+import { maskForCopy, type CopyMasking, type MaskedForCopy } from './mask-for-copy';
 import { planSource, readSource } from './read-source';
 import { recordRewriter, type CopyRecord, type Planned } from './rewrite-record';
 import { sendLanes } from './send-lanes';
-
-/**
- * A change made to every source record before it is rewritten and sent (and before the
- * preview shows it): the one place where masking plugs into a copy.
- */
-export type RecordTransform = (record: RawRecord, sourceTopic: string) => RawRecord;
 
 export interface CopyEnds {
   source: { client: KafkaClient; topic: string; schemas?: SchemaDecoder };
@@ -27,7 +22,8 @@ export interface CopyJob {
   redrive: RedriveOptions | null;
   signal: AbortSignal;
   onProgress(progress: CopyProgress): void;
-  transform?: RecordTransform;
+  /** The source connection's masking rules, applied to every record before it is rewritten, sent or previewed. */
+  mask?: CopyMasking;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -94,11 +90,11 @@ export async function runCopy(ends: CopyEnds, job: CopyJob): Promise<CopySummary
   const sending: Promise<void>[] = [];
   for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit, signal: job.signal, schemas: ends.source.schemas })) {
     scanned += read.scanned;
-    const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
-    await counts.ensure(job.redrive?.topicHeader ? records.map((r) => rewriter.topicOf(r)) : [ends.target.topic]);
+    const records = await masked(read.records, ends, job);
+    await counts.ensure(job.redrive?.topicHeader ? records.flatMap((m) => ('record' in m ? [rewriter.topicOf(m.record)] : [])) : [ends.target.topic]);
     const byTopic = new Map<string, CopyRecord[]>();
-    for (const r of records) {
-      const planned = rewriter.rewrite(r, counts.get);
+    for (const m of records) {
+      const planned = 'record' in m ? rewriter.rewrite(m.record, counts.get) : m;
       if ('skipped' in planned) {
         skipped++;
         tally(skips, planned.skipped, 1);
@@ -137,15 +133,25 @@ export async function previewCopy(ends: CopyEnds, job: Omit<CopyJob, 'runId' | '
   const limit = Math.min(count, job.source.kind === 'range' && job.source.limit !== null ? job.source.limit : count);
   const messages: CopyPreviewMessage[] = [];
   for await (const read of readSource(ends.source.client, ends.source.topic, plan, { filter, limit: limit - messages.length, signal: job.signal, schemas: ends.source.schemas })) {
-    const records = job.transform ? read.records.map((r) => job.transform!(r, ends.source.topic)) : read.records;
-    await counts.ensure(records.map((r) => rewriter.topicOf(r)));
-    for (const r of records) messages.push(previewOf(r, rewriter.rewrite(r, counts.get)));
+    const records = await masked(read.records, ends, job);
+    await counts.ensure(records.flatMap((m) => ('record' in m ? [rewriter.topicOf(m.record)] : [])));
+    read.records.forEach((r, i) => {
+      const m = records[i]!;
+      messages.push('record' in m ? previewOf(m.record, rewriter.rewrite(m.record, counts.get)) : previewOf(r, m, true));
+    });
     if (messages.length >= limit) break;
   }
   return { messages, inRange: plan.total };
 }
 
-function previewOf(r: RawRecord, planned: Planned): CopyPreviewMessage {
+/** A round's records as masking leaves them (as they were when the source's profile has no rule for the topic). */
+async function masked(records: RawRecord[], ends: CopyEnds, job: Pick<CopyJob, 'mask'>): Promise<MaskedForCopy[]> {
+  const masker = job.mask?.(ends.source.topic) ?? null;
+  return masker ? maskForCopy(records, ends.source.topic, masker, ends.source.schemas) : records.map((record) => ({ record }));
+}
+
+/** @param hide the record failed masking: its bytes are not shown, only why it will not be written. */
+function previewOf(r: RawRecord, planned: Planned, hide = false): CopyPreviewMessage {
   const bytes = (b: Buffer | string | null) => {
     if (b === null) return null;
     const buf = typeof b === 'string' ? Buffer.from(b, 'utf8') : b;
@@ -155,7 +161,8 @@ function previewOf(r: RawRecord, planned: Planned): CopyPreviewMessage {
   };
   const from = { partition: r.partition, offset: r.offset };
   if (!('record' in planned)) {
-    return { from, topic: null, partition: null, timestamp: r.timestamp, key: bytes(r.key), value: bytes(r.value), headers: [], skipped: 'skipped' in planned ? planned.skipped : planned.failed };
+    const shown = hide ? { key: null, value: null } : { key: bytes(r.key), value: bytes(r.value) };
+    return { from, topic: null, partition: null, timestamp: r.timestamp, ...shown, headers: [], skipped: 'skipped' in planned ? planned.skipped : planned.failed };
   }
   const w = planned.record;
   return { from, topic: w.topic, partition: w.partition, timestamp: String(w.timestamp), key: bytes(w.key), value: bytes(w.value), headers: w.headers.map((h) => ({ key: h.key, value: bytes(h.value)! })) };

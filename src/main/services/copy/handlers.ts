@@ -2,15 +2,16 @@ import type { ParsedRequestOf } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { ConnectionManager } from '../connections/connection-manager';
-import { previewCopy, runCopy, type CopyEnds, type RecordTransform } from './copy-job';
+import { previewCopy, runCopy, type CopyEnds } from './copy-job';
+import type { CopyMasking } from './mask-for-copy';
 
 /**
  * Copy and redrive. The source is the call's connection (read-only ones may be copied from);
  * the target is checked here, since the dispatcher's read-only gate only sees `connectionId`:
  * it must be this window's open connection and not read-only.
- * `transform` (optional) is applied to every source record first: where masking plugs in.
+ * `masking` gives the source connection's masking rules: applied to every source record first.
  */
-export function copyHandlers(connections: ConnectionManager, transform?: (connectionId: string) => RecordTransform | undefined): HandlerGroup<'copy.run' | 'copy.preview'> {
+export function copyHandlers(connections: ConnectionManager, masking?: (connectionId: string) => CopyMasking | undefined): HandlerGroup<'copy.run' | 'copy.preview'> {
   const ends = (req: ParsedRequestOf<'copy.run' | 'copy.preview'>, clientId: string, forWrite: boolean): CopyEnds => {
     const source = connections.get(req.connectionId, clientId);
     const target = connections.get(req.target.connectionId, clientId);
@@ -25,7 +26,7 @@ export function copyHandlers(connections: ConnectionManager, transform?: (connec
   };
   return {
     'copy.run': (req, ctx) => {
-      const t = transform?.(req.connectionId);
+      const mask = masking?.(req.connectionId);
       return runCopy(ends(req, ctx.clientId, true), {
         runId: req.runId,
         source: req.source,
@@ -33,12 +34,12 @@ export function copyHandlers(connections: ConnectionManager, transform?: (connec
         redrive: req.redrive,
         signal: ctx.signal,
         onProgress: (p) => ctx.emit('copy.progress', p),
-        ...(t ? { transform: t } : {}),
+        ...(mask ? { mask } : {}),
       });
     },
     'copy.preview': (req, ctx) => {
-      const t = transform?.(req.connectionId);
-      return previewCopy(ends(req, ctx.clientId, true), { source: req.source, options: req.options, redrive: req.redrive, signal: ctx.signal, ...(t ? { transform: t } : {}) }, req.count);
+      const mask = masking?.(req.connectionId);
+      return previewCopy(ends(req, ctx.clientId, true), { source: req.source, options: req.options, redrive: req.redrive, signal: ctx.signal, ...(mask ? { mask } : {}) }, req.count);
     },
   };
 }

@@ -17,17 +17,17 @@ describe('masking per connection', () => {
     expect(await masking.maskerFor('quick', 'pii')).toBeNull();
     await masking.bind('c1', 'p1');
     expect(await masking.maskerFor('c1', 'other')).toBeNull();
-    expect((await masking.rawMaskerFor('c1', 'pii'))!(record('a secret')).value!.toString()).toBe('a ****');
+    expect((await masking.maskerFor('c1', 'pii'))!(record('a secret'), null).record.value!.toString()).toBe('a ****');
   });
 
-  it('gives copy jobs a synchronous transform with the rules as last saved', async () => {
+  it('gives copy jobs a synchronous masker per topic with the rules as last saved', async () => {
     const { masking, setRules } = service([{ topic: '*', kind: 'regex', pattern: 'secret' }]);
-    expect(masking.transformFor('c1')).toBeUndefined();
+    expect(masking.copyMaskingFor('c1')).toBeUndefined();
     await masking.bind('c1', 'p1');
-    expect(masking.transformFor('c1')!(record('secret'), 't').value!.toString()).toBe('****');
+    expect(masking.copyMaskingFor('c1')!('t')!(record('secret'), null).record.value!.toString()).toBe('****');
     setRules([]);
     await masking.refresh('p1');
-    expect(masking.transformFor('c1')).toBeUndefined();
+    expect(masking.copyMaskingFor('c1')).toBeUndefined();
   });
 
   it('applies screen-share-only rules while screen-share mode is on', async () => {
@@ -35,6 +35,6 @@ describe('masking per connection', () => {
     await masking.bind('c1', 'p1');
     expect(await masking.maskerFor('c1', 't')).toBeNull();
     expect(masking.setScreenShare(true)).toEqual({ screenShare: true });
-    expect(masking.transformFor('c1')!(record('axxb'), 't').value!.toString()).toBe('a****b');
+    expect(masking.copyMaskingFor('c1')!('t')!(record('axxb'), null).record.value!.toString()).toBe('a****b');
   });
 });

@@ -1,8 +1,8 @@
 import type { MaskingRule, MaskingState } from '../../../shared/api/masking';
 import { appError, ErrorCode } from '../../../shared/errors';
 import { JsonPathError } from './json-path';
-import type { RawRecord } from '../../kafka/ports/messages';
-import { CompiledRules, type RawRecordMasker, type RecordMasker } from './record-masker';
+import type { CopyMasking } from '../copy/mask-for-copy';
+import { CompiledRules, type RecordMasker } from './record-masker';
 
 /** What masking needs of the profiles: a profile's rules and its hash key. */
 export interface MaskingProfiles {
@@ -28,7 +28,7 @@ export class MaskingService {
     await this.refresh(profileId);
   }
 
-  /** Compiles a profile's rules again (after it was saved or deleted), so `transformFor` has them at hand. */
+  /** Compiles a profile's rules again (after it was saved or deleted), so `copyMaskingFor` has them at hand. */
   async refresh(profileId: string): Promise<void> {
     await this.compiledFor(profileId);
   }
@@ -58,21 +58,16 @@ export class MaskingService {
   }
 
   /**
-   * Synchronous, for a copy job's per-record transform: `(record, topic) => masked record`, or
-   * undefined when the connection's profile has no rules. Uses the rules as last compiled
-   * (when the connection was opened or the profile saved).
+   * For a copy job: the source topic's masker (null when no rule names the topic), or undefined
+   * when the connection's profile has no rules. Synchronous, with the rules as last compiled
+   * (when the connection was opened or the profile saved) and screen-share mode as it is now.
    */
-  transformFor(connectionId: string): ((record: RawRecord, topic: string) => RawRecord) | undefined {
+  copyMaskingFor(connectionId: string): CopyMasking | undefined {
     const profileId = this.profileOf.get(connectionId);
     const compiled = profileId ? this.compiled.get(profileId)?.rules : undefined;
     if (!compiled) return undefined;
     const screenShare = this.screenShare;
-    const perTopic = new Map<string, RecordMasker | null>();
-    return (record, topic) => {
-      let masker = perTopic.get(topic);
-      if (masker === undefined) perTopic.set(topic, (masker = compiled.forTopic(topic, screenShare)));
-      return masker ? masker(record, null).record : record;
-    };
+    return (topic) => compiled.forTopic(topic, screenShare);
   }
 
   /** A profile's rules compiled with its hash key; compiled again only when they changed. Null: no rules. */
@@ -91,15 +86,6 @@ export class MaskingService {
     return cached.rules;
   }
 
-  /**
-   * For paths that move raw records (copy to another topic): `(record) => masked record`, or
-   * null when no rule applies. Schema-framed values are masked by the rules' patterns on their
-   * bytes only (they are not decoded here).
-   */
-  async rawMaskerFor(connectionId: string, topic: string): Promise<RawRecordMasker | null> {
-    const masker = await this.maskerFor(connectionId, topic);
-    return masker ? (record) => masker(record, null).record : null;
-  }
 }
 
 /** Refuses rules that do not compile (a bad path or pattern), saying which and why. */

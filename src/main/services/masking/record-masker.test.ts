@@ -36,6 +36,12 @@ describe('masking a record', () => {
     expect(text(out.key)).toBe('{"customer":{"email":"****"}}');
   });
 
+  it('keeps int64 and long decimals exact in what it rewrites', () => {
+    const mask = rules({ topic: '*', kind: 'field', pattern: 'email' }).forTopic('t', false)!;
+    const out = mask(record('{"id":9007199254740993,"amount":12345678901234567.891,"email":"a@b.c","n":1.5}'), null).record;
+    expect(text(out.value)).toBe('{"id":9007199254740993,"amount":12345678901234567.891,"email":"****","n":1.5}');
+  });
+
   it('hashes equal values alike, and differently under another key', () => {
     const rule = { topic: '*', kind: 'field', pattern: 'id', action: 'hash' } as const;
     const a = rules(rule).forTopic('t', false)!;
@@ -52,6 +58,16 @@ describe('masking a record', () => {
     expect(text(out.value)).toBe('mail **** now');
     expect(text(out.key)).toBe('****');
     expect(text(out.headers[0]!.value)).toBe('****');
+  });
+
+  it('masks the text runs of binary keys, values and headers, keeping the other bytes', () => {
+    const mask = rules({ topic: '*', kind: 'regex', pattern: '[a-z]+@[a-z.]+' }, { topic: '*', kind: 'field', pattern: 'email' }).forTopic('t', false)!;
+    const bin = (text: string) => Buffer.concat([Buffer.from([0x00, 0xff]), Buffer.from(text), Buffer.from([0x9f])]);
+    const r: RawRecord = { ...record(''), key: bin('k ann@example.com'), value: bin('{"email":"bob@x.org"}'), headers: [{ key: 'h', value: bin('eve@y.net') }] };
+    const { record: out } = mask(r, null);
+    expect(out.key).toEqual(bin('k ****'));
+    expect(out.value).toEqual(bin('{"email":"****"}'));
+    expect(out.headers[0]!.value).toEqual(bin('****'));
   });
 
   it('keeps screen-share-only rules for screen-share mode', () => {

@@ -1,18 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { RE2JS } from 're2js';
 import { MASKED_TEXT, type MaskAction, type MaskingRule } from '../../../shared/api/masking';
 import type { RawRecord } from '../../kafka/ports/messages';
 import type { Decoded } from '../../schemas/schema-decoder';
 import type { DecodedParts } from '../messages/schema-records';
+import { rewriteTextRuns } from './binary-text';
 import { DROP, parseJsonPath, rewriteAtPath, type PathStep } from './json-path';
 import { topicMatcher } from './topic-pattern';
 
 /** A record (and its decoded parts) with what the rules hide rewritten; the same objects when nothing matched. */
 export type RecordMasker = (record: RawRecord, parts: DecodedParts | null) => { record: RawRecord; parts: DecodedParts | null };
-
-/** The same for callers that never decode (copy to a topic): bytes in, masked bytes out. */
-export type RawRecordMasker = (record: RawRecord) => RawRecord;
 
 interface FieldRule {
   steps: PathStep[];
@@ -54,7 +53,7 @@ export class CompiledRules {
     const maskJson = (doc: unknown): boolean => {
       let changed = 0;
       for (const { steps, action } of fields) {
-        changed += rewriteAtPath(doc, steps, (v) => (action === 'drop' ? DROP : action === 'mask' ? MASKED_TEXT : hash(typeof v === 'string' ? v : JSON.stringify(v))));
+        changed += rewriteAtPath(doc, steps, (v) => (action === 'drop' ? DROP : action === 'mask' ? MASKED_TEXT : hash(typeof v === 'string' ? v : jsonText(v))));
       }
       return changed > 0;
     };
@@ -63,13 +62,15 @@ export class CompiledRules {
       let out = text;
       if (fields.length > 0) {
         const doc = parseJsonObject(text);
-        if (doc !== undefined && maskJson(doc)) out = JSON.stringify(doc);
+        if (doc !== undefined && maskJson(doc)) out = jsonText(doc);
       }
       return regexes.length > 0 ? maskText(out) : out;
     };
     const maskBytes = (bytes: Buffer | null): Buffer | null => {
-      // Binary (not UTF-8) bytes hold no text a rule could name; schema-framed ones are masked decoded.
-      if (bytes === null || !isUtf8(bytes)) return bytes;
+      if (bytes === null) return bytes;
+      // Binary (not UTF-8 as a whole): no JSON fields, but patterns apply to its runs of text,
+      // before the bytes are shown as hex or base64. Schema-framed parts are masked decoded.
+      if (!isUtf8(bytes)) return regexes.length > 0 ? rewriteTextRuns(bytes, maskText) : bytes;
       const text = bytes.toString('utf8');
       const out = maskPartText(text);
       return out === text ? bytes : Buffer.from(out, 'utf8');
@@ -95,8 +96,16 @@ function parseJsonObject(text: string): unknown {
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    // Numbers of 16 digits and more may not fit a double (an Avro long, a decimal): kept as written.
+    return LONG_NUMBER.test(text) ? parseLossless(text) : (JSON.parse(text) as unknown);
   } catch {
     return undefined;
   }
+}
+
+const LONG_NUMBER = /\d{16}/;
+
+/** JSON text of a document parseJsonObject read, its exact numbers as they were. */
+function jsonText(doc: unknown): string {
+  return stringifyLossless(doc) ?? 'null';
 }

@@ -10,6 +10,7 @@ import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
 import { keyPartition, narrowToKey } from './key-partition';
+import { keySkip } from './key-skip';
 import type { SearchRequest } from './stream-request';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
@@ -40,6 +41,9 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const newest =
     req.position.kind !== 'newest' ? null : req.position.scope === 'overall' ? { keepAll: true, pick: new NewestOverall(req.position.count) } : { keepAll: false, pick: new NewestOverall(req.limit) };
 
+  // By exact key: records of other keys are passed over on their raw bytes (see key-skip.ts).
+  const otherKey = keySkip(req.filter, { masked: !!req.mask, rankAll: newest?.keepAll ?? false, schemas: req.schemas, topic: req.topic });
+
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
     const fetch = (offset: bigint) => withRetries(() => inFlight(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES)), stop.signal, SEARCH_RETRIES);
@@ -57,8 +61,10 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       const room = req.limit - pusher.matched;
       const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : room);
       // Schema-framed keys and values, decoded (schemas fetched once per connection; big chunks on
-      // worker threads) while the next chunk is fetched.
-      const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(records, req.topic), stop.signal) : null;
+      // worker threads) while the next chunk is fetched; by exact key, only those of candidate keys.
+      const toDecode = otherKey && req.schemas ? records.filter((r) => !otherKey(r)) : records;
+      const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(toDecode, req.topic), stop.signal) : null;
+      let nextDecoded = 0;
       if (req.schemas && !decoded) break;
       // Matches stay records until pushed: the pusher converts only those the window will keep.
       const matches: RawRecord[] = [];
@@ -75,7 +81,8 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
         }
         scanned++;
         last = at + 1;
-        let parts = decoded ? decoded[i]! : null;
+        if (otherKey?.(r)) continue;
+        let parts = decoded ? decoded[nextDecoded++]! : null;
         if (parts) undecodable += failedParts(parts);
         // Masked before the filter sees it: a masked value cannot be found by searching for it.
         if (req.mask) ({ record: r, parts } = req.mask(r, parts));
