@@ -120,9 +120,20 @@ async function createTopics(bootstrap: string): Promise<void> {
   // time nothing until every broker reports every partition on disk.
   const app = startTestApp();
   try {
-    const { connectionId } = await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } });
+    // Brokers busy creating 39,000 logs answer slowly: a timeout here is retried, not fatal.
+    const patiently = async <T>(work: () => Promise<T>): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await work();
+        } catch (error) {
+          if (attempt >= 30 || !(error as { retriable?: boolean }).retriable) throw error;
+          await new Promise((r) => setTimeout(r, 2_000));
+        }
+      }
+    };
+    const { connectionId } = await patiently(() => app.call('connection.connect', { config: { brokers: bootstrap.split(',') } }));
     for (let waited = 0; ; waited += 2_000) {
-      const stats = await app.call('topics.stats', { connectionId, topics: names });
+      const stats = await patiently(() => app.call('topics.stats', { connectionId, topics: names }));
       if (stats.every((s) => s.sizeBytes !== null && s.retentionMs !== null)) break;
       if (waited > 600_000) throw new Error('the brokers did not report every partition on disk within 10 min');
       if (waited % 20_000 === 0) console.log(`  waiting for every partition on disk (${stats.filter((st) => st.sizeBytes !== null).length}/${TOPICS} topics)`);
