@@ -17,6 +17,24 @@ const SchemasPage = lazyNamed(() => import('../features/schemas/SchemasPage'), '
 const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const ConnectPage = lazyNamed(() => import('../features/kafka-connect/ConnectPage'), 'ConnectPage');
 const OperationsPage = lazyNamed(() => import('../features/operations/OperationsPage'), 'OperationsPage');
+
+/**
+ * Loads the pages' chunks once the connected window has painted, a page at a time while the
+ * renderer is idle: the first click on Topics or Consumer groups then waits for data only.
+ */
+export function preloadPages(): () => void {
+  const pages = [TopicsPage, GroupsPage, TopicDetailPage, BrokersPage, ProducePage, SchemasPage, SettingsPage, BrokerDetailPage, GroupDetailPage, AclsPage, OperationsPage, ConnectPage];
+  let cancelled = false;
+  const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 50));
+  const next = () => {
+    const page = pages.shift();
+    if (!cancelled && page) idle(() => void page.preload().then(next, next));
+  };
+  next();
+  return () => {
+    cancelled = true;
+  };
+}
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */
