@@ -81,7 +81,7 @@ try {
   console.log(`  kcat -L                                  ${kcat.toFixed(0)} ms`);
   console.log(`  app main: connect + topics.list          ${median(mainTimes).toFixed(0)} ms (${(median(mainTimes) / kcat).toFixed(2)}× kcat)`);
   console.log(`  UI: Connect → topic rows visible         ${uiMedian.toFixed(0)} ms (target ≤ 2× kcat + 0.5 s = ${target.toFixed(0)} ms: ${uiMedian <= target ? 'met' : 'MISSED'})`);
-  console.log(`  UI: filter keystroke → table painted     median ${median(ui.keystrokes).toFixed(1)} ms, max ${keyMax.toFixed(1)} ms over ${ui.keystrokes.length} keys (target < 50 ms: ${keyMax < 50 ? 'met' : 'MISSED'}): ${ui.keystrokes.map((k) => k.toFixed(0)).join(', ')}`);
+  console.log(`  UI: filter keystroke → table painted     median ${median(ui.keystrokes).toFixed(1)} ms, max ${keyMax.toFixed(1)} ms over ${ui.keystrokes.length} keys, wall (target < 50 ms: ${keyMax < 50 ? 'met' : 'MISSED'}): ${ui.keystrokes.map((k) => k.toFixed(0)).join(', ')}; longest renderer task while typing ${ui.keyTasks.longestCpuMs.toFixed(0)} ms CPU (${ui.keyTasks.longestCpuMs < 50 ? 'met' : 'MISSED'} by CPU)`);
   console.log(`  UI: Connect → connected shell            ${median(ui.connectTimes).toFixed(0)} ms, then Topics → rows ${(uiMedian - median(ui.connectTimes)).toFixed(0)} ms`);
   console.log(`  UI: Consumer groups → rows painted       median ${median(ui.groupsTimes).toFixed(0)} ms (${ui.groupsTimes.map((t) => t.toFixed(0)).join(', ')}); longest renderer task ${ui.groupsLongestCpu.toFixed(0)} ms CPU (target interactive < 3 s: ${median(ui.groupsTimes) < 3000 && ui.groupsLongestCpu < 200 ? 'met' : 'MISSED'})`);
   console.log(`  UI: Refresh, longest renderer task       Topics ${ui.refresh.topics.longestCpuMs.toFixed(0)} ms CPU (${ui.refresh.topics.longestWallMs.toFixed(0)} ms wall), Consumer groups ${ui.refresh.groups.longestCpuMs.toFixed(0)} ms CPU (${ui.refresh.groups.longestWallMs.toFixed(0)} ms wall) (target < 200 ms: ${Math.max(ui.refresh.topics.longestCpuMs, ui.refresh.groups.longestCpuMs) < 200 ? 'met' : 'MISSED'})`);
@@ -188,6 +188,8 @@ interface UiFigures {
   listTimes: number[];
   connectTimes: number[];
   keystrokes: number[];
+  /** The renderer's tasks while typing: the longest is the slowest keystroke's CPU cost. */
+  keyTasks: MainThreadTasks;
   groupsTimes: number[];
   groupsLongestCpu: number;
   refresh: { topics: MainThreadTasks; groups: MainThreadTasks };
@@ -203,6 +205,7 @@ async function measureUi(bootstrap: string): Promise<UiFigures> {
   let groupsLongestCpu = 0;
   const none: MainThreadTasks = { longestCpuMs: 0, longestWallMs: 0, totalCpuMs: 0, tasks: 0 };
   const refresh = { topics: none, groups: none };
+  let keyTasks = none;
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -265,10 +268,13 @@ async function measureUi(bootstrap: string): Promise<UiFigures> {
           });
         });
         // Each key narrows the list: "4" (topics with a 4), "49", "499", "4999", then back.
-        for (const key of ['4', '9', '9', '9', 'Backspace', 'Backspace', 'Backspace', 'Backspace']) {
-          await page.keyboard.press(key);
-          await page.waitForTimeout(300);
-        }
+        // Traced too: a keystroke's renderer CPU time holds on a busy machine, its wall time does not.
+        keyTasks = await measureMainThread(page, async () => {
+          for (const key of ['4', '9', '9', '9', 'Backspace', 'Backspace', 'Backspace', 'Backspace']) {
+            await page.keyboard.press(key);
+            await page.waitForTimeout(300);
+          }
+        });
         keystrokes.push(...(await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)));
         refresh.topics = await refreshOnce(page);
       }
@@ -288,7 +294,7 @@ async function measureUi(bootstrap: string): Promise<UiFigures> {
     await browser.close();
     await server.stop();
   }
-  return { listTimes, connectTimes, keystrokes, groupsTimes, groupsLongestCpu, refresh };
+  return { listTimes, connectTimes, keystrokes, keyTasks, groupsTimes, groupsLongestCpu, refresh };
 }
 
 /** The page's Refresh, traced until it is done: the renderer's tasks while fresh data replaces the old. */
