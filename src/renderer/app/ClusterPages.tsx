@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ConnectionInfo } from '../../shared/api';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { LazyBoundary } from '../lib/lazy-named';
 import { ConnectionScope } from '../state/connection-scope';
 import { useClusters } from '../state/clusters-store';
 import { clusterKeyOf } from './cluster-link';
@@ -34,7 +35,9 @@ function ClusterPane({ info, active, route }: { info: ConnectionInfo; active: bo
   return (
     <div className="cluster-pane" hidden={!active} data-cluster={clusterKeyOf(info)} data-active={active || undefined}>
       <ConnectionScope.Provider value={info}>
-        <PageErrorBoundary resetKey={shown.segments.join('/')}>{renderRoute(shown)}</PageErrorBoundary>
+        <PageErrorBoundary resetKey={shown.segments.join('/')}>
+          <LazyBoundary>{renderRoute(shown)}</LazyBoundary>
+        </PageErrorBoundary>
       </ConnectionScope.Provider>
     </div>
   );

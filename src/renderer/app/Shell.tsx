@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type React from 'react';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
@@ -8,7 +9,7 @@ import { ClusterPages } from './ClusterPages';
 import { ClusterPicker } from './ClusterPicker';
 import { href, useRoute } from './router';
 import { useDisconnect } from './use-disconnect';
-import { navItemsFor } from './routes';
+import { navItemsFor, preloadPages } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
@@ -16,6 +17,7 @@ export function Shell() {
   const connection = useSession((s) => s.connection);
   const disconnect = useDisconnect();
   const section = route.segments[0] ?? 'overview';
+  useEffect(preloadPages, []);
 
   return (
     // The profile's colour frames the window, so production is never mistaken for local.

@@ -1,17 +1,40 @@
 import type { ReactNode } from 'react';
-import { BrokersPage } from '../features/brokers/BrokersPage';
-import { BrokerDetailPage } from '../features/brokers/BrokerDetailPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
-import { TopicDetailPage } from '../features/topics/TopicDetailPage';
-import { TopicsPage } from '../features/topics/TopicsPage';
-import { ProducePage } from '../features/produce/ProducePage';
-import { GroupsPage } from '../features/groups/GroupsPage';
-import { GroupDetailPage } from '../features/groups/GroupDetailPage';
-import { AclsPage } from '../features/acls/AclsPage';
-import { SchemasPage } from '../features/schemas/SchemasPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ConnectPage } from '../features/kafka-connect/ConnectPage';
-import { OperationsPage } from '../features/operations/OperationsPage';
+import { lazyNamed } from '../lib/lazy-named';
+
+// Every page but the first one shown after connecting is its own chunk, loaded on first visit
+// (ClusterPages shows "Loading…" meanwhile): the initial JS stays under its budget
+// (scripts/check-bundle-size.mjs) and start-up parses only what the first screen needs.
+const BrokersPage = lazyNamed(() => import('../features/brokers/BrokersPage'), 'BrokersPage');
+const BrokerDetailPage = lazyNamed(() => import('../features/brokers/BrokerDetailPage'), 'BrokerDetailPage');
+const TopicDetailPage = lazyNamed(() => import('../features/topics/TopicDetailPage'), 'TopicDetailPage');
+const TopicsPage = lazyNamed(() => import('../features/topics/TopicsPage'), 'TopicsPage');
+const ProducePage = lazyNamed(() => import('../features/produce/ProducePage'), 'ProducePage');
+const GroupsPage = lazyNamed(() => import('../features/groups/GroupsPage'), 'GroupsPage');
+const GroupDetailPage = lazyNamed(() => import('../features/groups/GroupDetailPage'), 'GroupDetailPage');
+const AclsPage = lazyNamed(() => import('../features/acls/AclsPage'), 'AclsPage');
+const SchemasPage = lazyNamed(() => import('../features/schemas/SchemasPage'), 'SchemasPage');
+const SettingsPage = lazyNamed(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ConnectPage = lazyNamed(() => import('../features/kafka-connect/ConnectPage'), 'ConnectPage');
+const OperationsPage = lazyNamed(() => import('../features/operations/OperationsPage'), 'OperationsPage');
+
+/**
+ * Loads the pages' chunks once the connected window has painted, a page at a time while the
+ * renderer is idle: the first click on Topics or Consumer groups then waits for data only.
+ */
+export function preloadPages(): () => void {
+  const pages = [TopicsPage, GroupsPage, TopicDetailPage, BrokersPage, ProducePage, SchemasPage, SettingsPage, BrokerDetailPage, GroupDetailPage, AclsPage, OperationsPage, ConnectPage];
+  let cancelled = false;
+  const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 50));
+  const next = () => {
+    const page = pages.shift();
+    if (!cancelled && page) idle(() => void page.preload().then(next, next));
+  };
+  next();
+  return () => {
+    cancelled = true;
+  };
+}
 import type { Route } from './router';
 
 /** One entry per sidebar item; `match` is the first path segment. */

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useConnectionId } from '../../state/session-store';
 import { AssignmentMap } from './AssignmentMap';
 import { useGroup, useLagHistory } from './queries';
-import { LagChart } from './LagChart';
+import { lazyNamed, LazyBoundary } from '../../lib/lazy-named';
 import { STATUS_EXPLAINED, type LagStatus } from '../../../shared/groups/lag-status';
 import { ResetPanel } from './ResetPanel';
 import { DangerZone } from './DangerZone';
@@ -18,6 +18,9 @@ import { MembersTable } from './MembersTable';
 import { LagAlertSetting } from './LagAlertSetting';
 import { GROUP_TYPE_EXPLAINED } from './group-types';
 import './groups.css';
+
+/** uPlot in its own chunk, loaded with the first chart. */
+const LagChart = lazyNamed(() => import('./LagChart'), 'LagChart');
 
 type Row = GroupPartition & { status: LagStatus | null };
 
@@ -135,7 +138,11 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
               </p>
             )}
             <LagAlertSetting groupId={groupId} />
-            {lag.data && <LagChart history={lag.data} />}
+            {lag.data && (
+              <LazyBoundary>
+                <LagChart history={lag.data} />
+              </LazyBoundary>
+            )}
           </section>
           <section className="group-section">
             <h2>Partitions</h2>

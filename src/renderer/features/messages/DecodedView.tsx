@@ -2,8 +2,11 @@ import { useMemo } from 'react';
 import type { EncodedBytes } from '../../../shared/api';
 import { usePersistentState } from '../../lib/use-persistent-state';
 import { decodeAs, isViewChoice, VIEW_LABELS, VIEWS, type Decoded, type ViewChoice } from './decode-view';
-import { JsonTree } from './JsonTree';
+import { lazyNamed, LazyBoundary } from '../../lib/lazy-named';
 import { LimitedText } from './LimitedText';
+
+/** The tree view's own chunk: only when a JSON message is opened. */
+const JsonTree = lazyNamed(() => import('./JsonTree'), 'JsonTree');
 
 /** The view last chosen for a part (key, value, headers), remembered across messages and reloads. */
 export function useViewChoice(part: 'key' | 'value' | 'headers'): [ViewChoice, (v: ViewChoice) => void] {
@@ -38,7 +41,9 @@ export function DecodedContent({ decoded, label, testId }: { decoded: Decoded; l
         </div>
       )}
       {decoded.kind === 'json' ? (
-        <JsonTree json={decoded.json} chars={decoded.text.length} label={label} testId={testId} />
+        <LazyBoundary>
+          <JsonTree json={decoded.json} chars={decoded.text.length} label={label} testId={testId} />
+        </LazyBoundary>
       ) : (
         <LimitedText key={decoded.kind} text={decoded.text} className={`decoded decoded--${decoded.kind}`} testId={testId} />
       )}

@@ -12,7 +12,7 @@ import { fromMessageDraft, partitionPrediction, payloadProblem, toMessageDraft, 
 import { initialForm, useProduceDrafts } from './draft-store';
 import { HeadersEditor } from './HeadersEditor';
 import { ImportPanel, type ImportKeep } from './ImportPanel';
-import { PayloadEditor } from './PayloadEditor';
+import { lazyNamed, LazyBoundary } from '../../lib/lazy-named';
 import { useProduceInvalidation } from './queries';
 import { useLocalTypes, useRegistrySubjects, useSchemaCheck } from './schema-queries';
 import { isChosen } from '../../../shared/schemas/schema-choice';
@@ -22,6 +22,9 @@ import { TemplatesPanel } from './TemplatesPanel';
 import { useRun } from './use-run';
 import { useDateFormat } from '../../lib/use-date-format';
 import { DateTimeInput } from '../../components/DateTimeInput';
+
+/** CodeMirror in its own chunk, loaded with the form. */
+const PayloadEditor = lazyNamed(() => import('./PayloadEditor'), 'PayloadEditor');
 
 const COMPRESSIONS: Compression[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 const ACKS: { id: Acks; label: string }[] = [
@@ -182,8 +185,10 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
           <div className="prediction" data-testid="partition-prediction">
             {partitionPrediction(draft, topicInfo?.partitionCount)}
           </div>
-          <PayloadEditor label="Key" value={draft.key} onChange={setKey} nullLabel="null" schema={schemaContext('key', keySchemaProblem)} />
-          <PayloadEditor label="Value" value={draft.value} onChange={setValue} nullLabel="null (tombstone)" multiline schema={schemaContext('value', valueSchemaProblem)} />
+          <LazyBoundary label="Loading the editor…">
+            <PayloadEditor label="Key" value={draft.key} onChange={setKey} nullLabel="null" schema={schemaContext('key', keySchemaProblem)} />
+            <PayloadEditor label="Value" value={draft.value} onChange={setValue} nullLabel="null (tombstone)" multiline schema={schemaContext('value', valueSchemaProblem)} />
+          </LazyBoundary>
           <HeadersEditor headers={draft.headers} onChange={(headers) => update({ headers })} />
           <div className="form-row">
             <label className="field">

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import type { SchemaVersionView } from '../../../shared/api';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SchemaText } from './SchemaText';
+import { lazyNamed, LazyBoundary } from '../../lib/lazy-named';
 import { displaySchema } from './schema-text';
 import { useCheckCompatibility, useRegister } from './schema-queries';
 import { useEscape } from '../commands/use-escape';
+
+/** CodeMirror in its own chunk, loaded with the editor. */
+const SchemaText = lazyNamed(() => import('./SchemaText'), 'SchemaText');
 
 /** A new version: starts from the latest, checked against the subject's level by the registry itself, then registered. */
 export function DraftPanel({ connectionId, latest, onDone }: { connectionId: string; latest: SchemaVersionView; onDone(version?: number): void }) {
@@ -21,7 +24,9 @@ export function DraftPanel({ connectionId, latest, onDone }: { connectionId: str
       <p className="text-muted">
         Starts from version {latest.version}; keeps its {latest.references.length} reference{latest.references.length === 1 ? '' : 's'}. The registry decides what is compatible.
       </p>
-      <SchemaText type={latest.schemaType} text={text} label="Draft schema" onChange={setText} />
+      <LazyBoundary>
+        <SchemaText type={latest.schemaType} text={text} label="Draft schema" onChange={setText} />
+      </LazyBoundary>
       {verdict && (
         <p className={verdict.compatible ? 'text-good' : 'text-bad'} role="status" data-testid="compatibility-verdict">
           {verdict.compatible ? 'Compatible with the latest version under the subject’s level.' : 'Not compatible with the latest version under the subject’s level.'}

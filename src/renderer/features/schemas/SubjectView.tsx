@@ -5,8 +5,12 @@ import { href, navigate } from '../../app/router';
 import { CompatibilityControl } from './CompatibilityControl';
 import { DraftPanel } from './DraftPanel';
 import { SchemaDangerZone } from './SchemaDangerZone';
-import { SchemaDiff, SchemaText } from './SchemaText';
+import { lazyNamed, LazyBoundary } from '../../lib/lazy-named';
 import { useSchemaVersion, useSubject } from './schema-queries';
+
+/** CodeMirror in its own chunk, loaded with the first schema shown. */
+const SchemaText = lazyNamed(() => import('./SchemaText'), 'SchemaText');
+const SchemaDiff = lazyNamed(() => import('./SchemaText'), 'SchemaDiff');
 
 const TYPE_NAMES = { AVRO: 'Avro', PROTOBUF: 'Protobuf', JSON: 'JSON Schema' } as const;
 
@@ -90,9 +94,13 @@ export function SubjectView({ connectionId, subject, version, compare, readOnly 
       {current.error && <ErrorMessage error={current.error} title={`Could not read version ${shown}`} />}
       {other.error && <ErrorMessage error={other.error} title={`Could not read version ${compare}`} />}
       {view && compare !== undefined && other.data ? (
-        <SchemaDiff type={view.schemaType} before={other.data.schema} after={view.schema} label={`Changes from v${compare} to v${view.version}`} />
+        <LazyBoundary>
+          <SchemaDiff type={view.schemaType} before={other.data.schema} after={view.schema} label={`Changes from v${compare} to v${view.version}`} />
+        </LazyBoundary>
       ) : view ? (
-        <SchemaText type={view.schemaType} text={view.schema} label={`Schema of ${subject} version ${view.version}`} />
+        <LazyBoundary>
+          <SchemaText type={view.schemaType} text={view.schema} label={`Schema of ${subject} version ${view.version}`} />
+        </LazyBoundary>
       ) : (
         <Loading label={`Reading version ${shown}…`} />
       )}
