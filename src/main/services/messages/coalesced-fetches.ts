@@ -1,0 +1,81 @@
+import type { KafkaClient } from '../../kafka/client';
+import type { PartitionChunk } from '../../kafka/ports/messages';
+import { createLimiter } from '../limiter';
+
+/** Partitions per Fetch: its answer holds up to this many × the bytes per partition. */
+const PARTITIONS_PER_FETCH = 16;
+/** Fetches on the way at once: one answered while the next is prepared by the broker. */
+const FETCHES_IN_FLIGHT = 2;
+/** As long as the broker may wait for data the range still lacks (it is all there for a search). */
+const MAX_WAIT_MS = 50;
+
+interface Wanted {
+  partition: number;
+  offset: string;
+  resolve(chunk: PartitionChunk): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * One partition's next chunk, as readChunk() gives it, but the chunks that a read's partitions ask
+ * for in the same turn of the event loop go out as one Fetch per leader (readChunks), at most
+ * PARTITIONS_PER_FETCH partitions each. A broker answers the requests of one connection one at a
+ * time: twelve partitions read one Fetch each wait for twelve round trips where kcat waits for one.
+ * A partition's error fails its own chunk only (the caller retries it), as readChunk() would.
+ */
+export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPerPartition: number): (partition: number, offset: string) => Promise<PartitionChunk> {
+  const inFlight = createLimiter(FETCHES_IN_FLIGHT);
+  let pending: Wanted[] = [];
+  let scheduled = false;
+
+  const send = async (batch: Wanted[]) => {
+    try {
+      const chunks = await inFlight(() =>
+        client.readChunks(
+          topic,
+          batch.map((w) => ({ partition: w.partition, offset: w.offset })),
+          maxBytesPerPartition,
+          MAX_WAIT_MS,
+        ),
+      );
+      batch.forEach((w, i) => {
+        const chunk = chunks[i]!;
+        if (chunk.error) w.reject(chunk.error);
+        else w.resolve(chunk);
+      });
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  };
+
+  const flush = () => {
+    scheduled = false;
+    const all = pending;
+    pending = [];
+    // A partition asked twice (not expected: one read-ahead per partition) goes in a later Fetch.
+    let rest: Wanted[] = all;
+    while (rest.length > 0) {
+      const seen = new Set<number>();
+      const batch: Wanted[] = [];
+      const later: Wanted[] = [];
+      for (const w of rest) {
+        if (seen.has(w.partition) || batch.length >= PARTITIONS_PER_FETCH) later.push(w);
+        else {
+          seen.add(w.partition);
+          batch.push(w);
+        }
+      }
+      void send(batch);
+      rest = later;
+    }
+  };
+
+  return (partition, offset) =>
+    new Promise<PartitionChunk>((resolve, reject) => {
+      pending.push({ partition, offset, resolve, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
+}
