@@ -21,7 +21,8 @@ interface Wanted {
  * for in the same turn of the event loop go out as one Fetch per leader (readChunks), at most
  * PARTITIONS_PER_FETCH partitions each. A broker answers the requests of one connection one at a
  * time: twelve partitions read one Fetch each wait for twelve round trips where kcat waits for one.
- * A partition's error fails its own chunk only (the caller retries it), as readChunk() would.
+ * A partition's error fails its own chunk only (the caller retries it), as readChunk() would; a
+ * partition that got nothing while it has more is asked again alone (see below).
  */
 export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPerPartition: number): (partition: number, offset: string) => Promise<PartitionChunk> {
   const inFlight = createLimiter(FETCHES_IN_FLIGHT);
@@ -41,7 +42,11 @@ export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPer
       batch.forEach((w, i) => {
         const chunk = chunks[i]!;
         if (chunk.error) w.reject(chunk.error);
-        else w.resolve(chunk);
+        // A broker gives a record batch bigger than the per-partition bytes only to the first
+        // partition of an answer that has data (KIP-74): asked alone, this one gets its batch too.
+        else if (batch.length > 1 && chunk.records.length === 0 && chunk.nextOffset === w.offset && BigInt(chunk.highWatermark) > BigInt(w.offset)) {
+          inFlight(() => client.readChunk(topic, w.partition, w.offset, maxBytesPerPartition)).then(w.resolve, w.reject);
+        } else w.resolve(chunk);
       });
     } catch (error) {
       for (const w of batch) w.reject(error);

@@ -54,12 +54,13 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       next = progressed && after < high ? quiet(fetch(after)) : null;
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
       const end = Number(high);
-      const room = req.limit - pusher.matched;
-      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : room);
+      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
       // Schema-framed keys and values, decoded (schemas fetched once per connection; big chunks on
       // worker threads) while the next chunk is fetched.
       const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(records, req.topic), stop.signal) : null;
       if (req.schemas && !decoded) break;
+      // Counted after the await: the other partitions' chunks (often from the same Fetch) may have matched meanwhile.
+      const room = req.limit - pusher.matched;
       // Matches stay records until pushed: the pusher converts only those the window will keep.
       const matches: RawRecord[] = [];
       const matchParts: (DecodedParts | null)[] | null = decoded ? [] : null;
