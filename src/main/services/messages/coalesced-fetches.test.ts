@@ -42,9 +42,9 @@ describe('coalescedFetches', () => {
     expect(b).toEqual({ status: 'rejected', reason: error });
   });
 
-  it('puts at most 16 partitions in a fetch, and a partition asked twice in a later one', async () => {
+  it('puts at most 4 MB worth of partitions in a fetch, and a partition asked twice in a later one', async () => {
     const { client, calls } = fakeClient((_, offset) => chunk(offset));
-    const read = coalescedFetches(client, 't', 1024);
+    const read = coalescedFetches(client, 't', 256 * 1024);
     await Promise.all([...Array.from({ length: 20 }, (_, p) => read(p, '0')), read(3, '50')]);
     expect(calls.map((c) => c.length)).toEqual([16, 5]);
     expect(calls[1]).toContainEqual({ partition: 3, offset: '50' });

@@ -2,8 +2,11 @@ import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk } from '../../kafka/ports/messages';
 import { createLimiter } from '../limiter';
 
-/** Partitions per Fetch: its answer holds up to this many × the bytes per partition. */
-const PARTITIONS_PER_FETCH = 16;
+/**
+ * Bytes one Fetch may answer with (at least one partition's): on a slow link a bigger answer would
+ * outlast the request timeout. Two on the way hold less than the sixteen 1 MB fetches read before.
+ */
+const BYTES_PER_FETCH = 4 * 1024 * 1024;
 /** Fetches on the way at once: one answered while the next is prepared by the broker. */
 const FETCHES_IN_FLIGHT = 2;
 /** As long as the broker may wait for data the range still lacks (it is all there for a search). */
@@ -19,13 +22,14 @@ interface Wanted {
 /**
  * One partition's next chunk, as readChunk() gives it, but the chunks that a read's partitions ask
  * for in the same turn of the event loop go out as one Fetch per leader (readChunks), at most
- * PARTITIONS_PER_FETCH partitions each. A broker answers the requests of one connection one at a
+ * BYTES_PER_FETCH each. A broker answers the requests of one connection one at a
  * time: twelve partitions read one Fetch each wait for twelve round trips where kcat waits for one.
  * A partition's error fails its own chunk only (the caller retries it), as readChunk() would; a
  * partition that got nothing while it has more is asked again alone (see below).
  */
 export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPerPartition: number): (partition: number, offset: string) => Promise<PartitionChunk> {
   const inFlight = createLimiter(FETCHES_IN_FLIGHT);
+  const partitionsPerFetch = Math.max(1, Math.floor(BYTES_PER_FETCH / maxBytesPerPartition));
   let pending: Wanted[] = [];
   let scheduled = false;
 
@@ -64,7 +68,7 @@ export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPer
       const batch: Wanted[] = [];
       const later: Wanted[] = [];
       for (const w of rest) {
-        if (seen.has(w.partition) || batch.length >= PARTITIONS_PER_FETCH) later.push(w);
+        if (seen.has(w.partition) || batch.length >= partitionsPerFetch) later.push(w);
         else {
           seen.add(w.partition);
           batch.push(w);
