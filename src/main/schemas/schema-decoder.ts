@@ -67,6 +67,11 @@ interface RecordLike {
  * never one per message. Reads call prepare() per chunk (async, fetching the ids that chunk
  * names), then decode() per record (sync, from the cache).
  */
+/** False when neither part can carry a schema reference: no headers, and no magic 0 byte in front (see readFraming). */
+function mayBeFramed(r: RecordLike): boolean {
+  return r.headers.length > 0 || (r.key !== null && r.key.length >= 5 && r.key[0] === 0) || (r.value !== null && r.value.length >= 5 && r.value[0] === 0);
+}
+
 export class SchemaDecoder {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<void>>();
@@ -163,6 +168,9 @@ export class SchemaDecoder {
    * small chunks, local schemas, and everything when the pool cannot run, are decoded here.
    */
   async decodeRecords(records: readonly RecordLike[], topic: string): Promise<DecodedPair[]> {
+    // Most topics hold no schema data: one cheap look per record (no header, no leading 0) and no
+    // local type mapped answers for the whole chunk, without prepare()'s and decode()'s work.
+    if (!(this.local?.typeFor(topic, 'key') || this.local?.typeFor(topic, 'value')) && !records.some(mayBeFramed)) return new Array<DecodedPair>(records.length).fill(null);
     await this.prepare(records);
     const pool = this.registry && records.length >= OFFLOAD_AT ? DecodePool.shared() : null;
     const inline = (r: RecordLike): DecodedPair => {

@@ -27,8 +27,11 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     const fetched = new Map<number, PartitionChunk>();
     // One partition's trouble is reported on its chunk: the others are read all the same.
     const failed = (partition: number, error: AppError) => fetched.set(partition, { records: [], nextOffset: offsetOf.get(partition)!, highWatermark: offsetOf.get(partition)!, error });
-    const noLeader = new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
-    for (const partition of leaderless) failed(partition, noLeader);
+    // Made only when needed: an error captures a stack, and this runs for every fetch of a read.
+    if (leaderless.length > 0) {
+      const noLeader = new AppError({ name: 'KafkaProtocolError', code: 'LEADER_NOT_AVAILABLE', message: `Partition ${leaderless.join(', ')} of ${topic} has no leader right now.`, retriable: true });
+      for (const partition of leaderless) failed(partition, noLeader);
+    }
     await Promise.all(
       byLeader.map(async ([leader, partitions]) => {
         try {

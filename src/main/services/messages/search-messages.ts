@@ -2,8 +2,8 @@ import type { SearchSummary } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk, RawRecord } from '../../kafka/ports/messages';
 import { linkedController, quiet, unlessAborted, withRetries } from '../cancellable';
-import { createLimiter } from '../limiter';
 import { BatchPusher } from './batch-pusher';
+import { coalescedFetches } from './coalesced-fetches';
 import { toWire } from './message-service';
 import { failedParts, filterable, type DecodedParts } from './schema-records';
 import { NewestOverall } from './newest-overall';
@@ -16,7 +16,6 @@ import type { SearchRequest } from './stream-request';
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
 const SEARCH_CHUNK_BYTES = 1024 * 1024;
 const SEARCH_RETRIES = 3;
-const FETCHES_IN_FLIGHT = 16;
 
 /**
  * Reads the range of each chosen partition (in parallel, oldest first within a partition),
@@ -30,9 +29,10 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push, req.keep ?? null);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
-  // Every partition reads ahead; hundreds of partitions must not queue hundreds of MB of
-  // fetches on one connection (on a slow link the last ones would time out).
-  const inFlight = createLimiter(FETCHES_IN_FLIGHT);
+  // Every partition reads ahead; their fetches go out together (one Fetch for many partitions),
+  // and few at once: hundreds of partitions must not queue hundreds of MB of fetches on one
+  // connection (on a slow link the last ones would time out).
+  const readChunk = coalescedFetches(client, req.topic, SEARCH_CHUNK_BYTES);
   let limitReached = false;
   const full = () => limitReached || stop.signal.aborted;
   // Newest messages are chosen by time across partitions, so nothing is pushed before all are
@@ -46,7 +46,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
 
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
-    const fetch = (offset: bigint) => withRetries(() => inFlight(() => client.readChunk(req.topic, partition, offset.toString(), SEARCH_CHUNK_BYTES)), stop.signal, SEARCH_RETRIES);
+    const fetch = (offset: bigint) => withRetries(() => readChunk(partition, offset.toString()), stop.signal, SEARCH_RETRIES);
     let offset = from;
     let next: Promise<PartitionChunk> | null = offset < high ? quiet(fetch(offset)) : null;
     while (next && !full()) {
@@ -58,14 +58,15 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       next = progressed && after < high ? quiet(fetch(after)) : null;
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
       const end = Number(high);
-      const room = req.limit - pusher.matched;
-      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : room);
+      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
       // Schema-framed keys and values, decoded (schemas fetched once per connection; big chunks on
       // worker threads) while the next chunk is fetched; by exact key, only those of candidate keys.
       const toDecode = otherKey && req.schemas ? records.filter((r) => !otherKey(r)) : records;
       const decoded = req.schemas ? await unlessAborted(req.schemas.decodeRecords(toDecode, req.topic), stop.signal) : null;
       let nextDecoded = 0;
       if (req.schemas && !decoded) break;
+      // Counted after the await: the other partitions' chunks (often from the same Fetch) may have matched meanwhile.
+      const room = req.limit - pusher.matched;
       // Matches stay records until pushed: the pusher converts only those the window will keep.
       const matches: RawRecord[] = [];
       const matchParts: (DecodedParts | null)[] | null = decoded ? [] : null;
