@@ -1,7 +1,7 @@
 import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, ListedGroupRow, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
-import type { CommittedOffset, GroupMember } from '../../kafka/ports/groups';
+import type { GroupMember } from '../../kafka/ports/groups';
 import type { PartitionWatermarks } from '../../kafka/ports/metadata';
 import { loadAllGroups, loadGroup, loadGroups, type LoadedGroup } from './group-loader';
 import { sameAssignment } from './reconciling';
