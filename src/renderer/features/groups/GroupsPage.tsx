@@ -42,6 +42,9 @@ const columns = [
   }),
 ];
 
+/** The filter reads the text columns only: fewer strings per keystroke over 10,000 rows. */
+const FILTER_COLUMNS = ['groupId', 'state', 'type', 'assignor', 'topics'];
+
 /** Every consumer group with its state and total lag; Refresh and Auto-refresh (off, 5 s, 30 s) as on Topics and Brokers. */
 export function GroupsPage() {
   const connectionId = useConnectionId();
@@ -81,6 +84,7 @@ export function GroupsPage() {
           data={data}
           columns={columns}
           filter={deferred}
+          filterColumns={FILTER_COLUMNS}
           getRowId={(g) => g.groupId}
           initialSorting={[{ id: 'lag', desc: true }]}
           onRowClick={(g) => navigate(['groups', g.groupId])}
