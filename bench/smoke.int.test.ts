@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 const run = promisify(execFile);
 
 /**
- * A smoke size of the benchmarks whose code paths change most (P1 read, P5 produce), against
+ * A smoke size of the benchmarks whose code paths change most (P1 read, P4 groups, P5 produce), against
  * the shared test broker: they must keep running and keep printing their figures. The figures
  * themselves are not judged here (a busy CI machine); `npm run bench` is for that.
  */
@@ -20,6 +20,13 @@ describe('benchmarks at smoke size', () => {
     expect(out).toMatch(/p1 read 20,000 msgs of ~200 B .*ratio \d+\.\d\d/);
     expect(out).toMatch(/p1 read 10,000 zstd JSON values of ~1 KiB .*ratio \d+\.\d\d/);
     expect(out).toMatch(/p1 main process peak RSS during the reads: \d+ MB/);
+  });
+
+  it('P4 lists 200 groups and their lag as kafka-consumer-groups does, identical to the partition, and prints both ratios', { timeout: 300_000 }, async () => {
+    const out = await bench('p4-groups.ts');
+    expect(out).toMatch(/p4 list interactive: .*ratio \d+\.\d\d/);
+    expect(out).toMatch(/p4 lag of every group: .*ratio \d+\.\d\d× faster/);
+    expect(out).toMatch(/p4 lag identical: [\d,]+ group\/partitions and 200 group totals compared, 0 mismatches/);
   });
 
   it('P5 produces by import and by burst and prints both ratios', { timeout: 300_000 }, async () => {

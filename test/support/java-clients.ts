@@ -14,14 +14,14 @@ export function kafkaAtLeast(major: number, minor: number): boolean {
   return a > major || (a === major && b >= minor);
 }
 
-async function javaArgs(mainClass: string, args: string[]): Promise<string[]> {
+async function javaArgs(mainClass: string, args: string[], classpath?: string[]): Promise<string[]> {
   const { lib, logArgs } = await ensureKafkaJars(repoRoot, KAFKA_VERSION);
-  return ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...logArgs, '-cp', `${lib}/*`, mainClass, ...args];
+  return ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', ...logArgs, '-cp', (classpath ?? [`${lib}/*`]).join(':'), mainClass, ...args];
 }
 
-/** Starts one of Kafka's own Java clients (kafka-tools jar) in the background; kill it when done. */
-export async function startJavaClient(mainClass: string, args: string[]): Promise<ChildProcess> {
-  const child = spawn('java', await javaArgs(mainClass, args), { stdio: 'ignore' });
+/** Starts one of Kafka's own Java clients (kafka-tools jar; or a class on `classpath`) in the background; kill it when done. */
+export async function startJavaClient(mainClass: string, args: string[], classpath?: string[]): Promise<ChildProcess> {
+  const child = spawn('java', await javaArgs(mainClass, args, classpath), { stdio: 'ignore' });
   child.unref();
   // Never outlive the test run.
   const kill = () => child.kill('SIGKILL');

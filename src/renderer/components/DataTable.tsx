@@ -41,6 +41,8 @@ export interface DataTableProps<T> extends TableViewOptions<T> {
   onSortingChange?: (sorting: SortingState) => void;
   /** How many rows the filter leaves, for the "12 of 500 shown" beside the filter box. */
   onShownCountChange?: (shown: number) => void;
+  /** The ids of the rows drawn now (on screen plus overscan), e.g. to load their details first. */
+  onVisibleRowsChange?: (ids: string[]) => void;
   rowHeight?: number;
   /** Rows drawn beyond the visible ones (12): a short list may draw all of them. */
   overscan?: number;
@@ -73,6 +75,21 @@ function DataTableImpl<T>(props: DataTableProps<T>) {
   return props.sorting ? <WindowedRows {...props} sorting={props.sorting} /> : <AllRows {...props} />;
 }
 
+/** Tells `onChange` the ids of the drawn rows when they change (scrolling, sorting, filtering). */
+function useVisibleRows(items: { index: number }[], idAt: (i: number) => string | undefined, onChange: ((ids: string[]) => void) | undefined) {
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (!onChange) return;
+    const ids: string[] = [];
+    for (let i = first; i <= last; i++) {
+      const id = idAt(i);
+      if (id !== undefined) ids.push(id);
+    }
+    onChange(ids);
+  }, [first, last, idAt, onChange]);
+}
+
 function virtualOptions(count: number, rowHeight: number, overscan: number | undefined, getScrollElement: () => HTMLDivElement | null) {
   return { count, getScrollElement, estimateSize: () => rowHeight, overscan: overscan ?? 12, scrollMargin: HEAD_PX, scrollPaddingStart: HEAD_PX };
 }
@@ -103,6 +120,7 @@ function AllRows<T>(props: DataTableProps<T>) {
   const virtualizer = useVirtualizer(virtualOptions(rows.length, rowHeight, props.overscan, () => scrollRef.current));
   const rowAt = useCallback((i: number) => rows[i] as Row<T> | undefined, [rows]);
   const idAt = useCallback((i: number) => rows[i]?.id, [rows]);
+  useVisibleRows(virtualizer.getVirtualItems(), idAt, props.onVisibleRowsChange);
   return (
     <TableView
       {...props}
@@ -147,6 +165,7 @@ function WindowedRows<T>(props: DataTableProps<T> & { sorting: SortingState }) {
   const rows = table.getRowModel().rows;
   const rowAt = useCallback((i: number) => rows[i - first] as Row<T> | undefined, [rows, first]);
   const idAt = useCallback((i: number) => (data[i] === undefined ? undefined : getRowId(data[i])), [data, getRowId]);
+  useVisibleRows(items, idAt, props.onVisibleRowsChange);
   return (
     <TableView
       {...props}

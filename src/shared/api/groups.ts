@@ -120,10 +120,21 @@ export interface LagHistory {
   eta: LagEta | null;
 }
 
+/** A group as ListGroups names it, before its details are loaded. */
+export const ListedGroupRow = z.object({ groupId: z.string().min(1).max(500), type: z.enum(['classic', 'consumer', 'share', 'streams']), state: z.string().max(100) });
+export type ListedGroupRow = z.infer<typeof ListedGroupRow>;
+
+/** Groups per `groups.summaries` call when the list streams details in (the rows on screen go first, alone). */
+export const GROUP_SUMMARY_BATCH = 500;
+
 const GroupRequest = WithConnection.extend({ groupId: z.string().min(1).max(500) });
 
 export const groupCalls = {
   'groups.list': defineCall<GroupSummary[]>()(WithConnection),
+  /** Every group's id, type and state (ListGroups only): what the list shows before details arrive. */
+  'groups.ids': defineCall<ListedGroupRow[]>()(WithConnection),
+  /** State, members, topics and lag of these groups (the list asks for the rows on screen first). */
+  'groups.summaries': defineCall<GroupSummary[]>()(WithConnection.extend({ groups: z.array(ListedGroupRow).max(5_000) })),
   'groups.describe': defineCall<GroupDetail>()(GroupRequest),
   /** What a reset would do, changing nothing. */
   'groups.resetPreview': defineCall<ResetRow[]>()(ResetRequest),

@@ -12,6 +12,7 @@ import { lazyClient } from './lazy-client';
 import { createMessagesPort } from './messages';
 import { createGroupsPort } from './groups';
 import { createGroupProtocolsPort } from './group-protocols';
+import { createGroupBatches } from './group-batches';
 import { offsetDelete } from './raw/offset-delete';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
@@ -135,6 +136,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     commitOffsets: groups.commitOffsets,
     offsetsForTimestamp: groups.offsetsForTimestamp,
     deleteGroup: groups.deleteGroup,
+    ...createGroupBatches(getCluster),
     deleteGroupOffsets: async (groupId, topic, partitions) => offsetDelete(await getCluster(), groupId, topic, partitions),
     ...createGroupProtocolsPort(getCluster),
     ...createProducerPort(getCluster, admin, config.requestTimeoutMs, log),

@@ -20,6 +20,9 @@ import { pooled } from '../../services/pooled';
  */
 const NOT_OF_THIS_TYPE: ReadonlySet<number> = new Set([69, 35]);
 const FIND_COORDINATOR_BATCH = 100;
+const COORDINATOR_LOAD_IN_PROGRESS = 14;
+const LOAD_RETRIES = 20;
+const LOAD_RETRY_MS = 500;
 
 const GROUP_TYPES: ReadonlySet<string> = new Set(['classic', 'consumer', 'share', 'streams']);
 
@@ -104,7 +107,12 @@ export function createGroupProtocolsPort(getCluster: () => Promise<InternalClust
       const perBroker = await Promise.all(
         md.brokers.map(async (b) => {
           const broker = await cluster.findBroker({ nodeId: b.nodeId });
-          const { response } = await sendApi(broker, ListGroups, { statesFilter: [], typesFilter: [] });
+          let { response } = await sendApi(broker, ListGroups, { statesFilter: [], typesFilter: [] });
+          // A broker that just started loads its group coordinators for a few seconds: wait, as Kafka's admin client does.
+          for (let attempt = 0; response.errorCode === COORDINATOR_LOAD_IN_PROGRESS && attempt < LOAD_RETRIES; attempt++) {
+            await new Promise((resolve) => setTimeout(resolve, LOAD_RETRY_MS));
+            ({ response } = await sendApi(broker, ListGroups, { statesFilter: [], typesFilter: [] }));
+          }
           throwIfFailed([{ errorCode: response.errorCode, errorMessage: null, subject: `broker ${b.nodeId}` }], 'Listing groups');
           return response.groups;
         }),

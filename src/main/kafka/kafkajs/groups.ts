@@ -1,13 +1,11 @@
-import kafkajs, { type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import type { LazyClient } from './lazy-client';
 import type { GroupProtocolsPort, GroupsPort } from '../ports/groups';
 import { rethrowAsAppError } from './errors';
-
-// Node's ESM loader cannot see AssignerProtocol as a named export of the CommonJS kafkajs.
-const { AssignerProtocol } = kafkajs;
+import { decodeAssignment } from './group-batches';
 
 /** Consumer groups through kafkajs' admin (the connection's shared admin); OffsetDelete is a raw request (raw/). */
-export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'deleteGroupOffsets' | keyof GroupProtocolsPort> {
+export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'deleteGroupOffsets' | 'describeGroupsBatched' | 'committedOffsetsBatched' | keyof GroupProtocolsPort> {
   const get = () => admin.get();
 
   return {
@@ -52,15 +50,4 @@ export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'de
     },
 
   };
-}
-
-/** Consumer-protocol assignments are encoded by the client; other protocol types (connect…) are opaque. */
-function decodeAssignment(protocolType: string, bytes: Buffer): { topic: string; partitions: number[] }[] {
-  if (protocolType !== 'consumer' || !bytes || bytes.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(bytes);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
-  } catch {
-    return [];
-  }
 }

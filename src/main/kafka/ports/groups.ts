@@ -37,6 +37,10 @@ export interface GroupsPort extends GroupProtocolsPort {
   listGroupIds(): Promise<{ groupId: string; protocolType: string }[]>;
   describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
   committedOffsets(groupId: string): Promise<CommittedOffset[]>;
+  /** Many classic groups at once (one DescribeGroups per coordinator and batch); a group of another type comes back Dead. */
+  describeGroupsBatched(groupIds: string[]): Promise<GroupDescription[]>;
+  /** Many groups' committed offsets at once (OffsetFetch v8+, Kafka 3.0+); null from older brokers, which take one group a request. */
+  committedOffsetsBatched(groupIds: string[]): Promise<Map<string, CommittedOffset[]> | null>;
   /** Overwrites committed offsets (the group must be Empty; the broker refuses otherwise). */
   commitOffsets(groupId: string, topic: string, partitions: { partition: number; offset: string }[]): Promise<void>;
   /** For a reset to a time: the first offset at or after `timestamp` per partition (the end when none). */

@@ -27,6 +27,14 @@ describe('generated codec', () => {
     expect(generated.equals(hand)).toBe(true);
   });
 
+  it('keeps every value of a request that outgrows the first buffer (writes after it grows land in the new one)', () => {
+    const groups = Array.from({ length: 300 }, (_, i) => `p4-7129-g${String(i).padStart(5, '0')}`);
+    for (const version of [0, 6]) {
+      const back = decodeMessage<{ groups: string[] }>(DescribeGroups.request as MessageSpec, version, encodeMessage(DescribeGroups.request, version, { groups }), 0);
+      expect(back.groups).toEqual(groups);
+    }
+  });
+
   it('reads a version without a field as that field\'s default', () => {
     // ListGroups v0 response: error_code INT16, groups [group_id STRING, protocol_type STRING]
     const v0 = new WireWriter()

@@ -269,6 +269,10 @@ class Writer {
   private buf = Buffer.allocUnsafe(256);
   private len = 0;
 
+  /**
+   * Reserves n bytes and returns where they start. It may replace `this.buf`: call it before
+   * reading `this.buf` (in `this.buf.write…(n, this.room(…))` the old buffer would be written).
+   */
   private room(n: number): number {
     if (this.len + n > this.buf.length) {
       const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + n));
@@ -281,36 +285,44 @@ class Writer {
   }
 
   int8(n: number): this {
-    this.buf.writeInt8(n, this.room(1));
+    const at = this.room(1);
+    this.buf.writeInt8(n, at);
     return this;
   }
   int16(n: number): this {
-    this.buf.writeInt16BE(n, this.room(2));
+    const at = this.room(2);
+    this.buf.writeInt16BE(n, at);
     return this;
   }
   uint16(n: number): this {
-    this.buf.writeUInt16BE(n, this.room(2));
+    const at = this.room(2);
+    this.buf.writeUInt16BE(n, at);
     return this;
   }
   int32(n: number): this {
-    this.buf.writeInt32BE(n, this.room(4));
+    const at = this.room(4);
+    this.buf.writeInt32BE(n, at);
     return this;
   }
   int64(n: bigint): this {
-    this.buf.writeBigInt64BE(n, this.room(8));
+    const at = this.room(8);
+    this.buf.writeBigInt64BE(n, at);
     return this;
   }
   float64(n: number): this {
-    this.buf.writeDoubleBE(n, this.room(8));
+    const at = this.room(8);
+    this.buf.writeDoubleBE(n, at);
     return this;
   }
   uvarint(n: number): this {
     let v = n >>> 0;
     while (v >= 0x80) {
-      this.buf[this.room(1)] = (v & 0x7f) | 0x80;
+      const at = this.room(1);
+      this.buf[at] = (v & 0x7f) | 0x80;
       v >>>= 7;
     }
-    this.buf[this.room(1)] = v;
+    const at = this.room(1);
+    this.buf[at] = v;
     return this;
   }
   /** A length prefix (-1 = null): an unsigned varint of length + 1 in flexible versions, else INT16 (strings) or INT32. */
@@ -319,7 +331,8 @@ class Writer {
     return classicWidth === 2 ? this.int16(n) : this.int32(n);
   }
   raw(bytes: Buffer): this {
-    bytes.copy(this.buf, this.room(bytes.length));
+    const at = this.room(bytes.length);
+    bytes.copy(this.buf, at);
     return this;
   }
   toBuffer(): Buffer {

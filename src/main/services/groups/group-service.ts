@@ -1,10 +1,13 @@
-import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
+import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, ListedGroupRow, ResetMode, ResetRow, TopicReader } from '../../../shared/api';
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
-import type { CommittedOffset, GroupMember } from '../../kafka/ports/groups';
+import type { GroupMember } from '../../kafka/ports/groups';
 import type { PartitionWatermarks } from '../../kafka/ports/metadata';
-import { loadAllGroups, loadGroup, type LoadedGroup } from './group-loader';
+import { loadAllGroups, loadGroup, loadGroups, type LoadedGroup } from './group-loader';
 import { sameAssignment } from './reconciling';
+
+/** How long summary batches reuse the log-end offsets another batch fetched. */
+const MARKS_REUSE_MS = 5_000;
 
 const DEAD_NOTE = 'Dead with no members, yet it has committed offsets: nobody has joined it since (a classic group whose members left, or offsets committed by a tool).';
 
@@ -12,22 +15,41 @@ const DEAD_NOTE = 'Dead with no members, yet it has committed offsets: nobody ha
 export class GroupService {
   /** Total lag seen by earlier lists, per connection's client, for the trend column. */
   private readonly seen = new WeakMap<KafkaClient, Map<string, { at: number; lag: number }[]>>();
+  /** Log-end offsets shared by the summary batches of one load. */
+  private readonly marks = new WeakMap<KafkaClient, { at: number; topics: Set<string>; marks: Map<string, PartitionWatermarks> }>();
 
   async list(client: KafkaClient): Promise<GroupSummary[]> {
     const loaded = await loadAllGroups(client);
     const marks = await this.watermarks(client, loaded.flatMap((g) => g.offsets));
+    return this.withTrend(client, loaded.map((l) => summarize(l, marks))).sort((a, b) => a.groupId.localeCompare(b.groupId));
+  }
+
+  /** Every group as ListGroups names it (id, type, state): one request per broker, so the list shows at once. */
+  async ids(client: KafkaClient): Promise<ListedGroupRow[]> {
+    const listed = await client.listGroups();
+    return listed.map((g) => ({ groupId: g.groupId, type: g.type, state: g.state })).sort((a, b) => a.groupId.localeCompare(b.groupId));
+  }
+
+  /**
+   * Details and lag of some listed groups (the rows on screen first, then the rest in batches).
+   * Log-end offsets are shared by the batches of a few seconds, so each topic is asked once.
+   */
+  async summaries(client: KafkaClient, groups: ListedGroupRow[]): Promise<GroupSummary[]> {
+    const loaded = await loadGroups(client, groups.map((g) => ({ ...g, protocolType: '' })));
+    const marks = await this.watermarks(client, loaded.flatMap((g) => [...g.offsets, ...(g.share ?? [])]), MARKS_REUSE_MS);
+    return this.withTrend(client, loaded.map((l) => summarize(l, marks)));
+  }
+
+  /** Adds the lag trend against what earlier lists of this session saw. */
+  private withTrend(client: KafkaClient, summaries: GroupSummary[]): GroupSummary[] {
     const history = this.seen.get(client) ?? new Map<string, { at: number; lag: number }[]>();
     this.seen.set(client, history);
     const now = Date.now();
-    return loaded
-      .map((l) => {
-        const g = l.description;
-        const summary = summarize(l, marks);
-        const past = (history.get(g.groupId) ?? []).filter((p) => now - p.at < 120_000);
-        if (summary.totalLag !== null) history.set(g.groupId, [...past, { at: now, lag: summary.totalLag }].slice(-12));
-        return { ...summary, trend: lagTrend(past[0]?.lag, summary.totalLag) };
-      })
-      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    return summaries.map((summary) => {
+      const past = (history.get(summary.groupId) ?? []).filter((p) => now - p.at < 120_000);
+      if (summary.totalLag !== null) history.set(summary.groupId, [...past, { at: now, lag: summary.totalLag }].slice(-12));
+      return { ...summary, trend: lagTrend(past[0]?.lag, summary.totalLag) };
+    });
   }
 
   async describe(client: KafkaClient, groupId: string): Promise<GroupDetail> {
@@ -165,10 +187,22 @@ export class GroupService {
     });
   }
 
-  private async watermarks(client: KafkaClient, offsets: CommittedOffset[]): Promise<Map<string, PartitionWatermarks>> {
+  /**
+   * Log-end offsets of the topics these offsets are on: one ListOffsets per leader for all of
+   * them. With `reuseMs`, topics asked within that time are not asked again.
+   */
+  private async watermarks(client: KafkaClient, offsets: { topic: string }[], reuseMs = 0): Promise<Map<string, PartitionWatermarks>> {
     const topics = [...new Set(offsets.map((o) => o.topic))];
-    const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
-    return new Map(marks.map((m) => [`${m.topic}:${m.partition}`, m]));
+    const now = Date.now();
+    const cached = this.marks.get(client);
+    const fresh = cached && reuseMs > 0 && now - cached.at < reuseMs ? cached : { at: now, topics: new Set<string>(), marks: new Map<string, PartitionWatermarks>() };
+    const missing = topics.filter((t) => !fresh.topics.has(t));
+    if (missing.length > 0) {
+      for (const m of await client.fetchWatermarks(missing)) fresh.marks.set(`${m.topic}:${m.partition}`, m);
+      for (const t of missing) fresh.topics.add(t);
+    }
+    if (reuseMs > 0) this.marks.set(client, fresh);
+    return fresh.marks;
   }
 }
 

@@ -7,10 +7,12 @@ export function groupHandlers(
   connections: ConnectionManager,
   groups: GroupService,
   sampler: LagSampler,
-): HandlerGroup<'groups.list' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag' | 'groups.deleteOffsets'> {
+): HandlerGroup<'groups.list' | 'groups.ids' | 'groups.summaries' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag' | 'groups.deleteOffsets'> {
   const client = (id: string) => connections.get(id).client;
   return {
     'groups.list': ({ connectionId }) => groups.list(client(connectionId)),
+    'groups.ids': ({ connectionId }) => groups.ids(client(connectionId)),
+    'groups.summaries': ({ connectionId, groups: rows }) => groups.summaries(client(connectionId), rows),
     'groups.describe': ({ connectionId, groupId }) => groups.describe(client(connectionId), groupId),
     'groups.resetPreview': (r) => groups.preview(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),
     'groups.reset': (r) => groups.reset(client(r.connectionId), r.groupId, r.topic, r.partitions, r.mode),

@@ -3,6 +3,8 @@ import { useApi } from '../../api/ApiProvider';
 
 export const groupKeys = {
   list: (connectionId: string) => ['cluster', connectionId, 'groups'] as const,
+  /** The ids-only list (`groups.ids`); an object, so no group id can collide with it. */
+  ids: (connectionId: string) => ['cluster', connectionId, 'groups', { ids: true }] as const,
   one: (connectionId: string, groupId: string) => ['cluster', connectionId, 'groups', groupId] as const,
 };
 
