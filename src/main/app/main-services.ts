@@ -9,6 +9,8 @@ import type { SecretCipher } from '../services/profiles/secret-store';
 import { createServiceDeps, type ServiceDeps } from './service-deps';
 import type { SaveLocation } from '../services/messages/save-location';
 
+export const GROUP_ALERT_TITLE = 'Kafka Explorer · consumer group';
+
 export interface MainServicesOptions {
   log: Logger;
   /** Version, runtime, user-data folder and the optional auto-connect address. */
@@ -19,6 +21,11 @@ export interface MainServicesOptions {
   secretCipher?: SecretCipher | null;
   /** Where exports and saved values go: Electron passes its save dialog; by default the export folder. */
   saveLocation?: SaveLocation;
+  /**
+   * Electron shows a watched group's alert itself, as an OS notification (its window is granted
+   * no permission, so Web Notifications are off there); browser mode leaves it to the page.
+   */
+  notify?: (title: string, body: string) => void;
 }
 
 export interface MainServices {
@@ -51,11 +58,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       host.sendTo(connection.ownerId, 'connection.lost', { connectionId: connection.id, error: { message: health.error?.message ?? 'No broker answers', ...(health.error?.broker ? { broker: health.error.broker } : {}) } });
     }
   });
-  // A watched group's alert goes to the window that owns the connection, which shows a desktop notification.
+  // A watched group's alert goes to the window that owns the connection; the desktop notification
+  // comes from Electron's main (notify) or, in browser mode, from the page.
   deps.lagSampler.onAlert(
     (alert) => {
       const owner = deps.connections.ownerOf(alert.connectionId);
-      if (owner !== undefined) host.sendTo(owner, 'groups.alert', alert);
+      if (owner === undefined) return;
+      host.sendTo(owner, 'groups.alert', alert);
+      options.notify?.(GROUP_ALERT_TITLE, alert.message);
     },
     async (groupId) => (await deps.settings.read()).settings.lagAlerts[groupId] ?? null,
   );

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, Notification, session } from 'electron';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../log';
@@ -29,6 +29,10 @@ void app.whenReady().then(() => {
     app: { version: app.getVersion(), runtime: 'electron', userDataDir: app.getPath('userData'), autoConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT, autoConnectRegistry: process.env.KAFKA_EXPLORER_AUTOCONNECT_REGISTRY, autoConnectConnect: process.env.KAFKA_EXPLORER_AUTOCONNECT_CONNECT },
     secretCipher: safeStorageCipher(),
     saveLocation: saveDialogLocation(),
+    // Lag alerts as OS notifications, from main: the window itself may not notify (see above).
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
   });
   registerIpc(services.host, rendererUrl(paths));
   createMainWindow(paths);

@@ -28,7 +28,7 @@ export function EventBridge() {
       api.on('produce.progress', (progress) => useProduceProgress.getState().onProgress(progress)),
       api.on('messages.batch', dispatchBatch),
       api.on('copy.progress', (progress) => useCopyProgress.getState().onProgress(progress)),
-      api.on('groups.alert', showGroupAlert),
+      api.on('groups.alert', (alert) => showGroupAlert(alert, api.mode)),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, [api, queryClient]);

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../api/ApiProvider';
 import { updateSettings, useSettings } from '../../state/settings-store';
-
-const permission = () => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+import { notificationPermission } from './group-alerts';
 
 /**
  * "Notify me when lag exceeds N": the group's threshold, kept in the settings by main, which
@@ -13,14 +12,15 @@ export function LagAlertSetting({ groupId }: { groupId: string }) {
   const { lagAlerts } = useSettings();
   const current = lagAlerts[groupId];
   const [draft, setDraft] = useState(current === undefined ? '' : String(current));
-  const [allowed, setAllowed] = useState(permission());
+  const [allowed, setAllowed] = useState(() => notificationPermission(api.mode));
   const [error, setError] = useState<string | null>(null);
   const value = draft.trim() === '' ? null : Number(draft);
   const invalid = value !== null && (!Number.isInteger(value) || value < 0);
 
   const save = async () => {
     setError(null);
-    if (value !== null && typeof Notification !== 'undefined' && Notification.permission === 'default') setAllowed(await Notification.requestPermission());
+    // Asked from this click (a user gesture), as browsers require.
+    if (value !== null && allowed === 'default') setAllowed(await Notification.requestPermission());
     const next = { ...lagAlerts };
     if (value === null) delete next[groupId];
     else next[groupId] = value;
