@@ -34,13 +34,17 @@ export function importedRecords(
   // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
   const texts: string[] = [];
   const numbers: number[] = [];
-  content.split('\n').forEach((line, i) => {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (/\S/.test(text)) {
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.charCodeAt(line.length - 1) === 13 /* \r */ ? line.slice(0, -1) : line;
+    // A line that starts with a visible ASCII character is not blank: the regex only for the rest.
+    const first = text.charCodeAt(0);
+    if ((first > 32 && first < 127) || /\S/.test(text)) {
       texts.push(text);
       numbers.push(i + 1);
     }
-  });
+  }
   let roundRobin = 0;
   const place = (key: Buffer | string | null, partition: unknown, line: number) => {
     if (keep.partition && partition !== undefined && partition !== null) {
