@@ -2,7 +2,7 @@
  * P5 produce: 100,000 messages of ~200 B (10,000 with --smoke), the app vs `kcat -P` from
  * the same file, in the same run, on the same broker. The app goes through its real main-process
  * path (dispatcher → produce service → kafkajs): once importing the file kcat reads (NDJSON),
- * once as a templated burst. Prints msg/s and the ratio app ÷ kcat (target ≥ 0.5).
+ * once as a templated burst. Prints msg/s and the ratio app ÷ kcat (target ≥ 0.7, issue 19).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -76,6 +76,6 @@ console.log(`p5 produce ${COUNT.toLocaleString('en')} messages of ~${avgBytes} B
 console.log(`  kcat -P (file)          ${rate(k).toLocaleString('en').padStart(9)} msg/s  (${(k / 1000).toFixed(2)} s)`);
 console.log(`  app import (same file)  ${rate(i).toLocaleString('en').padStart(9)} msg/s  (${(i / 1000).toFixed(2)} s)  ratio ${(k / i).toFixed(2)}× kcat`);
 console.log(`  app templated burst     ${rate(b).toLocaleString('en').padStart(9)} msg/s  (${(b / 1000).toFixed(2)} s)  ratio ${(k / b).toFixed(2)}× kcat`);
-console.log(`p5 target app ≥ 0.5× kcat: import ${k / i >= 0.5 ? 'met' : 'NOT met'}, burst ${k / b >= 0.5 ? 'met' : 'NOT met'}`);
+console.log(`p5 target app ≥ 0.7× kcat: import ${k / i >= 0.7 ? 'met' : 'NOT met'}, burst ${k / b >= 0.7 ? 'met' : 'NOT met'}`);
 
 await close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { murmur2, partitionForKey } from './murmur2';
+import { murmur2, partitionForKey, partitionForText } from './murmur2';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -19,5 +19,11 @@ describe('murmur2 (Kafka default partitioner)', () => {
   it('maps to a partition with the positive hash', () => {
     expect(partitionForKey(bytes('21'), 6)).toBe((-973932308 & 0x7fffffff) % 6);
     expect(partitionForKey(new Uint8Array(), 3)).toBe((murmur2(new Uint8Array()) & 0x7fffffff) % 3);
+  });
+
+  it('picks the same partition for a text key as for its UTF-8 bytes, ASCII or not', () => {
+    for (const key of ['', '2', '21', 'abc', 'foobar', 'rider-17', 'a-little-bit-longer-string', 'zürich', 'キー', '\u007f\u0080']) {
+      for (const count of [1, 6, 7, 100]) expect(partitionForText(key, count)).toBe(partitionForKey(bytes(key), count));
+    }
   });
 });

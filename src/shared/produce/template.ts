@@ -118,7 +118,10 @@ export function compileTemplate(text: string): CompiledTemplate {
   // A plain loop: this runs once per message of a burst of up to millions.
   const render = (ctx: RenderContext) => {
     let out = '';
-    for (const p of parts) out += typeof p === 'string' ? p : p.render(ctx);
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      out += typeof p === 'string' ? p : p.render(ctx);
+    }
     return out;
   };
   return { dynamic, parts, render: dynamic ? render : () => text };

@@ -1,8 +1,8 @@
 import type { Admin } from 'kafkajs';
 import { AppError } from '../../../shared/errors';
-import type { Acks } from '../../../shared/api';
+import type { Acks, Compression } from '../../../shared/api';
 import type { Logger } from '../../log';
-import type { OutgoingRecord, PartitionAck, ProducerPort } from '../ports/producer';
+import type { OutgoingRecord, PartitionAck, ProduceOptions, ProducerPort } from '../ports/producer';
 import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
 import type { InternalCluster } from './internals';
 import type { LazyClient } from './lazy-client';
@@ -42,38 +42,37 @@ interface Failure {
  * most of a burst encoding (the P5 benchmark), and never forgets a topic once deleted.
  */
 export function createProducerPort(getCluster: () => Promise<InternalCluster>, admin: LazyClient<Admin>, requestTimeoutMs: number, log: Logger): ProducerPort {
+  /** Sends one topic's encoded batches (consecutive rounds of at most one batch per partition). */
+  const sendEncoded = async (topic: string, encoded: Map<number, Buffer[]>, options: ProduceOptions): Promise<PartitionAck[]> => {
+    const acks = new Map<number, PartitionAck>();
+    const rounds = Math.max(...[...encoded.values()].map((b) => b.length));
+    for (let round = 0; round < rounds; round++) {
+      const batches = new Map<number, Buffer>();
+      for (const [p, list] of encoded) if (list[round]) batches.set(p, list[round]!);
+      const acked = new Map<number, PartitionAck>();
+      let pending = [...batches.keys()];
+      for (let attempt = 1; ; attempt++) {
+        const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acked);
+        if (failures.length === 0) break;
+        const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
+        if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
+        log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
+        pending = failures.map((f) => f.partition);
+        await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
+        await (await getCluster()).refreshMetadata().catch(() => undefined);
+      }
+      // The first batch's offset is where this send's records start in each partition.
+      for (const [p, ack] of acked) if (!acks.has(p)) acks.set(p, ack);
+    }
+    return [...acks.values()].sort((a, b) => a.partition - b.partition);
+  };
+
   return {
-    async produce(topic, records, options) {
-      const byPartition = new Map<number, OutgoingRecord[]>();
-      for (const r of records) {
-        const list = byPartition.get(r.partition);
-        if (list) list.push(r);
-        else byPartition.set(r.partition, [r]);
-      }
-      // Encoded once: a retry sends the same bytes to the new leader.
-      const encoded = new Map<number, Buffer[]>();
-      await Promise.all([...byPartition].map(async ([p, rs]) => encoded.set(p, await encodeRecordBatches(rs, options.compression, MAX_BATCH_BYTES))));
-      const acks = new Map<number, PartitionAck>();
-      const rounds = Math.max(...[...encoded.values()].map((b) => b.length));
-      for (let round = 0; round < rounds; round++) {
-        const batches = new Map<number, Buffer>();
-        for (const [p, list] of encoded) if (list[round]) batches.set(p, list[round]!);
-        const acked = new Map<number, PartitionAck>();
-        let pending = [...batches.keys()];
-        for (let attempt = 1; ; attempt++) {
-          const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acked);
-          if (failures.length === 0) break;
-          const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
-          if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
-          log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
-          pending = failures.map((f) => f.partition);
-          await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
-          await (await getCluster()).refreshMetadata().catch(() => undefined);
-        }
-        // The first batch's offset is where this send's records start in each partition.
-        for (const [p, ack] of acked) if (!acks.has(p)) acks.set(p, ack);
-      }
-      return [...acks.values()].sort((a, b) => a.partition - b.partition);
+    // Not async itself: nothing holds the records while the request is out, only their encoded
+    // bytes (a retry sends the same bytes to the new leader). Records then die young, which keeps
+    // a burst's garbage collection cheap.
+    produce(topic, records, options) {
+      return encodeByPartition(records, options.compression).then((encoded) => sendEncoded(topic, encoded, options));
     },
 
     async topicConfig(topic, name) {
@@ -82,6 +81,19 @@ export function createProducerPort(getCluster: () => Promise<InternalCluster>, a
       return resources[0]?.configEntries.find((e) => e.configName === name)?.configValue ?? null;
     },
   };
+}
+
+/** Each partition's records, in order, as the record batches that carry them. */
+async function encodeByPartition(records: OutgoingRecord[], compression: Compression): Promise<Map<number, Buffer[]>> {
+  const byPartition = new Map<number, OutgoingRecord[]>();
+  for (const r of records) {
+    const list = byPartition.get(r.partition);
+    if (list) list.push(r);
+    else byPartition.set(r.partition, [r]);
+  }
+  const encoded = new Map<number, Buffer[]>();
+  await Promise.all([...byPartition].map(async ([p, rs]) => encoded.set(p, await encodeRecordBatches(rs, compression, MAX_BATCH_BYTES))));
+  return encoded;
 }
 
 /** One request per leader for the pending partitions; records each success in `acks`, returns the failures. */

@@ -1,7 +1,8 @@
 import type { Acks, Compression } from '../../../shared/api';
 
 export interface OutgoingRecord {
-  key: Buffer | null;
+  /** A string is sent as its UTF-8 bytes, like a value's. */
+  key: Buffer | string | null;
   /** A string is sent as its UTF-8 bytes (saves a copy per record in big bursts). */
   value: Buffer | string | null;
   headers: { key: string; value: Buffer }[];

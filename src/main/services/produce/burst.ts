@@ -75,13 +75,16 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
     return batch;
   };
 
-  const sendBatch = async (batch: OutgoingRecord[]) => {
+  // Counted before sending, so nothing holds the records while they are out (only their bytes):
+  // they die young, which keeps garbage collection cheap in a big burst.
+  const sendBatch = (batch: OutgoingRecord[]) => settle(producer.produce(plan.topic, batch, plan.options), countByPartition(batch), batch.length);
+  const settle = async (sending: Promise<unknown>, counts: Map<number, number>, size: number) => {
     try {
-      await producer.produce(plan.topic, batch, plan.options);
-      sent += batch.length;
-      for (const r of batch) perPartition.set(r.partition, (perPartition.get(r.partition) ?? 0) + 1);
+      await sending;
+      sent += size;
+      for (const [p, n] of counts) perPartition.set(p, (perPartition.get(p) ?? 0) + n);
     } catch (error) {
-      fail(AppError.is(error) ? error.message : String(error), batch.length);
+      fail(AppError.is(error) ? error.message : String(error), size);
     }
     progress();
   };
@@ -121,6 +124,12 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
   };
 }
 
+
+function countByPartition(batch: OutgoingRecord[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const r of batch) counts.set(r.partition, (counts.get(r.partition) ?? 0) + 1);
+  return counts;
+}
 
 /** Roughly what a record takes in a batch: its bytes plus a few bytes of framing. */
 function recordSize(r: OutgoingRecord): number {

@@ -23,6 +23,23 @@ describe('imported files', () => {
     expect(() => parsed.record(3)).toThrow('line 3: partition 9 does not exist (0–2)');
   });
 
+  it('skips blank lines (spaces, tabs, CRLF, non-breaking spaces) and numbers the rest as in the file', () => {
+    const parsed = importedRecords('a\r\n  \r\n\t\n\u00a0\u2003\n\u00e9t\u00e9\r\n \tb\n\r\n', 'lines', 2);
+    expect(parsed.total).toBe(3);
+    expect([1, 2, 3].map((i) => parsed.record(i).value)).toEqual(['a', 'été', ' \tb']);
+    const bad = importedRecords('\n\r\n  {"value":1,"partition":9}', 'ndjson', 2);
+    expect(() => bad.record(1)).toThrow('line 3: partition 9 does not exist (0–1)');
+  });
+
+  it('sends the usual line ({"key": text, "value": text}) as that text, on the key’s partition', () => {
+    const parsed = importedRecords('{"key":"zürich-1","value":"{\\"n\\":12345678901234567890}"}\n{"value":"v"}', 'ndjson', 7);
+    const first = parsed.record(1);
+    expect(Buffer.from(first.key!).toString()).toBe('zürich-1');
+    expect(first.value).toBe('{"n":12345678901234567890}');
+    expect(first.partition).toBe(partitionForKey(Buffer.from('zürich-1'), 7));
+    expect(parsed.record(2)).toMatchObject({ key: null, value: 'v', headers: [] });
+  });
+
   it('takes plain lines as values', () => {
     const parsed = importedRecords('a\nb\n\nc\n', 'lines', 2);
     expect(parsed.total).toBe(3);

@@ -1,5 +1,5 @@
 import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
-import { partitionForKey } from '../../../shared/produce/murmur2';
+import { partitionForKey, partitionForText } from '../../../shared/produce/murmur2';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
 import { encodeWithSchema } from './message-factory';
 import type { SchemaUse } from './payload-schemas';
@@ -34,23 +34,33 @@ export function importedRecords(
   // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
   const texts: string[] = [];
   const numbers: number[] = [];
-  content.split('\n').forEach((line, i) => {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (/\S/.test(text)) {
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const text = line.charCodeAt(line.length - 1) === 13 /* \r */ ? line.slice(0, -1) : line;
+    // A line that starts with a visible ASCII character is not blank: the regex only for the rest.
+    const first = text.charCodeAt(0);
+    if ((first > 32 && first < 127) || /\S/.test(text)) {
       texts.push(text);
       numbers.push(i + 1);
     }
-  });
+  }
   let roundRobin = 0;
-  const place = (key: Buffer | null, partition: unknown, line: number) => {
+  const place = (key: Buffer | string | null, partition: unknown, line: number) => {
     if (keep.partition && partition !== undefined && partition !== null) {
       if (!Number.isInteger(partition) || (partition as number) < 0 || (partition as number) >= partitionCount) {
         throw new Error(`line ${line}: partition ${JSON.stringify(partition)} does not exist (0–${partitionCount - 1})`);
       }
       return partition as number;
     }
-    return key !== null ? partitionForKey(key, partitionCount) : roundRobin++ % partitionCount;
+    return key === null ? roundRobin++ % partitionCount : typeof key === 'string' ? partitionForText(key, partitionCount) : partitionForKey(key, partitionCount);
   };
+
+  const withSchema = (text: string, number: number, role: 'key' | 'value', v: unknown, use: SchemaUse): Buffer => {
+    const json = typeof v === 'string' ? v : exactJsonOf(text, role);
+    return encodeWithSchema(use.schema, json, use.messageType, `line ${number}: ${role}`);
+  };
+  const plain = !schemas.key && !schemas.value;
 
   return {
     total: texts.length,
@@ -58,8 +68,8 @@ export function importedRecords(
       const text = texts[seq - 1]!;
       const number = numbers[seq - 1]!;
       if (format === 'lines') {
-        const value = schemas.value ? encodeWithSchema(schemas.value.schema, text, schemas.value.messageType, `line ${number}: value`) : Buffer.from(text, 'utf8');
-        return { key: null, value, headers: [], partition: place(null, undefined, number), timestamp: Date.now() };
+        const value = schemas.value ? encodeWithSchema(schemas.value.schema, text, schemas.value.messageType, `line ${number}: value`) : text;
+        return { key: null, value, headers: NO_HEADERS, partition: place(null, undefined, number), timestamp: Date.now() };
       }
       let row: unknown;
       try {
@@ -69,16 +79,23 @@ export function importedRecords(
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new Error(`line ${number}: expected an object with key, value, headers, partition`);
       const { key, keyEncoding, value, valueEncoding, headers, partition, timestamp } = row as Record<string, unknown>;
-      const withSchema = (role: 'key' | 'value', v: unknown, use: SchemaUse): Buffer => {
-        const json = typeof v === 'string' ? v : exactJsonOf(text, role);
-        return encodeWithSchema(use.schema, json, use.messageType, `line ${number}: ${role}`);
-      };
+      // The usual line ({"key": "…", "value": "…"}, text only): no encodings, schemas or headers to look at.
+      if (plain && keyEncoding === undefined && valueEncoding === undefined && headers === undefined && (typeof key === 'string' || key === undefined || key === null) && typeof value === 'string') {
+        const keyText = typeof key === 'string' ? key : null;
+        return {
+          key: keyText,
+          value,
+          headers: NO_HEADERS,
+          partition: place(keyText, partition, number),
+          timestamp: keep.timestamp && timestamp !== undefined && timestamp !== null ? toTimestamp(timestamp, number) : Date.now(),
+        };
+      }
       const schemaKey = schemas.key && key !== undefined && key !== null && !isBase64(keyEncoding, `line ${number}: key`) ? schemas.key : undefined;
-      const keyBytes = schemaKey ? withSchema('key', key, schemaKey) : toBytes(key, keyEncoding, `line ${number}: key`);
+      const keyBytes = schemaKey ? withSchema(text, number, 'key', key, schemaKey) : toBytes(key, keyEncoding, `line ${number}: key`);
       const schemaValue = schemas.value && value !== undefined && value !== null && !isBase64(valueEncoding, `line ${number}: value`) ? schemas.value : undefined;
       // A text value stays a string: the producer writes it into the batch without an extra copy.
       const valueData = schemaValue
-        ? withSchema('value', value, schemaValue)
+        ? withSchema(text, number, 'value', value, schemaValue)
         : isBase64(valueEncoding, `line ${number}: value`)
           ? toBytes(value, valueEncoding, `line ${number}: value`)
           : value === undefined || value === null
@@ -96,6 +113,9 @@ export function importedRecords(
     },
   };
 }
+
+/** Shared by every record without headers (never mutated): one array less per line. */
+const NO_HEADERS: OutgoingRecord['headers'] = [];
 
 /** A line's key or value as JSON text with every digit as written (JSON.parse rounds int64). */
 function exactJsonOf(line: string, field: 'key' | 'value'): string {
@@ -133,7 +153,7 @@ function toTimestamp(t: unknown, line: number): number {
 }
 
 function toHeaders(h: unknown, line: number): { key: string; value: Buffer }[] {
-  if (h === undefined || h === null) return [];
+  if (h === undefined || h === null) return NO_HEADERS;
   const list = Array.isArray(h) ? h.map((x) => x as { key?: unknown; value?: unknown; encoding?: unknown }) : Object.entries(h as object).map(([key, value]) => ({ key, value, encoding: undefined }));
   return list.map((x) => {
     if (typeof x?.key !== 'string' || x.key === '') throw new Error(`line ${line}: every header needs a non-empty string key`);

@@ -1,4 +1,4 @@
-import { partitionForKey } from '../../../shared/produce/murmur2';
+import { partitionForKey, partitionForText } from '../../../shared/produce/murmur2';
 import { compileTemplate, TemplateError, type CompiledTemplate } from '../../../shared/produce/template';
 import type { MessageDraft, Payload } from '../../../shared/api';
 import { jsonStable } from '../../../shared/produce/json-stable';
@@ -7,7 +7,8 @@ import { SchemaMismatch } from '../../schemas/codecs/codec';
 import { describeSchema, SchemaEncoder, type EncodingSchema } from '../../schemas/schema-encoder';
 import { choiceLabel, isLocalChoice } from '../../../shared/schemas/schema-choice';
 
-type BytesOf = (seq: number) => Buffer | null;
+/** A message's key or value: bytes, or text the batch writes as UTF-8. */
+type BytesOf = (seq: number) => Buffer | string | null;
 
 /** The compiled schemas a draft's schema-format key and value are encoded with (resolved beforehand: async). */
 export interface DraftSchemas {
@@ -58,10 +59,13 @@ export function payloadEncoder(payload: Payload, what: string, schema?: Encoding
       // check the first, and parse each message only where a placeholder could break it.
       const checkEach = json && !jsonStable(template);
       if (json && !checkEach) assertJson(template.render({ seq: 1 }), what);
+      // The text itself, not its bytes: the record batch writes it in place (no Buffer per message).
+      const ctx = { seq: 0 };
       return (seq) => {
-        const text = template.render({ seq });
+        ctx.seq = seq;
+        const text = template.render(ctx);
         if (checkEach) assertJson(text, what);
-        return Buffer.from(text, 'utf8');
+        return text;
       };
     }
   }
@@ -96,6 +100,9 @@ function assertJson(text: string, what: string): void {
   }
 }
 
+/** Shared by every record without headers (never mutated): one array less per message. */
+const NO_HEADERS: OutgoingRecord['headers'] = [];
+
 /**
  * Compiles a draft once and builds record number `seq` (1-based) of a send or burst, with
  * the partition Kafka's default partitioner would choose (round-robin for null keys).
@@ -108,13 +115,15 @@ export function messageFactory(draft: MessageDraft, partitionCount: number, sche
     throw new TemplateError(`partition ${draft.partition} does not exist: the topic has ${partitionCount} (0–${partitionCount - 1})`);
   }
   let roundRobin = Math.floor(Math.random() * partitionCount);
+  const ctx = { seq: 0 };
   return (seq) => {
     const k = key(seq);
-    const partition = draft.partition ?? (k !== null ? partitionForKey(k, partitionCount) : roundRobin++ % partitionCount);
+    const partition = draft.partition ?? (k === null ? roundRobin++ % partitionCount : typeof k === 'string' ? partitionForText(k, partitionCount) : partitionForKey(k, partitionCount));
+    ctx.seq = seq;
     return {
       key: k,
       value: value(seq),
-      headers: headers.map((h) => ({ key: h.key, value: Buffer.from(h.template.render({ seq }), 'utf8') })),
+      headers: headers.length === 0 ? NO_HEADERS : headers.map((h) => ({ key: h.key, value: Buffer.from(h.template.render(ctx), 'utf8') })),
       partition,
       timestamp: draft.timestamp ?? Date.now(),
     };

@@ -158,17 +158,15 @@ export class ProduceService {
     const client = target.client;
     return {
       topicConfig: (topic, name) => client.topicConfig(topic, name),
-      produce: async (topic, records, options) => {
-        try {
-          return await client.produce(topic, records, options);
-        } catch (error) {
+      // No await here: the records are not held while the request is out (see the producer).
+      produce: (topic, records, options) =>
+        client.produce(topic, records, options).catch(async (error: unknown) => {
           if (!AppError.is(error)) throw error;
           if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
           if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
           limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
           throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
-        }
-      },
+        }),
     };
   }
 

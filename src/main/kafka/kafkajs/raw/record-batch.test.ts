@@ -61,7 +61,19 @@ describe('several record batches for one partition', () => {
   });
 });
 
-describe('string values', () => {
+describe('string keys and values', () => {
+  it('are written as their UTF-8 bytes, the same bytes as Buffers give', async () => {
+    const text = [{ key: 'rider-7', value: '{"seq":1}', headers: [], timestamp: 5 }, { key: 'zürich ✓', value: '', headers: [], timestamp: 6 }];
+    const bytes = text.map((r) => ({ ...r, key: Buffer.from(r.key), value: Buffer.from(r.value) }));
+    const batch = await encodeRecordBatch(text, 'none');
+    expect(batch).toEqual(await encodeRecordBatch(bytes, 'none'));
+    const decoded = await decodeBatch(new Decoder(batch));
+    expect(decoded.records.map((r) => [r.key!.toString('utf8'), r.value!.toString('utf8')])).toEqual([
+      ['rider-7', '{"seq":1}'],
+      ['zürich ✓', ''],
+    ]);
+  });
+
   it('are written as their UTF-8 bytes', async () => {
     const batch = await encodeRecordBatch([{ key: null, value: 'snø ✓ {"a":1}', headers: [], timestamp: 1 }], 'none');
     const decoded = await decodeBatch(new Decoder(batch));

@@ -4,8 +4,8 @@ import { lz4Compress, snappyCompress, zstdCompress } from '../codecs';
 import { crc32c } from './crc32c';
 
 export interface BatchRecord {
-  key: Buffer | null;
-  /** A string is written as UTF-8 straight into the batch. */
+  /** A string is written as UTF-8 straight into the batch (keys and values alike). */
+  key: Buffer | string | null;
   value: Buffer | string | null;
   headers: { key: string; value: Buffer }[];
   /** Create time, epoch ms. */
@@ -53,7 +53,8 @@ interface Layout {
   records: BatchRecord[];
   /** Header keys as bytes, only for records that have headers. */
   headerKeys: (Buffer[] | null)[];
-  /** UTF-8 length of each value (strings are not encoded until written). */
+  /** UTF-8 length of each key and value (strings are not encoded until written). */
+  keySizes: number[];
   valueSizes: number[];
   bodies: number[];
   /** Bytes of the records section, uncompressed. */
@@ -66,13 +67,16 @@ function layout(records: BatchRecord[]): Layout {
   const base = records[0]!.timestamp;
   const headerKeys: (Buffer[] | null)[] = new Array(records.length);
   const bodies: number[] = new Array(records.length);
+  const keySizes: number[] = new Array(records.length);
   const valueSizes: number[] = new Array(records.length);
   let size = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     let body = 1 + varintSize(r.timestamp - base) + varintSize(i);
-    body += r.key === null ? 1 : varintSize(r.key.length) + r.key.length;
-    const valueSize = r.value === null ? -1 : typeof r.value === 'string' ? Buffer.byteLength(r.value, 'utf8') : r.value.length;
+    const keySize = dataSize(r.key);
+    keySizes[i] = keySize;
+    body += keySize < 0 ? 1 : varintSize(keySize) + keySize;
+    const valueSize = dataSize(r.value);
     valueSizes[i] = valueSize;
     body += valueSize < 0 ? 1 : varintSize(valueSize) + valueSize;
     body += varintSize(r.headers.length);
@@ -84,7 +88,28 @@ function layout(records: BatchRecord[]): Layout {
     bodies[i] = body;
     size += varintSize(body) + body;
   }
-  return { records, headerKeys, valueSizes, bodies, size };
+  return { records, headerKeys, keySizes, valueSizes, bodies, size };
+}
+
+/** Bytes of a key or value (-1 for null); text counts its UTF-8 bytes. */
+function dataSize(v: Buffer | string | null): number {
+  return v === null ? -1 : typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : v.length;
+}
+
+/**
+ * Node's own UTF-8 writer behind Buffer#write, without its argument checks (the offset and size
+ * here are known good): in the P5 profile Buffer#write's own checks took more time than the
+ * copying they guard. protobufjs' BufferWriter calls it the same way.
+ */
+interface Utf8Writer extends Buffer {
+  utf8Write(text: string, offset: number, length: number): number;
+}
+
+/** Writes a key or value of `size` bytes (dataSize) with its length in front. */
+function writeData(buf: Buffer, at: number, v: Buffer | string | null, size: number): number {
+  if (typeof v !== 'string') return writeBytes(buf, at, v);
+  at = writeVarint(buf, at, size);
+  return at + (buf as Utf8Writer).utf8Write(v, at, size);
 }
 
 function writeRecords(buf: Buffer, at: number, l: Layout): number {
@@ -95,11 +120,8 @@ function writeRecords(buf: Buffer, at: number, l: Layout): number {
     buf[at++] = 0; // record attributes: unused
     at = writeVarint(buf, at, r.timestamp - base);
     at = writeVarint(buf, at, i);
-    at = writeBytes(buf, at, r.key);
-    if (typeof r.value === 'string') {
-      at = writeVarint(buf, at, l.valueSizes[i]!);
-      at += buf.write(r.value, at, l.valueSizes[i]!, 'utf8');
-    } else at = writeBytes(buf, at, r.value);
+    at = writeData(buf, at, r.key, l.keySizes[i]!);
+    at = writeData(buf, at, r.value, l.valueSizes[i]!);
     at = writeVarint(buf, at, r.headers.length);
     const keys = l.headerKeys[i] ?? NO_HEADERS;
     for (let j = 0; j < r.headers.length; j++) {
