@@ -114,10 +114,11 @@ test.describe('masking and reads by key', () => {
     await expect(page.getByTestId('messages-summary')).toContainText('scanned 600, matched 20');
     await expect(page.getByTestId('key-partition-note')).toHaveCount(0);
 
-    // What was read, summed up by key.
+    // What was read, summed up by key: the whole topic (a limit of 500 may stop before some partitions' keys).
     await page.getByLabel('Exact key').fill('');
+    await page.getByLabel('Limit').fill('1000');
     await page.getByRole('button', { name: 'Read', exact: true }).click();
-    await expect.poll(async () => Number(await table.getAttribute('data-rows'))).toBeGreaterThanOrEqual(500);
+    await expect(table).toHaveAttribute('data-rows', '600');
     await page.getByRole('button', { name: 'Top keys' }).click();
     await expect(page.getByTestId('top-keys')).toContainText(/^30 distinct keys in \d+ messages read/);
     await expect(page.getByRole('table', { name: 'Top keys by count' }).getByRole('row')).toHaveCount(11);

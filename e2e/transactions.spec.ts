@@ -27,7 +27,8 @@ test.describe('operations: stuck transactions', () => {
     // From the topic's Manage tab, which opens the tab with the topic filled in.
     await page.evaluate((hash) => void (window.location.hash = hash), `#/topics/${topic}/manage`);
     await page.getByRole('region', { name: 'Transactions' }).getByRole('link').click();
-    await expect(page.getByLabel('Topic')).toHaveValue(topic);
+    // Exact: until the (lazily loaded) tab shows, the Manage tab's "Topic sections" and the like are on screen.
+    await expect(page.getByLabel('Topic', { exact: true })).toHaveValue(topic);
     await expect(page.getByTestId('transactions-summary')).toContainText('1 open transaction on 1 partition, none hanging');
     const partitions = await readTable(page, 'Partitions and their last stable offsets');
     expect(partitions.map((r) => [r.Partition, r['High watermark'], r['Last stable offset'], r['Held back'], r['Open transactions']])).toEqual([
@@ -63,7 +64,7 @@ test.describe('operations: stuck transactions', () => {
     await new ConnectScreen(page).connect(env.bootstrap, { readOnly: true });
     await sidebar.open('Operations');
     await page.getByRole('navigation', { name: 'Operations' }).getByRole('link', { name: 'Transactions' }).click();
-    await page.getByLabel('Topic').fill(topic);
+    await page.getByLabel('Topic', { exact: true }).fill(topic);
     await page.getByRole('button', { name: 'Show transactions' }).click();
     await expect(page.getByRole('table', { name: 'Partitions and their last stable offsets' })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Abort transaction/ })).toHaveCount(0);
