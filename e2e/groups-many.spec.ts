@@ -9,8 +9,11 @@ import { ConnectionConfig } from '../src/shared/api';
 
 const GROUPS = 2_000;
 
+// Playwright's trace recorder snapshots the DOM in the page at every action: its work, not the app's.
+test.use({ trace: 'off' });
+
 test.describe('many consumer groups', () => {
-  test('2,000 groups: rows at once, details streamed in, scrolling and filtering under 100 ms of renderer CPU (target 50)', async ({ connectedPage: page, sidebar, env }) => {
+  test('2,000 groups: rows at once, details streamed in, scrolling and filtering never block the renderer over 50 ms of CPU', async ({ connectedPage: page, sidebar, env }) => {
     test.setTimeout(240_000);
     const suffix = randomBytes(4).toString('hex');
     const topics = [`e2e-many-${suffix}-a`, `e2e-many-${suffix}-b`];
@@ -34,18 +37,31 @@ test.describe('many consumer groups', () => {
     await expect(table.getByRole('row').filter({ hasText: `e2e-many-${suffix}-g1999` })).toContainText(topics[1]!);
     await page.getByLabel('Filter groups').fill('');
 
+    // Only input events and a tiny poll run in the page while traced: Playwright's locator queries and
+    // expect retries run its own scripts in the page (an ARIA snapshot of the table took 75 ms), which
+    // is not the app's work. What they would check is checked after the trace.
+    const filterBox = page.getByLabel('Filter groups');
+    await filterBox.focus();
+    await table.hover();
+    /** Waits, polling in the page every 50 ms (microseconds each), until the table shows `min`..`max` rows. */
+    const rowsBetween = (min: number, max: number) =>
+      page.waitForFunction(([lo, hi]) => {
+        const n = Number(document.querySelector('[aria-label="Consumer groups"]')?.getAttribute('data-rows'));
+        return n >= lo! && n <= hi!;
+      }, [min, max], { polling: 50 });
     const tasks = await measureMainThread(page, async () => {
-      await table.hover();
       for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 1_500);
       for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -3_000);
-      await page.getByLabel('Filter groups').pressSequentially(`many-${suffix}-g12`, { delay: 30 });
-      await expect(table).toHaveAttribute('data-rows', '100');
-      await page.getByLabel('Filter groups').fill('');
+      await page.keyboard.type(`many-${suffix}-g12`, { delay: 30 });
+      await rowsBetween(100, 100);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await rowsBetween(GROUPS, Number.MAX_SAFE_INTEGER);
     });
+    await expect(filterBox).toHaveValue('');
     console.log(`groups list, ${GROUPS} groups: longest renderer task ${tasks.longestCpuMs.toFixed(1)} ms CPU (${tasks.longestWallMs.toFixed(1)} ms wall), ${tasks.tasks} tasks`);
-    // The issue's target is 50 ms; CI measured 62 ms on 2,000 groups (49 ms elsewhere), so this guards
-    // against a regression at the 100 ms a frame drop would show, while the 50 ms stays open in issue 15.
-    expect(tasks.longestCpuMs).toBeLessThan(100);
+    // CPU time, not wall: on a busy machine a task waits for a core, but its own cost is what the page pays.
+    expect(tasks.longestCpuMs).toBeLessThan(50);
 
     await withAdmin(env.bootstrap, (admin) => admin.deleteGroups(groups)).catch(() => undefined);
   });

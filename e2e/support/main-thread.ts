@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 interface TraceEvent {
@@ -29,13 +30,18 @@ export interface MainThreadTasks {
 export async function measureMainThread(page: Page, work: () => Promise<void>): Promise<MainThreadTasks> {
   const browser = page.context().browser();
   if (!browser) throw new Error('tracing needs a browser-owned context');
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  // KE_TRACE_FILE=/tmp/t.json keeps the trace for DevTools' Performance panel; KE_TRACE_JS=1 adds
+  // JS samples (the sampler itself then stalls the page for 300 ms at times: never for the figures).
+  const keep = process.env.KE_TRACE_FILE;
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.KE_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler', 'v8.execute'] : [])];
+  await browser.startTracing(page, { categories });
   let trace: Buffer;
   try {
     await work();
   } finally {
     trace = await browser.stopTracing();
   }
+  if (keep) writeFileSync(keep, trace);
   const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));

@@ -7,6 +7,7 @@ import { nextHeaderIndex, nextRowIndex, rowsPerPage } from './row-navigation';
 import { TableBodyRow } from './TableBodyRow';
 import { resizeByKey, TableHead } from './TableHead';
 import { useColumnTemplate, useResizeStart } from './use-column-sizing';
+import { useResolvedTemplate } from './use-resolved-template';
 
 /** Height of the sticky header row (CSS .data-table__head), which the virtualizer must skip. */
 export const HEAD_PX = 31;
@@ -61,6 +62,7 @@ export function TableView<T>(props: TableViewProps<T>) {
   const onResizeStart = useResizeStart(table);
   const bodyRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
+  const rowTemplate = useResolvedTemplate(headRef, template);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [activeHeader, setActiveHeader] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -203,7 +205,7 @@ export function TableView<T>(props: TableViewProps<T>) {
                   row={row}
                   item={item}
                   offset={virtualizer.options.scrollMargin}
-                  template={template}
+                  template={rowTemplate}
                   selected={selectedRowId === row.id || (props.selectedRowIds?.has(row.id) ?? false)}
                   tabStop={row.id === tabStopId}
                   clickable={onRowClick !== undefined}

@@ -1,6 +1,6 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { GroupSummary } from '../../../shared/api';
 import { navigate } from '../../app/router';
 import { AutoRefresh } from '../../components/AutoRefresh';
@@ -16,6 +16,9 @@ import { useStreamedGroups } from './use-streamed-groups';
 import { StateBadge } from './StateBadge';
 import { GROUP_TYPE_EXPLAINED } from './group-types';
 import { NeedsKafka } from './NeedsKafka';
+import { formatCount } from '../../lib/format-count';
+import { usePersistentState } from '../../lib/use-persistent-state';
+import { FILTER_COLUMNS, filterGroups, groupComparator } from './group-order';
 
 const col = createColumnHelper<GroupSummary>();
 const columns = [
@@ -38,12 +41,14 @@ const columns = [
     header: 'Total lag',
     size: 110,
     meta: { align: 'right', mono: true },
-    cell: (c) => (c.getValue() < 0 ? <span className="text-muted">—</span> : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{c.getValue().toLocaleString('en')}</span>),
+    cell: (c) => (c.getValue() < 0 ? <span className="text-muted">—</span> : <span className={c.getValue() > 0 ? 'text-warn' : undefined}>{formatCount(c.getValue())}</span>),
   }),
 ];
 
-/** The filter reads the text columns only: fewer strings per keystroke over 10,000 rows. */
-const FILTER_COLUMNS = ['groupId', 'state', 'type', 'assignor', 'topics'];
+// Stable props, so the memoized table skips the render of each keystroke until the filter applies.
+const groupId = (g: GroupSummary) => g.groupId;
+const openGroup = (g: GroupSummary) => navigate(['groups', g.groupId]);
+const BY_LAG: SortingState = [{ id: 'lag', desc: true }];
 
 /** Every consumer group with its state and total lag; Refresh and Auto-refresh (off, 5 s, 30 s) as on Topics and Brokers. */
 export function GroupsPage() {
@@ -53,8 +58,12 @@ export function GroupsPage() {
   const client = useQueryClient();
   const refresh = useCallback(() => client.invalidateQueries({ queryKey: groupKeys.ids(connectionId), exact: true }), [client, connectionId]);
   const [filter, setFilter] = useState('');
-  const [shown, setShown] = useState(0);
   const deferred = useDeferredValue(filter);
+  // Sorted once per list or header click, filtered per keystroke on text lower-cased once: the
+  // table (windowed) builds rows only for those on screen, so 10,000 groups cost a keystroke little.
+  const [sorting, setSorting] = usePersistentState<SortingState>('table.groups.sorting', BY_LAG);
+  const sorted = useMemo(() => (data ? [...data].sort(groupComparator(sorting)) : []), [data, sorting]);
+  const rows = useMemo(() => filterGroups(sorted, deferred), [sorted, deferred]);
   return (
     <div className="page page--fill">
       <PageHeader
@@ -70,7 +79,7 @@ export function GroupsPage() {
         }
         actions={
           <>
-            <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" shown={shown} total={data?.length ?? 0} />
+            <FilterInput label="Filter groups" value={filter} onChange={setFilter} placeholder="Filter groups…" shown={rows.length} total={data?.length ?? 0} />
             <AutoRefresh viewId="groups" onRefresh={refresh} refreshing={isFetching} updatedAt={dataUpdatedAt} />
           </>
         }
@@ -81,16 +90,16 @@ export function GroupsPage() {
         <DataTable
           id="groups"
           ariaLabel="Consumer groups"
-          data={data}
+          data={rows}
           columns={columns}
           filter={deferred}
-          filterColumns={FILTER_COLUMNS}
-          getRowId={(g) => g.groupId}
-          initialSorting={[{ id: 'lag', desc: true }]}
-          onRowClick={(g) => navigate(['groups', g.groupId])}
-          onShownCountChange={setShown}
+          highlightColumns={FILTER_COLUMNS}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          getRowId={groupId}
+          onRowClick={openGroup}
           onVisibleRowsChange={setVisible}
-          emptyMessage={filter ? `No group matches “${filter}”` : 'No consumer groups'}
+          emptyMessage={deferred ? `No group matches “${deferred}”` : 'No consumer groups'}
         />
       )}
     </div>
