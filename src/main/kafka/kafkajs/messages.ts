@@ -5,7 +5,8 @@ import type { InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
 import { partitionLeaders } from './partition-leaders';
 import { fetchRecords } from './raw/fetch';
-import { decodeRecordBatches } from './raw/record-batch-decode';
+import { decodeRecordTable } from './raw/record-batch-decode';
+import type { RecordTable } from './raw/record-table';
 
 /**
  * Group-less reads: Fetch straight to each partition leader on kafkajs' connections (what its
@@ -48,8 +49,8 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
             }
             const from = offsetOf.get(part.partition)!;
             try {
-              const decoded = await decodeRecordBatches(part.records, part.partition, Number(from), part.abortedTransactions);
-              fetched.set(part.partition, { records: decoded.records, nextOffset: String(decoded.nextOffset), highWatermark: part.highWatermark });
+              const decoded = await decodeRecordTable(part.records, part.partition, Number(from), part.abortedTransactions);
+              fetched.set(part.partition, tableChunk(decoded.table, String(decoded.nextOffset), part.highWatermark));
             } catch (error) {
               failed(part.partition, new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${part.partition}: ${(error as Error).message}`, retriable: false }));
             }
@@ -70,6 +71,18 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
       return chunk!;
     },
     readChunks,
+  };
+}
+
+/** A chunk whose records are made objects only if a reader asks for `records` (a search scans `rows`). */
+function tableChunk(table: RecordTable, nextOffset: string, highWatermark: string): PartitionChunk {
+  return {
+    rows: table,
+    get records() {
+      return table.records();
+    },
+    nextOffset,
+    highWatermark,
   };
 }
 

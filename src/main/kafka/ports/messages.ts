@@ -10,8 +10,23 @@ export interface RawRecord {
   headers: { key: string; value: Buffer | null }[];
 }
 
+/**
+ * A chunk's records before they are made objects: what a long read scans. A read of a million
+ * that shows 50,000 makes a RawRecord only for those it filters or shows (see record-table.ts).
+ */
+export interface RecordRows {
+  readonly length: number;
+  /** The row's offset: a number, exact as Kafka's offsets stay below 2^53. Ascending by row. */
+  offset(row: number): number;
+  /** The row made a record (a new object each call; keys and values are views, not copies). */
+  record(row: number): RawRecord;
+}
+
 export interface PartitionChunk {
-  records: RawRecord[];
+  /** The records as objects (made on first use when the chunk has `rows`). */
+  readonly records: RawRecord[];
+  /** The same records, not yet made objects (from the raw Fetch path; fakes may leave it out). */
+  rows?: RecordRows;
   /** This partition could not be read this time (readChunks only; readChunk throws it). */
   error?: AppError;
   /** The offset to ask for next (past control records and aborted transactions too). */

@@ -1,6 +1,6 @@
 import type { MessagesBatch, PartitionProgress, ReadProgress, TailGap } from '../../../shared/api';
 import type { WireMessage } from '../../../shared/api/message-wire';
-import type { RawRecord } from '../../kafka/ports/messages';
+import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { HeldMatches } from './held-matches';
 import { toWire } from './message-service';
 import type { DecodedParts } from './schema-records';
@@ -39,7 +39,8 @@ export class BatchPusher {
   readonly partitions: PartitionProgress[];
   /** Matches passed to addMatches so far (the first `keep` are pushed as they come). */
   private offered = 0;
-  private readonly held: HeldMatches<RawRecord, DecodedParts | null> | null;
+  /** A held match: a record with its decoded parts, or a chunk's rows with the row's number (no object per match). */
+  private readonly held: HeldMatches<RawRecord | RecordRows, DecodedParts | null | number> | null;
   private lastHeldPush = Date.now();
   private heldEvery = PUSH_HELD_FIRST_MS;
 
@@ -68,6 +69,27 @@ export class BatchPusher {
     }
     this.add(index, position, scanned, shown);
     this.partitions[index]!.matched += records.length - shown.length;
+  }
+
+  /**
+   * As addMatches, for rows [from, to) of a chunk that all match (a read without filter): a row is
+   * made a record and converted only if it is pushed; the others are held as (rows, row), and
+   * counted once newer ones push them out, never made objects.
+   */
+  addRows(index: number, position: bigint, scanned: number, rows: RecordRows, from: number, to: number): void {
+    if (this.stopped) return;
+    const shown: WireMessage[] = [];
+    let row = from;
+    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) shown.push(toWire(rows.record(row)));
+    // Only the newest `capacity` of the rest can stay held: older ones fall out at once, counted.
+    if (this.held && row < to) {
+      const first = Math.max(row, to - this.held.capacity);
+      this.held.fallOut(first - row);
+      this.offered += to - row;
+      for (row = first; row < to; row++) this.held.offer(rows, row);
+    }
+    this.add(index, position, scanned, shown);
+    this.partitions[index]!.matched += to - from - shown.length;
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
@@ -147,7 +169,7 @@ export class BatchPusher {
     if (this.held && this.held.size > 0 && (withHeld || Date.now() - this.lastHeldPush >= this.heldEvery)) {
       this.lastHeldPush = Date.now();
       this.heldEvery *= 2;
-      skipped = this.held.take((record, parts) => this.pending.push(toWire(record, parts)));
+      skipped = this.held.take((item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
       this.changed = true;
     }
     if (this.changed) {

@@ -34,6 +34,11 @@ export class HeldMatches<T, E> {
     this.count++;
   }
 
+  /** Counts `n` items offered and pushed out at once by newer ones (never stored: the caller knows). */
+  fallOut(n: number): void {
+    this.fellOut += n;
+  }
+
   /** Empties the ring: hands each held item (oldest first) to `each`; returns how many fell out since the last take. */
   take(each: (item: T, extra: E) => void): number {
     for (let i = 0; i < this.count; i++) {
