@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagesBatch } from '../../../shared/api';
-import type { RawRecord } from '../../kafka/ports/messages';
+import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { BatchPusher } from './batch-pusher';
 import { HeldMatches } from './held-matches';
 
@@ -63,5 +63,26 @@ describe('BatchPusher with keep', () => {
     expect(pushed.slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => 40 + i));
     expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(30);
     pusher.stop();
+  });
+
+  it('makes objects only of the rows it pushes, and ends with what addMatches would have shown', () => {
+    const made: number[] = [];
+    const rowsOf = (from: number, to: number): RecordRows => ({ length: to - from, offset: (row) => from + row, record: (row) => (made.push(from + row), record(from + row)) });
+    const viaRows: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => viaRows.push(b), 100);
+    // Chunks of 30, 250 (more than keep at once) and the rest, as a read without filter gives them.
+    pusher.addRows(0, 30n, 30, rowsOf(0, 30), 0, 30);
+    pusher.addRows(0, 280n, 250, rowsOf(30, 280), 0, 250);
+    pusher.addRows(0, 1000n, 720, rowsOf(280, 1000), 0, 720);
+    pusher.flush();
+    pusher.stop();
+    const viaRecords: MessagesBatch[] = [];
+    const old = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => viaRecords.push(b), 100);
+    old.addMatches(0, 1000n, 1000, records(0, 1000), null);
+    old.flush();
+    old.stop();
+    const shown = (batches: MessagesBatch[]) => ({ messages: batches.flatMap((b) => b.messages), skipped: batches.reduce((n, b) => n + (b.skipped ?? 0), 0), progress: batches.at(-1)!.progress });
+    expect(shown(viaRows)).toEqual({ ...shown(viaRecords), progress: { ...shown(viaRecords).progress, elapsedMs: expect.any(Number) } });
+    expect(made).toEqual([...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 100 }, (_, i) => 900 + i)]);
   });
 });
