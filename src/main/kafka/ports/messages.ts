@@ -18,6 +18,12 @@ export interface RecordRows {
   readonly length: number;
   /** The row's offset: a number, exact as Kafka's offsets stay below 2^53. Ascending by row. */
   offset(row: number): number;
+  /**
+   * False when no row has headers, or a key or value that starts as schema-registry framing does
+   * (byte 0, at least 5 bytes): then a schema decoder has nothing to do here unless the topic is
+   * mapped to a local type.
+   */
+  readonly mayBeFramed: boolean;
   /** The row made a record (a new object each call; keys and values are views, not copies). */
   record(row: number): RawRecord;
 }

@@ -67,7 +67,7 @@ describe('BatchPusher with keep', () => {
 
   it('makes objects only of the rows it pushes, and ends with what addMatches would have shown', () => {
     const made: number[] = [];
-    const rowsOf = (from: number, to: number): RecordRows => ({ length: to - from, offset: (row) => from + row, record: (row) => (made.push(from + row), record(from + row)) });
+    const rowsOf = (from: number, to: number): RecordRows => ({ length: to - from, mayBeFramed: false, offset: (row) => from + row, record: (row) => (made.push(from + row), record(from + row)) });
     const viaRows: MessagesBatch[] = [];
     const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => viaRows.push(b), 100);
     // Chunks of 30, 250 (more than keep at once) and the rest, as a read without filter gives them.

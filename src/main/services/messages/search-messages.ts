@@ -44,8 +44,10 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   // By exact key: records of other keys are passed over on their raw bytes (see key-skip.ts).
   const otherKey = keySkip(req.filter, { masked: !!req.mask, rankAll: newest?.keepAll ?? false, schemas: req.schemas, topic: req.topic });
 
-  // No filter, masking, schemas or newest-first choice: records are counted and pushed as they are.
-  const plain = !filter && !req.mask && !req.schemas && !newest && !otherKey;
+  // No filter, masking or newest-first choice: records are counted and pushed as they are, unless
+  // a chunk holds schema-framed data (or the topic is mapped to a local type).
+  const plain = !filter && !req.mask && !newest && !otherKey;
+  const unframedNeedsNoSchema = !req.schemas || req.schemas.leavesUnframed(req.topic);
 
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
@@ -62,7 +64,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
       const rows: RecordRows = chunk.rows ?? arrayRows(chunk.records);
       const n = wanted(rows, Number(high), filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
-      if (plain) {
+      if (plain && (!req.schemas || (unframedNeedsNoSchema && !rows.mayBeFramed))) {
         // Every record matches and none needs to be an object: the pusher makes only those it pushes.
         const room = Math.max(0, req.limit - pusher.matched);
         const taken = Math.min(n, room);
@@ -151,7 +153,7 @@ function wanted(rows: RecordRows, end: number, room: number): number {
 
 /** Records already made objects (a chunk without rows: fakes in tests), seen as rows. */
 function arrayRows(records: readonly RawRecord[]): RecordRows {
-  return { length: records.length, offset: (row) => Number(records[row]!.offset), record: (row) => records[row]! };
+  return { length: records.length, mayBeFramed: true, offset: (row) => Number(records[row]!.offset), record: (row) => records[row]! };
 }
 
 /**

@@ -57,6 +57,17 @@ describe('record table', () => {
     expect(table.records().map((r) => r.offset)).toEqual(['0', '1', '2']);
   });
 
+  it('says whether any row may carry schema framing (a header, or a key or value that starts with byte 0)', async () => {
+    const plain = { key: Buffer.from('k'), value: Buffer.from('{"a":1}'), headers: [], timestamp: 1 };
+    const decode = async (rs: BatchRecord[]) => (await decodeRecordTable(await stored(0, rs, 'zstd'), 0, 0, [])).table.mayBeFramed;
+    expect(await decode([plain, plain])).toBe(false);
+    expect(await decode([plain, { ...plain, value: Buffer.from([0, 0, 0, 0, 7, 2]) }])).toBe(true);
+    expect(await decode([{ ...plain, key: Buffer.from([0, 0, 0, 0, 7]) }])).toBe(true);
+    expect(await decode([plain, { ...plain, headers: [{ key: 'h', value: Buffer.from('v') }] }])).toBe(true);
+    // Too short for a schema id: not framing.
+    expect(await decode([{ ...plain, value: Buffer.from([0, 1]) }])).toBe(false);
+  });
+
   it('grows past the rows it expected', () => {
     const table = new RecordTable(1, 0);
     const body = Buffer.from([0]);

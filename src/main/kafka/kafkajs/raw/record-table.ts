@@ -15,6 +15,7 @@ const NO_HEADERS: RawRecord['headers'] = [];
  */
 export class RecordTable implements RecordRows {
   length = 0;
+  mayBeFramed = false;
   private offsets: Float64Array;
   private times: Float64Array;
   private ints: Int32Array;
@@ -54,6 +55,7 @@ export class RecordTable implements RecordRows {
     ints[at + 3] = valueAt;
     ints[at + 4] = valueLength;
     ints[at + 5] = headersAt;
+    if (!this.mayBeFramed && (headersAt >= 0 || framed(this.bodies[batch]!, keyAt, keyLength) || framed(this.bodies[batch]!, valueAt, valueLength))) this.mayBeFramed = true;
   }
 
   /** Twice the room: only when a header's record count was below the records found (or a corrupt count was capped). */
@@ -103,6 +105,11 @@ export class RecordTable implements RecordRows {
     }
     return this.made;
   }
+}
+
+/** Starts as Confluent framing does: magic byte 0 and room for a schema id (hasSchemaFraming, cheaply). */
+function framed(body: Buffer, at: number, length: number): boolean {
+  return length >= 5 && body[at] === 0;
 }
 
 function readHeaders(body: Buffer, at: number): RawRecord['headers'] {
