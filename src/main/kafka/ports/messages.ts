@@ -26,6 +26,8 @@ export interface RecordRows {
   readonly mayBeFramed: boolean;
   /** The row made a record (a new object each call; keys and values are views, not copies). */
   record(row: number): RawRecord;
+  /** The caller will not ask for rows below `row` again: what only they need may be let go. */
+  release?(row: number): void;
 }
 
 export interface PartitionChunk {

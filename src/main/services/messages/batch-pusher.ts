@@ -86,8 +86,9 @@ export class BatchPusher {
       const first = Math.max(row, to - this.held.capacity);
       this.held.fallOut(first - row);
       this.offered += to - row;
+      rows.release?.(first);
       for (row = first; row < to; row++) this.held.offer(rows, row);
-    }
+    } else rows.release?.(to);
     this.add(index, position, scanned, shown);
     this.partitions[index]!.matched += to - from - shown.length;
   }

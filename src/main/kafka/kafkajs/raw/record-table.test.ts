@@ -68,6 +68,16 @@ describe('record table', () => {
     expect(await decode([{ ...plain, value: Buffer.from([0, 1]) }])).toBe(false);
   });
 
+  it('lets go of the batches wholly below a row, and still makes the rows after it', async () => {
+    const data = Buffer.concat([await stored(0, records, 'zstd'), await stored(3, records, 'zstd'), await stored(6, records, 'zstd')]);
+    const { table } = await decodeRecordTable(data, 0, 0, []);
+    table.release(4); // batch 0 (rows 0–2) goes; batch 1 (rows 3–5) stays, row 3 included
+    expect(() => table.record(2)).toThrow('was released');
+    expect([3, 5, 8].map((row) => table.record(row).offset)).toEqual(['3', '5', '8']);
+    table.release(9);
+    expect(() => table.record(8)).toThrow('was released');
+  });
+
   it('grows past the rows it expected', () => {
     const table = new RecordTable(1, 0);
     const body = Buffer.from([0]);

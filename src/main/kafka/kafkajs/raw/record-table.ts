@@ -19,7 +19,11 @@ export class RecordTable implements RecordRows {
   private offsets: Float64Array;
   private times: Float64Array;
   private ints: Int32Array;
-  private readonly bodies: Buffer[] = [];
+  private readonly bodies: (Buffer | null)[] = [];
+  /** The first row of each batch (rows of batch b: firstRows[b] up to firstRows[b + 1] or length). */
+  private readonly firstRows: number[] = [];
+  /** Batches before this one were released (see release). */
+  private released = 0;
   private readonly appendTime: boolean[] = [];
   private made: RawRecord[] | null = null;
 
@@ -37,6 +41,7 @@ export class RecordTable implements RecordRows {
   /** Adds a batch's body (positions of its rows point into it); returns the batch's index. */
   addBatch(body: Buffer, logAppendTime: boolean): number {
     this.bodies.push(body);
+    this.firstRows.push(this.length);
     this.appendTime.push(logAppendTime);
     return this.bodies.length - 1;
   }
@@ -55,7 +60,10 @@ export class RecordTable implements RecordRows {
     ints[at + 3] = valueAt;
     ints[at + 4] = valueLength;
     ints[at + 5] = headersAt;
-    if (!this.mayBeFramed && (headersAt >= 0 || framed(this.bodies[batch]!, keyAt, keyLength) || framed(this.bodies[batch]!, valueAt, valueLength))) this.mayBeFramed = true;
+    if (!this.mayBeFramed) {
+      const body = this.bodies[batch]!;
+      if (headersAt >= 0 || framed(body, keyAt, keyLength) || framed(body, valueAt, valueLength)) this.mayBeFramed = true;
+    }
   }
 
   /** Twice the room: only when a header's record count was below the records found (or a corrupt count was capped). */
@@ -79,7 +87,8 @@ export class RecordTable implements RecordRows {
     const at = row * STRIDE;
     const ints = this.ints;
     const batch = ints[at]!;
-    const body = this.bodies[batch]!;
+    const body = this.bodies[batch];
+    if (!body) throw new Error(`row ${row} of partition ${this.partition} was asked for after its batch was released`);
     const keyAt = ints[at + 1]!;
     const keyLength = ints[at + 2]!;
     const valueAt = ints[at + 3]!;
@@ -94,6 +103,16 @@ export class RecordTable implements RecordRows {
       value: valueLength < 0 ? null : body.subarray(valueAt, valueAt + valueLength),
       headers: headersAt < 0 ? NO_HEADERS : readHeaders(body, headersAt),
     };
+  }
+
+  /**
+   * Lets go of the bodies of the batches whose rows all lie below `row`: the caller will not ask
+   * for those rows again. A long read holds a few newest rows of a chunk (see BatchPusher); without
+   * this they would keep every decompressed batch of the chunk alive.
+   */
+  release(row: number): void {
+    const batches = this.bodies.length;
+    while (this.released < batches && (this.released + 1 < batches ? this.firstRows[this.released + 1]! : this.length) <= row) this.bodies[this.released++] = null;
   }
 
   /** Every row made a record, once (for the readers that want objects: tail, export, copy, browse). */
