@@ -42,6 +42,15 @@ export interface PartitionChunk {
   highWatermark: string;
 }
 
+export interface ReadOptions {
+  /**
+   * Compressed batches are decompressed when the chunk's rows are first looked at, not when the
+   * answer arrives: chunks read ahead then hold compressed bytes (a tenth of the size for JSON).
+   * A corrupt batch then throws where the rows are looked at, instead of failing the chunk.
+   */
+  deferDecompression?: boolean;
+}
+
 /**
  * Reads partitions directly from their leaders, without joining a consumer group and without
  * committing anything: browsing leaves no trace on the cluster.
@@ -54,5 +63,5 @@ export interface MessagesPort {
    * requests however many partitions); the broker waits up to `maxWaitMs` for new data.
    * Chunks come back in the order asked for; a partition that failed carries its error.
    */
-  readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number): Promise<PartitionChunk[]>;
+  readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number, options?: ReadOptions): Promise<PartitionChunk[]>;
 }

@@ -41,6 +41,8 @@ export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPer
           batch.map((w) => ({ partition: w.partition, offset: w.offset })),
           maxBytesPerPartition,
           MAX_WAIT_MS,
+          // Chunks read ahead stay compressed until the search looks at them (P6).
+          { deferDecompression: true },
         ),
       );
       batch.forEach((w, i) => {

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import * as lz4 from 'lz4js';
 import type { RawRecord } from '../../ports/messages';
-import { snappyDecompress, zstdDecompress } from '../codecs';
+import { snappyDecompress, zstdDecompress, zstdDecompressSync, zstdLoaded } from '../codecs';
 import { RecordTable } from './record-table';
 
 /** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
@@ -49,10 +49,12 @@ export async function decodeRecordBatches(data: Buffer, partition: number, from:
  * end of the answer is left for the next fetch. Keys, values and header values stay positions in
  * `data` (or in the decompressed records): nothing is copied, and no object is made per record.
  */
-export async function decodeRecordTable(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[]): Promise<DecodedTable> {
+export async function decodeRecordTable(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[], options: DecodeOptions = {}): Promise<DecodedTable> {
   const pending = [...aborted].map((a) => ({ producerId: a.producerId, firstOffset: Number(a.firstOffset) })).sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<string>();
   const table = new RecordTable(partition, recordsIn(data));
+  /** The batches to read when the table is first looked at (deferred decompression). */
+  const kept: Kept[] = [];
   let nextOffset = from;
   let at = 0;
   while (at + HEADER <= data.length) {
@@ -74,22 +76,65 @@ export async function decodeRecordTable(data: Buffer, partition: number, from: n
       abortedProducers.delete(producerId);
     } else if (!((attributes & TRANSACTIONAL_BIT) && abortedProducers.has(producerId)) && lastOffset >= from) {
       const codec = attributes & 0x07;
-      // Uncompressed: the rows point into `data` itself (no view per batch); else into the decompressed records.
-      const body = codec === 0 ? data : await decompress(codec, data.subarray(at + HEADER, end));
+      if (codec > 4) throw new Error(`unknown compression codec ${codec}`);
       const logAppendTime = (attributes & TIMESTAMP_TYPE_BIT) !== 0;
-      readRecords(body, codec === 0 ? at + HEADER : 0, codec === 0 ? end : body.length, data.readInt32BE(at + RECORD_COUNT_AT), {
-        from,
+      const batch: Kept = {
+        codec,
+        start: at + HEADER,
+        end,
+        count: data.readInt32BE(at + RECORD_COUNT_AT),
         baseOffset,
         baseTimestamp: readInt64(data, at + BASE_TIMESTAMP_AT),
         appendTime: logAppendTime ? readInt64(data, at + MAX_TIMESTAMP_AT) : null,
-        batch: table.addBatch(body, logAppendTime),
-        into: table,
-      });
+      };
+      if (options.deferDecompression) kept.push(batch);
+      else readBatch(table, data, batch, codec === 0 ? data : await decompress(codec, data.subarray(batch.start, end)), from);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = end;
   }
+  if (kept.length > 0) {
+    if (kept.some((b) => b.codec === 4)) await zstdLoaded();
+    table.fillLater(() => {
+      try {
+        for (const b of kept) readBatch(table, data, b, b.codec === 0 ? data : decompressSync(b.codec, data.subarray(b.start, b.end)), from);
+      } catch (error) {
+        throw options.corrupt ? options.corrupt(error) : error;
+      }
+    });
+  }
   return { table, nextOffset };
+}
+
+export interface DecodeOptions {
+  /** See ReadOptions.deferDecompression. */
+  deferDecompression?: boolean;
+  /** What a deferred decoding throws when a batch cannot be read (the error it met). */
+  corrupt?: (error: unknown) => Error;
+}
+
+/** A batch to read: where its records are in the fetched bytes, and what its header says. */
+interface Kept {
+  codec: number;
+  start: number;
+  end: number;
+  count: number;
+  baseOffset: number;
+  baseTimestamp: number;
+  appendTime: number | null;
+}
+
+/** Adds a batch's records to the table. Uncompressed: the rows point into `data` itself (no view per batch); else into `body`, the decompressed records. */
+function readBatch(table: RecordTable, data: Buffer, b: Kept, body: Buffer, from: number): void {
+  const plain = b.codec === 0;
+  readRecords(body, plain ? b.start : 0, plain ? b.end : body.length, b.count, {
+    from,
+    baseOffset: b.baseOffset,
+    baseTimestamp: b.baseTimestamp,
+    appendTime: b.appendTime,
+    batch: table.addBatch(body, b.appendTime !== null),
+    into: table,
+  });
 }
 
 /** The records the whole batches of `data` say they hold: the table's first size. */
@@ -191,6 +236,22 @@ async function decompress(codec: number, records: Buffer): Promise<Buffer> {
       return Buffer.from(lz4.decompress(records));
     case 4:
       return zstdDecompress(records);
+    default:
+      throw new Error(`unknown compression codec ${codec}`);
+  }
+}
+
+/** As decompress(), synchronously (zstd: once zstdLoaded() has resolved). */
+function decompressSync(codec: number, records: Buffer): Buffer {
+  switch (codec) {
+    case 1:
+      return gunzipSync(records);
+    case 2:
+      return snappyDecompress(records);
+    case 3:
+      return Buffer.from(lz4.decompress(records));
+    case 4:
+      return zstdDecompressSync(records);
     default:
       throw new Error(`unknown compression codec ${codec}`);
   }

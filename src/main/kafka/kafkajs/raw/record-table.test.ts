@@ -78,6 +78,23 @@ describe('record table', () => {
     expect(() => table.record(8)).toThrow('was released');
   });
 
+  it.each(['gzip', 'snappy', 'lz4', 'zstd'] as const)('decompresses when first looked at, when asked to defer, into the same rows (%s)', async (compression) => {
+    const data = Buffer.concat([await stored(0, records, compression), await stored(3, records), await stored(6, records, compression)]);
+    const eager = await decodeRecordTable(data, 0, 1, []);
+    const deferred = await decodeRecordTable(data, 0, 1, [], { deferDecompression: true });
+    expect(deferred.nextOffset).toBe(9);
+    expect(made(deferred.table)).toEqual(made(eager.table));
+    expect(deferred.table.mayBeFramed).toBe(true);
+  });
+
+  it('says what a deferred batch that cannot be read met, where the rows are looked at', async () => {
+    const batch = await stored(0, records, 'zstd');
+    batch.fill(0x55, 61 + 4); // the zstd frame after its magic number
+    const { table } = await decodeRecordTable(batch, 0, 0, [], { deferDecompression: true, corrupt: (error) => new Error(`corrupt: ${(error as Error).message}`) });
+    expect(() => table.length).toThrow(/^corrupt: /);
+    expect(() => table.record(0)).toThrow(/^corrupt: /);
+  });
+
   it('grows past the rows it expected', () => {
     const table = new RecordTable(1, 0);
     const body = Buffer.from([0]);

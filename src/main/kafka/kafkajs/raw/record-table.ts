@@ -14,8 +14,11 @@ const NO_HEADERS: RawRecord['headers'] = [];
  * makes the object (strings, Buffer views, headers) only for the rows a read filters or shows.
  */
 export class RecordTable implements RecordRows {
-  length = 0;
-  mayBeFramed = false;
+  private count = 0;
+  private framing = false;
+  /** Fills the table when it is first looked at (deferred decompression), then null. */
+  private pending: (() => void) | null = null;
+  private failed: Error | null = null;
   private offsets: Float64Array;
   private times: Float64Array;
   private ints: Int32Array;
@@ -38,17 +41,47 @@ export class RecordTable implements RecordRows {
     this.ints = new Int32Array(capacity * STRIDE);
   }
 
+  /** Rows are added by `fill` when the table is first looked at, not now (see ReadOptions.deferDecompression). */
+  fillLater(fill: () => void): void {
+    this.pending = fill;
+  }
+
+  private ready(): void {
+    if (this.failed) throw this.failed;
+    if (this.pending) {
+      const fill = this.pending;
+      this.pending = null;
+      try {
+        fill();
+      } catch (error) {
+        // Every later look fails the same way, rather than seeing the rows added before the failure.
+        this.failed = error as Error;
+        throw error;
+      }
+    }
+  }
+
+  get length(): number {
+    this.ready();
+    return this.count;
+  }
+
+  get mayBeFramed(): boolean {
+    this.ready();
+    return this.framing;
+  }
+
   /** Adds a batch's body (positions of its rows point into it); returns the batch's index. */
   addBatch(body: Buffer, logAppendTime: boolean): number {
     this.bodies.push(body);
-    this.firstRows.push(this.length);
+    this.firstRows.push(this.count);
     this.appendTime.push(logAppendTime);
     return this.bodies.length - 1;
   }
 
   /** A length of -1: null key or value. headersAt: where the header count is, or -1 for none. */
   add(batch: number, offset: number, timestamp: number, keyAt: number, keyLength: number, valueAt: number, valueLength: number, headersAt: number): void {
-    const row = this.length++;
+    const row = this.count++;
     if (row === this.offsets.length) this.grow();
     this.offsets[row] = offset;
     this.times[row] = timestamp;
@@ -60,9 +93,9 @@ export class RecordTable implements RecordRows {
     ints[at + 3] = valueAt;
     ints[at + 4] = valueLength;
     ints[at + 5] = headersAt;
-    if (!this.mayBeFramed) {
+    if (!this.framing) {
       const body = this.bodies[batch]!;
-      if (headersAt >= 0 || framed(body, keyAt, keyLength) || framed(body, valueAt, valueLength)) this.mayBeFramed = true;
+      if (headersAt >= 0 || framed(body, keyAt, keyLength) || framed(body, valueAt, valueLength)) this.framing = true;
     }
   }
 
@@ -80,10 +113,12 @@ export class RecordTable implements RecordRows {
   }
 
   offset(row: number): number {
+    this.ready();
     return this.offsets[row]!;
   }
 
   record(row: number): RawRecord {
+    this.ready();
     const at = row * STRIDE;
     const ints = this.ints;
     const batch = ints[at]!;
@@ -112,14 +147,14 @@ export class RecordTable implements RecordRows {
    */
   release(row: number): void {
     const batches = this.bodies.length;
-    while (this.released < batches && (this.released + 1 < batches ? this.firstRows[this.released + 1]! : this.length) <= row) this.bodies[this.released++] = null;
+    while (this.released < batches && (this.released + 1 < batches ? this.firstRows[this.released + 1]! : this.count) <= row) this.bodies[this.released++] = null;
   }
 
   /** Every row made a record, once (for the readers that want objects: tail, export, copy, browse). */
   records(): RawRecord[] {
     if (!this.made) {
       const made: RawRecord[] = new Array<RawRecord>(this.length);
-      for (let row = 0; row < this.length; row++) made[row] = this.record(row);
+      for (let row = 0; row < this.count; row++) made[row] = this.record(row);
       this.made = made;
     }
     return this.made;
