@@ -167,10 +167,13 @@ export class BatchPusher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     let skipped = 0;
+    /** Held matches going out now: converted a batch at a time, so a push of 50,000 never holds them all in wire form. */
+    let fromHeld = 0;
     if (this.held && this.held.size > 0 && (withHeld || Date.now() - this.lastHeldPush >= this.heldEvery)) {
       this.lastHeldPush = Date.now();
       this.heldEvery *= 2;
-      skipped = this.held.take((item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
+      fromHeld = this.held.size;
+      skipped = this.held.takeFellOut();
       this.changed = true;
     }
     if (this.changed) {
@@ -178,14 +181,20 @@ export class BatchPusher {
       this.lastPush = Date.now();
       const progress = this.progress();
       do {
+        if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
+          const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
+          this.held!.takeOldest(n, (item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
+          fromHeld -= n;
+        }
         const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
         // Only the last part says where the read stands: a pause handled between parts must not
         // resume past messages the window has not received. The first says how many main skipped.
-        const batch: MessagesBatch = { runId: this.runId, messages, progress: this.pending.length === 0 ? progress : null };
+        const last = this.pending.length === 0 && fromHeld === 0;
+        const batch: MessagesBatch = { runId: this.runId, messages, progress: last ? progress : null };
         if (skipped > 0) batch.skipped = skipped;
         skipped = 0;
         this.push(batch);
-      } while (this.pending.length > 0);
+      } while (this.pending.length > 0 || fromHeld > 0);
     }
     // Held matches not due yet go out when they are, even if the reader waits on the broker meanwhile.
     if (this.held && this.held.size > 0 && !this.stopped && !this.heldTimer) {
