@@ -167,10 +167,15 @@ export class SchemaDecoder {
    * parts are decoded on the decode pool's worker threads (the main thread streams meanwhile);
    * small chunks, local schemas, and everything when the pool cannot run, are decoded here.
    */
+  /** True when records of `topic` without framing (no header, no leading 0) decode to nothing: no local type is mapped for it. */
+  leavesUnframed(topic: string): boolean {
+    return !(this.local?.typeFor(topic, 'key') || this.local?.typeFor(topic, 'value'));
+  }
+
   async decodeRecords(records: readonly RecordLike[], topic: string): Promise<DecodedPair[]> {
     // Most topics hold no schema data: one cheap look per record (no header, no leading 0) and no
     // local type mapped answers for the whole chunk, without prepare()'s and decode()'s work.
-    if (!(this.local?.typeFor(topic, 'key') || this.local?.typeFor(topic, 'value')) && !records.some(mayBeFramed)) return new Array<DecodedPair>(records.length).fill(null);
+    if (this.leavesUnframed(topic) && !records.some(mayBeFramed)) return new Array<DecodedPair>(records.length).fill(null);
     await this.prepare(records);
     const pool = this.registry && records.length >= OFFLOAD_AT ? DecodePool.shared() : null;
     const inline = (r: RecordLike): DecodedPair => {

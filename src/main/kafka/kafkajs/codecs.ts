@@ -82,6 +82,18 @@ export async function zstdCompress(data: Buffer): Promise<Buffer> {
 /** Node's own zstd (Node 22.15+, so Electron's main process): native, several times the WASM build's speed. */
 const nativeZstdDecompress = (zlib as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync;
 
+/** Makes zstdDecompressSync() usable (the WASM build must be loaded first; Node's own needs nothing). */
+export async function zstdLoaded(): Promise<void> {
+  if (!nativeZstdDecompress) await zstdInit();
+}
+
+/** As zstdDecompress, once zstdLoaded() has resolved. */
+export function zstdDecompressSync(data: Buffer): Buffer {
+  if (nativeZstdDecompress) return nativeZstdDecompress(data);
+  const out = zstd.decompress(data);
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
 export async function zstdDecompress(data: Buffer): Promise<Buffer> {
   if (nativeZstdDecompress) return nativeZstdDecompress(data);
   await zstdInit();

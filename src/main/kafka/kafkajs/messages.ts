@@ -1,18 +1,19 @@
 import { AppError } from '../../../shared/errors';
-import type { MessagesPort, PartitionChunk } from '../ports/messages';
+import type { MessagesPort, PartitionChunk, ReadOptions } from '../ports/messages';
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import type { InternalCluster } from './internals';
 import { errorNameForCode } from './protocol-errors';
 import { partitionLeaders } from './partition-leaders';
 import { fetchRecords } from './raw/fetch';
-import { decodeRecordBatches } from './raw/record-batch-decode';
+import { decodeRecordTable } from './raw/record-batch-decode';
+import type { RecordTable } from './raw/record-table';
 
 /**
  * Group-less reads: Fetch straight to each partition leader on kafkajs' connections (what its
  * consumer does, minus the group), record batches decoded by our own one-pass decoder.
  */
 export function createMessagesPort(getCluster: () => Promise<InternalCluster>): MessagesPort {
-  const readChunks = async (topic: string, positions: { partition: number; offset: string }[], maxBytes: number, maxWaitMs: number): Promise<PartitionChunk[]> => {
+  const readChunks = async (topic: string, positions: { partition: number; offset: string }[], maxBytes: number, maxWaitMs: number, options: ReadOptions = {}): Promise<PartitionChunk[]> => {
     const cluster = await getCluster();
     await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Reading ${topic}`));
     const wanted = positions.map((p) => p.partition);
@@ -48,10 +49,13 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
             }
             const from = offsetOf.get(part.partition)!;
             try {
-              const decoded = await decodeRecordBatches(part.records, part.partition, Number(from), part.abortedTransactions);
-              fetched.set(part.partition, { records: decoded.records, nextOffset: String(decoded.nextOffset), highWatermark: part.highWatermark });
+              const decoded = await decodeRecordTable(part.records, part.partition, Number(from), part.abortedTransactions, {
+                deferDecompression: options.deferDecompression ?? false,
+                corrupt: (error) => corruptData(topic, part.partition, error),
+              });
+              fetched.set(part.partition, tableChunk(decoded.table, String(decoded.nextOffset), part.highWatermark));
             } catch (error) {
-              failed(part.partition, new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${part.partition}: ${(error as Error).message}`, retriable: false }));
+              failed(part.partition, corruptData(topic, part.partition, error));
             }
           }
         } catch (error) {
@@ -71,6 +75,22 @@ export function createMessagesPort(getCluster: () => Promise<InternalCluster>): 
     },
     readChunks,
   };
+}
+
+/** A chunk whose records are made objects only if a reader asks for `records` (a search scans `rows`). */
+function tableChunk(table: RecordTable, nextOffset: string, highWatermark: string): PartitionChunk {
+  return {
+    rows: table,
+    get records() {
+      return table.records();
+    },
+    nextOffset,
+    highWatermark,
+  };
+}
+
+function corruptData(topic: string, partition: number, error: unknown): AppError {
+  return new AppError({ name: 'KafkaProtocolError', code: 'CORRUPT_MESSAGE', message: `Reading ${topic}/${partition}: ${(error as Error).message}`, retriable: false });
 }
 
 function fetchError(topic: string, partition: number | null, errorCode: number): AppError {

@@ -10,13 +10,45 @@ export interface RawRecord {
   headers: { key: string; value: Buffer | null }[];
 }
 
+/**
+ * A chunk's records before they are made objects: what a long read scans. A read of a million
+ * that shows 50,000 makes a RawRecord only for those it filters or shows (see record-table.ts).
+ */
+export interface RecordRows {
+  readonly length: number;
+  /** The row's offset: a number, exact as Kafka's offsets stay below 2^53. Ascending by row. */
+  offset(row: number): number;
+  /**
+   * False when no row has headers, or a key or value that starts as schema-registry framing does
+   * (byte 0, at least 5 bytes): then a schema decoder has nothing to do here unless the topic is
+   * mapped to a local type.
+   */
+  readonly mayBeFramed: boolean;
+  /** The row made a record (a new object each call; keys and values are views, not copies). */
+  record(row: number): RawRecord;
+  /** The caller will not ask for rows below `row` again: what only they need may be let go. */
+  release?(row: number): void;
+}
+
 export interface PartitionChunk {
-  records: RawRecord[];
+  /** The records as objects (made on first use when the chunk has `rows`). */
+  readonly records: RawRecord[];
+  /** The same records, not yet made objects (from the raw Fetch path; fakes may leave it out). */
+  rows?: RecordRows;
   /** This partition could not be read this time (readChunks only; readChunk throws it). */
   error?: AppError;
   /** The offset to ask for next (past control records and aborted transactions too). */
   nextOffset: string;
   highWatermark: string;
+}
+
+export interface ReadOptions {
+  /**
+   * Compressed batches are decompressed when the chunk's rows are first looked at, not when the
+   * answer arrives: chunks read ahead then hold compressed bytes (a tenth of the size for JSON).
+   * A corrupt batch then throws where the rows are looked at, instead of failing the chunk.
+   */
+  deferDecompression?: boolean;
 }
 
 /**
@@ -31,5 +63,5 @@ export interface MessagesPort {
    * requests however many partitions); the broker waits up to `maxWaitMs` for new data.
    * Chunks come back in the order asked for; a partition that failed carries its error.
    */
-  readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number): Promise<PartitionChunk[]>;
+  readChunks(topic: string, positions: { partition: number; offset: string }[], maxBytesPerPartition: number, maxWaitMs: number, options?: ReadOptions): Promise<PartitionChunk[]>;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagesBatch } from '../../../shared/api';
-import type { RawRecord } from '../../kafka/ports/messages';
+import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { BatchPusher } from './batch-pusher';
 import { HeldMatches } from './held-matches';
 
@@ -20,6 +20,19 @@ describe('HeldMatches', () => {
     ]);
     expect(held.size).toBe(0);
     expect(held.take(() => undefined)).toBe(0);
+  });
+
+  it('hands out its oldest a few at a time', () => {
+    const held = new HeldMatches<number, null>(3);
+    for (let i = 0; i < 5; i++) held.offer(i, null);
+    expect(held.takeFellOut()).toBe(2);
+    const taken: number[] = [];
+    held.takeOldest(2, (item) => taken.push(item));
+    held.offer(5, null);
+    held.takeOldest(5, (item) => taken.push(item));
+    expect(taken).toEqual([2, 3, 4, 5]);
+    expect(held.size).toBe(0);
+    expect(held.takeFellOut()).toBe(0);
   });
 });
 
@@ -63,5 +76,43 @@ describe('BatchPusher with keep', () => {
     expect(pushed.slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => 40 + i));
     expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(30);
     pusher.stop();
+  });
+
+  it('makes objects only of the rows it pushes, and ends with what addMatches would have shown', () => {
+    const made: number[] = [];
+    const rowsOf = (from: number, to: number): RecordRows => ({ length: to - from, mayBeFramed: false, offset: (row) => from + row, record: (row) => (made.push(from + row), record(from + row)) });
+    const viaRows: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => viaRows.push(b), 100);
+    // Chunks of 30, 250 (more than keep at once) and the rest, as a read without filter gives them.
+    pusher.addRows(0, 30n, 30, rowsOf(0, 30), 0, 30);
+    pusher.addRows(0, 280n, 250, rowsOf(30, 280), 0, 250);
+    pusher.addRows(0, 1000n, 720, rowsOf(280, 1000), 0, 720);
+    pusher.flush();
+    pusher.stop();
+    const viaRecords: MessagesBatch[] = [];
+    const old = new BatchPusher('r', [{ partition: 0, from: 0n, end: 1000n }], (b) => viaRecords.push(b), 100);
+    old.addMatches(0, 1000n, 1000, records(0, 1000), null);
+    old.flush();
+    old.stop();
+    const shown = (batches: MessagesBatch[]) => ({ messages: batches.flatMap((b) => b.messages), skipped: batches.reduce((n, b) => n + (b.skipped ?? 0), 0), progress: batches.at(-1)!.progress });
+    expect(shown(viaRows)).toEqual({ ...shown(viaRecords), progress: { ...shown(viaRecords).progress, elapsedMs: expect.any(Number) } });
+    expect(made).toEqual([...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 100 }, (_, i) => 900 + i)]);
+  });
+
+  it('sends a big held push in batches of at most 5,000, only the last saying where the read stands', () => {
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 30_000n }], (b) => batches.push(b), 12_000);
+    pusher.addRows(0, 30_000n, 30_000, { length: 30_000, mayBeFramed: false, offset: (row) => row, record }, 0, 30_000);
+    pusher.flush();
+    pusher.stop();
+    expect(batches.map((b) => [b.messages.length, b.progress !== null, b.skipped ?? 0])).toEqual([
+      [5_000, false, 6_000],
+      [5_000, false, 0],
+      [5_000, false, 0],
+      [5_000, false, 0],
+      [4_000, true, 0],
+    ]);
+    const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
+    expect(pushed).toEqual([...Array.from({ length: 12_000 }, (_, i) => i), ...Array.from({ length: 12_000 }, (_, i) => 18_000 + i)]);
   });
 });

@@ -1,6 +1,6 @@
 import type { MessagesBatch, PartitionProgress, ReadProgress, TailGap } from '../../../shared/api';
 import type { WireMessage } from '../../../shared/api/message-wire';
-import type { RawRecord } from '../../kafka/ports/messages';
+import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { HeldMatches } from './held-matches';
 import { toWire } from './message-service';
 import type { DecodedParts } from './schema-records';
@@ -39,7 +39,8 @@ export class BatchPusher {
   readonly partitions: PartitionProgress[];
   /** Matches passed to addMatches so far (the first `keep` are pushed as they come). */
   private offered = 0;
-  private readonly held: HeldMatches<RawRecord, DecodedParts | null> | null;
+  /** A held match: a record with its decoded parts, or a chunk's rows with the row's number (no object per match). */
+  private readonly held: HeldMatches<RawRecord | RecordRows, DecodedParts | null | number> | null;
   private lastHeldPush = Date.now();
   private heldEvery = PUSH_HELD_FIRST_MS;
 
@@ -68,6 +69,28 @@ export class BatchPusher {
     }
     this.add(index, position, scanned, shown);
     this.partitions[index]!.matched += records.length - shown.length;
+  }
+
+  /**
+   * As addMatches, for rows [from, to) of a chunk that all match (a read without filter): a row is
+   * made a record and converted only if it is pushed; the others are held as (rows, row), and
+   * counted once newer ones push them out, never made objects.
+   */
+  addRows(index: number, position: bigint, scanned: number, rows: RecordRows, from: number, to: number): void {
+    if (this.stopped) return;
+    const shown: WireMessage[] = [];
+    let row = from;
+    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) shown.push(toWire(rows.record(row)));
+    // Only the newest `capacity` of the rest can stay held: older ones fall out at once, counted.
+    if (this.held && row < to) {
+      const first = Math.max(row, to - this.held.capacity);
+      this.held.fallOut(first - row);
+      this.offered += to - row;
+      rows.release?.(first);
+      for (row = first; row < to; row++) this.held.offer(rows, row);
+    } else rows.release?.(to);
+    this.add(index, position, scanned, shown);
+    this.partitions[index]!.matched += to - from - shown.length;
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
@@ -144,10 +167,13 @@ export class BatchPusher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     let skipped = 0;
+    /** Held matches going out now: converted a batch at a time, so a push of 50,000 never holds them all in wire form. */
+    let fromHeld = 0;
     if (this.held && this.held.size > 0 && (withHeld || Date.now() - this.lastHeldPush >= this.heldEvery)) {
       this.lastHeldPush = Date.now();
       this.heldEvery *= 2;
-      skipped = this.held.take((record, parts) => this.pending.push(toWire(record, parts)));
+      fromHeld = this.held.size;
+      skipped = this.held.takeFellOut();
       this.changed = true;
     }
     if (this.changed) {
@@ -155,14 +181,20 @@ export class BatchPusher {
       this.lastPush = Date.now();
       const progress = this.progress();
       do {
+        if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
+          const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
+          this.held!.takeOldest(n, (item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
+          fromHeld -= n;
+        }
         const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
         // Only the last part says where the read stands: a pause handled between parts must not
         // resume past messages the window has not received. The first says how many main skipped.
-        const batch: MessagesBatch = { runId: this.runId, messages, progress: this.pending.length === 0 ? progress : null };
+        const last = this.pending.length === 0 && fromHeld === 0;
+        const batch: MessagesBatch = { runId: this.runId, messages, progress: last ? progress : null };
         if (skipped > 0) batch.skipped = skipped;
         skipped = 0;
         this.push(batch);
-      } while (this.pending.length > 0);
+      } while (this.pending.length > 0 || fromHeld > 0);
     }
     // Held matches not due yet go out when they are, even if the reader waits on the broker meanwhile.
     if (this.held && this.held.size > 0 && !this.stopped && !this.heldTimer) {

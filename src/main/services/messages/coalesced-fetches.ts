@@ -41,6 +41,8 @@ export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPer
           batch.map((w) => ({ partition: w.partition, offset: w.offset })),
           maxBytesPerPartition,
           MAX_WAIT_MS,
+          // Chunks read ahead stay compressed until the search looks at them (P6).
+          { deferDecompression: true },
         ),
       );
       batch.forEach((w, i) => {
@@ -48,7 +50,7 @@ export function coalescedFetches(client: KafkaClient, topic: string, maxBytesPer
         if (chunk.error) w.reject(chunk.error);
         // A broker gives a record batch bigger than the per-partition bytes only to the first
         // partition of an answer that has data (KIP-74): asked alone, this one gets its batch too.
-        else if (batch.length > 1 && chunk.records.length === 0 && chunk.nextOffset === w.offset && BigInt(chunk.highWatermark) > BigInt(w.offset)) {
+        else if (batch.length > 1 && chunk.nextOffset === w.offset && (chunk.rows ?? chunk.records).length === 0 && BigInt(chunk.highWatermark) > BigInt(w.offset)) {
           inFlight(() => client.readChunk(topic, w.partition, w.offset, maxBytesPerPartition)).then(w.resolve, w.reject);
         } else w.resolve(chunk);
       });

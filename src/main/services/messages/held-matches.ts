@@ -34,6 +34,32 @@ export class HeldMatches<T, E> {
     this.count++;
   }
 
+  /** Counts `n` items offered and pushed out at once by newer ones (never stored: the caller knows). */
+  fallOut(n: number): void {
+    this.fellOut += n;
+  }
+
+  /** Hands the oldest `n` held items to `each` (oldest first) and lets go of them. */
+  takeOldest(n: number, each: (item: T, extra: E) => void): void {
+    for (let i = 0; i < n && this.count > 0; i++) {
+      const at = this.start;
+      const item = this.items[at] as T;
+      const extra = this.extras[at] as E;
+      this.items[at] = this.extras[at] = undefined;
+      this.start = (this.start + 1) % this.capacity;
+      this.count--;
+      each(item, extra);
+    }
+    if (this.count === 0) this.start = 0;
+  }
+
+  /** How many fell out since the last take (or takeFellOut); counts from zero again. */
+  takeFellOut(): number {
+    const fellOut = this.fellOut;
+    this.fellOut = 0;
+    return fellOut;
+  }
+
   /** Empties the ring: hands each held item (oldest first) to `each`; returns how many fell out since the last take. */
   take(each: (item: T, extra: E) => void): number {
     for (let i = 0; i < this.count; i++) {

@@ -1,6 +1,6 @@
 import type { SearchSummary } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
-import type { PartitionChunk, RawRecord } from '../../kafka/ports/messages';
+import type { PartitionChunk, RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { linkedController, quiet, unlessAborted, withRetries } from '../cancellable';
 import { BatchPusher } from './batch-pusher';
 import { coalescedFetches } from './coalesced-fetches';
@@ -44,6 +44,11 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   // By exact key: records of other keys are passed over on their raw bytes (see key-skip.ts).
   const otherKey = keySkip(req.filter, { masked: !!req.mask, rankAll: newest?.keepAll ?? false, schemas: req.schemas, topic: req.topic });
 
+  // No filter, masking or newest-first choice: records are counted and pushed as they are, unless
+  // a chunk holds schema-framed data (or the topic is mapped to a local type).
+  const plain = !filter && !req.mask && !newest && !otherKey;
+  const unframedNeedsNoSchema = !req.schemas || req.schemas.leavesUnframed(req.topic);
+
   const readPartition = async (index: number) => {
     const { partition, from, high } = ranges[index]!;
     const fetch = (offset: bigint) => withRetries(() => readChunk(partition, offset.toString()), stop.signal, SEARCH_RETRIES);
@@ -57,8 +62,20 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       const progressed = after > offset;
       next = progressed && after < high ? quiet(fetch(after)) : null;
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
-      const end = Number(high);
-      const records = wanted(chunk.records, end, filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
+      const rows: RecordRows = chunk.rows ?? arrayRows(chunk.records);
+      const n = wanted(rows, Number(high), filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
+      if (plain && (!req.schemas || (unframedNeedsNoSchema && !rows.mayBeFramed))) {
+        // Every record matches and none needs to be an object: the pusher makes only those it pushes.
+        const room = Math.max(0, req.limit - pusher.matched);
+        const taken = Math.min(n, room);
+        if (taken < n) limitReached = true;
+        if (limitReached) offset = taken > 0 ? BigInt(rows.offset(taken - 1) + 1) : offset;
+        else if (progressed) offset = after < high ? after : high;
+        pusher.addRows(index, offset, taken, rows, 0, taken);
+        continue;
+      }
+      const records: RawRecord[] = new Array<RawRecord>(n);
+      for (let i = 0; i < n; i++) records[i] = rows.record(i);
       // Schema-framed keys and values, decoded (schemas fetched once per connection; big chunks on
       // worker threads) while the next chunk is fetched; by exact key, only those of candidate keys.
       const toDecode = otherKey && req.schemas ? records.filter((r) => !otherKey(r)) : records;
@@ -125,13 +142,18 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
 }
 
 /**
- * The records of a chunk a read looks at: those below the range's end and, without a filter, no
- * more than the matches still wanted (one more, so reaching the limit is noticed).
+ * How many records of a chunk a read looks at: those below the range's end and, without a filter,
+ * no more than the matches still wanted (one more, so reaching the limit is noticed).
  */
-function wanted<T extends { offset: string }>(records: readonly T[], end: number, room: number): readonly T[] {
+function wanted(rows: RecordRows, end: number, room: number): number {
   let n = 0;
-  while (n < records.length && n <= room && Number(records[n]!.offset) < end) n++;
-  return n === records.length ? records : records.slice(0, n);
+  while (n < rows.length && n <= room && rows.offset(n) < end) n++;
+  return n;
+}
+
+/** Records already made objects (a chunk without rows: fakes in tests), seen as rows. */
+function arrayRows(records: readonly RawRecord[]): RecordRows {
+  return { length: records.length, mayBeFramed: true, offset: (row) => Number(records[row]!.offset), record: (row) => records[row]! };
 }
 
 /**

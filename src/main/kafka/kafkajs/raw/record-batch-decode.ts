@@ -1,7 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import * as lz4 from 'lz4js';
 import type { RawRecord } from '../../ports/messages';
-import { snappyDecompress, zstdDecompress } from '../codecs';
+import { snappyDecompress, zstdDecompress, zstdDecompressSync, zstdLoaded } from '../codecs';
+import { RecordTable } from './record-table';
 
 /** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
 const BATCH_LENGTH_AT = 8;
@@ -13,9 +14,6 @@ const MAX_TIMESTAMP_AT = 35;
 const PRODUCER_ID_AT = 43;
 const RECORD_COUNT_AT = 57;
 const HEADER = 61;
-
-/** Shared by every record without headers (most of them), never written to. */
-const NO_HEADERS: RawRecord['headers'] = [];
 
 const TIMESTAMP_TYPE_BIT = 0x08;
 const TRANSACTIONAL_BIT = 0x10;
@@ -32,17 +30,31 @@ export interface DecodedRecords {
   nextOffset: number;
 }
 
+/** As DecodedRecords, the records still rows of a table (made objects only when asked). */
+export interface DecodedTable {
+  table: RecordTable;
+  nextOffset: number;
+}
+
+/** decodeRecordTable(), every record made an object: for tests and readers that want them all. */
+export async function decodeRecordBatches(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[]): Promise<DecodedRecords> {
+  const { table, nextOffset } = await decodeRecordTable(data, partition, from, aborted);
+  return { records: table.records(), nextOffset };
+}
+
 /**
- * Decodes the record batches (magic v2) of one partition's fetch answer into records, read
+ * Decodes the record batches (magic v2) of one partition's fetch answer into a record table, read
  * committed: control batches and the batches of aborted transactions are left out, as are
  * records before `from` (a batch may start before the offset asked for). A batch cut at the
- * end of the answer is left for the next fetch. Keys, values and header values are views on
- * `data` (or on the decompressed records), not copies.
+ * end of the answer is left for the next fetch. Keys, values and header values stay positions in
+ * `data` (or in the decompressed records): nothing is copied, and no object is made per record.
  */
-export async function decodeRecordBatches(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[]): Promise<DecodedRecords> {
+export async function decodeRecordTable(data: Buffer, partition: number, from: number, aborted: AbortedTransaction[], options: DecodeOptions = {}): Promise<DecodedTable> {
   const pending = [...aborted].map((a) => ({ producerId: a.producerId, firstOffset: Number(a.firstOffset) })).sort((a, b) => a.firstOffset - b.firstOffset);
   const abortedProducers = new Set<string>();
-  const records: RawRecord[] = [];
+  const table = new RecordTable(partition, recordsIn(data));
+  /** The batches to read when the table is first looked at (deferred decompression). */
+  const kept: Kept[] = [];
   let nextOffset = from;
   let at = 0;
   while (at + HEADER <= data.length) {
@@ -63,43 +75,98 @@ export async function decodeRecordBatches(data: Buffer, partition: number, from:
       // A transaction's end marker: later batches of this producer are not aborted any more.
       abortedProducers.delete(producerId);
     } else if (!((attributes & TRANSACTIONAL_BIT) && abortedProducers.has(producerId)) && lastOffset >= from) {
-      const body = await decompress(attributes & 0x07, data.subarray(at + HEADER, end));
+      const codec = attributes & 0x07;
+      if (codec > 4) throw new Error(`unknown compression codec ${codec}`);
       const logAppendTime = (attributes & TIMESTAMP_TYPE_BIT) !== 0;
-      readRecords(body, data.readInt32BE(at + RECORD_COUNT_AT), {
-        partition,
-        from,
+      const batch: Kept = {
+        codec,
+        start: at + HEADER,
+        end,
+        count: data.readInt32BE(at + RECORD_COUNT_AT),
         baseOffset,
         baseTimestamp: readInt64(data, at + BASE_TIMESTAMP_AT),
         appendTime: logAppendTime ? readInt64(data, at + MAX_TIMESTAMP_AT) : null,
-        into: records,
-      });
+      };
+      if (options.deferDecompression) kept.push(batch);
+      else readBatch(table, data, batch, codec === 0 ? data : await decompress(codec, data.subarray(batch.start, end)), from);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = end;
   }
-  return { records, nextOffset };
+  if (kept.length > 0) {
+    if (kept.some((b) => b.codec === 4)) await zstdLoaded();
+    table.fillLater(() => {
+      try {
+        for (const b of kept) readBatch(table, data, b, b.codec === 0 ? data : decompressSync(b.codec, data.subarray(b.start, b.end)), from);
+      } catch (error) {
+        throw options.corrupt ? options.corrupt(error) : error;
+      }
+    });
+  }
+  return { table, nextOffset };
+}
+
+export interface DecodeOptions {
+  /** See ReadOptions.deferDecompression. */
+  deferDecompression?: boolean;
+  /** What a deferred decoding throws when a batch cannot be read (the error it met). */
+  corrupt?: (error: unknown) => Error;
+}
+
+/** A batch to read: where its records are in the fetched bytes, and what its header says. */
+interface Kept {
+  codec: number;
+  start: number;
+  end: number;
+  count: number;
+  baseOffset: number;
+  baseTimestamp: number;
+  appendTime: number | null;
+}
+
+/** Adds a batch's records to the table. Uncompressed: the rows point into `data` itself (no view per batch); else into `body`, the decompressed records. */
+function readBatch(table: RecordTable, data: Buffer, b: Kept, body: Buffer, from: number): void {
+  const plain = b.codec === 0;
+  readRecords(body, plain ? b.start : 0, plain ? b.end : body.length, b.count, {
+    from,
+    baseOffset: b.baseOffset,
+    baseTimestamp: b.baseTimestamp,
+    appendTime: b.appendTime,
+    batch: table.addBatch(body, b.appendTime !== null),
+    into: table,
+  });
+}
+
+/** The records the whole batches of `data` say they hold: the table's first size. */
+function recordsIn(data: Buffer): number {
+  let count = 0;
+  for (let at = 0; at + HEADER <= data.length; ) {
+    const end = at + 12 + data.readInt32BE(at + BATCH_LENGTH_AT);
+    if (end > data.length || end < at + HEADER) break;
+    count += Math.max(0, data.readInt32BE(at + RECORD_COUNT_AT));
+    at = end;
+  }
+  return count;
 }
 
 interface BatchContext {
-  partition: number;
   from: number;
   baseOffset: number;
   baseTimestamp: number;
   /** LogAppendTime: the broker's time for every record of the batch; null for CreateTime. */
   appendTime: number | null;
-  into: RawRecord[];
+  /** The batch's index in the table. */
+  batch: number;
+  into: RecordTable;
 }
 
 /**
- * One pass over a batch's records. This runs for every record read (a million per P1 read), so
- * it keeps its position in a local, reads varints inline and makes a key or value view only for
- * records at or after `from`: no cursor object, no closure, no Buffer for a record left out.
+ * One pass over a batch's records, from `at` to `size` in `body`. This runs for every record read
+ * (a million per P1 read), so it keeps its position in a local, reads varints inline and writes
+ * numbers into the table's columns: no cursor object, no closure, no string or Buffer per record.
  */
-function readRecords(body: Buffer, count: number, batch: BatchContext): void {
-  const timestampType = batch.appendTime === null ? 'CreateTime' : 'LogAppendTime';
+function readRecords(body: Buffer, at: number, size: number, count: number, batch: BatchContext): void {
   const into = batch.into;
-  const size = body.length;
-  let at = 0;
   for (let i = 0; i < count && at < size; i++) {
     // Record: length, attributes, timestampDelta, offsetDelta, key, value, headers (varints zig-zag).
     let v = readVarint(body, at);
@@ -119,31 +186,16 @@ function readRecords(body: Buffer, count: number, batch: BatchContext): void {
     at = varintEnd;
     const keyLength = unzigzag(readVarint(body, at));
     at = varintEnd;
-    const key = keyLength < 0 ? null : body.subarray(at, (at += keyLength));
+    const keyAt = at;
+    if (keyLength > 0) at += keyLength;
     const valueLength = unzigzag(readVarint(body, at));
     at = varintEnd;
-    const value = valueLength < 0 ? null : body.subarray(at, (at += valueLength));
-    const headerCount = unzigzag(readVarint(body, at));
-    at = varintEnd;
-    let headers: RawRecord['headers'] = NO_HEADERS;
-    if (headerCount > 0) {
-      headers = [];
-      const cursor = { at };
-      for (let h = 0; h < headerCount; h++) {
-        const headerKey = bytes(body, cursor);
-        headers.push({ key: headerKey === null ? '' : headerKey.toString('utf8'), value: bytes(body, cursor) });
-      }
-    }
+    const valueAt = at;
+    if (valueLength > 0) at += valueLength;
+    // Headers are read when the record is made; here only whether there are any.
+    const headersAt = body[at] === 0 ? -1 : at;
+    into.add(batch.batch, offset, batch.appendTime ?? batch.baseTimestamp + timestampDelta, keyAt, keyLength < 0 ? -1 : keyLength, valueAt, valueLength < 0 ? -1 : valueLength, headersAt);
     at = next;
-    into.push({
-      partition: batch.partition,
-      offset: String(offset),
-      timestamp: String(batch.appendTime ?? batch.baseTimestamp + timestampDelta),
-      timestampType,
-      key,
-      value,
-      headers,
-    });
   }
 }
 
@@ -189,25 +241,20 @@ async function decompress(codec: number, records: Buffer): Promise<Buffer> {
   }
 }
 
-/** Zig-zag varint (also varlong: JS numbers hold offsets and times exactly up to 2^53). */
-function varint(buf: Buffer, cursor: { at: number }): number {
-  let result = 0;
-  let factor = 1;
-  let byte: number;
-  do {
-    byte = buf[cursor.at++]!;
-    result += (byte & 0x7f) * factor;
-    factor *= 128;
-  } while (byte & 0x80);
-  return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
-}
-
-function bytes(buf: Buffer, cursor: { at: number }): Buffer | null {
-  const length = varint(buf, cursor);
-  if (length < 0) return null;
-  const start = cursor.at;
-  cursor.at += length;
-  return buf.subarray(start, cursor.at);
+/** As decompress(), synchronously (zstd: once zstdLoaded() has resolved). */
+function decompressSync(codec: number, records: Buffer): Buffer {
+  switch (codec) {
+    case 1:
+      return gunzipSync(records);
+    case 2:
+      return snappyDecompress(records);
+    case 3:
+      return Buffer.from(lz4.decompress(records));
+    case 4:
+      return zstdDecompressSync(records);
+    default:
+      throw new Error(`unknown compression codec ${codec}`);
+  }
 }
 
 function readInt64(buf: Buffer, at: number): number {
