@@ -21,7 +21,10 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
 
   return {
     async describeCluster(): Promise<ClusterDescription> {
-      const md = await rawMetadata([]);
+      // An empty topic list asks for brokers, cluster id and controller only: on a cluster of
+      // 39,000 partitions, every topic's metadata would be ~2 MB to encode, send and decode.
+      const cluster = await getCluster();
+      const md = await metadataFromAnyBroker(cluster, []).catch(rethrowAsAppError('Fetching metadata'));
       return {
         clusterId: md.clusterId ?? null,
         controllerId: md.controllerId ?? -1,
@@ -60,20 +63,8 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
     async fetchWatermarks(topics: string[], options = {}): Promise<PartitionWatermarks[]> {
       const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
       if (topics.length === 0) return [];
-      const md = await rawMetadata(topics);
+      const byLeader = options.metadata ? leadersFromSnapshot(topics, options.metadata) : leadersFromRaw(await rawMetadata(topics));
       const cluster = await getCluster();
-      // Group every partition by its leader, then ask each leader once for earliest and latest.
-      const byLeader = new Map<number, Map<string, number[]>>();
-      for (const t of md.topicMetadata) {
-        for (const p of t.partitionMetadata) {
-          if (p.leader < 0) continue;
-          const topicsOfLeader = byLeader.get(p.leader) ?? new Map<string, number[]>();
-          byLeader.set(p.leader, topicsOfLeader);
-          const list = topicsOfLeader.get(t.topic) ?? [];
-          list.push(p.partitionId);
-          topicsOfLeader.set(t.topic, list);
-        }
-      }
       const results = await Promise.all(
         [...byLeader.entries()].map(async ([nodeId, partitions]) => {
           try {
@@ -104,6 +95,32 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       return results.flat().sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
     },
   };
+}
+
+type PartitionsByLeader = Map<number, Map<string, number[]>>;
+
+function addToLeader(byLeader: PartitionsByLeader, leader: number, topic: string, partition: number): void {
+  if (leader < 0) return;
+  const topicsOfLeader = byLeader.get(leader) ?? new Map<string, number[]>();
+  byLeader.set(leader, topicsOfLeader);
+  const list = topicsOfLeader.get(topic) ?? [];
+  list.push(partition);
+  topicsOfLeader.set(topic, list);
+}
+
+/** Every partition by its leader, so each leader is asked once for earliest and latest. */
+function leadersFromRaw(md: RawMetadata): PartitionsByLeader {
+  const byLeader: PartitionsByLeader = new Map();
+  for (const t of md.topicMetadata) for (const p of t.partitionMetadata) addToLeader(byLeader, p.leader, t.topic, p.partitionId);
+  return byLeader;
+}
+
+/** The same from a snapshot the caller holds; topics it does not list are left out. */
+function leadersFromSnapshot(topics: string[], metadata: TopicMetadata[]): PartitionsByLeader {
+  const wanted = new Set(topics);
+  const byLeader: PartitionsByLeader = new Map();
+  for (const t of metadata) if (wanted.has(t.name)) for (const p of t.partitions) addToLeader(byLeader, p.leader, t.name, p.partition);
+  return byLeader;
 }
 
 async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
