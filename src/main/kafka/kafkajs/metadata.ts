@@ -13,7 +13,7 @@ const INTERNAL_TOPIC = /^__/;
 const WATERMARKS_DEADLINE_MS = 15_000;
 
 /** Metadata and watermarks through kafkajs' internal cluster: one request per broker, not per topic. */
-export function createMetadataPort(getCluster: () => Promise<InternalCluster>): MetadataPort {
+export function createMetadataPort(getCluster: () => Promise<InternalCluster>, getBulkCluster: () => Promise<InternalCluster> = getCluster): MetadataPort {
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
     // null asks for every topic. Lenient: an offline partition must not hide the others.
@@ -66,7 +66,8 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
       const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
       if (topics.length === 0) return [];
       const byLeader = options.metadata ? leadersFromSnapshot(topics, options.metadata) : leadersFromRaw(await rawMetadata(topics));
-      const cluster = await getCluster();
+      // With a snapshot it is a bulk read (every topic): on the bulk connections, out of the pages' way.
+      const cluster = await (options.metadata ? getBulkCluster() : getCluster());
       const results = await Promise.all(
         [...byLeader.entries()].map(async ([nodeId, partitions]) => {
           try {

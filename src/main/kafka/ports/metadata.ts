@@ -46,7 +46,8 @@ export interface MetadataPort {
    * `committed`, `high` is the last stable offset: where a read-committed reader's log ends
    * while a transaction is open (what a live tail must start from to miss none of it).
    * With `metadata` (a recent snapshot of these topics), its leaders route the requests and no
-   * metadata is asked first: for 9,000 topics that request costs as much as the offsets.
+   * metadata is asked first (for 9,000 topics that request costs as much as the offsets), and
+   * the requests go over the bulk connections, so they do not delay what a page waits for.
    */
   fetchWatermarks(topics: string[], options?: { committed?: boolean; metadata?: TopicMetadata[] }): Promise<PartitionWatermarks[]>;
 }
