@@ -96,7 +96,7 @@ export function createServiceDeps(options: {
     messages: new MessageService(options.saveLocation),
     groups,
     lagSampler: new LagSampler(log.child('lag'), Number(process.env.KAFKA_EXPLORER_LAG_SAMPLE_MS) || 5_000, (id) => connections.healthOf(id)?.lostError() != null),
-    throughput: new ThroughputSampler(),
+    throughput: new ThroughputSampler(snapshots),
     connect: new ConnectService(connections),
     settings: createSettingsStore(userDataDir, log.child('settings')),
     produce: new ProduceService(createProduceStore(userDataDir, log.child('produce'))),

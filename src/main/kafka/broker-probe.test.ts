@@ -26,6 +26,20 @@ describe('probeBroker', () => {
     await expect(probeBroker(`127.0.0.1:${port}`, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'TIMEOUT', retriable: true, message: `Broker 127.0.0.1:${port} did not answer in time (no answer within 0.3 s)` });
   });
 
+  it('does not count the time its own event loop was blocked: a busy app keeps a live broker', async () => {
+    const port = await listen((socket, data) => {
+      const answer = Buffer.alloc(10);
+      answer.writeInt32BE(6, 0);
+      data.copy(answer, 4, 8, 12);
+      socket.write(answer);
+    });
+    const probe = probeBroker(`127.0.0.1:${port}`, { timeoutMs: 1_000 });
+    // 1.5 s of synchronous work (a huge response decoded on a loaded machine) before the answer can be read.
+    const until = performance.now() + 1_500;
+    while (performance.now() < until);
+    await expect(probe).resolves.toBeUndefined();
+  });
+
   it('says a stopped broker refused the connection, as the connection test does', async () => {
     const port = await listen(() => undefined);
     servers.splice(0).forEach((s) => s.close());

@@ -14,7 +14,8 @@ import { ResourceType } from './raw/incremental-alter-configs';
 import { toConfigEntry } from './topic-admin';
 
 /** Broker disk, quorum and configuration through hand-encoded requests on kafkajs' connections (see raw/). */
-export function createBrokersPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number): BrokersPort {
+/** `getBulkCluster`: the connections for every replica's log dirs (13,000 replicas a broker on a big cluster). */
+export function createBrokersPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number, getBulkCluster: () => Promise<InternalCluster> = getCluster): BrokersPort {
   const deadlineMs = Math.min(requestTimeoutMs, BROKER_DEADLINE_MS);
   /** kafkajs can wait long on a dead or silent broker: each broker gets its own deadline. */
   const withDeadline = <T>(work: Promise<T>, what: string): Promise<T> => deadline(work, deadlineMs, what);
@@ -66,7 +67,7 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
     },
 
     async describeLogDirs(nodeIds, topics = null): Promise<BrokerLogDirs[]> {
-      const cluster = await getCluster();
+      const cluster = await (topics === null ? getBulkCluster() : getCluster());
       // [] asks for the dirs only (capacity, no replicas); null for every replica.
       const partitions = topics === null ? null : await partitionsOf(cluster, topics).catch(rethrowAsAppError('Reading the partitions to describe'));
       return Promise.all(

@@ -62,30 +62,18 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
 
   const acls = createAclPort(admin);
   const groups = createGroupsPort(admin);
-  let cluster: InternalCluster | null = null;
-  let connecting: Promise<InternalCluster> | null = null;
   let closed = false;
-
-  async function getCluster(): Promise<InternalCluster> {
-    if (closed) throw new AppError({ name: 'NotConnectedError', code: ErrorCode.NotConnected, message: 'The connection is closed.', retriable: false });
-    if (cluster?.isConnected()) return cluster;
-    connecting ??= (async () => {
-      const c = cluster ?? createInternalCluster(kafka, { metadataMaxAge: 60_000 });
-      if (c !== cluster) tolerateOfflinePartitions(c);
-      cluster = c;
-      await c.connect();
-      return c;
-    })().finally(() => {
-      connecting = null;
-    });
-    return connecting;
-  }
+  const isClosed = () => closed;
+  const main = clusterLane(kafka, isClosed);
+  // Bulk reads (every topic's offsets, configs or log dirs: topic stats, throughput, disk) go over their own
+  // connections: a broker answers one connection's requests in order, so a ListOffsets of 13,000
+  // partitions would otherwise hold up the metadata or ListGroups a page is waiting for.
+  const bulk = clusterLane(kafka, isClosed);
+  const getCluster = main.get;
 
   async function close(): Promise<void> {
     closed = true;
-    const c = cluster;
-    cluster = null;
-    const closing = Promise.all([c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error })), admin.close()]);
+    const closing = Promise.all([main.disconnect(log), bulk.disconnect(log), admin.close()]);
     // kafkajs' disconnect waits for in-flight requests, i.e. up to the request timeout against a
     // server that never answers; the sockets go anyway, so do not keep the caller waiting.
     let timer: NodeJS.Timeout | undefined;
@@ -122,10 +110,10 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   }
 
   return {
-    ...createMetadataPort(getCluster),
+    ...createMetadataPort(getCluster, bulk.get),
     ...createMessagesPort(getCluster),
-    ...createTopicAdminPort(getCluster, config.requestTimeoutMs),
-    ...createBrokersPort(getCluster, config.requestTimeoutMs),
+    ...createTopicAdminPort(getCluster, config.requestTimeoutMs, bulk.get),
+    ...createBrokersPort(getCluster, config.requestTimeoutMs, bulk.get),
     ...createReassignmentPort(getCluster, config.requestTimeoutMs),
     ...createQuotasPort(getCluster),
     ...createScramPort(getCluster),
@@ -157,10 +145,40 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     },
 
     async connect() {
-      await withinConnectDeadline(async () => {
-        const c = await getCluster();
-        await c.refreshMetadata();
+      // The lane reads the brokers on its first connect.
+      await withinConnectDeadline(() => getCluster().then(() => undefined));
+    },
+  };
+}
+
+/**
+ * One kafkajs cluster (a connection per broker), connected on first use and again after it
+ * dropped. Offline partitions are tolerated in its metadata (see lenient-metadata.ts).
+ */
+function clusterLane(kafka: Kafka, isClosed: () => boolean) {
+  let cluster: InternalCluster | null = null;
+  let connecting: Promise<InternalCluster> | null = null;
+  return {
+    async get(): Promise<InternalCluster> {
+      if (isClosed()) throw new AppError({ name: 'NotConnectedError', code: ErrorCode.NotConnected, message: 'The connection is closed.', retriable: false });
+      if (cluster?.isConnected()) return cluster;
+      connecting ??= (async () => {
+        const c = cluster ?? createInternalCluster(kafka, { metadataMaxAge: 60_000 });
+        if (c !== cluster) tolerateOfflinePartitions(c);
+        cluster = c;
+        await c.connect();
+        // Which brokers there are (no topics): anyReachableBroker and findBroker need them.
+        if (!c.brokerPool.metadata) await c.refreshMetadata();
+        return c;
+      })().finally(() => {
+        connecting = null;
       });
+      return connecting;
+    },
+    async disconnect(log: Logger): Promise<void> {
+      const c = cluster;
+      cluster = null;
+      await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
     },
   };
 }

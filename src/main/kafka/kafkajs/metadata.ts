@@ -5,13 +5,15 @@ import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, 
 import { errorNameForCode } from './protocol-errors';
 import { metadataFromAnyBroker, topicMetadataFromAnyBroker } from './any-broker';
 import { BROKER_DEADLINE_MS, withDeadline } from './deadline';
+import { ListOffsets } from '../protocol/generated/list-offsets';
+import { sendApi } from '../protocol/send-api';
 
 const INTERNAL_TOPIC = /^__/;
 /** One ListOffsets may name thousands of partitions of a leader: more time than a small request. */
 const WATERMARKS_DEADLINE_MS = 15_000;
 
 /** Metadata and watermarks through kafkajs' internal cluster: one request per broker, not per topic. */
-export function createMetadataPort(getCluster: () => Promise<InternalCluster>): MetadataPort {
+export function createMetadataPort(getCluster: () => Promise<InternalCluster>, getBulkCluster: () => Promise<InternalCluster> = getCluster): MetadataPort {
   async function rawMetadata(topics: string[]): Promise<RawMetadata> {
     const cluster = await getCluster();
     // null asks for every topic. Lenient: an offline partition must not hide the others.
@@ -21,7 +23,10 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
 
   return {
     async describeCluster(): Promise<ClusterDescription> {
-      const md = await rawMetadata([]);
+      // An empty topic list asks for brokers, cluster id and controller only: on a cluster of
+      // 39,000 partitions, every topic's metadata would be ~2 MB to encode, send and decode.
+      const cluster = await getCluster();
+      const md = await metadataFromAnyBroker(cluster, []).catch(rethrowAsAppError('Fetching metadata'));
       return {
         clusterId: md.clusterId ?? null,
         controllerId: md.controllerId ?? -1,
@@ -60,20 +65,9 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
     async fetchWatermarks(topics: string[], options = {}): Promise<PartitionWatermarks[]> {
       const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
       if (topics.length === 0) return [];
-      const md = await rawMetadata(topics);
-      const cluster = await getCluster();
-      // Group every partition by its leader, then ask each leader once for earliest and latest.
-      const byLeader = new Map<number, Map<string, number[]>>();
-      for (const t of md.topicMetadata) {
-        for (const p of t.partitionMetadata) {
-          if (p.leader < 0) continue;
-          const topicsOfLeader = byLeader.get(p.leader) ?? new Map<string, number[]>();
-          byLeader.set(p.leader, topicsOfLeader);
-          const list = topicsOfLeader.get(t.topic) ?? [];
-          list.push(p.partitionId);
-          topicsOfLeader.set(t.topic, list);
-        }
-      }
+      const byLeader = options.metadata ? leadersFromSnapshot(topics, options.metadata) : leadersFromRaw(await rawMetadata(topics));
+      // With a snapshot it is a bulk read (every topic): on the bulk connections, out of the pages' way.
+      const cluster = await (options.metadata ? getBulkCluster() : getCluster());
       const results = await Promise.all(
         [...byLeader.entries()].map(async ([nodeId, partitions]) => {
           try {
@@ -89,9 +83,9 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
               ),
             );
             const out: PartitionWatermarks[] = [];
-            for (const [key, lowOffset] of low) {
-              const [topic, partition] = splitKey(key);
-              out.push({ topic, partition, low: lowOffset, high: high.get(key) ?? lowOffset });
+            for (const [topic, lows] of low) {
+              const highs = high.get(topic);
+              for (const [partition, lowOffset] of lows) out.push({ topic, partition, low: lowOffset, high: highs?.get(partition) ?? lowOffset });
             }
             return out;
           } catch (error) {
@@ -101,9 +95,35 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>): 
           }
         }),
       );
-      return results.flat().sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+      return byTopicThenPartition(results);
     },
   };
+}
+
+type PartitionsByLeader = Map<number, Map<string, number[]>>;
+
+function addToLeader(byLeader: PartitionsByLeader, leader: number, topic: string, partition: number): void {
+  if (leader < 0) return;
+  const topicsOfLeader = byLeader.get(leader) ?? new Map<string, number[]>();
+  byLeader.set(leader, topicsOfLeader);
+  const list = topicsOfLeader.get(topic) ?? [];
+  list.push(partition);
+  topicsOfLeader.set(topic, list);
+}
+
+/** Every partition by its leader, so each leader is asked once for earliest and latest. */
+function leadersFromRaw(md: RawMetadata): PartitionsByLeader {
+  const byLeader: PartitionsByLeader = new Map();
+  for (const t of md.topicMetadata) for (const p of t.partitionMetadata) addToLeader(byLeader, p.leader, t.topic, p.partitionId);
+  return byLeader;
+}
+
+/** The same from a snapshot the caller holds; topics it does not list are left out. */
+function leadersFromSnapshot(topics: string[], metadata: TopicMetadata[]): PartitionsByLeader {
+  const wanted = new Set(topics);
+  const byLeader: PartitionsByLeader = new Map();
+  for (const t of metadata) if (wanted.has(t.name)) for (const p of t.partitions) addToLeader(byLeader, p.leader, t.name, p.partition);
+  return byLeader;
 }
 
 async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
@@ -118,22 +138,54 @@ async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<
   }
 }
 
-const SEP = '\u0000';
-function splitKey(key: string): [string, number] {
-  const i = key.lastIndexOf(SEP);
-  return [key.slice(0, i), Number(key.slice(i + 1))];
+/**
+ * Topics in name order, each one's partitions in order. Sorting the 39,000 rows of a big cluster
+ * with one comparator took a second of main's time; sorting 9,000 names and each topic's few
+ * partitions takes milliseconds.
+ */
+function byTopicThenPartition(perBroker: PartitionWatermarks[][]): PartitionWatermarks[] {
+  const byTopic = new Map<string, PartitionWatermarks[]>();
+  for (const rows of perBroker) {
+    for (const row of rows) {
+      const list = byTopic.get(row.topic);
+      if (list) list.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
+  }
+  const out: PartitionWatermarks[] = [];
+  for (const topic of [...byTopic.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const list = byTopic.get(topic)!;
+    if (list.length > 1) list.sort((a, b) => a.partition - b.partition);
+    for (const row of list) out.push(row);
+  }
+  return out;
 }
 
-async function listOffsets(broker: InternalBroker, partitions: Map<string, number[]>, timestamp: number, isolationLevel: number = IsolationLevel.ReadUncommitted): Promise<Map<string, string>> {
-  const { responses } = await broker.listOffsets({
+/** Partition errors a moment later may not repeat: a leader moving, a new partition not loaded yet. */
+const RETRIABLE_OFFSET_ERRORS: ReadonlySet<number> = new Set([3, 5, 6, 9, 74, 75, 78]);
+
+/**
+ * One ListOffsets to a leader for all its partitions, through the generated codec (one growing
+ * buffer, where kafkajs' encoder allocates two per partition: 39,000 partitions cost it a second).
+ * Any partition error fails the request, as kafkajs did, retriable where a retry can help.
+ */
+async function listOffsets(broker: InternalBroker, partitions: Map<string, number[]>, timestamp: number, isolationLevel: number = IsolationLevel.ReadUncommitted): Promise<Map<string, Map<number, string>>> {
+  const at = BigInt(timestamp);
+  const { response } = await sendApi(broker, ListOffsets, {
     replicaId: -1,
     isolationLevel,
-    topics: [...partitions.entries()].map(([topic, ids]) => ({ topic, partitions: ids.map((partition) => ({ partition, timestamp })) })),
+    topics: [...partitions.entries()].map(([name, ids]) => ({ name, partitions: ids.map((partitionIndex) => ({ partitionIndex, timestamp: at })) })),
   });
-  const out = new Map<string, string>();
-  for (const r of responses) {
-    for (const p of r.partitions) {
-      if (p.errorCode === 0) out.set(r.topic + SEP + p.partition, String(p.offset));
+  const out = new Map<string, Map<number, string>>();
+  for (const t of response.topics) {
+    const offsets = new Map<number, string>();
+    out.set(t.name, offsets);
+    for (const p of t.partitions) {
+      if (p.errorCode !== 0) {
+        const code = errorNameForCode(p.errorCode);
+        throw new AppError({ name: 'KafkaProtocolError', code, message: `Listing offsets of ${t.name} partition ${p.partitionIndex}: ${code}`, retriable: RETRIABLE_OFFSET_ERRORS.has(p.errorCode) });
+      }
+      offsets.set(p.partitionIndex, p.offset.toString());
     }
   }
   return out;

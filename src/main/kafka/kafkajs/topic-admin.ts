@@ -52,7 +52,11 @@ export function plainText(html: string): string {
 }
 
 /** Topic administration through hand-encoded requests on kafkajs' connections (see raw/). */
-export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number): TopicAdminPort {
+/** More topics than this is a bulk read, on the bulk connections (see create-client.ts). */
+const BULK_TOPICS = 100;
+
+/** `getBulkCluster`: the connections for the configs of many topics at once (the topic list's retention column). */
+export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>, requestTimeoutMs: number, getBulkCluster: () => Promise<InternalCluster> = getCluster): TopicAdminPort {
   const controller = async (context: string): Promise<InternalBroker> => {
     const cluster = await getCluster();
     // KRaft brokers forward admin requests to the active controller, so any broker will do;
@@ -94,7 +98,7 @@ export function createTopicAdminPort(getCluster: () => Promise<InternalCluster>,
     async describeTopicConfigs(topics, options = {}) {
       const out = new Map<string, ConfigEntry[]>();
       if (topics.length === 0) return out;
-      const broker = await anyBroker(await getCluster());
+      const broker = await anyBroker(await (topics.length > BULK_TOPICS ? getBulkCluster() : getCluster()));
       for (let i = 0; i < topics.length; i += DESCRIBE_BATCH) {
         const resources = topics.slice(i, i + DESCRIBE_BATCH).map((name) => ({ type: ResourceType.Topic, name, keys: options.keys ?? null }));
         const results = await describeConfigs(broker, resources, { synonyms: !options.keys, documentation: options.documentation ?? false }).catch(

@@ -1,6 +1,7 @@
 import type { ClusterThroughput } from '../../../shared/api';
 import type { KafkaClient } from '../../kafka/client';
 import { abortableSleep } from '../abortable-sleep';
+import type { MetadataSnapshots } from './metadata-snapshot';
 
 /** High watermark of every partition, by "topic\0partition", and when it was read. */
 interface Sample {
@@ -22,23 +23,27 @@ const MAX_WINDOW_MS = 5 * 60_000;
 export class ThroughputSampler {
   private readonly last = new WeakMap<KafkaClient, { sample: Sample }>();
 
+  constructor(private readonly snapshots: MetadataSnapshots) {}
+
   async throughput(client: KafkaClient, top: number, signal: AbortSignal): Promise<ClusterThroughput> {
     let previous = this.last.get(client);
-    if (!previous || Date.now() - previous.sample.at > MAX_WINDOW_MS) previous = { sample: await takeSample(client) };
+    if (!previous || Date.now() - previous.sample.at > MAX_WINDOW_MS) previous = { sample: await takeSample(client, this.snapshots) };
     // At least a second between the two samples (a Refresh right after the last one waits the rest).
     const age = Date.now() - previous.sample.at;
     if (age < MIN_WINDOW_MS) await abortableSleep(MIN_WINDOW_MS - age, signal);
-    const current = await takeSample(client);
+    const current = await takeSample(client, this.snapshots);
     const answer = rates(previous.sample, current);
     this.last.set(client, { sample: current });
     return { ...answer, topics: answer.topics.slice(0, top) };
   }
 }
 
-async function takeSample(client: KafkaClient): Promise<Sample> {
-  const topics = (await client.fetchMetadata()).filter((t) => !t.internal && !t.name.startsWith('__')).map((t) => t.name);
+/** The shared metadata snapshot names the topics and routes the offsets: no metadata request of its own. */
+async function takeSample(client: KafkaClient, snapshots: MetadataSnapshots): Promise<Sample> {
+  const metadata = (await snapshots.get(client)).topics.filter((t) => !t.internal && !t.name.startsWith('__'));
+  const topics = metadata.map((t) => t.name);
   const at = Date.now();
-  const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
+  const marks = topics.length > 0 ? await client.fetchWatermarks(topics, { metadata }) : [];
   return { at, highs: new Map(marks.map((m) => [`${m.topic}\u0000${m.partition}`, BigInt(m.high)])) };
 }
 

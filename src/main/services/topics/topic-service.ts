@@ -61,9 +61,11 @@ export class TopicService {
 
   /** Messages, size and retention per topic: watermarks, configs and log dirs asked in parallel, batched. */
   async stats(client: KafkaClient, only: string[] | null): Promise<TopicStats[]> {
-    const names = only ?? (await this.snapshots.get(client)).topics.map((t) => t.name);
+    // Every topic: the snapshot the list was built from routes the offsets (no second metadata request).
+    const snapshot = only === null ? await this.snapshots.get(client) : null;
+    const names = only ?? snapshot!.topics.map((t) => t.name);
     const [marks, configs, sizes] = await Promise.all([
-      client.fetchWatermarks(names),
+      client.fetchWatermarks(names, snapshot ? { metadata: snapshot.topics } : {}),
       client.describeTopicConfigs(names, { keys: RETENTION_KEYS }),
       this.sizes(client, names, only === null),
     ]);
