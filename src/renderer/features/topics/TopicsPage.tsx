@@ -199,9 +199,13 @@ export function TopicsPage() {
   }, [data, stats.data, showInternal]);
   const grouped = groupChoice ?? topics.length >= GROUP_BY_DEFAULT_FROM;
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+  // Sorted once per list or header click: a keystroke then filters rows already in order (the
+  // tree's own sort of them is one pass), instead of sorting 9,000 topics again.
+  const compare = useMemo(() => topicComparator(sorting), [sorting]);
+  const ordered = useMemo(() => [...topics].sort(compare), [topics, compare]);
   const rows = useMemo(
-    () => topicTreeRows(topics, { grouped, collapsed, favourites, favouritesOnly, filter: deferredFilter, compare: topicComparator(sorting) }),
-    [topics, grouped, collapsed, favourites, favouritesOnly, deferredFilter, sorting],
+    () => topicTreeRows(ordered, { grouped, collapsed, favourites, favouritesOnly, filter: deferredFilter, compare }),
+    [ordered, grouped, collapsed, favourites, favouritesOnly, deferredFilter, compare],
   );
   const shown = useMemo(() => rows.reduce((n, r) => (r.kind === 'topic' ? n + 1 : r.expanded ? n : n + r.count), 0), [rows]);
   const onRowClick = useCallback(

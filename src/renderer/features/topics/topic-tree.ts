@@ -33,6 +33,23 @@ export interface TopicTreeOptions<T> {
   compare: (a: T, b: T) => number;
 }
 
+/**
+ * Topic names lower-cased once, not per keystroke per topic. Bounded: names come and go with
+ * clusters, and a cache that only grows would hold every name of the session.
+ */
+const lowered = new Map<string, string>();
+const LOWERED_MAX = 50_000;
+
+function lowerName(name: string): string {
+  let lower = lowered.get(name);
+  if (lower === undefined) {
+    if (lowered.size >= LOWERED_MAX) lowered.clear();
+    lower = name.toLowerCase();
+    lowered.set(name, lower);
+  }
+  return lower;
+}
+
 /** The part before the first '.', '-' or '_'; null when there is none (or it would be empty). */
 export function prefixOf(name: string): string | null {
   for (let i = 0; i < name.length; i++) {
@@ -50,7 +67,7 @@ export function prefixOf(name: string): string | null {
  */
 export function topicTreeRows<T extends { name: string }>(topics: readonly T[], options: TopicTreeOptions<T>): TopicTreeRow<T>[] {
   const needle = options.filter.trim().toLowerCase();
-  const shown = topics.filter((t) => (!options.favouritesOnly || options.favourites.has(t.name)) && (!needle || t.name.toLowerCase().includes(needle)));
+  const shown = topics.filter((t) => (!options.favouritesOnly || options.favourites.has(t.name)) && (!needle || lowerName(t.name).includes(needle)));
   const sorted = shown.sort(options.compare);
   const favourites: TopicTreeRow<T>[] = [];
   const rest: T[] = [];
