@@ -7,14 +7,15 @@ import { pooled } from '../src/main/services/pooled';
 import { createLogger } from '../src/main/log';
 import { ConnectionConfig } from '../src/shared/api';
 
-const GROUPS = 2_000;
+/** 2,000 in the suite; KE_E2E_GROUPS=10000 for the issue's full P4b size (minutes to create). */
+const GROUPS = Number(process.env.KE_E2E_GROUPS ?? 2_000);
 
 // Playwright's trace recorder snapshots the DOM in the page at every action: its work, not the app's.
 test.use({ trace: 'off' });
 
 test.describe('many consumer groups', () => {
-  test('2,000 groups: rows at once, details streamed in, scrolling and filtering never block the renderer over 50 ms of CPU', async ({ connectedPage: page, sidebar, env }) => {
-    test.setTimeout(240_000);
+  test(`${GROUPS.toLocaleString('en')} groups: rows at once, details streamed in, scrolling and filtering never block the renderer over 50 ms of CPU`, async ({ connectedPage: page, sidebar, env }) => {
+    test.setTimeout(240_000 + GROUPS * 60);
     const suffix = randomBytes(4).toString('hex');
     const topics = [`e2e-many-${suffix}-a`, `e2e-many-${suffix}-b`];
     await createTopicsReady(env.bootstrap, topics.map((topic) => ({ topic, numPartitions: 2 })));
@@ -31,7 +32,7 @@ test.describe('many consumer groups', () => {
     const table = page.getByRole('table', { name: 'Consumer groups' });
     await expect(table).toBeVisible();
     // Every detail arrives (the progress note goes away), and our groups carry their topics.
-    await expect(page.getByTestId('groups-details-progress')).toHaveCount(0, { timeout: 120_000 });
+    await expect(page.getByTestId('groups-details-progress')).toHaveCount(0, { timeout: 120_000 + GROUPS * 10 });
     await page.getByLabel('Filter groups').fill(`e2e-many-${suffix}-g1999`);
     await expect(table).toHaveAttribute('data-rows', '1');
     await expect(table.getByRole('row').filter({ hasText: `e2e-many-${suffix}-g1999` })).toContainText(topics[1]!);

@@ -58,7 +58,9 @@ export async function groupsTouching(bootstrap: string, topic: string): Promise<
     const { groups } = await admin.describeGroups(ids);
     const touching: string[] = [];
     for (const g of groups) {
-      const assigned = g.members.some((m) => m.memberAssignment.length > 0 && topic in (AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {}));
+      // Only consumer-protocol assignments name topics: a Kafka Connect worker group (another test's,
+      // live on the same broker) carries its own format, which the consumer decoder cannot read.
+      const assigned = g.protocolType === 'consumer' && g.members.some((m) => m.memberAssignment.length > 0 && topic in (AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment ?? {}));
       const offsets = await admin.fetchOffsets({ groupId: g.groupId, topics: [topic] });
       const committed = offsets.some((t) => t.partitions.some((p) => p.offset !== '-1'));
       if (assigned || committed) touching.push(g.groupId);
