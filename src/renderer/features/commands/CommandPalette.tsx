@@ -42,8 +42,17 @@ export function CommandPalette() {
     document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
   }, [active, results]);
 
-  async function choose(i: number) {
-    const match = results.matches[i];
+  /**
+   * Enter acts on what is typed now: typed fast, the deferred results may still be those of an
+   * earlier query (an empty one lists "Overview" first), so they are searched again at once.
+   */
+  function chooseTyped() {
+    if (searched === query) return void choose(results.matches[active]);
+    const current = searchPalette(index, query).matches;
+    void choose(current.find((m) => m.item.id === activeId) ?? current[0]);
+  }
+
+  async function choose(match: (typeof results.matches)[number] | undefined) {
     if (!match || running) return;
     const { command } = match.item;
     setRunning(match.item.id);
@@ -91,7 +100,7 @@ export function CommandPalette() {
             move(e.key === 'ArrowDown' ? 1 : -1);
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            void choose(active);
+            chooseTyped();
           }
         }}
       />
@@ -104,7 +113,7 @@ export function CommandPalette() {
             aria-selected={i === active}
             className={`palette__option${i === active ? ' active' : ''}`}
             onMouseMove={() => i !== active && setActiveId(m.item.id)}
-            onClick={() => void choose(i)}
+            onClick={() => void choose(m)}
           >
             <span className={`palette__kind kind-${m.item.kind}`}>{KIND_LABEL[m.item.kind]}</span>
             <span className="palette__title">
