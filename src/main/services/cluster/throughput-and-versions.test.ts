@@ -4,7 +4,11 @@ import { decodeApiVersions } from '../../kafka/kafkajs/raw/api-versions';
 import { releaseForMaxLevel, summarizeVersions } from './kafka-versions';
 import { rates } from './throughput-sampler';
 
-const sample = (at: number, highs: Record<string, number>) => ({ at, highs: new Map(Object.entries(highs).map(([k, v]) => [k.replace('/', '\u0000'), BigInt(v)])) });
+const sample = (at: number, highs: Record<string, number>, topics = Object.keys(highs).map((k) => k.split('/')[0]!)) => ({
+  at,
+  highs: new Map(Object.entries(highs).map(([k, v]) => [k.replace('/', '\u0000'), BigInt(v)])),
+  topics: new Set(topics),
+});
 
 describe('throughput from offset deltas', () => {
   it('divides each topic’s growth by the time between samples, busiest first', () => {
@@ -20,6 +24,11 @@ describe('throughput from offset deltas', () => {
     const r = rates(sample(0, { 'a/0': 500 }), sample(1_000, { 'a/0': 3, 'a/1': 9 }));
     expect(r.topics).toEqual([]);
     expect(r.totalPerSecond).toBe(0);
+  });
+
+  it('counts everything in a topic created since the earlier sample, but not a known topic whose read failed then', () => {
+    const r = rates(sample(0, { 'a/0': 5 }, ['a', 'b']), sample(2_000, { 'a/0': 5, 'b/0': 40, 'new/0': 300, 'new/1': 100 }));
+    expect(r.topics).toEqual([{ topic: 'new', messagesPerSecond: 200 }]);
   });
 });
 

@@ -3,10 +3,11 @@ import type { KafkaClient } from '../../kafka/client';
 import { abortableSleep } from '../abortable-sleep';
 import type { MetadataSnapshots } from './metadata-snapshot';
 
-/** High watermark of every partition, by "topic\0partition", and when it was read. */
+/** High watermark of every partition, by "topic\0partition", when it was read, and the topics the metadata named then. */
 interface Sample {
   at: number;
   highs: Map<string, bigint>;
+  topics: ReadonlySet<string>;
 }
 
 /** Below this the deltas are mostly noise. */
@@ -44,17 +45,22 @@ async function takeSample(client: KafkaClient, snapshots: MetadataSnapshots): Pr
   const topics = metadata.map((t) => t.name);
   const at = Date.now();
   const marks = topics.length > 0 ? await client.fetchWatermarks(topics, { metadata }) : [];
-  return { at, highs: new Map(marks.map((m) => [`${m.topic}\u0000${m.partition}`, BigInt(m.high)])) };
+  return { at, highs: new Map(marks.map((m) => [`${m.topic}\u0000${m.partition}`, BigInt(m.high)])), topics: new Set(topics) };
 }
 
-/** Rates per topic between two samples; a partition missing from either, or whose offsets went back (topic re-created), counts as 0. */
+/**
+ * Rates per topic between two samples. A topic the earlier metadata did not name was created
+ * since: everything it holds was written in the window (offsets start at 0). A new partition of a
+ * known topic, a partition whose read failed, or offsets that went back (re-created) count as 0.
+ */
 export function rates(before: Sample, after: Sample): ClusterThroughput {
   const seconds = Math.max(0.001, (after.at - before.at) / 1000);
   const delta = new Map<string, bigint>();
   for (const [key, high] of after.highs) {
     const topic = key.slice(0, key.indexOf('\u0000'));
     const was = before.highs.get(key);
-    const grew = was !== undefined && high > was ? high - was : 0n;
+    const since = was ?? (before.topics.has(topic) ? undefined : 0n);
+    const grew = since !== undefined && high > since ? high - since : 0n;
     delta.set(topic, (delta.get(topic) ?? 0n) + grew);
   }
   const topics = [...delta]
