@@ -90,16 +90,14 @@ export async function zstdLoaded(): Promise<void> {
 /** As zstdDecompress, once zstdLoaded() has resolved. */
 export function zstdDecompressSync(data: Buffer): Buffer {
   if (nativeZstdDecompress) return nativeZstdDecompress(data);
+  // Already a copy out of the WASM heap: wrapped, not copied again.
   const out = zstd.decompress(data);
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
 export async function zstdDecompress(data: Buffer): Promise<Buffer> {
-  if (nativeZstdDecompress) return nativeZstdDecompress(data);
-  await zstdInit();
-  // Already a copy out of the WASM heap: wrapped, not copied again.
-  const out = zstd.decompress(data);
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  await zstdLoaded();
+  return zstdDecompressSync(data);
 }
 
 function uint32(n: number): Buffer {

@@ -1,8 +1,9 @@
 import type { SortingState } from '@tanstack/react-table';
 import type { GroupSummary } from '../../../shared/api';
+import { type CompareValues, comparatorBy, type SortKeys } from '../../components/table/comparator-by';
 
 /** What each sortable column sorts by (the table is windowed: the page orders the rows itself). */
-const SORT_KEYS: Record<string, (g: GroupSummary) => string | number> = {
+const SORT_KEYS: SortKeys<GroupSummary> = {
   groupId: (g) => g.groupId,
   state: (g) => g.state,
   type: (g) => g.type,
@@ -20,17 +21,15 @@ export const FILTER_COLUMNS = ['groupId', 'state', 'type', 'assignor', 'topics']
 /** Group ids compare as people read them: "g2" before "g10". */
 const natural = new Intl.Collator('en', { numeric: true });
 
+/** Numbers by value, text naturally (code-unit order only between texts the collator deems equal). */
+const compareValues: CompareValues = (x, y) =>
+  typeof x === 'number' && typeof y === 'number' ? x - y : natural.compare(String(x), String(y)) || (x < y ? -1 : 1);
+
+const byGroupId = (a: GroupSummary, b: GroupSummary) => natural.compare(a.groupId, b.groupId);
+
 /** A comparator for the table's sorting; ties by group id, so the order is stable. */
 export function groupComparator(sorting: SortingState): (a: GroupSummary, b: GroupSummary) => number {
-  const by = sorting[0];
-  const key = (by && SORT_KEYS[by.id]) || SORT_KEYS.groupId!;
-  const sign = by?.desc ? -1 : 1;
-  return (a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x !== y) return (typeof x === 'number' && typeof y === 'number' ? x - y : natural.compare(String(x), String(y)) || (x < y ? -1 : 1)) * sign;
-    return natural.compare(a.groupId, b.groupId);
-  };
+  return comparatorBy(sorting, SORT_KEYS, 'groupId', byGroupId, compareValues);
 }
 
 /**

@@ -8,6 +8,7 @@ import { useFreshTopicsReload, useTopics } from '../../api/queries';
 import { AutoRefresh } from '../../components/AutoRefresh';
 import { useAutoRefresh } from '../../components/use-auto-refresh';
 import { DataTable, Highlight } from '../../components/DataTable';
+import { comparatorBy, type SortKeys } from '../../components/table/comparator-by';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilterInput } from '../../components/FilterInput';
 import { Loading } from '../../components/Loading';
@@ -131,7 +132,7 @@ function columnsFor(toggleFavourite: (topic: string) => void) {
 }
 
 /** The order of topics for a column of the table (the page sorts, so favourites and groups keep their places). */
-const SORT_KEYS: Record<string, (t: Topic) => number | string> = {
+const SORT_KEYS: SortKeys<Topic> = {
   // Case-insensitive, as react-table's "text" sort the flat table used.
   name: (t) => t.name.toLowerCase(),
   partitionCount: (t) => t.partitionCount,
@@ -144,17 +145,11 @@ const SORT_KEYS: Record<string, (t: Topic) => number | string> = {
   offlinePartitions: (t) => t.offlinePartitions,
 };
 
+const byName = (a: Topic, b: Topic) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** A comparator for the table's sorting; ties by name, so the order is stable. */
 export function topicComparator(sorting: SortingState): (a: Topic, b: Topic) => number {
-  const by = sorting[0];
-  const key = (by && SORT_KEYS[by.id]) || SORT_KEYS.name!;
-  const sign = by?.desc ? -1 : 1;
-  return (a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x !== y) return (x < y ? -1 : 1) * sign;
-    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-  };
+  return comparatorBy(sorting, SORT_KEYS, 'name', byName);
 }
 
 /** Sorts retention by how long data stays: forever last. */

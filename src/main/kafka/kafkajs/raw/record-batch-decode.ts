@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import * as lz4 from 'lz4js';
 import type { RawRecord } from '../../ports/messages';
-import { snappyDecompress, zstdDecompress, zstdDecompressSync, zstdLoaded } from '../codecs';
+import { snappyDecompress, zstdDecompressSync, zstdLoaded } from '../codecs';
 import { RecordTable } from './record-table';
 
 /** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
@@ -224,26 +224,17 @@ function unzigzag(raw: number): number {
   return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
 }
 
+/** As decompressSync(), after loading zstd's WASM the first time a zstd batch comes. */
 async function decompress(codec: number, records: Buffer): Promise<Buffer> {
+  if (codec === 4) await zstdLoaded();
+  return decompressSync(codec, records);
+}
+
+/** A batch's records, decompressed (zstd: once zstdLoaded() has resolved). */
+function decompressSync(codec: number, records: Buffer): Buffer {
   switch (codec) {
     case 0:
       return records;
-    case 1:
-      return gunzipSync(records);
-    case 2:
-      return snappyDecompress(records);
-    case 3:
-      return Buffer.from(lz4.decompress(records));
-    case 4:
-      return zstdDecompress(records);
-    default:
-      throw new Error(`unknown compression codec ${codec}`);
-  }
-}
-
-/** As decompress(), synchronously (zstd: once zstdLoaded() has resolved). */
-function decompressSync(codec: number, records: Buffer): Buffer {
-  switch (codec) {
     case 1:
       return gunzipSync(records);
     case 2:
