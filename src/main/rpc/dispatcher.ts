@@ -61,8 +61,11 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
         const handler = handlers[name] as (req: unknown, ctx: CallContext) => unknown;
         const connectionId = connectionIdOf(parsed.data);
         health = typeof connectionId === 'string' && !UNGUARDED.has(name) ? policy.healthOf?.(connectionId) : undefined;
+        const started = performance.now();
         const work = Promise.resolve().then(() => handler(parsed.data, ctx));
         const value = await (health ? health.guard(work) : work);
+        const took = performance.now() - started;
+        if (took >= SLOW_CALL_MS) log.debug(`call ${name} took ${Math.round(took)} ms`);
         return { ok: true, value: value === undefined ? null : value };
       } catch (error) {
         const data = toErrorData(error);
@@ -74,6 +77,9 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
     },
   };
 }
+
+/** Calls slower than this are named in the debug log (KAFKA_EXPLORER_LOG_LEVEL=debug): where a page's wait goes. */
+const SLOW_CALL_MS = 250;
 
 const connectionIdOf = (request: unknown): unknown =>
   typeof request === 'object' && request !== null ? (request as { connectionId?: unknown }).connectionId : undefined;
