@@ -52,7 +52,9 @@ export class BatchPusher {
     keep: number | null = null,
   ) {
     this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
-    this.held = keep !== null && keep > 0 ? new HeldMatches(keep) : null;
+    // A held row that falls out (or goes out) is never asked for again, nor are the rows of its chunk
+    // before it: their batches' decompressed bytes go with them, not when the whole chunk does.
+    this.held = keep !== null && keep > 0 ? new HeldMatches(keep, releaseUpTo) : null;
   }
 
   /**
@@ -87,6 +89,7 @@ export class BatchPusher {
       this.held.fallOut(first - row);
       this.offered += to - row;
       rows.release?.(first);
+      rows.hold?.(first);
       for (row = first; row < to; row++) this.held.offer(rows, row);
     } else rows.release?.(to);
     this.add(index, position, scanned, shown);
@@ -183,7 +186,10 @@ export class BatchPusher {
       do {
         if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
           const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
-          this.held!.takeOldest(n, (item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
+          this.held!.takeOldest(n, (item, extra) => {
+            this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra));
+            releaseUpTo(item, extra);
+          });
           fromHeld -= n;
         }
         const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
@@ -220,4 +226,9 @@ export class BatchPusher {
       this.pushNow(false);
     }, wait);
   }
+}
+
+/** For a held row (rows, row): the rows up to it are done with (see RecordRows.release). */
+function releaseUpTo(item: RawRecord | RecordRows, extra: DecodedParts | null | number): void {
+  if (typeof extra === 'number') (item as RecordRows).release?.(extra + 1);
 }
