@@ -22,6 +22,15 @@ describe('HeldMatches', () => {
     expect(held.take(() => undefined)).toBe(0);
   });
 
+  it('tells of each item a newer one pushes out, oldest first', () => {
+    const out: number[] = [];
+    const held = new HeldMatches<number, null>(2, (item) => out.push(item));
+    for (let i = 0; i < 5; i++) held.offer(i, null);
+    held.takeOldest(2, () => undefined);
+    expect(out).toEqual([0, 1, 2]);
+    expect(held.takeFellOut()).toBe(3);
+  });
+
   it('hands out its oldest a few at a time', () => {
     const held = new HeldMatches<number, null>(3);
     for (let i = 0; i < 5; i++) held.offer(i, null);
@@ -114,5 +123,39 @@ describe('BatchPusher with keep', () => {
     ]);
     const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
     expect(pushed).toEqual([...Array.from({ length: 12_000 }, (_, i) => i), ...Array.from({ length: 12_000 }, (_, i) => 18_000 + i)]);
+  });
+
+  it('lets go of the rows that fell out or went out, and holds the rest compressed', () => {
+    const calls: string[] = [];
+    const rowsOf = (name: string, from: number, to: number): RecordRows => ({
+      length: to - from,
+      mayBeFramed: false,
+      offset: (row) => from + row,
+      record: (row) => record(from + row),
+      release: (row) => calls.push(`${name} release ${row}`),
+      hold: (row) => calls.push(`${name} hold ${row}`),
+    });
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 20n }], (b) => batches.push(b), 3);
+    pusher.addRows(0, 10n, 10, rowsOf('a', 0, 10), 0, 10);
+    pusher.addRows(0, 12n, 2, rowsOf('b', 10, 12), 0, 2);
+    pusher.flush();
+    pusher.stop();
+    expect(calls).toEqual([
+      // a: rows 0–2 pushed, 3–6 pushed out at once by newer ones, 7–9 held.
+      'a release 7',
+      'a hold 7',
+      // b's two rows push out a's rows 7 and 8.
+      'b release 0',
+      'b hold 0',
+      'a release 8',
+      'a release 9',
+      // The end: a's row 9 and b's rows go out.
+      'a release 10',
+      'b release 1',
+      'b release 2',
+    ]);
+    expect(batches.flatMap((b) => b.messages.map((m) => Number(m[1])))).toEqual([0, 1, 2, 9, 10, 11]);
+    expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(6);
   });
 });
