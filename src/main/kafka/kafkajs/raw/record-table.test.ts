@@ -89,7 +89,9 @@ describe('record table', () => {
     // The fetched bytes may be reused or freed: the held compressed batches no longer need them.
     data.fill(0, 0, parts[0]!.length).fill(0, parts[0]!.length + parts[1]!.length);
     expect(made(table).slice(2)).toEqual(before.slice(2));
-    expect(table.record(7).value!.buffer).not.toBe(heldValue.buffer); // decompressed again, not kept
+    // Decompressed again, not kept (small bodies may share Node's buffer pool: compared by where they lie).
+    const again = table.record(7).value!;
+    expect(again.buffer !== heldValue.buffer || again.byteOffset !== heldValue.byteOffset).toBe(true);
     expect(table.record(4).value!.buffer).toBe(plainValue.buffer); // a plain batch keeps pointing into the fetched bytes
   });
 
