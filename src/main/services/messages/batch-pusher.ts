@@ -63,14 +63,13 @@ export class BatchPusher {
    */
   addMatches(index: number, position: bigint, scanned: number, records: readonly RawRecord[], parts: readonly (DecodedParts | null)[] | null): void {
     if (this.stopped) return;
-    const shown: WireMessage[] = [];
     for (let i = 0; i < records.length; i++) {
       const p = parts ? parts[i]! : null;
-      if (!this.held || this.offered++ < this.held.capacity) shown.push(toWire(records[i]!, p));
+      if (!this.held || this.offered++ < this.held.capacity) this.queue(toWire(records[i]!, p));
       else this.held.offer(records[i]!, p);
     }
-    this.add(index, position, scanned, shown);
-    this.partitions[index]!.matched += records.length - shown.length;
+    this.add(index, position, scanned, []);
+    this.partitions[index]!.matched += records.length;
   }
 
   /**
@@ -80,9 +79,8 @@ export class BatchPusher {
    */
   addRows(index: number, position: bigint, scanned: number, rows: RecordRows, from: number, to: number): void {
     if (this.stopped) return;
-    const shown: WireMessage[] = [];
     let row = from;
-    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) shown.push(toWire(rows.record(row)));
+    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) this.queue(toWire(rows.record(row)));
     // Only the newest `capacity` of the rest can stay held: older ones fall out at once, counted.
     if (this.held && row < to) {
       const first = Math.max(row, to - this.held.capacity);
@@ -92,8 +90,18 @@ export class BatchPusher {
       rows.hold?.(first);
       for (row = first; row < to; row++) this.held.offer(rows, row);
     } else rows.release?.(to);
-    this.add(index, position, scanned, shown);
-    this.partitions[index]!.matched += to - from - shown.length;
+    this.add(index, position, scanned, []);
+    this.partitions[index]!.matched += to - from;
+  }
+
+  /**
+   * A match to push; a full batch goes at once (without progress: the timer's push says where the
+   * read stands). Tens of thousands converted from a few chunks would otherwise wait for the timer
+   * together and outlive young-generation collections: tens of MB left for a full GC.
+   */
+  private queue(message: WireMessage): void {
+    this.pending.push(message);
+    if (this.pending.length >= MAX_BATCH) this.push({ runId: this.runId, messages: this.pending.splice(0), progress: null });
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
