@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagesBatch } from '../../../shared/api';
 import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
+import { encodeRecordBatch } from '../../kafka/kafkajs/raw/record-batch';
+import { decodeRecordTable } from '../../kafka/kafkajs/raw/record-batch-decode';
 import { BatchPusher } from './batch-pusher';
 import { HeldMatches } from './held-matches';
+import { toWire } from './message-service';
 
 const record = (offset: number): RawRecord => ({ partition: 0, offset: String(offset), timestamp: '1', timestampType: 'CreateTime', key: null, value: Buffer.from(`v${offset}`), headers: [] });
 const records = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => record(from + i));
@@ -158,5 +161,28 @@ describe('BatchPusher with keep', () => {
     ]);
     expect(batches.flatMap((b) => b.messages.map((m) => Number(m[1])))).toEqual([0, 1, 2, 9, 10, 11]);
     expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(6);
+  });
+
+  it('shows the same of a zstd chunk through held compressed batches, and never makes a batch that fell out again', async () => {
+    // Three zstd batches of three records (offsets 0–8), as a fetch gives them.
+    const batches = await Promise.all(
+      [0, 3, 6].map(async (base) => {
+        const batch = await encodeRecordBatch([0, 1, 2].map((i) => ({ key: `k${base + i}`, value: `{"seq":${base + i}}`, headers: [], timestamp: 1_000 + base + i })), 'zstd');
+        batch.writeBigInt64BE(BigInt(base), 0);
+        return batch;
+      }),
+    );
+    const data = Buffer.concat(batches);
+    const expected = (await decodeRecordTable(data, 0, 0, [])).table.records().map((r) => toWire(r));
+    const { table } = await decodeRecordTable(data, 0, 0, [], { deferDecompression: true });
+    const pushed: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 9n }], (b) => pushed.push(b), 2);
+    pusher.addRows(0, 9n, 9, table, 0, 9);
+    pusher.flush();
+    pusher.stop();
+    expect(pushed.flatMap((b) => b.messages)).toEqual([expected[0], expected[1], expected[7], expected[8]]);
+    expect(pushed.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(5);
+    // Rows 2–6 fell out: their batches are gone, not decompressed again on demand.
+    expect(() => table.record(5)).toThrow('was released');
   });
 });
