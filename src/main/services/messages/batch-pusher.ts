@@ -16,8 +16,9 @@ export const PUSH_HELD_FIRST_MS = 2_000;
 
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
- * `messages.batch` event at most every 100 ms (never one event per message). A timer makes
- * sure what is pending goes out even when the reader is waiting on the broker.
+ * `messages.batch` event at most every 100 ms (never one event per message), but a search's
+ * batch as soon as it is full (MAX_BATCH). A timer makes sure what is pending goes out even when
+ * the reader is waiting on the broker.
  *
  * Given `keep`, the number of messages the window keeps (its ring buffer), a read pushes its
  * first `keep` matches as they come, then holds only the newest `keep` in main and pushes those
