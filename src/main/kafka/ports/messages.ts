@@ -28,6 +28,8 @@ export interface RecordRows {
   record(row: number): RawRecord;
   /** The caller will not ask for rows below `row` again: what only they need may be let go. */
   release?(row: number): void;
+  /** Rows from `row` on may be asked for much later or never: keep them small meanwhile. */
+  hold?(row: number): void;
 }
 
 export interface PartitionChunk {

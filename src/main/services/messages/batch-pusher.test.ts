@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MessagesBatch } from '../../../shared/api';
 import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
+import { encodeRecordBatch } from '../../kafka/kafkajs/raw/record-batch';
+import { decodeRecordTable } from '../../kafka/kafkajs/raw/record-batch-decode';
 import { BatchPusher } from './batch-pusher';
 import { HeldMatches } from './held-matches';
+import { toWire } from './message-service';
 
 const record = (offset: number): RawRecord => ({ partition: 0, offset: String(offset), timestamp: '1', timestampType: 'CreateTime', key: null, value: Buffer.from(`v${offset}`), headers: [] });
 const records = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => record(from + i));
@@ -20,6 +23,15 @@ describe('HeldMatches', () => {
     ]);
     expect(held.size).toBe(0);
     expect(held.take(() => undefined)).toBe(0);
+  });
+
+  it('tells of each item a newer one pushes out, oldest first', () => {
+    const out: number[] = [];
+    const held = new HeldMatches<number, null>(2, (item) => out.push(item));
+    for (let i = 0; i < 5; i++) held.offer(i, null);
+    held.takeOldest(2, () => undefined);
+    expect(out).toEqual([0, 1, 2]);
+    expect(held.takeFellOut()).toBe(3);
   });
 
   it('hands out its oldest a few at a time', () => {
@@ -105,14 +117,72 @@ describe('BatchPusher with keep', () => {
     pusher.addRows(0, 30_000n, 30_000, { length: 30_000, mayBeFramed: false, offset: (row) => row, record }, 0, 30_000);
     pusher.flush();
     pusher.stop();
+    // The first 10,000 go as their batches fill; the end sends the rest and the held ones.
     expect(batches.map((b) => [b.messages.length, b.progress !== null, b.skipped ?? 0])).toEqual([
+      [5_000, false, 0],
+      [5_000, false, 0],
       [5_000, false, 6_000],
-      [5_000, false, 0],
-      [5_000, false, 0],
       [5_000, false, 0],
       [4_000, true, 0],
     ]);
     const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
     expect(pushed).toEqual([...Array.from({ length: 12_000 }, (_, i) => i), ...Array.from({ length: 12_000 }, (_, i) => 18_000 + i)]);
+  });
+
+  it('lets go of the rows that fell out or went out, and holds the rest compressed', () => {
+    const calls: string[] = [];
+    const rowsOf = (name: string, from: number, to: number): RecordRows => ({
+      length: to - from,
+      mayBeFramed: false,
+      offset: (row) => from + row,
+      record: (row) => record(from + row),
+      release: (row) => calls.push(`${name} release ${row}`),
+      hold: (row) => calls.push(`${name} hold ${row}`),
+    });
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 20n }], (b) => batches.push(b), 3);
+    pusher.addRows(0, 10n, 10, rowsOf('a', 0, 10), 0, 10);
+    pusher.addRows(0, 12n, 2, rowsOf('b', 10, 12), 0, 2);
+    pusher.flush();
+    pusher.stop();
+    expect(calls).toEqual([
+      // a: rows 0–2 pushed, 3–6 pushed out at once by newer ones, 7–9 held.
+      'a release 7',
+      'a hold 7',
+      // b's two rows push out a's rows 7 and 8.
+      'b release 0',
+      'b hold 0',
+      'a release 8',
+      'a release 9',
+      // The end: a's row 9 and b's rows go out.
+      'a release 10',
+      'b release 1',
+      'b release 2',
+    ]);
+    expect(batches.flatMap((b) => b.messages.map((m) => Number(m[1])))).toEqual([0, 1, 2, 9, 10, 11]);
+    expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(6);
+  });
+
+  it('shows the same of a zstd chunk through held compressed batches, and never makes a batch that fell out again', async () => {
+    // Three zstd batches of three records (offsets 0–8), as a fetch gives them.
+    const batches = await Promise.all(
+      [0, 3, 6].map(async (base) => {
+        const batch = await encodeRecordBatch([0, 1, 2].map((i) => ({ key: `k${base + i}`, value: `{"seq":${base + i}}`, headers: [], timestamp: 1_000 + base + i })), 'zstd');
+        batch.writeBigInt64BE(BigInt(base), 0);
+        return batch;
+      }),
+    );
+    const data = Buffer.concat(batches);
+    const expected = (await decodeRecordTable(data, 0, 0, [])).table.records().map((r) => toWire(r));
+    const { table } = await decodeRecordTable(data, 0, 0, [], { deferDecompression: true });
+    const pushed: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 9n }], (b) => pushed.push(b), 2);
+    pusher.addRows(0, 9n, 9, table, 0, 9);
+    pusher.flush();
+    pusher.stop();
+    expect(pushed.flatMap((b) => b.messages)).toEqual([expected[0], expected[1], expected[7], expected[8]]);
+    expect(pushed.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(5);
+    // Rows 2–6 fell out: their batches are gone, not decompressed again on demand.
+    expect(() => table.record(5)).toThrow('was released');
   });
 });

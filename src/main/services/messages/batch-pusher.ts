@@ -16,8 +16,9 @@ export const PUSH_HELD_FIRST_MS = 2_000;
 
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
- * `messages.batch` event at most every 100 ms (never one event per message). A timer makes
- * sure what is pending goes out even when the reader is waiting on the broker.
+ * `messages.batch` event at most every 100 ms (never one event per message), but a search's
+ * batch as soon as it is full (MAX_BATCH). A timer makes sure what is pending goes out even when
+ * the reader is waiting on the broker.
  *
  * Given `keep`, the number of messages the window keeps (its ring buffer), a read pushes its
  * first `keep` matches as they come, then holds only the newest `keep` in main and pushes those
@@ -52,7 +53,9 @@ export class BatchPusher {
     keep: number | null = null,
   ) {
     this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
-    this.held = keep !== null && keep > 0 ? new HeldMatches(keep) : null;
+    // A held row that falls out (or goes out) is never asked for again, nor are the rows of its chunk
+    // before it: their batches' decompressed bytes go with them, not when the whole chunk does.
+    this.held = keep !== null && keep > 0 ? new HeldMatches(keep, releaseUpTo) : null;
   }
 
   /**
@@ -61,14 +64,13 @@ export class BatchPusher {
    */
   addMatches(index: number, position: bigint, scanned: number, records: readonly RawRecord[], parts: readonly (DecodedParts | null)[] | null): void {
     if (this.stopped) return;
-    const shown: WireMessage[] = [];
     for (let i = 0; i < records.length; i++) {
       const p = parts ? parts[i]! : null;
-      if (!this.held || this.offered++ < this.held.capacity) shown.push(toWire(records[i]!, p));
+      if (!this.held || this.offered++ < this.held.capacity) this.queue(toWire(records[i]!, p));
       else this.held.offer(records[i]!, p);
     }
-    this.add(index, position, scanned, shown);
-    this.partitions[index]!.matched += records.length - shown.length;
+    this.add(index, position, scanned, []);
+    this.partitions[index]!.matched += records.length;
   }
 
   /**
@@ -78,19 +80,29 @@ export class BatchPusher {
    */
   addRows(index: number, position: bigint, scanned: number, rows: RecordRows, from: number, to: number): void {
     if (this.stopped) return;
-    const shown: WireMessage[] = [];
     let row = from;
-    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) shown.push(toWire(rows.record(row)));
+    for (; row < to && (!this.held || this.offered < this.held.capacity); row++, this.offered++) this.queue(toWire(rows.record(row)));
     // Only the newest `capacity` of the rest can stay held: older ones fall out at once, counted.
     if (this.held && row < to) {
       const first = Math.max(row, to - this.held.capacity);
       this.held.fallOut(first - row);
       this.offered += to - row;
       rows.release?.(first);
+      rows.hold?.(first);
       for (row = first; row < to; row++) this.held.offer(rows, row);
     } else rows.release?.(to);
-    this.add(index, position, scanned, shown);
-    this.partitions[index]!.matched += to - from - shown.length;
+    this.add(index, position, scanned, []);
+    this.partitions[index]!.matched += to - from;
+  }
+
+  /**
+   * A match to push; a full batch goes at once (without progress: the timer's push says where the
+   * read stands). Tens of thousands converted from a few chunks would otherwise wait for the timer
+   * together and outlive young-generation collections: tens of MB left for a full GC.
+   */
+  private queue(message: WireMessage): void {
+    this.pending.push(message);
+    if (this.pending.length >= MAX_BATCH) this.push({ runId: this.runId, messages: this.pending.splice(0), progress: null });
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
@@ -183,7 +195,10 @@ export class BatchPusher {
       do {
         if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
           const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
-          this.held!.takeOldest(n, (item, extra) => this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra)));
+          this.held!.takeOldest(n, (item, extra) => {
+            this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra));
+            releaseUpTo(item, extra);
+          });
           fromHeld -= n;
         }
         const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
@@ -220,4 +235,9 @@ export class BatchPusher {
       this.pushNow(false);
     }, wait);
   }
+}
+
+/** For a held row (rows, row): the rows up to it are done with (see RecordRows.release). */
+function releaseUpTo(item: RawRecord | RecordRows, extra: DecodedParts | null | number): void {
+  if (typeof extra === 'number') (item as RecordRows).release?.(extra + 1);
 }

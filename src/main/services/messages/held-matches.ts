@@ -12,7 +12,11 @@ export class HeldMatches<T, E> {
   /** Items pushed out by newer ones since the last take(). */
   private fellOut = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    /** Told of each item a newer one pushes out: what only it kept alive may be let go. */
+    private readonly fellOutOne: ((item: T, extra: E) => void) | null = null,
+  ) {
     this.items = new Array<T | undefined>(capacity);
     this.extras = new Array<E | undefined>(capacity);
   }
@@ -23,6 +27,7 @@ export class HeldMatches<T, E> {
 
   offer(item: T, extra: E): void {
     if (this.count === this.capacity) {
+      if (this.fellOutOne) this.fellOutOne(this.items[this.start] as T, this.extras[this.start] as E);
       this.items[this.start] = this.extras[this.start] = undefined;
       this.start = (this.start + 1) % this.capacity;
       this.count--;

@@ -1,7 +1,6 @@
-import { gunzipSync } from 'node:zlib';
-import * as lz4 from 'lz4js';
 import type { RawRecord } from '../../ports/messages';
-import { snappyDecompress, zstdDecompressSync, zstdLoaded } from '../codecs';
+import { zstdLoaded } from '../codecs';
+import { decompressBatch, decompressBatchLoaded, ZSTD } from './decompress-batch';
 import { RecordTable } from './record-table';
 
 /** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
@@ -88,16 +87,16 @@ export async function decodeRecordTable(data: Buffer, partition: number, from: n
         appendTime: logAppendTime ? readInt64(data, at + MAX_TIMESTAMP_AT) : null,
       };
       if (options.deferDecompression) kept.push(batch);
-      else readBatch(table, data, batch, codec === 0 ? data : await decompress(codec, data.subarray(batch.start, end)), from);
+      else readBatch(table, data, batch, codec === 0 ? data : await decompressBatchLoaded(codec, data.subarray(batch.start, end)), from);
     }
     nextOffset = Math.max(nextOffset, lastOffset + 1);
     at = end;
   }
   if (kept.length > 0) {
-    if (kept.some((b) => b.codec === 4)) await zstdLoaded();
+    if (kept.some((b) => b.codec === ZSTD)) await zstdLoaded();
     table.fillLater(() => {
       try {
-        for (const b of kept) readBatch(table, data, b, b.codec === 0 ? data : decompressSync(b.codec, data.subarray(b.start, b.end)), from);
+        for (const b of kept) readBatch(table, data, b, b.codec === 0 ? data : decompressBatch(b.codec, data.subarray(b.start, b.end)), from);
       } catch (error) {
         throw options.corrupt ? options.corrupt(error) : error;
       }
@@ -132,7 +131,8 @@ function readBatch(table: RecordTable, data: Buffer, b: Kept, body: Buffer, from
     baseOffset: b.baseOffset,
     baseTimestamp: b.baseTimestamp,
     appendTime: b.appendTime,
-    batch: table.addBatch(body, b.appendTime !== null),
+    // A compressed batch's own bytes too: held rows may keep those instead (see RecordTable.hold).
+    batch: table.addBatch(body, b.appendTime !== null, plain ? null : { codec: b.codec, bytes: data.subarray(b.start, b.end) }),
     into: table,
   });
 }
@@ -222,30 +222,6 @@ function readVarint(buf: Buffer, at: number): number {
 
 function unzigzag(raw: number): number {
   return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
-}
-
-/** As decompressSync(), after loading zstd's WASM the first time a zstd batch comes. */
-async function decompress(codec: number, records: Buffer): Promise<Buffer> {
-  if (codec === 4) await zstdLoaded();
-  return decompressSync(codec, records);
-}
-
-/** A batch's records, decompressed (zstd: once zstdLoaded() has resolved). */
-function decompressSync(codec: number, records: Buffer): Buffer {
-  switch (codec) {
-    case 0:
-      return records;
-    case 1:
-      return gunzipSync(records);
-    case 2:
-      return snappyDecompress(records);
-    case 3:
-      return Buffer.from(lz4.decompress(records));
-    case 4:
-      return zstdDecompressSync(records);
-    default:
-      throw new Error(`unknown compression codec ${codec}`);
-  }
 }
 
 function readInt64(buf: Buffer, at: number): number {
