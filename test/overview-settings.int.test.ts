@@ -75,6 +75,18 @@ describe('overview data and settings through the app', () => {
     expect(quiet.topics.find((t) => t.topic === topic)).toBeUndefined();
   });
 
+  it('stops measuring when the overview is left: a cancelled throughput takes no second sample', async () => {
+    // A connection of its own: no earlier sample, so the call would sample, wait a second and sample again.
+    const fresh = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+    const leave = new AbortController();
+    setTimeout(() => leave.abort(), 200);
+    const started = performance.now();
+    const outcome = await app.call('cluster.throughput', { connectionId: fresh, top: 10 }, leave.signal).catch((e: unknown) => e);
+    expect(AppError.is(outcome) && outcome.code).toBe('CANCELLED');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    await app.call('connection.disconnect', { connectionId: fresh });
+  });
+
   it('keeps settings in settings.json and refuses invalid values in main', async () => {
     expect(await app.call('settings.get', {})).toEqual({ theme: 'system', timeZone: 'local', dateFormat: 'seconds', autoRefresh: 'off', lagAlerts: {}, topicFavourites: {}, topicTemplates: {} });
     const updated = await app.call('settings.update', { changes: { timeZone: 'utc', theme: 'dark' } });

@@ -11,11 +11,13 @@ export interface RunningAppServer {
 
 /**
  * Starts the built browser-mode server (`dist/main/serve.mjs`) with a throw-away user-data
- * folder and waits for the line that carries its URL.
+ * folder and waits for the line that carries its URL. SERVE_NODE_ARGS adds Node flags to the
+ * server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile main while a spec or bench runs).
  */
 export async function startAppServer(options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunningAppServer> {
   const userData = await mkdtemp(join(tmpdir(), 'ke-e2e-userdata-'));
-  const child = spawn(process.execPath, ['dist/main/serve.mjs', '--port', '0'], {
+  const nodeArgs = process.env.SERVE_NODE_ARGS ? process.env.SERVE_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main/serve.mjs', '--port', '0'], {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, KAFKA_EXPLORER_USER_DATA: userData, KAFKA_EXPLORER_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

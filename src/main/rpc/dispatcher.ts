@@ -78,8 +78,8 @@ export function createDispatcher(handlers: Handlers, policy: DispatchPolicy, log
   };
 }
 
-/** Calls slower than this are named in the debug log (KAFKA_EXPLORER_LOG_LEVEL=debug): where a page's wait goes. */
-const SLOW_CALL_MS = 250;
+/** Calls slower than this are named in the debug log (KAFKA_EXPLORER_LOG_LEVEL=debug): where a page's wait goes. 0 names every call. */
+const SLOW_CALL_MS = Number(process.env.KAFKA_EXPLORER_SLOW_CALL_MS ?? 250);
 
 const connectionIdOf = (request: unknown): unknown =>
   typeof request === 'object' && request !== null ? (request as { connectionId?: unknown }).connectionId : undefined;

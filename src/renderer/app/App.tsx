@@ -12,6 +12,7 @@ import { ClusterRouting } from './ClusterRouting';
 import { ConnectOverlay } from './ConnectOverlay';
 import { EventBridge } from './EventBridge';
 import { Shell } from './Shell';
+import { preloadPages } from './routes';
 
 function makeQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -39,6 +40,7 @@ export function App({ api }: { api: ApiClient }) {
     void loadSettings(api);
   }, [api]);
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => (settingsLoaded ? preloadPages() : undefined), [settingsLoaded]);
   // The connect screen over the open clusters: they stay mounted (hidden), so their reads go on.
   const connecting = useClusters((s) => s.adding || (s.pendingLink !== null && s.pendingLink.state !== 'connecting'));
   return (

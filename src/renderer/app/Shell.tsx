@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type React from 'react';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
@@ -9,7 +8,7 @@ import { ClusterPages } from './ClusterPages';
 import { ClusterPicker } from './ClusterPicker';
 import { href, useRoute } from './router';
 import { useDisconnect } from './use-disconnect';
-import { navItemsFor, preloadPages } from './routes';
+import { navItemsFor } from './routes';
 
 /** The connected window: sidebar, connection bar, and the current page. */
 export function Shell() {
@@ -17,7 +16,6 @@ export function Shell() {
   const connection = useSession((s) => s.connection);
   const disconnect = useDisconnect();
   const section = route.segments[0] ?? 'overview';
-  useEffect(preloadPages, []);
 
   return (
     // The profile's colour frames the window, so production is never mistaken for local.

@@ -19,8 +19,10 @@ const ConnectPage = lazyNamed(() => import('../features/kafka-connect/ConnectPag
 const OperationsPage = lazyNamed(() => import('../features/operations/OperationsPage'), 'OperationsPage');
 
 /**
- * Loads the pages' chunks once the connected window has painted, a page at a time while the
- * renderer is idle: the first click on Topics or Consumer groups then waits for data only.
+ * Loads the pages' chunks once the first screen has painted, a page at a time while the renderer
+ * is idle: the first click on Topics or Consumer groups then waits for data only. It starts at the
+ * connect form, not after connecting: a big cluster's first overview keeps main busy for seconds,
+ * and in browser mode main also serves these files.
  */
 export function preloadPages(): () => void {
   const pages = [TopicsPage, GroupsPage, TopicDetailPage, BrokersPage, ProducePage, SchemasPage, SettingsPage, BrokerDetailPage, GroupDetailPage, AclsPage, OperationsPage, ConnectPage];

@@ -46,6 +46,16 @@ describe('generated codec', () => {
     expect(decoded.groups).toEqual([{ groupId: 'g1', protocolType: 'consumer', groupState: '', groupType: '' }]);
   });
 
+  it('keeps each version of one spec apart (what a struct holds is worked out once per version)', () => {
+    const groups = [{ groupId: 'g1', protocolType: 'consumer', groupState: 'Stable', groupType: 'classic' }];
+    const v5 = decodeMessage<{ groups: unknown[] }>(ListGroups.response, 5, encodeMessage(ListGroups.response, 5, { throttleTimeMs: 7, errorCode: 0, groups }));
+    const v0 = decodeMessage<{ groups: unknown[] }>(ListGroups.response, 0, encodeMessage(ListGroups.response, 0, { errorCode: 0, groups: [{ groupId: 'g1', protocolType: 'consumer' }] }));
+    const again = decodeMessage<{ groups: unknown[] }>(ListGroups.response, 5, encodeMessage(ListGroups.response, 5, { throttleTimeMs: 7, errorCode: 0, groups }));
+    expect(v5).toEqual({ throttleTimeMs: 7, errorCode: 0, groups });
+    expect(v0).toEqual({ throttleTimeMs: 0, errorCode: 0, groups: [{ groupId: 'g1', protocolType: 'consumer', groupState: '', groupType: '' }] });
+    expect(again).toEqual(v5);
+  });
+
   it('round-trips every field type of a flexible version, with nulls and int64 beyond 2^53', () => {
     const spec: MessageSpec = {
       name: 'Everything',

@@ -37,31 +37,33 @@ export const isFlexible = (spec: MessageSpec, version: number): boolean => spec.
 // ---- writing ----------------------------------------------------------------------------
 
 function writeStruct(w: Writer, message: string, fields: readonly FieldSpec[], version: number, flexible: boolean, data: Data | undefined): void {
-  const tagged: { tag: number; bytes: Buffer }[] = [];
-  for (const field of fields) {
+  const plan = planOf(fields, version, flexible);
+  let tagged: { tag: number; bytes: Buffer }[] | null = null;
+  for (const step of plan.steps) {
+    const field = step.field;
     const value = data?.[field.name];
-    if (!inRange(version, field.versions)) {
+    if (step.kind === ABSENT) {
       if (!field.ignorable && !isDefault(field, value)) throw new UnsupportedFieldError(message, field.name, version);
       continue;
     }
-    if (flexible && field.tag !== undefined && inRange(version, field.taggedVersions)) {
+    if (step.kind === TAGGED) {
       if (isDefault(field, value)) continue;
       const sub = new Writer();
-      writeField(sub, message, field, version, flexible, value);
-      tagged.push({ tag: field.tag, bytes: sub.toBuffer() });
+      writeField(sub, message, field, step.nullable, version, flexible, value);
+      (tagged ??= []).push({ tag: field.tag!, bytes: sub.toBuffer() });
       continue;
     }
-    writeField(w, message, field, version, flexible, value);
+    writeField(w, message, field, step.nullable, version, flexible, value);
   }
   if (!flexible) return;
+  if (tagged === null) return void w.uvarint(0);
   tagged.sort((a, b) => a.tag - b.tag);
   w.uvarint(tagged.length);
   for (const t of tagged) w.uvarint(t.tag).uvarint(t.bytes.length).raw(t.bytes);
 }
 
-function writeField(w: Writer, message: string, field: FieldSpec, version: number, flexible: boolean, given: unknown): void {
+function writeField(w: Writer, message: string, field: FieldSpec, nullable: boolean, version: number, flexible: boolean, given: unknown): void {
   const value = given === undefined ? defaultValue(field, version) : given;
-  const nullable = inRange(version, field.nullableVersions);
   if (field.array) {
     if (value === null) {
       if (!nullable) throw new TypeError(`${message}.${field.name} cannot be null in v${version}`);
@@ -117,8 +119,9 @@ function writePrimitive(w: Writer, type: PrimitiveType, flexible: boolean, value
       return;
     case 'string': {
       if (value === null) return void w.length(flexible, -1, 2);
-      const bytes = Buffer.from(value as string, 'utf8');
-      w.length(flexible, bytes.length, 2).raw(bytes);
+      const text = value as string;
+      const n = Buffer.byteLength(text, 'utf8');
+      w.length(flexible, n, 2).utf8(text, n);
       return;
     }
     case 'bytes':
@@ -134,34 +137,26 @@ function writePrimitive(w: Writer, type: PrimitiveType, flexible: boolean, value
 // ---- reading ----------------------------------------------------------------------------
 
 function readStruct(r: Reader, fields: readonly FieldSpec[], version: number, flexible: boolean): Data {
+  const plan = planOf(fields, version, flexible);
   const out: Data = {};
-  const byTag = new Map<number, FieldSpec>();
-  for (const field of fields) {
-    if (!inRange(version, field.versions)) {
-      out[field.name] = defaultValue(field, version);
-    } else if (flexible && field.tag !== undefined && inRange(version, field.taggedVersions)) {
-      out[field.name] = defaultValue(field, version);
-      byTag.set(field.tag, field);
-    } else {
-      out[field.name] = readField(r, field, version, flexible);
-    }
+  for (const step of plan.steps) {
+    out[step.field.name] = step.kind === INLINE ? readField(r, step.field, step.nullable, version, flexible) : defaultValue(step.field, version);
   }
   if (!flexible) return out;
   const count = r.uvarint();
   for (let i = 0; i < count; i++) {
     const tag = r.uvarint();
     const size = r.uvarint();
-    const field = byTag.get(tag);
+    const step = plan.byTag.get(tag);
     const end = r.offset + size;
     // Unknown tags are allowed to be ignored: that is how brokers add fields without a new version.
-    if (field) out[field.name] = readField(new Reader(r.bytes.subarray(r.offset, end)), field, version, flexible);
+    if (step) out[step.field.name] = readField(new Reader(r.bytes.subarray(r.offset, end)), step.field, step.nullable, version, flexible);
     r.offset = end;
   }
   return out;
 }
 
-function readField(r: Reader, field: FieldSpec, version: number, flexible: boolean): unknown {
-  const nullable = inRange(version, field.nullableVersions);
+function readField(r: Reader, field: FieldSpec, nullable: boolean, version: number, flexible: boolean): unknown {
   if (field.array) {
     const n = flexible ? r.uvarint() - 1 : r.int32();
     if (n < 0) return nullable ? null : [];
@@ -170,6 +165,58 @@ function readField(r: Reader, field: FieldSpec, version: number, flexible: boole
     return items;
   }
   return readOne(r, field, version, flexible, nullable);
+}
+
+// ---- plans ------------------------------------------------------------------------------
+
+const INLINE = 0;
+const TAGGED = 1;
+const ABSENT = 2;
+
+interface Step {
+  readonly field: FieldSpec;
+  /** INLINE: on the wire in order; TAGGED: in the tagged section when not default; ABSENT: not in this version. */
+  readonly kind: typeof INLINE | typeof TAGGED | typeof ABSENT;
+  readonly nullable: boolean;
+}
+
+interface StructPlan {
+  readonly steps: readonly Step[];
+  readonly byTag: ReadonlyMap<number, Step>;
+}
+
+/**
+ * What a struct's fields are in one version, worked out once per (fields, version): a 39,000-partition
+ * ListOffsets reads 39,000 partition structs, and deciding each field's range per struct (and a
+ * tag map per struct) was most of the codec's time and garbage.
+ */
+const plans = new WeakMap<readonly FieldSpec[], Map<number, StructPlan>>();
+
+function planOf(fields: readonly FieldSpec[], version: number, flexible: boolean): StructPlan {
+  let byVersion = plans.get(fields);
+  if (!byVersion) plans.set(fields, (byVersion = new Map()));
+  const key = version * 2 + (flexible ? 1 : 0);
+  let plan = byVersion.get(key);
+  if (!plan) byVersion.set(key, (plan = makePlan(fields, version, flexible)));
+  return plan;
+}
+
+function makePlan(fields: readonly FieldSpec[], version: number, flexible: boolean): StructPlan {
+  const steps: Step[] = [];
+  const byTag = new Map<number, Step>();
+  for (const field of fields) {
+    const nullable = inRange(version, field.nullableVersions);
+    if (!inRange(version, field.versions)) {
+      steps.push({ field, kind: ABSENT, nullable });
+    } else if (flexible && field.tag !== undefined && inRange(version, field.taggedVersions)) {
+      const step = { field, kind: TAGGED, nullable } as const;
+      steps.push(step);
+      byTag.set(field.tag, step);
+    } else {
+      steps.push({ field, kind: INLINE, nullable });
+    }
+  }
+  return { steps, byTag };
 }
 
 function readOne(r: Reader, field: FieldSpec, version: number, flexible: boolean, nullable: boolean): unknown {
@@ -200,7 +247,7 @@ function readPrimitive(r: Reader, type: PrimitiveType, flexible: boolean): unkno
       return r.take(16).toString('base64url');
     case 'string': {
       const len = flexible ? r.uvarint() - 1 : r.int16();
-      return len < 0 ? null : r.take(len).toString('utf8');
+      return len < 0 ? null : r.utf8(len);
     }
     case 'bytes':
     case 'records': {
@@ -330,6 +377,12 @@ class Writer {
     if (flexible) return this.uvarint(n + 1);
     return classicWidth === 2 ? this.int16(n) : this.int32(n);
   }
+  /** `n` is the text's UTF-8 length (the caller needed it for the length prefix). */
+  utf8(text: string, n: number): this {
+    const at = this.room(n);
+    this.buf.write(text, at, n, 'utf8');
+    return this;
+  }
   raw(bytes: Buffer): this {
     const at = this.room(bytes.length);
     bytes.copy(this.buf, at);
@@ -379,6 +432,10 @@ class Reader {
       if ((byte & 0x80) === 0) return result >>> 0;
     }
     throw new RangeError('Kafka response has a malformed varint');
+  }
+  utf8(n: number): string {
+    const start = this.at(n);
+    return this.bytes.toString('utf8', start, start + n);
   }
   take(n: number): Buffer {
     const start = this.at(n);

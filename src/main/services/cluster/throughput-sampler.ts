@@ -32,6 +32,9 @@ export class ThroughputSampler {
     // At least a second between the two samples (a Refresh right after the last one waits the rest).
     const age = Date.now() - previous.sample.at;
     if (age < MIN_WINDOW_MS) await abortableSleep(MIN_WINDOW_MS - age, signal);
+    // The overview was left (its query cancelled): on a big cluster a sample is a sweep of every
+    // partition's offsets, which would only compete with the page the user went to.
+    signal.throwIfAborted();
     const current = await takeSample(client, this.snapshots);
     const answer = rates(previous.sample, current);
     this.last.set(client, { sample: current });

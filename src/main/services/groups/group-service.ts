@@ -18,8 +18,10 @@ export class GroupService {
   /** Log-end offsets shared by the summary batches of one load. */
   private readonly marks = new WeakMap<KafkaClient, { at: number; topics: Set<string>; marks: Map<string, PartitionWatermarks> }>();
 
-  async list(client: KafkaClient): Promise<GroupSummary[]> {
+  async list(client: KafkaClient, signal?: AbortSignal): Promise<GroupSummary[]> {
     const loaded = await loadAllGroups(client);
+    // Left before the lag was read (the overview closed): skip the sweep of the groups' offsets.
+    signal?.throwIfAborted();
     const marks = await this.watermarks(client, loaded.flatMap((g) => g.offsets));
     return this.withTrend(client, loaded.map((l) => summarize(l, marks))).sort((a, b) => a.groupId.localeCompare(b.groupId));
   }

@@ -10,7 +10,7 @@ export function groupHandlers(
 ): HandlerGroup<'groups.list' | 'groups.ids' | 'groups.summaries' | 'groups.describe' | 'groups.resetPreview' | 'groups.reset' | 'groups.delete' | 'groups.lag' | 'groups.deleteOffsets'> {
   const client = (id: string) => connections.get(id).client;
   return {
-    'groups.list': ({ connectionId }) => groups.list(client(connectionId)),
+    'groups.list': ({ connectionId }, ctx) => groups.list(client(connectionId), ctx.signal),
     'groups.ids': ({ connectionId }) => groups.ids(client(connectionId)),
     'groups.summaries': ({ connectionId, groups: rows }) => groups.summaries(client(connectionId), rows),
     'groups.describe': ({ connectionId, groupId }) => groups.describe(client(connectionId), groupId),
