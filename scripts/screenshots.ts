@@ -11,7 +11,7 @@ await seedCluster(bootstrap);
 const server = await startAppServer({ env: { KAFKA_EXPLORER_AUTOCONNECT: bootstrap } });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const shoot = async (hash: string, file: string, ready: string) => {
     await page.goto(`${server.url}${hash}`);
     await page.locator(ready).first().waitFor();
@@ -19,7 +19,8 @@ try {
     await page.screenshot({ path: `docs/screenshots/${file}` });
     console.log(`docs/screenshots/${file}`);
   };
-  await shoot('', 'overview.png', '[data-testid="cluster-id"]');
+  // Once the throughput's two samples are in, so the card shows rates, not "Measuring…".
+  await shoot('', 'overview.png', '[data-testid="stat-Messages/s"] .stat__value:text-matches("[0-9]")');
   await shoot('#/brokers', 'brokers.png', '[aria-label="Brokers"] [role="row"] >> nth=1');
   await shoot('#/brokers/1', 'broker-detail.png', '[aria-label="Broker configs"] [role="row"] >> nth=1');
   await shoot('#/topics', 'topics.png', '[aria-label="Topics"] [role="row"] >> nth=1');
