@@ -8,8 +8,13 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 await Promise.all([
   build({
     ...common,
-    // The decode worker is its own file: worker threads load it by path (see decode-pool.ts).
-    entryPoints: { electron: 'src/main/electron/main.ts', serve: 'src/main/server/serve.ts', 'decode-worker': 'src/main/schemas/decode-worker.ts' },
+    // Workers are files of their own: worker threads load them by path (see workers/worker-thread.ts).
+    entryPoints: {
+      electron: 'src/main/electron/main.ts',
+      serve: 'src/main/server/serve.ts',
+      'decode-worker': 'src/main/schemas/decode-worker.ts',
+      'import-worker': 'src/main/services/produce/import-worker.ts',
+    },
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },

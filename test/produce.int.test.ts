@@ -6,12 +6,14 @@ import { AppError } from '../src/shared/errors';
 import type { MessageDraftInput } from '../src/shared/api';
 import { repoRoot } from '../scripts/kafka/cluster';
 import { startTestApp, type TestApp } from './support/app';
+import { ImportPool } from '../src/main/services/produce/import-pool';
+import { partitionForKey } from '../src/shared/produce/murmur2';
 import { kafkaToolOf } from './support/java-clients';
 import { createTopic, createTopicsReady, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
 
 /** Reads a whole topic with kcat (librdkafka), an independent client. */
 function kcatRead(bootstrap: string, topic: string): { key: string; value: string; partition: number; headers: string }[] {
-  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\t%s\t%p\t%h\n'], { timeout: 30_000 }).toString();
+  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k\t%s\t%p\t%h\n'], { timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }).toString();
   return out
     .split('\n')
     .filter((l) => l.length > 0)
@@ -71,28 +73,30 @@ describe('producing to a real broker', () => {
     expect(new Set(Object.values(a)).size).toBeGreaterThan(3);
   });
 
-  it('sends a templated burst with per-partition counts kcat agrees with', async () => {
+  // 25,000 is more than one block: built and encoded in the worker threads, blocks sent side by side.
+  it.each([[2500, 'inline'], [25_000, 'in worker threads']])('sends a templated burst of %i (%s) with per-partition counts kcat agrees with', async (count) => {
     const topic = uniqueTopic('burst');
     await createTopic(bootstrap, topic, 4);
     const progress: number[] = [];
     const summary = await app.call('produce.burst', {
       connectionId,
       topic,
-      runId: 'burst-1',
-      count: 2500,
+      runId: `burst-${count}`,
+      count,
       message: { key: text('k-{{int 1 50}}'), value: json('{"seq": {{seq}}, "loc": "{{pick "NORTH" "SOUTH"}}", "id": "{{uuid}}"}'), headers: [{ key: 'n', value: '{{seq}}' }] },
     });
-    for (const e of app.events) if (e.name === 'produce.progress' && e.payload.runId === 'burst-1') progress.push(e.payload.sent);
-    expect(summary).toMatchObject({ sent: 2500, failed: 0, cancelled: false, errors: [] });
-    expect(progress.at(-1)).toBe(2500);
+    for (const e of app.events) if (e.name === 'produce.progress' && e.payload.runId === `burst-${count}`) progress.push(e.payload.sent);
+    expect(summary).toMatchObject({ sent: count, failed: 0, cancelled: false, errors: [] });
+    expect(progress.at(-1)).toBe(count);
     const read = kcatRead(bootstrap, topic);
-    expect(read).toHaveLength(2500);
+    expect(read).toHaveLength(count);
     const seqs = read.map((m) => JSON.parse(m.value).seq as number).sort((x, y) => x - y);
-    expect(seqs).toEqual(Array.from({ length: 2500 }, (_, i) => i + 1));
+    expect(seqs).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     const counts = new Map<number, number>();
     for (const m of read) counts.set(m.partition, (counts.get(m.partition) ?? 0) + 1);
     expect(summary.perPartition).toEqual([...counts].map(([partition, count]) => ({ partition, count })).sort((x, y) => x.partition - y.partition));
-    expect(read.every((m) => /^n=\d+$/.test(m.headers))).toBe(true);
+    // Each header is its own record's seq, and each key sits where murmur2 puts it.
+    expect(read.every((m) => m.headers === `n=${JSON.parse(m.value).seq}` && m.partition === partitionForKey(Buffer.from(m.key), 4))).toBe(true);
   });
 
   it('sends a burst of large values without exceeding the broker’s batch limit (message.max.bytes)', async () => {
@@ -142,6 +146,38 @@ describe('producing to a real broker', () => {
       ['c', ''],
     ]);
     expect(read.find((m) => m.key === 'b')?.partition).toBe(1);
+  });
+
+  it('imports a file bigger than a block through the worker threads: file order per partition, bad lines named by their line in the file', async () => {
+    const topic = uniqueTopic('import-big');
+    await createTopic(bootstrap, topic, 3);
+    // 30,000 lines of about 130 characters: four blocks of 1 MiB. Line 2 is not JSON, line 25,001
+    // names a partition that does not exist; blank and CRLF lines sit between blocks' lines.
+    const lines = Array.from({ length: 30_000 }, (_, i) => JSON.stringify({ key: `k${i % 7}`, value: JSON.stringify({ seq: i + 1, pad: 'é'.repeat(3) + 'x'.repeat(80) }) }));
+    lines[1] = '{"key":"k1","value":';
+    lines[25_000] = '{"key":"k1","value":"v","partition":9}';
+    lines[12_000] = '   ';
+    const content = lines.map((l, i) => (i % 1000 === 999 ? `${l}\r` : l)).join('\n');
+    expect(content.length).toBeGreaterThan(3 * 1024 * 1024);
+    const pool = ImportPool.shared();
+    expect(pool, 'this machine has two cores: the import must use its workers').not.toBeNull();
+
+    const summary = await app.call('produce.import', { connectionId, topic, runId: 'imp-big', format: 'ndjson', content });
+    expect(pool!.running).toBe(pool!.size);
+    expect(summary).toMatchObject({ sent: 29_997, failed: 2, cancelled: false });
+    expect(summary.errors.map((e) => e.reason.replace(/ \(.*/, ''))).toEqual(['line 2: not valid JSON', 'line 25001: partition 9 does not exist']);
+
+    const read = kcatRead(bootstrap, topic);
+    expect(read).toHaveLength(29_997);
+    const lastSeq = new Map<number, number>();
+    for (const m of read) {
+      const { seq, pad } = JSON.parse(m.value) as { seq: number; pad: string };
+      // Each key lands where murmur2 puts it, after the lines before it in the file.
+      expect(m.partition).toBe(partitionForKey(Buffer.from(m.key), 3));
+      expect(seq).toBeGreaterThan(lastSeq.get(m.partition) ?? 0);
+      expect(pad).toBe('ééé' + 'x'.repeat(80));
+      lastSeq.set(m.partition, seq);
+    }
   });
 
   it('previews a file with the import’s own checks and sends nothing', async () => {

@@ -36,7 +36,7 @@ export interface KafkaClient extends MetadataPort, ProducerPort, MessagesPort, G
  * behind the dispatcher's own gate, so a forgotten `write` flag cannot slip through.
  */
 export const writeMethods: ReadonlySet<string> = new Set<string>([
-  'produce', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets',
+  'produce', 'produceBatches', 'createAcls', 'deleteAcls', 'commitOffsets', 'deleteGroup', 'deleteGroupOffsets',
   'commitGroupOffsets', 'alterShareGroupOffsets', 'deleteShareGroupOffsets',
   'createTopic',
   'deleteTopic',

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerFileBeside } from '../workers/worker-thread';
 import type { ResolvedReference } from './compile';
 import type { WorkerReply, WorkerRequest } from './decode-protocol';
 import type { RegisteredSchema } from './registry-client';
@@ -88,27 +87,20 @@ export class DecodePool {
   }
 
   private start(): PooledWorker {
-    const file = workerFile()!;
-    // From source (tests, tsx) the worker is TypeScript too: it registers tsx's loader, then imports it.
-    const worker = file.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`, { eval: true })
-      : new Worker(file);
-    // Idle workers must not keep the process alive (tests, the server's shutdown).
-    worker.unref();
-    const pooled: PooledWorker = { worker, known: new Set(), pending: new Map() };
-    worker.on('message', (reply: WorkerReply) => {
-      const waiting = pooled.pending.get(reply.id);
-      pooled.pending.delete(reply.id);
-      waiting?.resolve(reply);
+    const pending: PooledWorker['pending'] = new Map();
+    const worker = startWorker<WorkerReply>(workerFile()!, {
+      message: (reply) => {
+        const waiting = pending.get(reply.id);
+        pending.delete(reply.id);
+        waiting?.resolve(reply);
+      },
+      failed: (error) => {
+        this.broken = error;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      },
     });
-    const fail = (error: Error) => {
-      this.broken = error;
-      for (const waiting of pooled.pending.values()) waiting.reject(error);
-      pooled.pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the decode worker exited (code ${code})`)));
-    return pooled;
+    return { worker, known: new Set(), pending };
   }
 }
 
@@ -121,10 +113,7 @@ function toResults(reply: WorkerReply): PoolResult[] {
   return results;
 }
 
-/** The worker's file beside this module: the bundle's .mjs in a build, the .ts source under tsx and vitest. */
+/** The decode worker's file: the bundle's .mjs in a build, the .ts source under tsx and vitest. */
 function workerFile(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const candidates = here.endsWith('.ts') ? [new URL('./decode-worker.ts', import.meta.url)] : [new URL('./decode-worker.mjs', import.meta.url)];
-  const found = candidates.map((u) => fileURLToPath(u)).find((f) => existsSync(f));
-  return found ?? null;
+  return workerFileBeside(import.meta.url, 'decode-worker');
 }

@@ -9,7 +9,7 @@ import type { LazyClient } from './lazy-client';
 import { errorNameForCode } from './protocol-errors';
 import { partitionLeaders } from './partition-leaders';
 import { produce } from './raw/produce';
-import { encodeRecordBatches } from './raw/record-batch';
+import { encodeRecordBatches, MAX_BATCH_BYTES } from './raw/record-batch';
 
 const ACKS: Record<Acks, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
 /**
@@ -17,12 +17,6 @@ const ACKS: Record<Acks, -1 | 0 | 1> = { all: -1, leader: 1, none: 0 };
  * ago): a few quick retries with fresh metadata, about 10 s in all, before a failure is counted.
  */
 const ATTEMPTS = 6;
-/**
- * Per record batch, before compression. The broker refuses a batch above the topic's
- * max.message.bytes (1 MB by default) as a whole, and takes one batch per partition per
- * request: a partition's records beyond it go in the next request, in order.
- */
-const MAX_BATCH_BYTES = 512 * 1024;
 const BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 2_000;
 /**
@@ -43,7 +37,7 @@ interface Failure {
  */
 export function createProducerPort(getCluster: () => Promise<InternalCluster>, admin: LazyClient<Admin>, requestTimeoutMs: number, log: Logger): ProducerPort {
   /** Sends one topic's encoded batches (consecutive rounds of at most one batch per partition). */
-  const sendEncoded = async (topic: string, encoded: Map<number, Buffer[]>, options: ProduceOptions): Promise<PartitionAck[]> => {
+  const sendEncoded = async (topic: string, encoded: ReadonlyMap<number, readonly Buffer[]>, options: ProduceOptions): Promise<PartitionAck[]> => {
     const acks = new Map<number, PartitionAck>();
     const rounds = Math.max(...[...encoded.values()].map((b) => b.length));
     for (let round = 0; round < rounds; round++) {
@@ -73,6 +67,10 @@ export function createProducerPort(getCluster: () => Promise<InternalCluster>, a
     // a burst's garbage collection cheap.
     produce(topic, records, options) {
       return encodeByPartition(records, options.compression).then((encoded) => sendEncoded(topic, encoded, options));
+    },
+
+    produceBatches(topic, batches, options) {
+      return sendEncoded(topic, batches, options);
     },
 
     async topicConfig(topic, name) {

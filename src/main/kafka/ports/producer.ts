@@ -29,6 +29,11 @@ export interface PartitionAck {
 export interface ProducerPort {
   /** Sends records to one topic in one request per leader. */
   produce(topic: string, records: OutgoingRecord[], options: ProduceOptions): Promise<PartitionAck[]>;
+  /**
+   * Sends record batches already encoded (Kafka's v2 format, with the compression in `options`),
+   * each partition's in order: an import encodes them in worker threads.
+   */
+  produceBatches(topic: string, batches: ReadonlyMap<number, readonly Buffer[]>, options: ProduceOptions): Promise<PartitionAck[]>;
   /** A topic's config value as the broker reports it (e.g. max.message.bytes), for error messages. */
   topicConfig(topic: string, name: string): Promise<string | null>;
 }

@@ -18,6 +18,7 @@ function slowFirstProducer() {
       for (const r of records) landed.push(Number(r.key!.toString()));
       return [];
     },
+    produceBatches: () => Promise.reject(new Error('a burst sends records, not encoded batches')),
   };
   return { producer, landed, maxActive: () => maxActive };
 }

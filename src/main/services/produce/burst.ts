@@ -2,6 +2,7 @@ import type { BurstSummary, ProduceProgress, SendOptions } from '../../../shared
 import type { OutgoingRecord, ProducerPort } from '../../kafka/ports/producer';
 import { AppError } from '../../../shared/errors';
 import { abortableSleep } from '../abortable-sleep';
+import { BurstTally } from './burst-tally';
 
 type Options = NonNullable<SendOptions>;
 
@@ -26,7 +27,6 @@ export interface BurstPlan {
 const MAX_BATCH = 5000;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const IN_FLIGHT = 4;
-const PROGRESS_EVERY_MS = 100;
 
 /**
  * Sends a burst in batches of up to 5,000 records with a few batches in flight (full speed),
@@ -35,28 +35,8 @@ const PROGRESS_EVERY_MS = 100;
  */
 export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise<BurstSummary> {
   const started = Date.now();
-  const perPartition = new Map<number, number>();
-  const errors = new Map<string, number>();
-  let sent = 0;
-  let failed = 0;
+  const tally = new BurstTally(plan.runId, plan.total, plan.onProgress);
   let next = 1;
-  let lastEmit = 0;
-  let lastSent = 0;
-  let lastAt = started;
-  let rate = 0;
-
-  const fail = (reason: string, count: number) => {
-    failed += count;
-    errors.set(reason, (errors.get(reason) ?? 0) + count);
-  };
-  const progress = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
-    if (now > lastAt) rate = Math.round(((sent - lastSent) * 1000) / (now - lastAt));
-    lastEmit = lastAt = now;
-    lastSent = sent;
-    plan.onProgress({ runId: plan.runId, sent, failed, total: plan.total, ratePerSecond: rate, elapsedMs: now - started });
-  };
   const batchSize = plan.ratePerSecond ? Math.max(1, Math.min(MAX_BATCH, Math.ceil(plan.ratePerSecond / 10))) : MAX_BATCH;
 
   const buildBatch = (): OutgoingRecord[] => {
@@ -69,7 +49,7 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
         batch.push(record);
         bytes += recordSize(record);
       } catch (error) {
-        fail((error as Error).message, 1);
+        tally.fail((error as Error).message, 1);
       }
     }
     return batch;
@@ -81,12 +61,11 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
   const settle = async (sending: Promise<unknown>, counts: Map<number, number>, size: number) => {
     try {
       await sending;
-      sent += size;
-      for (const [p, n] of counts) perPartition.set(p, (perPartition.get(p) ?? 0) + n);
+      tally.sent(counts);
     } catch (error) {
-      fail(AppError.is(error) ? error.message : String(error), size);
+      tally.fail(AppError.is(error) ? error.message : String(error), size);
     }
-    progress();
+    tally.progress();
   };
 
   const inFlight = new Set<Promise<void>>();
@@ -100,7 +79,7 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
     }
     const batch = buildBatch();
     if (batch.length === 0) {
-      progress();
+      tally.progress();
       continue;
     }
     // Ordered: a batch goes only once the one before is acknowledged (concurrent sends may reach
@@ -112,18 +91,8 @@ export async function runBurst(producer: ProducerPort, plan: BurstPlan): Promise
     else if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  progress(true);
-  return {
-    runId: plan.runId,
-    sent,
-    failed,
-    errors: [...errors].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
-    perPartition: [...perPartition].map(([partition, count]) => ({ partition, count })).sort((a, b) => a.partition - b.partition),
-    elapsedMs: Date.now() - started,
-    cancelled: plan.signal.aborted && next <= plan.total,
-  };
+  return tally.summary(plan.signal.aborted && next <= plan.total);
 }
-
 
 function countByPartition(batch: OutgoingRecord[]): Map<number, number> {
   const counts = new Map<number, number>();

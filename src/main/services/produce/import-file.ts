@@ -30,6 +30,8 @@ export function importedRecords(
   partitionCount: number,
   keep: ImportKeep = { partition: true, timestamp: false },
   schemas: { key?: SchemaUse | undefined; value?: SchemaUse | undefined } = {},
+  /** The file's line number of the content's first line (a block of a bigger file starts further on). */
+  firstLine = 1,
 ): { total: number; record(seq: number): OutgoingRecord } {
   // Non-empty lines and their 1-based numbers (for error messages), without a regex split.
   const texts: string[] = [];
@@ -38,11 +40,9 @@ export function importedRecords(
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const text = line.charCodeAt(line.length - 1) === 13 /* \r */ ? line.slice(0, -1) : line;
-    // A line that starts with a visible ASCII character is not blank: the regex only for the rest.
-    const first = text.charCodeAt(0);
-    if ((first > 32 && first < 127) || /\S/.test(text)) {
+    if (hasText(text)) {
       texts.push(text);
-      numbers.push(i + 1);
+      numbers.push(i + firstLine);
     }
   }
   let roundRobin = 0;
@@ -112,6 +112,13 @@ export function importedRecords(
       };
     },
   };
+}
+
+/** True for a line that is not blank (whitespace of any kind is blank). */
+export function hasText(line: string): boolean {
+  // A line that starts with a visible ASCII character is not blank: the regex only for the rest.
+  const first = line.charCodeAt(0);
+  return (first > 32 && first < 127) || /\S/.test(line);
 }
 
 /** Shared by every record without headers (never mutated): one array less per line. */

@@ -6,7 +6,10 @@ import type { KafkaClient } from '../../kafka/client';
 import type { ProducerPort } from '../../kafka/ports/producer';
 import type { JsonStore } from '../../storage/json-store';
 import { runBurst } from './burst';
-import { importedRecords, type ImportKeep } from './import-file';
+import { hasText, importedRecords, type ImportKeep } from './import-file';
+import { BLOCK_CHARS } from './import-block';
+import { ImportPool } from './import-pool';
+import { BURST_BLOCK, runImport, runPooledBurst } from './import-run';
 import type { SchemaEncoder } from '../../schemas/schema-encoder';
 import { messageFactory, SchemaValueError } from './message-factory';
 import { resolveDraftSchemas, resolveImportSchemas } from './payload-schemas';
@@ -66,13 +69,23 @@ export class ProduceService {
     const record = invalidInput(() => messageFactory(draft, partitions, schemas));
     // Fail fast on a template that cannot render at all, instead of counting a million failures.
     invalidInput(() => record(1));
+    // A big full-speed burst without schemas is built and encoded in worker threads (import-pool.ts).
+    const pool = !schemas.key && !schemas.value && ratePerSecond === null && count > BURST_BLOCK ? ImportPool.shared() : null;
+    if (pool) return runPooledBurst(this.explaining(target), { ...ctx, topic: target.topic, draft, count, partitionCount: partitions, options: target.options }, pool);
     return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: count, record, ratePerSecond, options: target.options });
   }
 
   async importFile(target: Target, format: 'ndjson' | 'lines', content: string, keep: ImportKeep, ctx: StreamContext, schemas: ImportSchemas = { key: null, value: null }): Promise<BurstSummary> {
     const partitions = await this.partitionCount(target);
-    const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
-    if (file.total === 0) throw appError(ErrorCode.Validation, 'The file has no messages (it is empty or only blank lines).');
+    const resolved = await resolveImportSchemas(target.schemas, schemas);
+    if (!resolved.key && !resolved.value) {
+      if (!hasText(content)) throw noMessages();
+      // A file bigger than a block is read and encoded in worker threads (import-pool.ts).
+      const pool = content.length > BLOCK_CHARS ? ImportPool.shared() : null;
+      return runImport(this.explaining(target), { ...ctx, topic: target.topic, content, format, partitionCount: partitions, keep, options: target.options }, pool);
+    }
+    const file = importedRecords(content, format, partitions, keep, resolved);
+    if (file.total === 0) throw noMessages();
     return runBurst(this.explaining(target), { ...ctx, topic: target.topic, total: file.total, record: file.record, ratePerSecond: null, ordered: true, options: target.options });
   }
 
@@ -87,6 +100,8 @@ export class ProduceService {
     keep: ImportKeep,
     schemas: ImportSchemas = { key: null, value: null },
   ): Promise<ImportPreview> {
+    // The file is about to be sent: start the import's workers while the user looks at the preview.
+    if (content.length > BLOCK_CHARS) ImportPool.shared()?.warm();
     const partitions = await this.partitionCount(target);
     const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
     const preview: ImportPreview = { total: file.total, invalid: 0, firstInvalid: null, sample: sampleLines(content) };
@@ -156,17 +171,18 @@ export class ProduceService {
   private explaining(target: Target): ProducerPort {
     let limit: Promise<string | null> | undefined;
     const client = target.client;
+    const explain = async (error: unknown): Promise<never> => {
+      if (!AppError.is(error)) throw error;
+      if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
+      if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
+      limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
+      throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
+    };
     return {
       topicConfig: (topic, name) => client.topicConfig(topic, name),
       // No await here: the records are not held while the request is out (see the producer).
-      produce: (topic, records, options) =>
-        client.produce(topic, records, options).catch(async (error: unknown) => {
-          if (!AppError.is(error)) throw error;
-          if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
-          if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
-          limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
-          throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
-        }),
+      produce: (topic, records, options) => client.produce(topic, records, options).catch(explain),
+      produceBatches: (topic, batches, options) => client.produceBatches(topic, batches, options).catch(explain),
     };
   }
 
@@ -193,6 +209,10 @@ export class ProduceService {
 }
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
+
+function noMessages(): AppError {
+  return appError(ErrorCode.Validation, 'The file has no messages (it is empty or only blank lines).');
+}
 
 /** A topic that is not (or no longer) on the cluster, in one sentence; the code stays for the UI to act on. */
 export function topicMissing(topic: string): AppError {

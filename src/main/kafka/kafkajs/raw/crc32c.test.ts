@@ -21,4 +21,16 @@ describe('CRC-32C', () => {
     };
     for (let start = 0; start < 9; start++) for (let end = start; end <= data.length; end += 7) expect(crc32c(data, start, end)).toBe(slow(data.subarray(start, end)));
   });
+
+  it('gives the same checksum wherever the bytes sit in memory (word reads need 4-byte alignment)', () => {
+    const data = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 131 + 7) & 0xff));
+    const expected = crc32c(Uint8Array.from(data));
+    const backing = new ArrayBuffer(data.length + 8);
+    for (let shift = 0; shift < 8; shift++) {
+      const view = new Uint8Array(backing, shift, data.length);
+      view.set(data);
+      expect(crc32c(view)).toBe(expected);
+      expect(crc32c(view, 3, 997)).toBe(crc32c(data, 3, 997));
+    }
+  });
 });

@@ -1,34 +1,44 @@
 /**
- * CRC-32C (Castagnoli), the checksum of Kafka record batches, slicing by 8 bytes at a time:
- * several times faster than a byte-at-a-time table on batches of hundreds of kilobytes.
+ * CRC-32C (Castagnoli), the checksum of Kafka record batches, slicing by 8 bytes at a time and
+ * reading them as two aligned 32-bit words: about twice as fast as reading the 8 bytes one by
+ * one, and several times faster than a byte-at-a-time table. Batches of hundreds of kilobytes
+ * are checksummed on every produce, so this is on the P5 path.
  */
 const POLY = 0x82f63b78;
-const TABLES: Uint32Array[] = Array.from({ length: 8 }, () => new Uint32Array(256));
+/** Eight 256-entry tables in one array (T[k * 256 + byte]): one typed array keeps the loop's loads simple. */
+const T = new Int32Array(8 * 256);
 for (let n = 0; n < 256; n++) {
   let c = n;
   for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ POLY : c >>> 1;
-  TABLES[0]![n] = c >>> 0;
+  T[n] = c;
 }
-for (let n = 0; n < 256; n++) {
-  for (let t = 1; t < 8; t++) TABLES[t]![n] = (TABLES[0]![TABLES[t - 1]![n]! & 0xff]! ^ (TABLES[t - 1]![n]! >>> 8)) >>> 0;
-}
-const [T0, T1, T2, T3, T4, T5, T6, T7] = TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+for (let t = 1; t < 8; t++) for (let n = 0; n < 256; n++) T[t * 256 + n] = T[T[(t - 1) * 256 + n]! & 0xff]! ^ (T[(t - 1) * 256 + n]! >>> 8);
+
+/** Word reads give the bytes in memory order only on a little-endian host (every Electron target). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export function crc32c(buf: Uint8Array, start = 0, end = buf.length): number {
-  let crc = 0xffffffff;
+  let crc = -1;
   let i = start;
-  for (; i + 8 <= end; i += 8) {
-    const a = (crc ^ (buf[i]! | (buf[i + 1]! << 8) | (buf[i + 2]! << 16) | (buf[i + 3]! << 24))) >>> 0;
-    crc =
-      T7[a & 0xff]! ^
-      T6[(a >>> 8) & 0xff]! ^
-      T5[(a >>> 16) & 0xff]! ^
-      T4[a >>> 24]! ^
-      T3[buf[i + 4]!]! ^
-      T2[buf[i + 5]!]! ^
-      T1[buf[i + 6]!]! ^
-      T0[buf[i + 7]!]!;
+  // Byte by byte up to a 4-byte boundary of the underlying memory, where words can be read.
+  while (i < end && (buf.byteOffset + i) % 4 !== 0) crc = T[(crc ^ buf[i++]!) & 0xff]! ^ (crc >>> 8);
+  if (LITTLE_ENDIAN && end - i >= 8) {
+    const words = new Int32Array(buf.buffer, buf.byteOffset + i, (end - i) >> 3 << 1);
+    for (let w = 0; w < words.length; w += 2) {
+      const a = crc ^ words[w]!;
+      const b = words[w + 1]!;
+      crc =
+        T[1792 + (a & 0xff)]! ^
+        T[1536 + ((a >>> 8) & 0xff)]! ^
+        T[1280 + ((a >>> 16) & 0xff)]! ^
+        T[1024 + (a >>> 24)]! ^
+        T[768 + (b & 0xff)]! ^
+        T[512 + ((b >>> 8) & 0xff)]! ^
+        T[256 + ((b >>> 16) & 0xff)]! ^
+        T[b >>> 24]!;
+    }
+    i += words.length * 4;
   }
-  for (; i < end; i++) crc = T0[(crc ^ buf[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  for (; i < end; i++) crc = T[(crc ^ buf[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
 }

@@ -12,6 +12,13 @@ export interface BatchRecord {
   timestamp: number;
 }
 
+/**
+ * Per record batch, before compression. The broker refuses a batch above the topic's
+ * max.message.bytes (1 MB by default) as a whole, and takes one batch per partition per
+ * request: a partition's records beyond it go in the next request, in order.
+ */
+export const MAX_BATCH_BYTES = 512 * 1024;
+
 const CODEC: Record<Compression, number> = { none: 0, gzip: 1, snappy: 2, lz4: 3, zstd: 4 };
 /** Bytes from the start of a batch to its first record: the fixed v2 batch header. */
 const HEADER = 61;

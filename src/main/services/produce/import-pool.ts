@@ -1,0 +1,86 @@
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerFileBeside } from '../../workers/worker-thread';
+import type { BurstBlock, EncodedBlock, ImportBlock } from './import-block';
+
+/** A block of an imported file's lines, or of a burst's records. */
+export type ImportWorkerRequest = { id: number; lines: ImportBlock } | { id: number; burst: BurstBlock };
+
+/** A block's record batches (each in its own transferred ArrayBuffer) and failed lines, or why the block failed as a whole. */
+export type ImportWorkerReply = { id: number; partitions: [number, Uint8Array[], number][]; failures: [string, number][] } | { id: number; error: string };
+
+interface PooledWorker {
+  worker: Worker;
+  pending: Map<number, { resolve(block: EncodedBlock): void; reject(error: Error): void }>;
+}
+
+/**
+ * Worker threads that read and encode blocks of an imported file or a burst: parsing each line
+ * (or rendering each template) and writing the record batches is nearly all of their cost, and
+ * main only has to send what the workers return. One pool for the process, started on first use (or when an import is previewed);
+ * two workers, and none on a one-core machine, where the import encodes inline. A worker that
+ * fails takes the pool down, and the caller encodes inline from then on.
+ */
+export class ImportPool {
+  private static instance: ImportPool | null | undefined;
+  private readonly workers: PooledWorker[] = [];
+  private seq = 0;
+  private broken: Error | null = null;
+
+  /** The process's pool, or null when this machine (or build) cannot run one. */
+  static shared(): ImportPool | null {
+    if (ImportPool.instance === undefined) {
+      // KAFKA_EXPLORER_IMPORT_WORKERS overrides (0 encodes inline, as on one core).
+      const override = Number(process.env.KAFKA_EXPLORER_IMPORT_WORKERS ?? NaN);
+      const size = override >= 0 ? Math.min(8, override) : availableParallelism() >= 2 ? 2 : 0;
+      const file = workerFileBeside(import.meta.url, 'import-worker');
+      ImportPool.instance = size > 0 && file ? new ImportPool(size, file) : null;
+    }
+    return ImportPool.instance?.broken ? null : ImportPool.instance;
+  }
+
+  private constructor(
+    readonly size: number,
+    private readonly file: string,
+  ) {}
+
+  /** Workers started so far. */
+  get running(): number {
+    return this.workers.length;
+  }
+
+  /** Starts every worker now, so the first big import does not wait for them. */
+  warm(): void {
+    while (this.workers.length < this.size) this.workers.push(this.start());
+  }
+
+  /** Encodes a block on the least busy worker; rejects if the worker fails (encode inline then). */
+  encode(block: { lines: ImportBlock } | { burst: BurstBlock }): Promise<EncodedBlock> {
+    this.warm();
+    const w = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = ++this.seq;
+    return new Promise<EncodedBlock>((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      w.pending.set(id, { resolve, reject });
+      w.worker.postMessage({ id, ...block } satisfies ImportWorkerRequest);
+    });
+  }
+
+  private start(): PooledWorker {
+    const pending: PooledWorker['pending'] = new Map();
+    const worker = startWorker<ImportWorkerReply>(this.file, {
+      message: (reply) => {
+        const waiting = pending.get(reply.id);
+        pending.delete(reply.id);
+        if ('error' in reply) waiting?.reject(new Error(reply.error));
+        else waiting?.resolve({ partitions: reply.partitions.map(([p, batches, n]) => [p, batches.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), n]), failures: reply.failures });
+      },
+      failed: (error) => {
+        this.broken = error;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      },
+    });
+    return { worker, pending };
+  }
+}
