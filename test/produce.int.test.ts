@@ -3,10 +3,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/shared/errors';
-import type { MessageDraftInput } from '../src/shared/api';
+import { ConnectionConfig, type MessageDraftInput } from '../src/shared/api';
 import { repoRoot } from '../scripts/kafka/cluster';
 import { startTestApp, type TestApp } from './support/app';
 import { ImportPool } from '../src/main/services/produce/import-pool';
+import { createKafkajsClient } from '../src/main/kafka/kafkajs/create-client';
+import { createLogger } from '../src/main/log';
 import { partitionForKey } from '../src/shared/produce/murmur2';
 import { kafkaToolOf } from './support/java-clients';
 import { createTopic, createTopicsReady, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
@@ -261,6 +263,27 @@ describe('producing to a real broker', () => {
       const error = (await call().catch((e) => e)) as AppError;
       expect(error.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
       expect(error.message).toBe(`Topic ${gone} does not exist on this cluster: it may have been deleted.`);
+    }
+  });
+
+  it('a send that outlives its cached metadata names the deleted topic as unknown, not leaderless', async () => {
+    // The service checks the topic first; this is the race past that check: the client still
+    // holds the topic's leader, the broker refuses, and the refreshed metadata no longer names it.
+    const gone = uniqueTopic('deleted-race');
+    await createTopic(bootstrap, gone, 1);
+    const client = createKafkajsClient(ConnectionConfig.parse({ brokers: bootstrap.split(',') }), createLogger('test', { level: 'error' }));
+    try {
+      const record = { key: null, value: 'a', headers: [], partition: 0, timestamp: Date.now() };
+      const options = { acks: 'all' as const, compression: 'none' as const };
+      await client.produce(gone, [record], options);
+      const admin = (await import('./support/kafka')).testKafka(bootstrap).admin();
+      await admin.connect();
+      await admin.deleteTopics({ topics: [gone] });
+      await admin.disconnect();
+      const error = (await client.produce(gone, [record], options).catch((e) => e)) as AppError;
+      expect(error.code).toBe('UNKNOWN_TOPIC_OR_PARTITION');
+    } finally {
+      await client.close();
     }
   });
 

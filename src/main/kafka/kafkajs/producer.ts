@@ -105,8 +105,10 @@ async function sendOnce(
   out: Map<number, PartitionAck>,
 ): Promise<Failure[]> {
   await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Sending to ${topic}`));
-  const { byLeader, leaderless } = partitionLeaders(cluster, topic, pending);
-  const failures: Failure[] = leaderless.map((partition) => ({ partition, error: protocolError(topic, partition, 'LEADER_NOT_AVAILABLE', null) }));
+  const { byLeader, leaderless, unknownTopic } = partitionLeaders(cluster, topic, pending);
+  // A topic deleted while a send was retrying drops out of the metadata: say so, not "no leader".
+  const code = unknownTopic ? 'UNKNOWN_TOPIC_OR_PARTITION' : 'LEADER_NOT_AVAILABLE';
+  const failures: Failure[] = leaderless.map((partition) => ({ partition, error: protocolError(topic, partition, code, null) }));
   await Promise.all(
     byLeader
       .map(async ([nodeId, partitions]) => {
