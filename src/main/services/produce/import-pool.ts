@@ -12,20 +12,27 @@ export type ImportWorkerReply = { id: number; partitions: [number, Uint8Array[],
 interface PooledWorker {
   worker: Worker;
   pending: Map<number, { resolve(block: EncodedBlock): void; reject(error: Error): void }>;
+  /** Stops the worker on purpose: its exit is then not a failure. */
+  retire(): void;
 }
+
+/** Workers idle this long are stopped (about 10 MB each); the next big import starts them again. */
+const IDLE_MS = 60_000;
 
 /**
  * Worker threads that read and encode blocks of an imported file or a burst: parsing each line
  * (or rendering each template) and writing the record batches is nearly all of their cost, and
  * main only has to send what the workers return. One pool for the process, started on first use (or when an import is previewed);
- * two workers, and none on a one-core machine, where the import encodes inline. A worker that
- * fails takes the pool down, and the caller encodes inline from then on.
+ * two workers, and none on a one-core machine, where the import encodes inline. Workers left idle
+ * for a minute are stopped, since the app stays open all day. A worker that fails takes the pool
+ * down, and the caller encodes inline from then on.
  */
 export class ImportPool {
   private static instance: ImportPool | null | undefined;
   private readonly workers: PooledWorker[] = [];
   private seq = 0;
   private broken: Error | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   /** The process's pool, or null when this machine (or build) cannot run one. */
   static shared(): ImportPool | null {
@@ -33,15 +40,21 @@ export class ImportPool {
       // KAFKA_EXPLORER_IMPORT_WORKERS overrides (0 encodes inline, as on one core).
       const override = Number(process.env.KAFKA_EXPLORER_IMPORT_WORKERS ?? NaN);
       const size = override >= 0 ? Math.min(8, override) : availableParallelism() >= 2 ? 2 : 0;
-      const file = workerFileBeside(import.meta.url, 'import-worker');
-      ImportPool.instance = size > 0 && file ? new ImportPool(size, file) : null;
+      ImportPool.instance = ImportPool.create(size);
     }
     return ImportPool.instance?.broken ? null : ImportPool.instance;
+  }
+
+  /** A pool of its own, apart from the process's (tests use a short `idleMs`). */
+  static create(size: number, idleMs = IDLE_MS): ImportPool | null {
+    const file = workerFileBeside(import.meta.url, 'import-worker');
+    return size > 0 && file ? new ImportPool(size, file, idleMs) : null;
   }
 
   private constructor(
     readonly size: number,
     private readonly file: string,
+    private readonly idleMs = IDLE_MS,
   ) {}
 
   /** Workers started so far. */
@@ -52,11 +65,13 @@ export class ImportPool {
   /** Starts every worker now, so the first big import does not wait for them. */
   warm(): void {
     while (this.workers.length < this.size) this.workers.push(this.start());
+    this.retireWhenIdle();
   }
 
   /** Encodes a block on the least busy worker; rejects if the worker fails (encode inline then). */
   encode(block: { lines: ImportBlock } | { burst: BurstBlock }): Promise<EncodedBlock> {
     this.warm();
+    this.stopIdleTimer();
     const w = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.seq;
     return new Promise<EncodedBlock>((resolve, reject) => {
@@ -66,21 +81,48 @@ export class ImportPool {
     });
   }
 
+  /** (Re)starts the idle countdown once no block is out; the timer never keeps the process alive. */
+  private retireWhenIdle(): void {
+    if (this.workers.some((w) => w.pending.size > 0)) return;
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.workers.some((w) => w.pending.size > 0)) return;
+      for (const w of this.workers.splice(0)) w.retire();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
   private start(): PooledWorker {
     const pending: PooledWorker['pending'] = new Map();
+    let retired = false;
     const worker = startWorker<ImportWorkerReply>(this.file, {
       message: (reply) => {
         const waiting = pending.get(reply.id);
         pending.delete(reply.id);
         if ('error' in reply) waiting?.reject(new Error(reply.error));
         else waiting?.resolve({ partitions: reply.partitions.map(([p, batches, n]) => [p, batches.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), n]), failures: reply.failures });
+        this.retireWhenIdle();
       },
       failed: (error) => {
+        if (retired) return;
         this.broken = error;
         for (const waiting of pending.values()) waiting.reject(error);
         pending.clear();
       },
     });
-    return { worker, pending };
+    return {
+      worker,
+      pending,
+      retire: () => {
+        retired = true;
+        void worker.terminate();
+      },
+    };
   }
 }
