@@ -133,10 +133,17 @@ describe('partition reassignment and leader election on a 3-node cluster', () =>
     const orphaned = synced.filter((p) => p.replicas[0] === victim).map((p) => p.partition);
     expect(orphaned.length).toBeGreaterThan(0);
 
-    const { notPreferred, offline } = await app.call('election.candidates', { connectionId, scope: { kind: 'topic', topic } });
+    // Each broker answers metadata from its own copy, which may lag the controller for a moment
+    // (CI saw one still naming old leaders): each view is read until it has caught up.
+    const candidates = () => app.call('election.candidates', { connectionId, scope: { kind: 'topic', topic } });
+    const same = (partitions: number[]) => JSON.stringify(partitions) === JSON.stringify(orphaned);
+    const { notPreferred, offline } = await eventually(candidates, (c) => same(c.notPreferred.map((p) => p.partition)));
     expect(notPreferred.map((c) => c.partition)).toEqual(orphaned);
     expect(offline).toEqual([]);
-    const byBroker = await app.call('election.candidates', { connectionId, scope: { kind: 'broker', nodeId: victim } });
+    const byBroker = await eventually(
+      () => app.call('election.candidates', { connectionId, scope: { kind: 'broker', nodeId: victim } }),
+      (c) => same(c.notPreferred.filter((p) => p.topic === topic).map((p) => p.partition)),
+    );
     expect(byBroker.notPreferred.filter((c) => c.topic === topic).map((c) => c.partition)).toEqual(orphaned);
 
     const { results } = await app.call('election.run', { connectionId, type: 'preferred', partitions: notPreferred.map((c) => ({ topic, partition: c.partition })) });
@@ -146,7 +153,7 @@ describe('partition reassignment and leader election on a 3-node cluster', () =>
     // A second election has nothing to do, and says so per partition.
     const again = await app.call('election.run', { connectionId, type: 'preferred', partitions: [{ topic, partition: orphaned[0]! }] });
     expect(again.results[0]!.error).toBe('ELECTION_NOT_NEEDED');
-    expect((await app.call('election.candidates', { connectionId, scope: { kind: 'topic', topic } })).notPreferred).toEqual([]);
+    expect((await eventually(candidates, (c) => c.notPreferred.length === 0)).notPreferred).toEqual([]);
   }, 240_000);
 
   it('refuses an unclean election for a partition that has a leader', async () => {
