@@ -1,5 +1,4 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import { SocksClient } from 'socks';
 import type { ProxyConfig } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 
@@ -9,6 +8,8 @@ function proxyError(proxy: ProxyConfig, code: string, message: string, hint: str
 
 /** A TCP stream to host:port through a SOCKS5 proxy; the proxy resolves the name. */
 async function socks5(proxy: ProxyConfig, host: string, port: number, timeoutMs: number): Promise<Socket> {
+  // Loaded on first use: most connections never go through a SOCKS proxy, and start-up is shorter without it.
+  const { SocksClient } = await import('socks');
   try {
     const { socket } = await SocksClient.createConnection({
       proxy: { host: proxy.host, port: proxy.port, type: 5, ...(proxy.username ? { userId: proxy.username, password: proxy.password ?? '' } : {}) },

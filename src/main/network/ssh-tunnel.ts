@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Duplex } from 'node:stream';
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
 import type { HostKeyInfo, SshConfig, SshHop } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { FAR_SIDE_WORDS, farSideCause } from './far-side-cause';
@@ -53,7 +53,9 @@ async function authOptions(hop: SshHop): Promise<Partial<ConnectConfig>> {
 /** Opens one authenticated SSH connection to `hop`, over `sock` when reached through a jump host. */
 async function openHop(hop: SshHop, options: SshTunnelOptions, sock?: Duplex): Promise<{ client: Client; hostKey: HostKeyInfo }> {
   const auth = await authOptions(hop);
-  const client = new Client();
+  // Loaded on first use (about 100 ms): most connections never open a tunnel, and start-up is shorter without it.
+  const { Client: SshClient } = await import('ssh2');
+  const client = new SshClient();
   let hostKey: HostKeyInfo | null = null;
   let refusal: AppError | null = null;
   return new Promise((resolve, reject) => {
