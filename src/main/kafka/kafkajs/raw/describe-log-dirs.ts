@@ -54,7 +54,6 @@ function parseLogDirs(r: WireReader, version: number): LogDirsResult {
   const endStruct = () => {
     if (flexible) c.skipTags();
   };
-  const size = (s: string) => Number(s);
 
   r.int32(); // throttle
   const errorCode = version >= 3 ? r.int16() : 0;
@@ -64,7 +63,7 @@ function parseLogDirs(r: WireReader, version: number): LogDirsResult {
     const replicas = arr(() => {
       const topic = str();
       const parts = arr(() => {
-        const replica = { topic, partition: r.int32(), sizeBytes: size(r.int64()), offsetLag: size(r.int64()), isFuture: r.bool() };
+        const replica = { topic, partition: r.int32(), sizeBytes: r.int64Size(), offsetLag: r.int64Size(), isFuture: r.bool() };
         endStruct();
         return replica;
       });
@@ -75,8 +74,8 @@ function parseLogDirs(r: WireReader, version: number): LogDirsResult {
     let usableBytes: number | null = null;
     if (version >= 4) {
       // -1 means the broker could not tell.
-      const total = size(r.int64());
-      const usable = size(r.int64());
+      const total = r.int64Size();
+      const usable = r.int64Size();
       totalBytes = total >= 0 ? total : null;
       usableBytes = usable >= 0 ? usable : null;
     }

@@ -13,6 +13,14 @@ describe('Kafka classic wire format', () => {
     expect([r.int64(), r.string(), r.nullableString(), r.array((x) => x.string())]).toEqual(['9007199254740993', 'snø', 'x', ['a', 'b']]);
   });
 
+  it('reads sizes as numbers exactly, negative ones included', () => {
+    const values = ['0', '-1', '1099511627781', '-4294967296', '4294967295', '9007199254740991'];
+    const w = new WireWriter();
+    for (const v of values) w.int64(v);
+    const r = new WireReader(w.build());
+    expect(values.map(() => r.int64Size())).toEqual(values.map(Number));
+  });
+
   it('says so when a response ends early instead of reading garbage', () => {
     expect(() => new WireReader(Buffer.from([0, 5, 0x61])).string()).toThrow(/ended early/);
   });

@@ -85,6 +85,15 @@ export class WireReader {
     return this.buf.readBigInt64BE(this.move(8)).toString();
   }
 
+  /**
+   * An int64 that is a size or count (bytes on disk, a lag), as a number without a BigInt or a
+   * string per value: exact up to 2^53, which no size reaches. Not for offsets or ids.
+   */
+  int64Size(): number {
+    const at = this.move(8);
+    return this.buf.readInt32BE(at) * 0x1_0000_0000 + this.buf.readUInt32BE(at + 4);
+  }
+
   bool(): boolean {
     return this.int8() !== 0;
   }
