@@ -57,7 +57,7 @@ export class ImportPool {
     private readonly idleMs = IDLE_MS,
   ) {}
 
-  /** Workers started so far. */
+  /** Workers running now (none until the first big import or preview, and none again once idle). */
   get running(): number {
     return this.workers.length;
   }
