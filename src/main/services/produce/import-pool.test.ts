@@ -11,7 +11,7 @@ const block: ImportBlock = {
   compression: 'none',
 };
 
-/** The batches' bytes apart from the create times (which the encoding run sets). */
+/** What an encoding gives, short of its bytes (each run stamps its own create times). */
 const shape = (encoded: Awaited<ReturnType<typeof encodeImportBlock>>) => ({
   partitions: encoded.partitions.map(([p, batches, n]) => [p, batches.length, n]),
   failures: encoded.failures.map(([reason, n]) => [reason.replace(/ \(.*/, ''), n]),
