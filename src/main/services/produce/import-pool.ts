@@ -64,13 +64,14 @@ export class ImportPool {
 
   /** Starts every worker now, so the first big import does not wait for them. */
   warm(): void {
-    while (this.workers.length < this.size) this.workers.push(this.start());
+    this.startMissing();
     this.retireWhenIdle();
   }
 
   /** Encodes a block on the least busy worker; rejects if the worker fails (encode inline then). */
   encode(block: { lines: ImportBlock } | { burst: BurstBlock }): Promise<EncodedBlock> {
-    this.warm();
+    this.startMissing();
+    // A block is out: no idle countdown until the last reply re-arms it.
     this.stopIdleTimer();
     const w = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.seq;
@@ -79,6 +80,10 @@ export class ImportPool {
       w.pending.set(id, { resolve, reject });
       w.worker.postMessage({ id, ...block } satisfies ImportWorkerRequest);
     });
+  }
+
+  private startMissing(): void {
+    while (this.workers.length < this.size) this.workers.push(this.start());
   }
 
   /** (Re)starts the idle countdown once no block is out; the timer never keeps the process alive. */
