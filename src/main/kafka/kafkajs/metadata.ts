@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ClusterDescription, MetadataPort, PartitionWatermarks, TopicMetadata } from '../ports/metadata';
+import type { ClusterDescription, MetadataPort, PartitionLogEnd, PartitionWatermarks, TopicMetadata } from '../ports/metadata';
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
@@ -64,40 +64,52 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
 
     async fetchWatermarks(topics: string[], options = {}): Promise<PartitionWatermarks[]> {
       const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
-      if (topics.length === 0) return [];
-      const byLeader = options.metadata ? leadersFromSnapshot(topics, options.metadata) : leadersFromRaw(await rawMetadata(topics));
-      // With a snapshot it is a bulk read (every topic): on the bulk connections, out of the pages' way.
-      const cluster = await (options.metadata ? getBulkCluster() : getCluster());
-      const results = await Promise.all(
-        [...byLeader.entries()].map(async ([nodeId, partitions]) => {
-          try {
-            const broker = await withDeadline(cluster.findBroker({ nodeId }), BROKER_DEADLINE_MS, `Reaching broker ${nodeId}`);
-            // Right after partitions are created or move, a leader named by the metadata can
-            // still answer NOT_LEADER for a moment: retry those briefly. A silent leader gets a
-            // deadline per attempt and no retry: it must not hold every view for minutes.
-            const [low, high] = await retryRetriable(() =>
-              withDeadline(
-                Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]),
-                WATERMARKS_DEADLINE_MS,
-                `Listing offsets on broker ${nodeId}`,
-              ),
-            );
-            const out: PartitionWatermarks[] = [];
-            for (const [topic, lows] of low) {
-              const highs = high.get(topic);
-              for (const [partition, lowOffset] of lows) out.push({ topic, partition, low: lowOffset, high: highs?.get(partition) ?? lowOffset });
-            }
-            return out;
-          } catch (error) {
-            // An unreachable leader must not hide every other broker's partitions.
-            if (byLeader.size === 1) throw new AppError(kafkaErrorData(error, `Listing offsets on broker ${nodeId}`));
-            return [];
-          }
-        }),
-      );
-      return byTopicThenPartition(results);
+      return sweep(topics, options.metadata, async (broker, partitions) => {
+        const [low, high] = await Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]);
+        const out: PartitionWatermarks[] = [];
+        for (const [topic, lows] of low) {
+          const highs = high.get(topic);
+          for (const [partition, lowOffset] of lows) out.push({ topic, partition, low: lowOffset, high: highs?.get(partition) ?? lowOffset });
+        }
+        return out;
+      });
+    },
+
+    async fetchLogEnds(topics: string[], options = {}): Promise<PartitionLogEnd[]> {
+      return sweep(topics, options.metadata, async (broker, partitions) => {
+        const out: PartitionLogEnd[] = [];
+        for (const [topic, highs] of await listOffsets(broker, partitions, OffsetSpec.Latest)) for (const [partition, high] of highs) out.push({ topic, partition, high });
+        return out;
+      });
     },
   };
+
+  /**
+   * Asks each leader once for its partitions of `topics` (`read`), side by side, and gathers the
+   * answers by topic and partition. With a metadata snapshot it is a bulk read (every topic): on
+   * the bulk connections, out of the pages' way.
+   */
+  async function sweep<R extends PartitionLogEnd>(topics: string[], metadata: TopicMetadata[] | undefined, read: (broker: InternalBroker, partitions: Map<string, number[]>) => Promise<R[]>): Promise<R[]> {
+    if (topics.length === 0) return [];
+    const byLeader = metadata ? leadersFromSnapshot(topics, metadata) : leadersFromRaw(await rawMetadata(topics));
+    const cluster = await (metadata ? getBulkCluster() : getCluster());
+    const results = await Promise.all(
+      [...byLeader.entries()].map(async ([nodeId, partitions]) => {
+        try {
+          const broker = await withDeadline(cluster.findBroker({ nodeId }), BROKER_DEADLINE_MS, `Reaching broker ${nodeId}`);
+          // Right after partitions are created or move, a leader named by the metadata can
+          // still answer NOT_LEADER for a moment: retry those briefly. A silent leader gets a
+          // deadline per attempt and no retry: it must not hold every view for minutes.
+          return await retryRetriable(() => withDeadline(read(broker, partitions), WATERMARKS_DEADLINE_MS, `Listing offsets on broker ${nodeId}`));
+        } catch (error) {
+          // An unreachable leader must not hide every other broker's partitions.
+          if (byLeader.size === 1) throw new AppError(kafkaErrorData(error, `Listing offsets on broker ${nodeId}`));
+          return [];
+        }
+      }),
+    );
+    return byTopicThenPartition(results);
+  }
 }
 
 type PartitionsByLeader = Map<number, Map<string, number[]>>;
@@ -143,8 +155,8 @@ async function retryRetriable<T>(work: () => Promise<T>, attempts = 5): Promise<
  * with one comparator took a second of main's time; sorting 9,000 names and each topic's few
  * partitions takes milliseconds.
  */
-function byTopicThenPartition(perBroker: PartitionWatermarks[][]): PartitionWatermarks[] {
-  const byTopic = new Map<string, PartitionWatermarks[]>();
+function byTopicThenPartition<R extends PartitionLogEnd>(perBroker: R[][]): R[] {
+  const byTopic = new Map<string, R[]>();
   for (const rows of perBroker) {
     for (const row of rows) {
       const list = byTopic.get(row.topic);
@@ -152,7 +164,7 @@ function byTopicThenPartition(perBroker: PartitionWatermarks[][]): PartitionWate
       else byTopic.set(row.topic, [row]);
     }
   }
-  const out: PartitionWatermarks[] = [];
+  const out: R[] = [];
   for (const topic of [...byTopic.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     const list = byTopic.get(topic)!;
     if (list.length > 1) list.sort((a, b) => a.partition - b.partition);

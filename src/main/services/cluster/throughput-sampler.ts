@@ -47,7 +47,7 @@ async function takeSample(client: KafkaClient, snapshots: MetadataSnapshots): Pr
   const metadata = (await snapshots.get(client)).topics.filter((t) => !t.internal && !t.name.startsWith('__'));
   const topics = metadata.map((t) => t.name);
   const at = Date.now();
-  const marks = topics.length > 0 ? await client.fetchWatermarks(topics, { metadata }) : [];
+  const marks = topics.length > 0 ? await client.fetchLogEnds(topics, { metadata }) : [];
   return { at, highs: new Map(marks.map((m) => [`${m.topic}\u0000${m.partition}`, BigInt(m.high)])), topics: new Set(topics) };
 }
 

@@ -2,7 +2,7 @@ import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, List
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { GroupMember } from '../../kafka/ports/groups';
-import type { PartitionWatermarks } from '../../kafka/ports/metadata';
+import type { PartitionLogEnd } from '../../kafka/ports/metadata';
 import { loadAllGroups, loadGroup, loadGroups, type LoadedGroup } from './group-loader';
 import { sameAssignment } from './reconciling';
 
@@ -16,7 +16,7 @@ export class GroupService {
   /** Total lag seen by earlier lists, per connection's client, for the trend column. */
   private readonly seen = new WeakMap<KafkaClient, Map<string, { at: number; lag: number }[]>>();
   /** Log-end offsets shared by the summary batches of one load. */
-  private readonly marks = new WeakMap<KafkaClient, { at: number; topics: Set<string>; marks: Map<string, PartitionWatermarks> }>();
+  private readonly marks = new WeakMap<KafkaClient, { at: number; topics: Set<string>; marks: Map<string, PartitionLogEnd> }>();
 
   async list(client: KafkaClient, signal?: AbortSignal): Promise<GroupSummary[]> {
     const loaded = await loadAllGroups(client);
@@ -191,16 +191,17 @@ export class GroupService {
 
   /**
    * Log-end offsets of the topics these offsets are on: one ListOffsets per leader for all of
-   * them. With `reuseMs`, topics asked within that time are not asked again.
+   * them (the ends only: lag needs no log start). With `reuseMs`, topics asked within that time
+   * are not asked again.
    */
-  private async watermarks(client: KafkaClient, offsets: { topic: string }[], reuseMs = 0): Promise<Map<string, PartitionWatermarks>> {
+  private async watermarks(client: KafkaClient, offsets: { topic: string }[], reuseMs = 0): Promise<Map<string, PartitionLogEnd>> {
     const topics = [...new Set(offsets.map((o) => o.topic))];
     const now = Date.now();
     const cached = this.marks.get(client);
-    const fresh = cached && reuseMs > 0 && now - cached.at < reuseMs ? cached : { at: now, topics: new Set<string>(), marks: new Map<string, PartitionWatermarks>() };
+    const fresh = cached && reuseMs > 0 && now - cached.at < reuseMs ? cached : { at: now, topics: new Set<string>(), marks: new Map<string, PartitionLogEnd>() };
     const missing = topics.filter((t) => !fresh.topics.has(t));
     if (missing.length > 0) {
-      for (const m of await client.fetchWatermarks(missing)) fresh.marks.set(`${m.topic}:${m.partition}`, m);
+      for (const m of await client.fetchLogEnds(missing)) fresh.marks.set(`${m.topic}:${m.partition}`, m);
       for (const t of missing) fresh.topics.add(t);
     }
     if (reuseMs > 0) this.marks.set(client, fresh);
@@ -214,7 +215,7 @@ export function lagTrend(before: number | undefined, now: number | null): GroupS
   return now > before ? 'rising' : now < before ? 'falling' : 'flat';
 }
 
-function summarize(loaded: LoadedGroup, marks: Map<string, PartitionWatermarks> | PartitionWatermarks[]): GroupSummary {
+function summarize(loaded: LoadedGroup, marks: Map<string, PartitionLogEnd> | PartitionLogEnd[]): GroupSummary {
   const { description: g, offsets: committed, share } = loaded;
   const map = Array.isArray(marks) ? new Map(marks.map((m) => [`${m.topic}:${m.partition}`, m])) : marks;
   let lag: number | null = null;
