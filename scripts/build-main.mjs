@@ -1,6 +1,8 @@
 // Bundles the Electron main process, the browser-mode server and the preload with esbuild.
-// Main and server are ES modules that import their npm dependencies from node_modules;
-// the sandboxed preload must be one CommonJS file with everything but `electron` inlined.
+// Main, server and workers are ES modules with their npm dependencies inlined: Node then reads a
+// few files at start instead of resolving and parsing hundreds of modules (and lexing each
+// CommonJS one for its exports), about a third of the server's start. The sandboxed preload must
+// be one CommonJS file with everything but `electron` inlined.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
@@ -18,7 +20,20 @@ await Promise.all([
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },
-    packages: 'external',
+    // Loaded on first use (a tunnel, a SOCKS proxy) or from files beside their code (zstd's WASM),
+    // so they stay in node_modules.
+    external: ['electron', 'ssh2', 'socks', '@bokuweb/zstd-wasm'],
+    // Inlined CommonJS packages expect CommonJS's `require` (Node's modules and a few optional
+    // ones) and `__filename` (write-file-atomic names its temporary files with it).
+    banner: {
+      js: [
+        "import { createRequire as __kxCreateRequire } from 'node:module';",
+        "import { fileURLToPath as __kxFileURLToPath } from 'node:url';",
+        'const require = __kxCreateRequire(import.meta.url);',
+        'const __filename = __kxFileURLToPath(import.meta.url);',
+        "const __dirname = __kxFileURLToPath(new URL('.', import.meta.url));",
+      ].join('\n'),
+    },
   }),
   build({
     ...common,
