@@ -232,4 +232,35 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
     expect(await groupsTouching(bootstrap, live)).toEqual([]);
     connectionId = (await app.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
   });
+
+  it('stops fetching while the window has not taken what was pushed, then catches up with nothing lost', async () => {
+    const topic = uniqueTopic('backlog');
+    await createTopic(bootstrap, topic, 1);
+    let untaken = 0;
+    const slow = startTestApp({ backlog: () => untaken });
+    try {
+      const id = (await slow.call('connection.connect', { config: { brokers: bootstrap.split(',') } })).connectionId;
+      const stop = new AbortController();
+      const tail = slow.call('messages.tail', { connectionId: id, runId: 'tail-backlog', topic, filter: {} }, stop.signal);
+      await new Promise((r) => setTimeout(r, 700));
+      const values = Array.from({ length: 50 }, (_, i) => `m-${i}`);
+      execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: values.slice(0, 10).join('\n') });
+      const pushed = () => slow.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === 'tail-backlog').flatMap((e) => (e.payload as MessagesBatch).messages.map(messageFromWire));
+      await eventually(async () => pushed().length, (n) => n === 10, 15_000, 50);
+      // The window falls 16 MB behind (over MAX_BACKLOG_BYTES): what is written meanwhile is not fetched.
+      untaken = 16 * 1024 * 1024;
+      await new Promise((r) => setTimeout(r, 600)); // the fetch in flight (at most TAIL_WAIT_MS) ends
+      execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: values.slice(10).join('\n') });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(pushed()).toHaveLength(10);
+      // Taken: the tail reads on from where it stopped.
+      untaken = 0;
+      await eventually(async () => pushed().length, (n) => n === 50, 15_000, 50);
+      expect(pushed().map((m) => text(m.value))).toEqual(values);
+      stop.abort();
+      await expect(tail).resolves.toMatchObject({ cancelled: true, progress: { scanned: 50 } });
+    } finally {
+      await slow.close();
+    }
+  });
 });

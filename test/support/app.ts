@@ -20,7 +20,7 @@ export interface TestApp {
 }
 
 /** The app's main-process services in this Node process, with a throw-away user-data folder (and, given a sink, its log lines). */
-export function startTestApp(options: { logSink?: (line: string) => void } = {}): TestApp {
+export function startTestApp(options: { logSink?: (line: string) => void; backlog?: () => number } = {}): TestApp {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ke-int-'));
   const services = createMainServices({
     // With a sink every line, debug included, goes to it: tests that check what the app logs.
@@ -28,7 +28,8 @@ export function startTestApp(options: { logSink?: (line: string) => void } = {})
     app: { version: 'test', runtime: 'browser', userDataDir },
   });
   const events: TestApp['events'] = [];
-  const client = services.host.attach((name, payload) => events.push({ name, payload }));
+  // `backlog` stands for a window that has not taken its pushed events yet (a WebSocket's buffer).
+  const client = services.host.attach((name, payload) => events.push({ name, payload }), options.backlog);
   let seq = 0;
   let reads = 0;
   const call: TestApp['call'] = async (name, request, signal) => {

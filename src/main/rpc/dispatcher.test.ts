@@ -6,7 +6,7 @@ import type { CallContext, Handlers } from './handlers';
 import { createRpcHost } from './rpc-host';
 
 const quiet = createLogger('test', { sink: () => undefined });
-const ctx = (): CallContext => ({ signal: new AbortController().signal, emit: () => undefined, clientId: 'c1' });
+const ctx = (): CallContext => ({ signal: new AbortController().signal, emit: () => undefined, clientId: 'c1', backlog: () => 0 });
 
 const open = { isReadOnly: () => false, ownerOf: () => undefined };
 

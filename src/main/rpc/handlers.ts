@@ -10,6 +10,8 @@ export interface CallContext {
   emit: Emit;
   /** The window or browser tab that made the call. */
   clientId: string;
+  /** Bytes of pushed events it has not taken yet: a stream that could outrun it waits (see tail-messages.ts). */
+  backlog(): number;
 }
 
 export type Handler<K extends CallName> = (

@@ -10,10 +10,12 @@ export interface RpcClient {
   readonly id: string;
   /** Delivers a pushed event to this client only. */
   send(event: EventName, payload: unknown): void;
+  /** Bytes sent to it and not yet taken by it (a WebSocket's buffer); 0 where the transport cannot tell. */
+  backlog(): number;
 }
 
 export interface RpcHost {
-  attach(send: RpcClient['send']): RpcClient;
+  attach(send: RpcClient['send'], backlog?: RpcClient['backlog']): RpcClient;
   call(client: RpcClient, callId: string, name: unknown, request: unknown): Promise<CallResult>;
   cancel(client: RpcClient, callId: string): void;
   /** The window closed or the socket dropped: abort its calls and tell listeners. */
@@ -38,8 +40,8 @@ export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MA
   const detachListeners: ((clientId: string) => void)[] = [];
 
   return {
-    attach(send) {
-      const client: RpcClient = { id: randomUUID(), send };
+    attach(send, backlog = () => 0) {
+      const client: RpcClient = { id: randomUUID(), send, backlog };
       inFlight.set(client.id, new Map());
       clients.set(client.id, client);
       return client;
@@ -59,7 +61,7 @@ export function createRpcHost(dispatcher: Dispatcher, log: Logger, maxCalls = MA
         if (inFlight.has(client.id)) client.send(event, payload);
       };
       try {
-        return await dispatcher.dispatch(name, request, { signal: controller.signal, emit, clientId: client.id });
+        return await dispatcher.dispatch(name, request, { signal: controller.signal, emit, clientId: client.id, backlog: client.backlog });
       } finally {
         calls.delete(key);
       }

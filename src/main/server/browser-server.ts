@@ -97,7 +97,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const send = (frame: ServerFrame | BadFrameResult) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const client = options.host.attach((name, payload) => send({ t: 'event', name, payload }));
+    const client = options.host.attach(
+      (name, payload) => send({ t: 'event', name, payload }),
+      () => ws.bufferedAmount,
+    );
     ws.on('message', (data, isBinary) => {
       const frame = parseClientFrame(isBinary ? null : data.toString());
       if (frame.kind === 'call') {

@@ -42,6 +42,7 @@ export function messageHandlers(
         push: (batch) => ctx.emit('messages.batch', batch),
         isOpen: () => isOpen(req.connectionId),
         health: connections.get(req.connectionId).health,
+        backlog: ctx.backlog,
       }),
     'messages.export': async (req, ctx) => {
       const { client, schemas } = connections.get(req.connectionId);

@@ -30,6 +30,8 @@ export interface TailRequest extends StreamRequest {
   isOpen(): boolean;
   /** The connection's health: an outage makes the tail wait for the cluster instead of ending. */
   health?: TailHealth;
+  /** Bytes pushed to the window and not yet taken by it: above MAX_BACKLOG_BYTES the tail waits before fetching more. */
+  backlog?(): number;
 }
 
 export interface TailHealth {
