@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BACKLOG_BYTES } from '../src/main/services/messages/tail-messages';
 import { messageFromWire, type EncodedBytes, type MessagesBatch, type MessageView, type RequestOf } from '../src/shared/api';
 import { startTestApp, type TestApp } from './support/app';
 import { eventually } from './support/eventually';
@@ -247,8 +248,8 @@ describe('streamed reads: filters in main, progress, cancel, live tail', () => {
       execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: values.slice(0, 10).join('\n') });
       const pushed = () => slow.events.filter((e) => e.name === 'messages.batch' && e.payload.runId === 'tail-backlog').flatMap((e) => (e.payload as MessagesBatch).messages.map(messageFromWire));
       await eventually(async () => pushed().length, (n) => n === 10, 15_000, 50);
-      // The window falls 16 MB behind (over MAX_BACKLOG_BYTES): what is written meanwhile is not fetched.
-      untaken = 16 * 1024 * 1024;
+      // The window falls twice the limit behind: what is written meanwhile is not fetched.
+      untaken = 2 * MAX_BACKLOG_BYTES;
       await new Promise((r) => setTimeout(r, 600)); // the fetch in flight (at most TAIL_WAIT_MS) ends
       execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: values.slice(10).join('\n') });
       await new Promise((r) => setTimeout(r, 1_500));

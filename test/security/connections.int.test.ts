@@ -52,7 +52,7 @@ describe('secured cluster: harness listeners (kcat) and the app connecting throu
     const { info, error } = await connect({ brokers: sasl(), sasl: { mechanism, username: alice.username, password: alice.password } });
     expect(error).toBeUndefined();
     expect(info!.securityProtocol).toBe('SASL_PLAINTEXT');
-    expect(info!.overview.clusterId).toBe(cluster.clusterId);
+    expect(info!.clusterId).toBe(cluster.clusterId);
   });
 
   it.each(['plain', 'scram-sha-256', 'scram-sha-512'] as const)('says "wrong credentials" (not "wrong mechanism") for a bad SASL/%s password, within the timeout', async (mechanism) => {

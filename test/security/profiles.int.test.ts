@@ -79,7 +79,7 @@ describe('connection profiles on the secured cluster', () => {
     const { profiles } = await app.call('profiles.list', {});
     const info = await app.call('profiles.connect', { id: profiles[0]!.id });
     expect(info).toMatchObject({ securityProtocol: 'SASL_PLAINTEXT', color: '#e5484d', profileId: profiles[0]!.id });
-    expect(info.overview.clusterId).toBe(cluster.clusterId);
+    expect(info.clusterId).toBe(cluster.clusterId);
     await app.call('connection.disconnect', { connectionId: info.connectionId });
   });
 

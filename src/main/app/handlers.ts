@@ -25,7 +25,7 @@ import type { ServiceDeps } from './service-deps';
 export function createHandlers(deps: ServiceDeps): Handlers {
   return {
     ...appHandlers(deps.app),
-    ...connectionHandlers(deps.connections, deps.cluster),
+    ...connectionHandlers(deps.connections),
     ...clusterHandlers(deps.connections, deps.cluster, deps.throughput),
     ...topicHandlers(deps.connections, deps.topics, deps.topicAdmin, deps.topicClone),
     ...produceHandlers(deps.connections, deps.produce),
@@ -44,6 +44,6 @@ export function createHandlers(deps: ServiceDeps): Handlers {
     ...quotaHandlers(deps.connections),
     ...scramHandlers(deps.connections),
     ...transactionHandlers(deps.connections),
-    ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, cluster: deps.cluster, createClient: deps.createClient, log: deps.log.child('profiles') }),
+    ...profileHandlers({ profiles: deps.profiles, masking: deps.masking, connections: deps.connections, createClient: deps.createClient, log: deps.log.child('profiles') }),
   };
 }

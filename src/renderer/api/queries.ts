@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from './ApiProvider';
+import type { ApiClient } from './client';
 
 /** Query keys per connection, so a refresh or a disconnect invalidates exactly one cluster's data. */
 export const queryKeys = {
@@ -28,13 +29,31 @@ export function useBrokers(connectionId: string) {
   });
 }
 
-export function useTopics(connectionId: string, refetchInterval: number | false = false) {
-  const api = useApi();
-  return useQuery({
+/** The topic list every page shares (Topics, Produce, the palette): one query, one cache entry. */
+export function topicsQuery(api: Pick<ApiClient, 'call'>, connectionId: string) {
+  return queryOptions({
     queryKey: queryKeys.topics(connectionId),
     queryFn: ({ signal }) => api.call('topics.list', { connectionId, includeInternal: true }, { signal }),
-    refetchInterval,
   });
+}
+
+export function useTopics(connectionId: string, refetchInterval: number | false = false) {
+  const api = useApi();
+  return useQuery({ ...topicsQuery(api, connectionId), refetchInterval });
+}
+
+/**
+ * Asks for the topic list as soon as a cluster is connected, while the Overview loads: it is the
+ * page most sessions open next, and main answers it from the metadata the Overview reads anyway.
+ * On a 9,000-topic cluster a list asked later waits behind the Overview's offset and disk
+ * sweeps, or reads the metadata again once that is no longer fresh.
+ */
+export function usePrefetchTopics(connectionId: string | undefined) {
+  const api = useApi();
+  const client = useQueryClient();
+  useEffect(() => {
+    if (connectionId) void client.prefetchQuery(topicsQuery(api, connectionId));
+  }, [api, client, connectionId]);
 }
 
 /** Reloads the topic list past main's metadata snapshot, e.g. for a topic created elsewhere a moment ago. */

@@ -1,4 +1,5 @@
 import type React from 'react';
+import { usePrefetchTopics } from '../api/queries';
 import { PaletteButton } from '../features/commands/Keyboard';
 import { useSession } from '../state/session-store';
 import { ConnectionHealthStatus } from '../features/health/ConnectionHealthStatus';
@@ -16,6 +17,7 @@ export function Shell() {
   const connection = useSession((s) => s.connection);
   const disconnect = useDisconnect();
   const section = route.segments[0] ?? 'overview';
+  usePrefetchTopics(connection?.connectionId);
 
   return (
     // The profile's colour frames the window, so production is never mistaken for local.

@@ -4,7 +4,7 @@ import { activateCluster, openClusterByKey, removeCluster, useClusters } from '.
 import { useSession } from './session-store';
 
 const info = (id: string, profileId?: string): ConnectionInfo =>
-  ({ connectionId: id, name: id, brokers: [`${id}:9092`], readOnly: false, securityProtocol: 'PLAINTEXT', tlsUnverified: false, ...(profileId ? { profileId } : {}), overview: {} }) as ConnectionInfo;
+  ({ connectionId: id, name: id, brokers: [`${id}:9092`], readOnly: false, securityProtocol: 'PLAINTEXT', tlsUnverified: false, ...(profileId ? { profileId } : {}), clusterId: null }) as ConnectionInfo;
 
 describe('open clusters follow the session', () => {
   beforeEach(() => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
 import { BrokerAddress, ConnectionId } from './common';
-import type { ClusterOverview } from './cluster';
 import type { AppErrorData } from '../errors';
 import { ConnectClusterName } from './connect';
 import { AddressMapping, ProxyConfig, SshConfig } from './route';
@@ -163,7 +162,12 @@ export interface ConnectionInfo {
   /** Set when opened from a saved profile: its id and colour (the window shows the colour). */
   profileId?: string;
   color?: string;
-  overview: ClusterOverview;
+  /**
+   * The id of the cluster reached (null from brokers too old to say). Connecting reads no topic
+   * metadata: on a 9,000-topic cluster that alone takes longer than connecting, and the
+   * Overview's first calls read it anyway, into the snapshot the topic list then shares.
+   */
+  clusterId: string | null;
   /** Names of the Kafka Connect clusters the settings name (the Connect page shows only with some). */
   connectClusters?: string[];
 }
@@ -222,7 +226,7 @@ export const connectionCalls = {
   'connection.connect': defineCall<ConnectionInfo>()(z.object({ config: ConnectionConfig })),
   'connection.disconnect': defineCall<void>()(z.object({ connectionId: ConnectionId })),
   /** Connections this window (or browser tab) opened and are still open. */
-  'connection.list': defineCall<Omit<ConnectionInfo, 'overview'>[]>()(z.object({})),
+  'connection.list': defineCall<Omit<ConnectionInfo, 'clusterId'>[]>()(z.object({})),
   /** The connection's health as main sees it now (changes are pushed as `connection.health`). */
   'connection.health': defineCall<ConnectionHealth>()(z.object({ connectionId: ConnectionId })),
   /** "Retry now": probes the brokers at once instead of at the next backoff step. */

@@ -52,7 +52,8 @@ export interface MetadataPort {
   fetchWatermarks(topics: string[], options?: { committed?: boolean; metadata?: TopicMetadata[] }): Promise<PartitionWatermarks[]>;
   /**
    * The log end offset (high watermark) of every partition, as `fetchWatermarks` reads it but
-   * without the log start: half the requests, for a sweep that only compares ends (throughput).
+   * without the log start: half the requests, for a sweep that only needs ends (the Overview's
+   * throughput, a group's lag).
    */
   fetchLogEnds(topics: string[], options?: { metadata?: TopicMetadata[] }): Promise<PartitionLogEnd[]>;
 }

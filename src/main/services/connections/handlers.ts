@@ -1,14 +1,12 @@
 import { securityProtocolOf, type ConnectionConfig, type ConnectionInfo } from '../../../shared/api';
 import type { CallContext, HandlerGroup } from '../../rpc/handlers';
-import type { ClusterService } from '../cluster/cluster-service';
 import type { ConnectionManager } from './connection-manager';
 
 export function connectionHandlers(
   connections: ConnectionManager,
-  cluster: ClusterService,
 ): HandlerGroup<'connection.connect' | 'connection.disconnect' | 'connection.list' | 'connection.health' | 'connection.retry'> {
   return {
-    'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, cluster, config, ctx),
+    'connection.connect': async ({ config }, ctx) => openAndDescribe(connections, config, ctx),
     // The dispatcher already refuses another window's id; the owner check here is the second lock.
     'connection.disconnect': async ({ connectionId }, ctx) => {
       await connections.close(connectionId, ctx.clientId);
@@ -29,19 +27,19 @@ export function connectionHandlers(
 }
 
 /**
- * Opens a connection for the calling window and reads the overview the connected screen starts
- * with; closes it again if that fails, or if the window went away while it was connecting
- * (its connections were closed already, and nobody would close this one).
+ * Opens a connection for the calling window and asks which cluster it reached (brokers and
+ * cluster id only: the topics' metadata is read by the pages that show it); closes it again if
+ * that fails, or if the window went away while it was connecting (its connections were closed
+ * already, and nobody would close this one).
  */
 export async function openAndDescribe(
   connections: ConnectionManager,
-  cluster: ClusterService,
   config: ConnectionConfig,
   ctx: Pick<CallContext, 'clientId' | 'signal'>,
 ): Promise<ConnectionInfo> {
   const connection = await connections.open(config, ctx.clientId);
   try {
-    const overview = await cluster.overview(connection.client, { fresh: true });
+    const { clusterId } = await connection.client.describeCluster();
     ctx.signal.throwIfAborted();
     return {
       connectionId: connection.id,
@@ -50,7 +48,7 @@ export async function openAndDescribe(
       readOnly: config.readOnly,
       securityProtocol: securityProtocolOf(config),
       tlsUnverified: config.tls?.skipVerify ?? false,
-      overview,
+      clusterId,
       connectClusters: (config.connectClusters ?? []).map((c) => c.name),
     };
   } catch (error) {

@@ -22,7 +22,7 @@ export class GroupService {
     const loaded = await loadAllGroups(client);
     // Left before the lag was read (the overview closed): skip the sweep of the groups' offsets.
     signal?.throwIfAborted();
-    const marks = await this.watermarks(client, loaded.flatMap((g) => g.offsets));
+    const marks = await this.logEnds(client, loaded.flatMap((g) => g.offsets));
     return this.withTrend(client, loaded.map((l) => summarize(l, marks))).sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
@@ -38,7 +38,7 @@ export class GroupService {
    */
   async summaries(client: KafkaClient, groups: ListedGroupRow[]): Promise<GroupSummary[]> {
     const loaded = await loadGroups(client, groups.map((g) => ({ ...g, protocolType: '' })));
-    const marks = await this.watermarks(client, loaded.flatMap((g) => [...g.offsets, ...(g.share ?? [])]), MARKS_REUSE_MS);
+    const marks = await this.logEnds(client, loaded.flatMap((g) => [...g.offsets, ...(g.share ?? [])]), MARKS_REUSE_MS);
     return this.withTrend(client, loaded.map((l) => summarize(l, marks)));
   }
 
@@ -194,7 +194,7 @@ export class GroupService {
    * them (the ends only: lag needs no log start). With `reuseMs`, topics asked within that time
    * are not asked again.
    */
-  private async watermarks(client: KafkaClient, offsets: { topic: string }[], reuseMs = 0): Promise<Map<string, PartitionLogEnd>> {
+  private async logEnds(client: KafkaClient, offsets: { topic: string }[], reuseMs = 0): Promise<Map<string, PartitionLogEnd>> {
     const topics = [...new Set(offsets.map((o) => o.topic))];
     const now = Date.now();
     const cached = this.marks.get(client);

@@ -60,7 +60,7 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
       // The broker hands a batch bigger than the size asked for only to the first partition of
       // a fetch that has data: a different partition leads each time, so none waits forever.
       const order = rotate(positions, round++);
-      while (req.backlog && req.backlog() > MAX_BACKLOG_BYTES && !req.signal.aborted) await abortableSleep(BACKLOG_POLL_MS, req.signal);
+      while (req.backlog && req.backlog() > MAX_BACKLOG_BYTES && !req.signal.aborted && req.isOpen()) await abortableSleep(BACKLOG_POLL_MS, req.signal);
       if (req.signal.aborted || !req.isOpen()) break;
       let chunks: PartitionChunk[] | null;
       try {

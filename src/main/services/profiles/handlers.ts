@@ -1,6 +1,5 @@
 import type { HandlerGroup } from '../../rpc/handlers';
 import type { Logger } from '../../log';
-import type { ClusterService } from '../cluster/cluster-service';
 import type { ConnectionManager, KafkaClientFactory } from '../connections/connection-manager';
 import { openAndDescribe } from '../connections/handlers';
 import { testConnection } from './connection-test';
@@ -15,7 +14,6 @@ export function profileHandlers(deps: {
   /** Told which profile a connection was opened with: its masking rules apply to its reads. */
   masking?: Pick<MaskingService, 'bind' | 'refresh'>;
   connections: ConnectionManager;
-  cluster: ClusterService;
   createClient: KafkaClientFactory;
   log: Logger;
 }): HandlerGroup<'profiles.list' | 'profiles.save' | 'profiles.saveConnection' | 'profiles.delete' | 'profiles.connect' | 'profiles.test' | 'profiles.import' | 'profiles.export' | 'profiles.trustHostKey'> {
@@ -42,7 +40,7 @@ export function profileHandlers(deps: {
     },
     'profiles.connect': async ({ id }, ctx) => {
       const profile = await profiles.get(id);
-      const info = await openAndDescribe(deps.connections, deps.cluster, await profiles.connectionConfig(id), ctx);
+      const info = await openAndDescribe(deps.connections, await profiles.connectionConfig(id), ctx);
       await deps.masking?.bind(info.connectionId, profile.id);
       return { ...info, profileId: profile.id, color: profile.color };
     },

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiProvider';
-import { queryKeys } from '../../api/queries';
+import { queryKeys, topicsQuery } from '../../api/queries';
 import { navItemsFor } from '../../app/routes';
 import { useSession } from '../../state/session-store';
 import { groupKeys } from '../groups/queries';
@@ -17,7 +17,7 @@ export function usePaletteSources(): { sources: PaletteSources; loading: boolean
   const connection = useSession((s) => s.connection);
   const connectionId = connection?.connectionId ?? '';
   const enabled = Boolean(connection);
-  const topics = useQuery({ queryKey: queryKeys.topics(connectionId), queryFn: ({ signal }) => api.call('topics.list', { connectionId, includeInternal: true }, { signal }), enabled });
+  const topics = useQuery({ ...topicsQuery(api, connectionId), enabled });
   const groups = useQuery({ queryKey: groupKeys.list(connectionId), queryFn: ({ signal }) => api.call('groups.list', { connectionId }, { signal }), enabled });
   const brokers = useQuery({ queryKey: queryKeys.brokers(connectionId), queryFn: ({ signal }) => api.call('cluster.brokers', { connectionId }, { signal }), enabled });
   const profiles = useProfiles();
