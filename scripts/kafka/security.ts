@@ -64,7 +64,10 @@ export async function makeTlsMaterial(dir: string): Promise<{ caFile: string; ke
     (['server', 'client'] as const).map(async (who) => {
       const cn = who === 'server' ? 'localhost' : 'ke-client';
       await openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${cn}`, '-keyout', f(`${who}.key`), '-out', f(`${who}.csr`));
-      await openssl('x509', '-req', '-in', f(`${who}.csr`), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-CAcreateserial', '-days', '30', '-extfile', f(`${who}.ext`), '-out', f(`${who}.pem`));
+      // A serial of its own, not -CAcreateserial: the two signings run at once, and one read the
+      // serial file while the other was writing it ("Unable to load number from ca.srl", CI).
+      const serial = who === 'server' ? '1001' : '1002';
+      await openssl('x509', '-req', '-in', f(`${who}.csr`), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-set_serial', serial, '-days', '30', '-extfile', f(`${who}.ext`), '-out', f(`${who}.pem`));
     }),
   );
   await openssl('pkcs12', '-export', '-in', f('server.pem'), '-inkey', f('server.key'), '-certfile', f('ca.pem'), '-name', 'broker', '-passout', `pass:${keystorePassword}`, '-out', f('server.p12'));
