@@ -86,7 +86,13 @@ export async function writeFileStreaming<T>({ path, claimed }: ChosenFile, produ
     await rename(temp, path);
     return { result, bytes };
   } catch (error) {
-    stream.destroy();
+    // The file opens asynchronously: removed before the stream has closed, a write cancelled at
+    // once would have it created after the removal (a .part left behind, seen in CI under load).
+    if (!stream.closed) {
+      const closed = once(stream, 'close').catch(() => undefined);
+      stream.destroy();
+      await closed;
+    }
     await rm(temp, { force: true });
     if (claimed) await rm(path, { force: true });
     throw error;
