@@ -67,7 +67,9 @@ const rssTimer = setInterval(() => {
   peakExternal = Math.max(peakExternal, m.external); // includes every Buffer (arrayBuffers)
 }, 50);
 
-for (const w of workloads) {
+// `--only zstd` (or `none`): one workload, to compare two settings quickly.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+for (const w of workloads.filter((w) => !only || w.codec === only)) {
   const topic = `p1-${w.codec}-${process.pid}`;
   await createTopicsReady(bootstrap, [{ topic, numPartitions: PARTITIONS }]);
   created.push(topic);

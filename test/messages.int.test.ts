@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EncodedBytes } from '../src/shared/api';
 import { startTestApp, type TestApp } from './support/app';
@@ -26,6 +27,22 @@ describe('reading messages without a consumer group', () => {
     const { messages } = await app.call('messages.browse', { connectionId, topic, position: { kind: 'beginning' } });
     expect(messages.map((m) => `${text(m.key)}|${text(m.value)}`)).toEqual(lines);
     expect(messages.map((m) => m.offset)).toEqual(lines.map((_, i) => String(i)));
+  });
+
+  it.each(['zstd', 'lz4'])('reads a long %s topic (chunks decompressed on a worker thread) exactly as kcat does', async (codec) => {
+    const topic = uniqueTopic(`kcat-long-${codec}`);
+    await createTopic(bootstrap, topic, 2);
+    // Random hex compresses about 2:1: each partition's chunks are well over the off-thread threshold.
+    const lines = Array.from({ length: 4000 }, (_, i) => `k${i}|${randomBytes(150).toString('hex')}`);
+    execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic, '-K', '|', '-z', codec, '-X', 'batch.num.messages=500'], { input: lines.join('\n') });
+    const theirs = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-o', 'beginning', '-f', '%p|%o|%k|%s\n'], { maxBuffer: 64 * 1024 * 1024 })
+      .toString()
+      .trim()
+      .split('\n')
+      .sort();
+    const ours = (await app.readAll(connectionId, topic)).map((m) => `${m.partition}|${m.offset}|${text(m.key)}|${text(m.value)}`).sort();
+    expect(ours).toHaveLength(4000);
+    expect(ours).toEqual(theirs);
   });
 
   it('shows binary keys, headers, tombstones and Schema Registry framing as they are', async () => {
