@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EncodedBytes } from '../src/shared/api';
 import { startTestApp, type TestApp } from './support/app';
+import { kafkaTool } from './support/java-clients';
 import { createTopic, groupsTouching, sharedBootstrap, testKafka, uniqueTopic } from './support/kafka';
 
 const text = (e: EncodedBytes | null) => (e === null ? null : e.encoding === 'utf8' ? e.data : `base64:${e.data}`);
@@ -44,6 +48,21 @@ describe('reading messages without a consumer group', () => {
     expect(ours).toHaveLength(4000);
     expect(ours).toEqual(theirs);
   });
+
+  it("reads the big zstd batches of Kafka's Java producer (frames that do not state their size), as kcat does", async () => {
+    const topic = uniqueTopic('java-zstd');
+    await createTopic(bootstrap, topic, 1);
+    // Batches of up to 4 MB (2.7 MB here): more than the 1 MB the WASM zstd build allows by default.
+    // JSON values compress well, so a batch stays under the broker's 1 MB message size.
+    const payload = join(mkdtempSync(join(tmpdir(), 'ke-java-zstd-')), 'payload.txt');
+    writeFileSync(payload, Array.from({ length: 50 }, (_, i) => JSON.stringify({ order: i, customer: `customer-${i}`, note: 'n'.repeat(300) })).join('\n'));
+    const props = [`bootstrap.servers=${bootstrap}`, 'compression.type=zstd', 'batch.size=4000000', 'linger.ms=2000', 'max.request.size=8000000'];
+    await kafkaTool('org.apache.kafka.tools.ProducerPerformance', ['--topic', topic, '--num-records', '8000', '--payload-file', payload, '--throughput', '-1', '--producer-props', ...props]);
+    const theirs = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-o', 'beginning', '-f', '%o|%s\n'], { maxBuffer: 64 * 1024 * 1024 }).toString().trim().split('\n');
+    const ours = (await app.readAll(connectionId, topic)).map((m) => `${m.offset}|${text(m.value)}`);
+    expect(theirs).toHaveLength(8000); // under the search's default limit of 10,000
+    expect(ours).toEqual(theirs);
+  }, 120_000);
 
   it('shows binary keys, headers, tombstones and Schema Registry framing as they are', async () => {
     const topic = uniqueTopic('shapes');

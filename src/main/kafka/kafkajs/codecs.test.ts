@@ -23,4 +23,28 @@ describe('codecs', () => {
     expect(frame[4]! & 0x20).toBe(0x20);
     expect(lz4Compress(sample).length).toBeLessThan(sample.length / 2);
   });
+
+  it('reads a zstd frame that does not state its size (as Java writes them) past the 1 MB the WASM build allows by default', async () => {
+    const big = Buffer.from(Array.from({ length: 80_000 }, (_, i) => `{"seq":${i},"note":"${(i * 2654435761).toString(36)}"}`).join('\n'));
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    const streamed = withoutContentSize(await zstdCompress(big));
+    expect((await zstdDecompress(streamed)).equals(big)).toBe(true);
+  });
 });
+
+/**
+ * The same frame with its content size left out, as a streaming writer (zstd-jni, Java's
+ * producer) leaves it: the header then carries a window size instead (RFC 8878, 3.1.1.1).
+ */
+function withoutContentSize(frame: Buffer): Buffer {
+  const descriptor = frame[4]!;
+  const singleSegment = (descriptor >> 5) & 1;
+  const sizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6]!;
+  const dictionaryBytes = [0, 1, 2, 4][descriptor & 3]!;
+  const windowLog = 27; // the decoder's default limit, and more than the data
+  const window = singleSegment ? Buffer.from([(windowLog - 10) << 3]) : frame.subarray(5, 6);
+  const blocks = frame.subarray(5 + (singleSegment ? 0 : 1) + dictionaryBytes + sizeBytes);
+  expect(dictionaryBytes).toBe(0);
+  return Buffer.concat([frame.subarray(0, 4), Buffer.from([descriptor & 0x04]), window, blocks]);
+}
+

@@ -90,10 +90,25 @@ export async function zstdLoaded(): Promise<void> {
 /** As zstdDecompress, once zstdLoaded() has resolved. */
 export function zstdDecompressSync(data: Buffer): Buffer {
   if (nativeZstdDecompress) return nativeZstdDecompress(data);
-  // Already a copy out of the WASM heap: wrapped, not copied again.
-  const out = zstd.decompress(data);
-  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  // The WASM build sizes its output by the frame's header. Java's producer (a streaming writer)
+  // leaves the size out, and the build then allows 1 MB: a bigger batch would fail as corrupt.
+  // So unknown sizes get room from the compressed size, doubled until the records fit.
+  for (let room = Math.max(WASM_FIRST_ROOM, data.length * 16); ; room *= 2) {
+    try {
+      // Already a copy out of the WASM heap: wrapped, not copied again.
+      const out = zstd.decompress(data, { defaultHeapSize: room });
+      return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+    } catch (error) {
+      if (!ZSTD_TOO_SMALL.test((error as Error).message) || room >= WASM_MAX_ROOM) throw error;
+    }
+  }
 }
+
+/** zstd's error dstSize_tooSmall, as the WASM build reports it. */
+const ZSTD_TOO_SMALL = /code -70$/;
+const WASM_FIRST_ROOM = 1024 * 1024;
+/** A batch that holds more than this once decompressed is refused (the WASM heap's room). */
+const WASM_MAX_ROOM = 1024 * 1024 * 1024;
 
 export async function zstdDecompress(data: Buffer): Promise<Buffer> {
   await zstdLoaded();
