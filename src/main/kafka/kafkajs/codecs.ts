@@ -1,15 +1,23 @@
 import * as zlib from 'node:zlib';
+import kafkajs from 'kafkajs';
 import * as snappy from 'snappyjs';
 import * as lz4 from 'lz4js';
 import { hash as xxh32 } from 'lz4js/xxh32.js';
 import * as zstd from '@bokuweb/zstd-wasm';
 
 /**
- * The codecs other clients (Java, librdkafka/kcat, Go) write batches with, besides gzip: snappy,
- * lz4 and zstd, in pure JS/WASM (no native build, nothing downloaded at install time). No kafkajs
- * here: the decompress worker loads this module (register-codecs.ts gives them to kafkajs).
+ * kafkajs reads and writes only gzip by itself. Other clients (Java, librdkafka/kcat, Go)
+ * use snappy, lz4 and zstd too, so we register all three, in pure JS/WASM (no native build,
+ * nothing downloaded at install time).
  */
 
+// kafkajs is CommonJS and exports these as `Key: value` pairs, which Node's ESM named-export
+// detection misses: `import { CompressionCodecs } from 'kafkajs'` breaks the built server.
+const { CompressionCodecs, CompressionTypes } = kafkajs;
+
+interface Encoderish {
+  buffer: Buffer;
+}
 
 // Java's snappy (xerial SnappyOutputStream) frames blocks behind this header; librdkafka
 // writes and reads the same framing. Raw snappy is accepted on read too.
@@ -111,4 +119,21 @@ function uint32(n: number): Buffer {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(n);
   return b;
+}
+
+
+let registered = false;
+
+/** Idempotent: called whenever a kafkajs client is created. */
+export function registerCompressionCodecs(): void {
+  if (registered) return;
+  registered = true;
+  const codec = (compress: (b: Buffer) => Buffer | Promise<Buffer>, decompress: (b: Buffer) => Buffer | Promise<Buffer>) => () => ({
+    compress: async (encoder: Encoderish) => compress(encoder.buffer),
+    decompress: async (buffer: Buffer) => decompress(buffer),
+  });
+  const codecs = CompressionCodecs as Record<number, unknown>;
+  codecs[CompressionTypes.Snappy] = codec(snappyCompress, snappyDecompress);
+  codecs[CompressionTypes.LZ4] = codec(lz4Compress, (b) => Buffer.from(lz4.decompress(b)));
+  codecs[CompressionTypes.ZSTD] = codec(zstdCompress, zstdDecompress);
 }

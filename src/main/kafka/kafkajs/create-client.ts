@@ -6,7 +6,7 @@ import type { KafkaClient } from '../client';
 import { kafkaErrorData } from './errors';
 import { createInternalCluster, type InternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
-import { registerCompressionCodecs } from './register-codecs';
+import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
 import { lazyClient } from './lazy-client';
 import { createMessagesPort } from './messages';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { registerCompressionCodecs } from '../register-codecs';
+import { registerCompressionCodecs } from '../codecs';
 import { encodeRecordBatch, encodeRecordBatches, type BatchRecord } from './record-batch';
 
 // kafkajs' own record batch decoder and CRC, an independent implementation to check against.
