@@ -16,7 +16,6 @@ await Promise.all([
       serve: 'src/main/server/serve.ts',
       'decode-worker': 'src/main/schemas/decode-worker.ts',
       'import-worker': 'src/main/services/produce/import-worker.ts',
-      'decompress-worker': 'src/main/kafka/kafkajs/raw/decompress-worker.ts',
     },
     outdir: 'dist/main',
     format: 'esm',

@@ -30,8 +30,6 @@ export interface RecordRows {
   release?(row: number): void;
   /** Rows from `row` on may be asked for much later or never: keep them small meanwhile. */
   hold?(row: number): void;
-  /** Readies the rows off the main thread where it can (decompression), so the first look does not block it. */
-  prepare?(): Promise<void>;
 }
 
 export interface PartitionChunk {

@@ -63,8 +63,6 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
       next = progressed && after < high ? quiet(fetch(after)) : null;
       // Per record: plain numbers (offsets stay below 2^53), the room left counted once per chunk.
       const rows: RecordRows = chunk.rows ?? arrayRows(chunk.records);
-      // Decompressed on a worker while the other partitions' chunks are scanned here.
-      if (rows.prepare && (await unlessAborted(rows.prepare().then(() => true), stop.signal)) === null) break;
       const n = wanted(rows, Number(high), filter ? Number.POSITIVE_INFINITY : req.limit - pusher.matched);
       if (plain && (!req.schemas || (unframedNeedsNoSchema && !rows.mayBeFramed))) {
         // Every record matches and none needs to be an object: the pusher makes only those it pushes.

@@ -1,13 +1,20 @@
 import { availableParallelism } from 'node:os';
-import { WorkerPool, poolSize } from '../../workers/worker-pool';
-import { workerFileBeside } from '../../workers/worker-thread';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerFileBeside } from '../../workers/worker-thread';
 import type { BurstBlock, EncodedBlock, ImportBlock } from './import-block';
 
 /** A block of an imported file's lines, or of a burst's records. */
-export type ImportWorkerRequest = { lines: ImportBlock } | { burst: BurstBlock };
+export type ImportWorkerRequest = { id: number; lines: ImportBlock } | { id: number; burst: BurstBlock };
 
 /** A block's record batches (each in its own transferred ArrayBuffer) and failed lines, or why the block failed as a whole. */
 export type ImportWorkerReply = { id: number; partitions: [number, Uint8Array[], number][]; failures: [string, number][] } | { id: number; error: string };
+
+interface PooledWorker {
+  worker: Worker;
+  pending: Map<number, { resolve(block: EncodedBlock): void; reject(error: Error): void }>;
+  /** Stops the worker on purpose: its exit is then not a failure. */
+  retire(): void;
+}
 
 /** Workers idle this long are stopped (about 10 MB each); the next big import starts them again. */
 const IDLE_MS = 60_000;
@@ -22,12 +29,20 @@ const IDLE_MS = 60_000;
  */
 export class ImportPool {
   private static instance: ImportPool | null | undefined;
+  private readonly workers: PooledWorker[] = [];
+  private seq = 0;
+  private broken: Error | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   /** The process's pool, or null when this machine (or build) cannot run one. */
   static shared(): ImportPool | null {
-    // KAFKA_EXPLORER_IMPORT_WORKERS overrides (0 encodes inline, as on one core).
-    if (ImportPool.instance === undefined) ImportPool.instance = ImportPool.create(poolSize(process.env.KAFKA_EXPLORER_IMPORT_WORKERS, availableParallelism() >= 2 ? 2 : 0));
-    return ImportPool.instance?.workers.broken ? null : ImportPool.instance;
+    if (ImportPool.instance === undefined) {
+      // KAFKA_EXPLORER_IMPORT_WORKERS overrides (0 encodes inline, as on one core).
+      const override = Number(process.env.KAFKA_EXPLORER_IMPORT_WORKERS ?? NaN);
+      const size = override >= 0 ? Math.min(8, override) : availableParallelism() >= 2 ? 2 : 0;
+      ImportPool.instance = ImportPool.create(size);
+    }
+    return ImportPool.instance?.broken ? null : ImportPool.instance;
   }
 
   /** A pool of its own, apart from the process's (tests use a short `idleMs`). */
@@ -36,31 +51,83 @@ export class ImportPool {
     return size > 0 && file ? new ImportPool(size, file, idleMs) : null;
   }
 
-  private readonly workers: WorkerPool<ImportWorkerRequest, ImportWorkerReply, EncodedBlock>;
-
   private constructor(
     readonly size: number,
-    file: string,
-    idleMs: number,
-  ) {
-    this.workers = new WorkerPool(size, file, idleMs, (reply) => ({
-      partitions: reply.partitions.map(([p, batches, n]) => [p, batches.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), n]),
-      failures: reply.failures,
-    }));
-  }
+    private readonly file: string,
+    private readonly idleMs = IDLE_MS,
+  ) {}
 
   /** Workers running now (none until the first big import or preview, and none again once idle). */
   get running(): number {
-    return this.workers.running;
+    return this.workers.length;
   }
 
   /** Starts every worker now, so the first big import does not wait for them. */
   warm(): void {
-    this.workers.warm();
+    this.startMissing();
+    this.retireWhenIdle();
   }
 
   /** Encodes a block on the least busy worker; rejects if the worker fails (encode inline then). */
-  encode(block: ImportWorkerRequest): Promise<EncodedBlock> {
-    return this.workers.run(block);
+  encode(block: { lines: ImportBlock } | { burst: BurstBlock }): Promise<EncodedBlock> {
+    this.startMissing();
+    // A block is out: no idle countdown until the last reply re-arms it.
+    this.stopIdleTimer();
+    const w = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = ++this.seq;
+    return new Promise<EncodedBlock>((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      w.pending.set(id, { resolve, reject });
+      w.worker.postMessage({ id, ...block } satisfies ImportWorkerRequest);
+    });
+  }
+
+  private startMissing(): void {
+    while (this.workers.length < this.size) this.workers.push(this.start());
+  }
+
+  /** (Re)starts the idle countdown once no block is out; the timer never keeps the process alive. */
+  private retireWhenIdle(): void {
+    if (this.workers.some((w) => w.pending.size > 0)) return;
+    this.stopIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.workers.some((w) => w.pending.size > 0)) return;
+      for (const w of this.workers.splice(0)) w.retire();
+    }, this.idleMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private start(): PooledWorker {
+    const pending: PooledWorker['pending'] = new Map();
+    let retired = false;
+    const worker = startWorker<ImportWorkerReply>(this.file, {
+      message: (reply) => {
+        const waiting = pending.get(reply.id);
+        pending.delete(reply.id);
+        if ('error' in reply) waiting?.reject(new Error(reply.error));
+        else waiting?.resolve({ partitions: reply.partitions.map(([p, batches, n]) => [p, batches.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), n]), failures: reply.failures });
+        this.retireWhenIdle();
+      },
+      failed: (error) => {
+        if (retired) return;
+        this.broken = error;
+        for (const waiting of pending.values()) waiting.reject(error);
+        pending.clear();
+      },
+    });
+    return {
+      worker,
+      pending,
+      retire: () => {
+        retired = true;
+        void worker.terminate();
+      },
+    };
   }
 }

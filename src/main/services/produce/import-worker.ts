@@ -1,6 +1,5 @@
 import { parentPort } from 'node:worker_threads';
 import { encodeBurstBlock, encodeImportBlock } from './import-block';
-import { transferable, type Sent } from '../../workers/worker-pool';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-pool';
 
 /**
@@ -11,15 +10,19 @@ import type { ImportWorkerReply, ImportWorkerRequest } from './import-pool';
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
 
-port.on('message', (m: Sent<ImportWorkerRequest>) => {
+port.on('message', (m: ImportWorkerRequest) => {
   ('lines' in m ? encodeImportBlock(m.lines) : encodeBurstBlock(m.burst)).then(
     (encoded) => {
       // Each batch in an ArrayBuffer of its own, so it moves to main without a copy (a small
       // Buffer may sit in Node's shared pool, which must not be transferred).
-      const partitions = encoded.partitions.map(([p, batches, n]): [number, Uint8Array[], number] => [p, batches.map(transferable), n]);
+      const partitions = encoded.partitions.map(([p, batches, n]): [number, Uint8Array[], number] => [p, batches.map(owned), n]);
       const reply: ImportWorkerReply = { id: m.id, partitions, failures: encoded.failures };
       port.postMessage(reply, partitions.flatMap(([, batches]) => batches.map((b) => b.buffer as ArrayBuffer)));
     },
     (error: unknown) => port.postMessage({ id: m.id, error: (error as Error)?.message ?? String(error) } satisfies ImportWorkerReply),
   );
 });
+
+function owned(b: Buffer): Uint8Array {
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+}

@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
-import { DecompressPool, OFF_THREAD_MIN_BYTES } from './decompress-pool';
-import type { Compression } from '../../../../shared/api/produce';
+import { describe, expect, it } from 'vitest';
 import { encodeRecordBatch, type BatchRecord } from './record-batch';
-import { decodeRecordBatches, decodeRecordTable } from './record-batch-decode';
+import { decodeRecordBatches } from './record-batch-decode';
 
 const records: BatchRecord[] = [
   { key: Buffer.from('rider-1'), value: Buffer.from('{"loc":"SOUTH"}'), headers: [{ key: 'source', value: Buffer.from('app') }, { key: 'ü', value: Buffer.alloc(0) }], timestamp: 1_764_000_000_000 },
@@ -12,7 +9,7 @@ const records: BatchRecord[] = [
 ];
 
 /** A batch as the log stores it: offsets from `base`, and the attributes the broker or a producer set. */
-async function stored(base: number, rs: BatchRecord[], options: { compression?: Compression; attributes?: number; producerId?: bigint } = {}): Promise<Buffer> {
+async function stored(base: number, rs: BatchRecord[], options: { compression?: 'none' | 'zstd'; attributes?: number; producerId?: bigint } = {}): Promise<Buffer> {
   const batch = await encodeRecordBatch(rs, options.compression ?? 'none');
   batch.writeBigInt64BE(BigInt(base), 0);
   if (options.attributes !== undefined) batch.writeInt16BE(batch.readInt16BE(21) | options.attributes, 21);
@@ -78,41 +75,4 @@ describe('record batch v2 decoding', () => {
     batch.writeInt8(1, 16);
     await expect(decodeRecordBatches(batch, 0, 0, [])).rejects.toThrow('message format v1');
   });
-
-  // No pool on a one-core machine: chunks decompress inline there (covered above).
-  describe.skipIf(!DecompressPool.shared())('a deferred chunk prepared on a worker thread', () => {
-    // Random values do not compress: two batches of them are well over the off-thread threshold.
-    const big = (n: number): BatchRecord[] => Array.from({ length: n }, (_, i) => ({ key: Buffer.from(`k${i}`), value: randomBytes(200), headers: [], timestamp: 1_764_000_000_000 + i }));
-
-    it.each(['gzip', 'snappy', 'lz4', 'zstd'] as const)('reads as the inline path does (%s), a plain batch between compressed ones', async (compression) => {
-      const first = big(500);
-      const log = Buffer.concat([await stored(0, first, { compression }), await stored(500, records), await stored(503, big(500), { compression })]);
-      expect(log.length).toBeGreaterThan(OFF_THREAD_MIN_BYTES);
-      const sent = vi.spyOn(DecompressPool.prototype, 'decompress');
-      try {
-        const prepared = (await decodeRecordTable(log, 0, 0, [], { deferDecompression: true })).table;
-        await prepared.prepare();
-        expect(sent).toHaveBeenCalledTimes(1);
-        expect(sent.mock.calls[0]![0].length).toBe(2); // the two compressed batches, not the plain one
-        // The worker read both (null would mean main decompressed them again itself).
-        expect((await sent.mock.results[0]!.value).map((b: Buffer | null) => b?.length ?? null)).toEqual([expect.any(Number), expect.any(Number)]);
-        const inline = (await decodeRecordTable(log, 0, 0, [])).table;
-        expect(prepared.length).toBe(1003);
-        expect(shown(prepared.records())).toEqual(shown(inline.records()));
-        expect(prepared.record(499).value).toEqual(first[499]!.value);
-      } finally {
-        sent.mockRestore();
-      }
-    });
-
-    it('leaves a batch the worker cannot read to fail where the rows are looked at, as the inline path does', async () => {
-      const log = Buffer.concat([await stored(0, big(600), { compression: 'zstd' })]);
-      log.writeUInt32BE(0xdeadbeef, 61); // the zstd frame's magic number
-      const table = (await decodeRecordTable(log, 0, 0, [], { deferDecompression: true, corrupt: (error) => new Error(`corrupt: ${(error as Error).message}`) })).table;
-      await table.prepare();
-      expect(() => table.length).toThrow(/^corrupt: /);
-      expect(() => table.record(0)).toThrow(/^corrupt: /);
-    });
-  });
 });
-

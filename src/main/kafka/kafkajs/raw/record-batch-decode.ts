@@ -1,7 +1,6 @@
 import type { RawRecord } from '../../ports/messages';
 import { zstdLoaded } from '../codecs';
 import { decompressBatch, decompressBatchLoaded, ZSTD } from './decompress-batch';
-import { DecompressPool, OFF_THREAD_MIN_BYTES } from './decompress-pool';
 import { RecordTable } from './record-table';
 
 /** Offsets of the fixed v2 batch header fields (see record-batch.ts, which writes them). */
@@ -95,39 +94,15 @@ export async function decodeRecordTable(data: Buffer, partition: number, from: n
   }
   if (kept.length > 0) {
     if (kept.some((b) => b.codec === ZSTD)) await zstdLoaded();
-    /** The compressed batches' records, when a worker decompressed them first (see offThread). */
-    let bodies: (Buffer | null)[] = [];
-    table.fillLater(
-      () => {
-        try {
-          kept.forEach((b, i) => readBatch(table, data, b, b.codec === 0 ? data : (bodies[i] ?? decompressBatch(b.codec, data.subarray(b.start, b.end))), from));
-        } catch (error) {
-          throw options.corrupt ? options.corrupt(error) : error;
-        }
-        bodies = [];
-      },
-      offThread(data, kept, (decompressed) => (bodies = decompressed)),
-    );
+    table.fillLater(() => {
+      try {
+        for (const b of kept) readBatch(table, data, b, b.codec === 0 ? data : decompressBatch(b.codec, data.subarray(b.start, b.end)), from);
+      } catch (error) {
+        throw options.corrupt ? options.corrupt(error) : error;
+      }
+    });
   }
   return { table, nextOffset };
-}
-
-/**
- * Decompresses the kept batches on a worker and hands their bodies over (in `kept`'s order, a
- * plain batch's left null); undefined when there is too little to gain or no worker. A worker's
- * failure leaves the bodies to be decompressed inline, where a corrupt batch then fails as before.
- */
-function offThread(data: Buffer, kept: readonly Kept[], done: (bodies: (Buffer | null)[]) => void): (() => Promise<void>) | undefined {
-  const compressed = kept.filter((b) => b.codec !== 0);
-  const bytes = compressed.reduce((sum, b) => sum + b.end - b.start, 0);
-  const pool = bytes >= OFF_THREAD_MIN_BYTES ? DecompressPool.shared() : null;
-  if (!pool) return undefined;
-  return async () => {
-    const out = await pool.decompress(compressed.map((b) => ({ codec: b.codec, bytes: data.subarray(b.start, b.end) }))).catch(() => null);
-    if (!out) return;
-    let next = 0;
-    done(kept.map((b) => (b.codec === 0 ? null : out[next++]!)));
-  };
 }
 
 export interface DecodeOptions {

@@ -25,7 +25,6 @@ export class RecordTable implements RecordRows {
   private framing = false;
   /** Fills the table when it is first looked at (deferred decompression), then null. */
   private pending: (() => void) | null = null;
-  private preparing: (() => Promise<void>) | null = null;
   private failed: Error | null = null;
   private offsets: Float64Array;
   private times: Float64Array;
@@ -52,23 +51,9 @@ export class RecordTable implements RecordRows {
     this.ints = new Int32Array(capacity * STRIDE);
   }
 
-  /**
-   * Rows are added by `fill` when the table is first looked at, not now (see ReadOptions.deferDecompression).
-   * `prepare`, if given, does the costly part of `fill` off the main thread (see prepare()).
-   */
-  fillLater(fill: () => void, prepare?: () => Promise<void>): void {
+  /** Rows are added by `fill` when the table is first looked at, not now (see ReadOptions.deferDecompression). */
+  fillLater(fill: () => void): void {
     this.pending = fill;
-    this.preparing = prepare ?? null;
-  }
-
-  /**
-   * Readies deferred rows without blocking main (their batches decompress on a worker), so that
-   * the first look only indexes them. Optional: a table not prepared decompresses when looked at.
-   */
-  async prepare(): Promise<void> {
-    const preparing = this.preparing;
-    this.preparing = null;
-    if (preparing && this.pending) await preparing();
   }
 
   private ready(): void {
@@ -76,7 +61,6 @@ export class RecordTable implements RecordRows {
     if (this.pending) {
       const fill = this.pending;
       this.pending = null;
-      this.preparing = null;
       try {
         fill();
       } catch (error) {
