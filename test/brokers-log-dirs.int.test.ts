@@ -89,6 +89,23 @@ describe('DescribeLogDirs and DescribeQuorum against the real broker (raw reques
     expect(results[1]!.error).toMatch(/4242/);
   });
 
+  it('rejects with its signal once aborted (the answer on the way is dropped unread), and the connection goes on serving', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(client.describeLogDirs([nodeId], null, before.signal)).rejects.toMatchObject({ name: 'AbortError' });
+
+    // Aborted right after the call, while it is under way: not a broker that failed to answer.
+    const during = new AbortController();
+    const asked = client.describeLogDirs([nodeId], null, during.signal);
+    setImmediate(() => during.abort());
+    await expect(asked).rejects.toMatchObject({ name: 'AbortError' });
+
+    // The skipped answer was still taken off the connection: the next request gets its own.
+    const [broker] = await client.describeLogDirs([nodeId], [topic]);
+    expect(broker!.reachable).toBe(true);
+    expect(broker!.logDirs.flatMap((d) => d.replicas).map((r) => r.partition).sort()).toEqual([0, 1]);
+  });
+
   it('names the quorum leader (this single node) with itself as the only voter', async () => {
     const quorum = await client.describeQuorum();
     expect(quorum).not.toBeNull();

@@ -66,15 +66,16 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
       );
     },
 
-    async describeLogDirs(nodeIds, topics = null): Promise<BrokerLogDirs[]> {
+    async describeLogDirs(nodeIds, topics = null, signal): Promise<BrokerLogDirs[]> {
       const cluster = await (topics === null ? getBulkCluster() : getCluster());
       // [] asks for the dirs only (capacity, no replicas); null for every replica.
       const partitions = topics === null ? null : await partitionsOf(cluster, topics).catch(rethrowAsAppError('Reading the partitions to describe'));
-      return Promise.all(
+      signal?.throwIfAborted();
+      const dirs = await Promise.all(
         nodeIds.map(async (nodeId): Promise<BrokerLogDirs> => {
           try {
             const result = await withDeadline(
-              cluster.findBroker({ nodeId }).then((broker) => describeLogDirs(broker, partitions)),
+              cluster.findBroker({ nodeId }).then((broker) => describeLogDirs(broker, partitions, signal)),
               `Describing the log dirs of broker ${nodeId}`,
             );
             const error = result.errorCode === 0 ? null : errorNameForCode(result.errorCode);
@@ -84,6 +85,9 @@ export function createBrokersPort(getCluster: () => Promise<InternalCluster>, re
           }
         }),
       );
+      // Answers skipped for the abort must not read as brokers that did not answer.
+      signal?.throwIfAborted();
+      return dirs;
     },
 
     async describeQuorum(): Promise<QuorumDescription | null> {

@@ -78,8 +78,12 @@ export interface BrokerFeatures {
 export interface BrokersPort {
   /** ApiVersions v3 to each broker, in parallel, each with its own deadline; never throws for one broker. */
   describeFeatures(nodeIds: number[]): Promise<BrokerFeatures[]>;
-  /** One request per broker, in parallel, each with its own deadline; an unreachable broker gives reachable:false, never throws. */
-  describeLogDirs(nodeIds: number[], topics?: string[] | null): Promise<BrokerLogDirs[]>;
+  /**
+   * One request per broker, in parallel, each with its own deadline; an unreachable broker gives
+   * reachable:false, never throws. Once `signal` aborts it rejects with it, and the answers still
+   * on the way are not read (every replica of a big cluster takes ~100 ms a broker to decode).
+   */
+  describeLogDirs(nodeIds: number[], topics?: string[] | null, signal?: AbortSignal): Promise<BrokerLogDirs[]>;
   /** The KRaft metadata quorum, or null where the cluster does not have one (ZooKeeper mode, or a broker too old to say). */
   describeQuorum(): Promise<QuorumDescription | null>;
   /** Every config of one broker with its source; sensitive values are never returned. */

@@ -42,12 +42,14 @@ export class ClusterService {
   }
 
   /** Every broker seen on this connection: counts, disk per log dir (one DescribeLogDirs each, in parallel), quorum role, online or not. */
-  async brokers(client: KafkaClient, options: { fresh?: boolean } = {}): Promise<BrokerInfo[]> {
+  async brokers(client: KafkaClient, options: { fresh?: boolean } = {}, signal?: AbortSignal): Promise<BrokerInfo[]> {
     const snapshot = await this.snapshots.get(client, options);
+    signal?.throwIfAborted();
     const seen = this.seen.merge(client, snapshot.cluster.brokers);
     // Only brokers the metadata lists can be asked; the others are unreachable by definition.
     const [logDirs, controller] = await Promise.all([
-      client.describeLogDirs(snapshot.cluster.brokers.map((b) => b.nodeId), null),
+      // Cancelled when the Overview is left: its replicas need not be decoded for nobody.
+      client.describeLogDirs(snapshot.cluster.brokers.map((b) => b.nodeId), null, signal),
       this.controllerOf(client, snapshot),
     ]);
     const now = Date.now();

@@ -10,7 +10,7 @@ export function clusterHandlers(
 ): HandlerGroup<'cluster.overview' | 'cluster.brokers' | 'cluster.controller' | 'cluster.versions' | 'cluster.throughput'> {
   return {
     'cluster.overview': ({ connectionId }) => cluster.overview(connections.get(connectionId).client),
-    'cluster.brokers': ({ connectionId, fresh }) => cluster.brokers(connections.get(connectionId).client, { fresh }),
+    'cluster.brokers': ({ connectionId, fresh }, ctx) => cluster.brokers(connections.get(connectionId).client, { fresh }, ctx.signal),
     'cluster.controller': ({ connectionId, fresh }) => cluster.controller(connections.get(connectionId).client, { fresh }),
     'cluster.versions': ({ connectionId }) => cluster.versions(connections.get(connectionId).client),
     'cluster.throughput': ({ connectionId, top }, ctx) => throughput.throughput(connections.get(connectionId).client, top, ctx.signal),

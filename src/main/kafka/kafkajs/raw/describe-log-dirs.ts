@@ -17,7 +17,8 @@ export interface LogDirsResult {
 
 /**
  * DescribeLogDirs (API key 35), which kafkajs lacks: the replicas each log directory of ONE
- * broker holds and their size on disk. `partitions` null asks for every replica.
+ * broker holds and their size on disk. `partitions` null asks for every replica. An answer that
+ * arrives after `signal` aborted is not read: it resolves with no dirs, and the caller checks the signal.
  *
  * Request v1:  topics NULLABLE [topic STRING, partitions [INT32]]
  * Request v2+ (flexible): the same with compact strings/arrays and tagged fields.
@@ -25,20 +26,23 @@ export interface LogDirsResult {
  *              partitions [partition_index INT32, partition_size INT64, offset_lag INT64, is_future_key BOOLEAN]]]
  * v2: flexible. v3: error_code INT16 after throttle_time_ms. v4: total_bytes INT64, usable_bytes INT64 after topics.
  */
-export async function describeLogDirs(broker: InternalBroker, partitions: Map<string, number[]> | null): Promise<LogDirsResult> {
+export async function describeLogDirs(broker: InternalBroker, partitions: Map<string, number[]> | null, signal?: AbortSignal): Promise<LogDirsResult> {
   const version = sharedVersion(broker, 35, LOG_DIRS_VERSIONS) ?? 1;
+  // The broker answers anyway; once the caller has gone, the answer is dropped unread (the caller
+  // checks the signal; throwing here would have kafkajs log an error for a plain cancellation).
+  const parse = (r: WireReader): LogDirsResult => (signal?.aborted ? { errorCode: 0, logDirs: [] } : parseLogDirs(r, version));
   const topics = partitions === null ? null : [...partitions.entries()];
   if (version === 1) {
     const w = new WireWriter();
     if (topics === null) w.int32(-1);
     else w.array(topics, ([topic, ids], tw) => tw.string(topic).array(ids, (p, pw) => pw.int32(p)));
-    return sendRaw(broker, { apiKey: 35, apiVersion: 1, apiName: 'DescribeLogDirs', body: w.build(), parse: (r) => parseLogDirs(r, 1) });
+    return sendRaw(broker, { apiKey: 35, apiVersion: 1, apiName: 'DescribeLogDirs', body: w.build(), parse });
   }
   const body = new CompactWriter()
     .compactNullableArray(topics, ([topic, ids], w) => w.compactString(topic).compactArray(ids, (p, pw) => pw.int32(p)).tags())
     .tags()
     .build();
-  return sendFlexible(broker, { apiKey: 35, apiVersion: version, apiName: 'DescribeLogDirs', body, parse: (r) => parseLogDirs(r, version) });
+  return sendFlexible(broker, { apiKey: 35, apiVersion: version, apiName: 'DescribeLogDirs', body, parse });
 }
 
 /** Decodes a whole response body as received after the correlation id (unit tests feed it bytes). */
