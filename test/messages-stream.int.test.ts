@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BACKLOG_BYTES } from '../src/main/services/messages/tail-messages';
+import { MAX_BACKLOG_BYTES } from '../src/main/services/messages/stream-request';
 import { messageFromWire, type EncodedBytes, type MessagesBatch, type MessageView, type RequestOf } from '../src/shared/api';
 import { startTestApp, type TestApp } from './support/app';
 import { eventually } from './support/eventually';

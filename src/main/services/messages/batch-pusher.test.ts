@@ -90,6 +90,31 @@ describe('BatchPusher with keep', () => {
     pusher.stop();
   });
 
+  it('holds back an in-between push of the held newest while the window is behind, never the last', () => {
+    vi.useFakeTimers();
+    const batches: MessagesBatch[] = [];
+    let behind = true;
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 10_000n }], (b) => batches.push(b), 10, () => behind);
+    pusher.addMatches(0, 50n, 50, records(0, 50), null);
+    vi.advanceTimersByTime(150);
+    const firstTen = batches.flatMap((b) => b.messages).length;
+    expect(firstTen).toBe(10);
+    // Due at 2 s, but the window has not taken the first ten yet: nothing more goes out.
+    vi.advanceTimersByTime(5_000);
+    expect(batches.flatMap((b) => b.messages)).toHaveLength(firstTen);
+    // Caught up: the newest go out at the next look, with what fell out counted.
+    behind = false;
+    vi.advanceTimersByTime(60);
+    expect(batches.flatMap((b) => b.messages.map((m) => Number(m[1]))).slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => 40 + i));
+    expect(batches.reduce((n, b) => n + (b.skipped ?? 0), 0)).toBe(30);
+    // The last push goes however far behind the window is.
+    behind = true;
+    pusher.addMatches(0, 60n, 10, records(50, 60), null);
+    pusher.flush();
+    expect(batches.flatMap((b) => b.messages.map((m) => Number(m[1]))).slice(-10)).toEqual(Array.from({ length: 10 }, (_, i) => 50 + i));
+    pusher.stop();
+  });
+
   it('makes objects only of the rows it pushes, and ends with what addMatches would have shown', () => {
     const made: number[] = [];
     const rowsOf = (from: number, to: number): RecordRows => ({ length: to - from, mayBeFramed: false, offset: (row) => from + row, record: (row) => (made.push(from + row), record(from + row)) });

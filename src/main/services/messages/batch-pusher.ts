@@ -13,6 +13,8 @@ const MAX_BATCH = 5_000;
  * shows its newest now and then, and each such push (up to `keep` messages) stays a small share of the read.
  */
 export const PUSH_HELD_FIRST_MS = 2_000;
+/** How often a held push that waits for the window to catch up looks again. */
+const BEHIND_POLL_MS = 50;
 
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
@@ -51,6 +53,11 @@ export class BatchPusher {
     private readonly push: (batch: MessagesBatch) => void,
     /** How many messages the window keeps; null: push every match. */
     keep: number | null = null,
+    /**
+     * True while the window has not taken what was pushed: an in-between push of the held newest
+     * then waits (a newer one would replace it on arrival anyway); the last push never does.
+     */
+    private readonly behind: () => boolean = () => false,
   ) {
     this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
     // A held row that falls out (or goes out) is never asked for again, nor are the rows of its chunk
@@ -181,7 +188,7 @@ export class BatchPusher {
     let skipped = 0;
     /** Held matches going out now: converted a batch at a time, so a push of 50,000 never holds them all in wire form. */
     let fromHeld = 0;
-    if (this.held && this.held.size > 0 && (withHeld || Date.now() - this.lastHeldPush >= this.heldEvery)) {
+    if (this.held && this.held.size > 0 && (withHeld || (Date.now() - this.lastHeldPush >= this.heldEvery && !this.behind()))) {
       this.lastHeldPush = Date.now();
       this.heldEvery *= 2;
       fromHeld = this.held.size;
@@ -211,12 +218,14 @@ export class BatchPusher {
         this.push(batch);
       } while (this.pending.length > 0 || fromHeld > 0);
     }
-    // Held matches not due yet go out when they are, even if the reader waits on the broker meanwhile.
+    // Held matches not due yet go out when they are, even if the reader waits on the broker
+    // meanwhile; due ones held back for the window look again shortly.
     if (this.held && this.held.size > 0 && !this.stopped && !this.heldTimer) {
+      const due = this.lastHeldPush + this.heldEvery - Date.now();
       this.heldTimer = setTimeout(() => {
         this.heldTimer = null;
         this.pushNow(false);
-      }, Math.max(0, this.lastHeldPush + this.heldEvery - Date.now()));
+      }, due > 0 ? due : BEHIND_POLL_MS);
     }
   }
 

@@ -30,7 +30,7 @@ export function messageHandlers(
     },
     'messages.search': async (req, ctx) => {
       const { client, schemas } = connections.get(req.connectionId);
-      const read = { ...req, signal: ctx.signal, schemas, mask: await maskFor(req), push: (batch: MessagesBatch) => ctx.emit('messages.batch', batch) };
+      const read = { ...req, signal: ctx.signal, schemas, mask: await maskFor(req), push: (batch: MessagesBatch) => ctx.emit('messages.batch', batch), backlog: ctx.backlog };
       return req.latestPerKey ? latestPerKey(client, { ...read, tombstones: req.latestPerKey.tombstones }) : searchMessages(client, read);
     },
     'messages.tail': async (req, ctx) =>

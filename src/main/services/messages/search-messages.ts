@@ -11,7 +11,7 @@ import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
 import { keyPartition, narrowToKey } from './key-partition';
 import { keySkip } from './key-skip';
-import type { SearchRequest } from './stream-request';
+import { MAX_BACKLOG_BYTES, type SearchRequest } from './stream-request';
 
 /** Bytes asked for per partition and fetch; one chunk is read ahead while the last is filtered. */
 const SEARCH_CHUNK_BYTES = 1024 * 1024;
@@ -26,7 +26,8 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
   const filter = compileFilter(req.filter);
   const byKey = await keyPartition(client, req.topic, req.filter);
   const ranges = newestOnly(await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position), req, filter === null);
-  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push, req.keep ?? null);
+  const behind = req.backlog ? () => req.backlog!() > MAX_BACKLOG_BYTES : undefined;
+  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push, req.keep ?? null, behind);
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
   // Every partition reads ahead; their fetches go out together (one Fetch for many partitions),

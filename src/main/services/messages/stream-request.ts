@@ -14,7 +14,20 @@ export interface StreamRequest {
   schemas?: SchemaDecoder;
   /** The profile's masking rules for this topic: applied before the filter, so a masked value cannot be found. */
   mask?: RecordMasker | null;
+  /**
+   * Bytes pushed to the window and not yet taken by it (absent where the transport cannot say).
+   * Above MAX_BACKLOG_BYTES a tail waits before fetching more, and a search holds back its
+   * in-between pushes of the newest matches (see BatchPusher).
+   */
+  backlog?(): number;
 }
+
+/**
+ * Pushed bytes the window may leave untaken before a read holds back: a topic written faster
+ * than the window reads (50,000 msg/s) otherwise piles up in main's socket buffer (64 MB in 30 s,
+ * growing).
+ */
+export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 export interface SearchRequest extends StreamRequest {
   position: StartPosition;
@@ -30,8 +43,6 @@ export interface TailRequest extends StreamRequest {
   isOpen(): boolean;
   /** The connection's health: an outage makes the tail wait for the cluster instead of ending. */
   health?: TailHealth;
-  /** Bytes pushed to the window and not yet taken by it: above MAX_BACKLOG_BYTES the tail waits before fetching more. */
-  backlog?(): number;
 }
 
 export interface TailHealth {

@@ -12,18 +12,12 @@ import { decodeParts, failedParts, filterable } from './schema-records';
 import { choosePartitions } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import { keyPartition, narrowToKey } from './key-partition';
-import type { TailRequest } from './stream-request';
+import { MAX_BACKLOG_BYTES, type TailRequest } from './stream-request';
 
 const TAIL_CHUNK_BYTES = 1024 * 1024;
 /** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
-/**
- * Pushed bytes the window may leave untaken before the tail stops fetching: a topic written
- * faster than the window reads (50,000 msg/s) otherwise piles up in main's socket buffer (64 MB
- * in 30 s, growing). The tail then falls behind the log end, as a consumer does, and catches up.
- */
-export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 const BACKLOG_POLL_MS = 50;
 const TROUBLED_PAUSE_MS = 300;
 /** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
@@ -60,6 +54,7 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
       // The broker hands a batch bigger than the size asked for only to the first partition of
       // a fetch that has data: a different partition leads each time, so none waits forever.
       const order = rotate(positions, round++);
+      // Behind the window: the tail falls behind the log end, as a consumer does, and catches up.
       while (req.backlog && req.backlog() > MAX_BACKLOG_BYTES && !req.signal.aborted && req.isOpen()) await abortableSleep(BACKLOG_POLL_MS, req.signal);
       if (req.signal.aborted || !req.isOpen()) break;
       let chunks: PartitionChunk[] | null;
