@@ -99,7 +99,8 @@ export function zstdDecompressSync(data: Buffer): Buffer {
       const out = zstd.decompress(data, { defaultHeapSize: room });
       return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
     } catch (error) {
-      if (!ZSTD_TOO_SMALL.test((error as Error).message) || room >= WASM_MAX_ROOM) throw error;
+      if (!ZSTD_TOO_SMALL.test((error as Error).message)) throw error;
+      if (room >= WASM_MAX_ROOM) throw new Error(`a zstd batch holds more than ${WASM_MAX_ROOM / 1024 / 1024} MB decompressed, more than the WASM decoder reads (browser mode on Node before 22.15)`, { cause: error });
     }
   }
 }
@@ -107,8 +108,8 @@ export function zstdDecompressSync(data: Buffer): Buffer {
 /** zstd's error dstSize_tooSmall, as the WASM build reports it. */
 const ZSTD_TOO_SMALL = /code -70$/;
 const WASM_FIRST_ROOM = 1024 * 1024;
-/** A batch that holds more than this once decompressed is refused (the WASM heap's room). */
-const WASM_MAX_ROOM = 1024 * 1024 * 1024;
+/** A batch that holds more than this once decompressed is refused: the WASM heap never shrinks. */
+const WASM_MAX_ROOM = 256 * 1024 * 1024;
 
 export async function zstdDecompress(data: Buffer): Promise<Buffer> {
   await zstdLoaded();

@@ -48,7 +48,7 @@ export class ClusterService {
     const seen = this.seen.merge(client, snapshot.cluster.brokers);
     // Only brokers the metadata lists can be asked; the others are unreachable by definition.
     const [logDirs, controller] = await Promise.all([
-      // Cancelled when the Overview is left: its replicas need not be decoded for nobody.
+      // Cancelled when the page that asked is left: no one waits for the replicas then.
       client.describeLogDirs(snapshot.cluster.brokers.map((b) => b.nodeId), null, signal),
       this.controllerOf(client, snapshot),
     ]);
