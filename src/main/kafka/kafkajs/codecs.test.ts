@@ -47,4 +47,3 @@ function withoutContentSize(frame: Buffer): Buffer {
   expect(dictionaryBytes).toBe(0);
   return Buffer.concat([frame.subarray(0, 4), Buffer.from([descriptor & 0x04]), window, blocks]);
 }
-

@@ -3,6 +3,7 @@ import type { WireMessage } from '../../../shared/api/message-wire';
 import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { HeldMatches } from './held-matches';
 import { toWire } from './message-service';
+import { BACKLOG_POLL_MS } from './stream-request';
 import type { DecodedParts } from './schema-records';
 
 export const PUSH_EVERY_MS = 100;
@@ -13,8 +14,6 @@ const MAX_BATCH = 5_000;
  * shows its newest now and then, and each such push (up to `keep` messages) stays a small share of the read.
  */
 export const PUSH_HELD_FIRST_MS = 2_000;
-/** How often a held push that waits for the window to catch up looks again. */
-const BEHIND_POLL_MS = 50;
 
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
@@ -225,7 +224,7 @@ export class BatchPusher {
       this.heldTimer = setTimeout(() => {
         this.heldTimer = null;
         this.pushNow(false);
-      }, due > 0 ? due : BEHIND_POLL_MS);
+      }, due > 0 ? due : BACKLOG_POLL_MS);
     }
   }
 

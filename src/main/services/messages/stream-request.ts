@@ -28,6 +28,8 @@ export interface StreamRequest {
  * growing).
  */
 export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+/** How often a read held back by the backlog looks again. */
+export const BACKLOG_POLL_MS = 50;
 
 export interface SearchRequest extends StreamRequest {
   position: StartPosition;

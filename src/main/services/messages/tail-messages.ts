@@ -12,13 +12,12 @@ import { decodeParts, failedParts, filterable } from './schema-records';
 import { choosePartitions } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
 import { keyPartition, narrowToKey } from './key-partition';
-import { MAX_BACKLOG_BYTES, type TailRequest } from './stream-request';
+import { BACKLOG_POLL_MS, MAX_BACKLOG_BYTES, type TailRequest } from './stream-request';
 
 const TAIL_CHUNK_BYTES = 1024 * 1024;
 /** How long the broker may hold a tail fetch when there is nothing new (cancel does not wait for it). */
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
-const BACKLOG_POLL_MS = 50;
 const TROUBLED_PAUSE_MS = 300;
 /** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
 const UNAVAILABLE_PAUSE_MS = 1_000;
