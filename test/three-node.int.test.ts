@@ -159,7 +159,10 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     );
     write(stranded.partition, 'after-recovery');
     await eventually(async () => seen().length, (n) => n >= others.length + 1, 60_000, 100);
-    expect(lastProgress()?.partitions.find((p) => p.partition === stranded.partition)?.error).toBeUndefined();
+    // Leadership may still settle for a moment after the restart (seen once on 3.9.2 in CI): a
+    // fetch can meet "no leader" again just after the message came. The error must clear.
+    const recovered = await eventually(async () => lastProgress()?.partitions.find((p) => p.partition === stranded.partition)?.error, (error) => error === undefined, 30_000, 100);
+    expect(recovered).toBeUndefined();
     controller.abort();
     await tail;
     expect(seen().sort()).toEqual([...others.map((p) => `while-offline-${p}`), 'after-recovery'].sort());
