@@ -122,6 +122,11 @@ export interface PartitionProgress {
   matched: number;
   /** Why this partition cannot be read right now (a live tail goes on with the others). */
   error?: string;
+  /**
+   * A tail that could not yet learn where this partition stood when it started (no leader): it
+   * starts there once it can. Its position means nothing yet, so a resume leaves it out.
+   */
+  unstarted?: true;
 }
 
 export interface ReadProgress {

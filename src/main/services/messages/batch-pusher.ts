@@ -48,7 +48,7 @@ export class BatchPusher {
 
   constructor(
     private readonly runId: string,
-    partitions: { partition: number; from: bigint; end: bigint }[],
+    partitions: { partition: number; from: bigint; end: bigint; unstarted?: boolean }[],
     private readonly push: (batch: MessagesBatch) => void,
     /** How many messages the window keeps; null: push every match. */
     keep: number | null = null,
@@ -58,7 +58,7 @@ export class BatchPusher {
      */
     private readonly behind: () => boolean = () => false,
   ) {
-    this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0 }));
+    this.partitions = partitions.map((p) => ({ partition: p.partition, from: p.from.toString(), end: p.end.toString(), position: p.from.toString(), scanned: 0, matched: 0, ...(p.unstarted ? { unstarted: true as const } : {}) }));
     // A held row that falls out (or goes out) is never asked for again, nor are the rows of its chunk
     // before it: their batches' decompressed bytes go with them, not when the whole chunk does.
     this.held = keep !== null && keep > 0 ? new HeldMatches(keep, releaseUpTo) : null;
@@ -135,6 +135,16 @@ export class BatchPusher {
     if ((p.error ?? null) === message) return;
     if (message === null) delete p.error;
     else p.error = message;
+    this.changed = true;
+    this.schedule();
+  }
+
+  /** An unstarted partition (see PartitionProgress.unstarted) now has its starting offset. */
+  start(index: number, offset: bigint, end: bigint): void {
+    const p = this.partitions[index]!;
+    p.from = p.position = offset.toString();
+    p.end = end.toString();
+    delete p.unstarted;
     this.changed = true;
     this.schedule();
   }

@@ -19,6 +19,19 @@ const TAIL_CHUNK_BYTES = 1024 * 1024;
 const TAIL_WAIT_MS = 500;
 const TAIL_RETRIES = 5;
 const TROUBLED_PAUSE_MS = 300;
+/** Between two tries to find where a leaderless partition stood when the tail started. */
+const START_RETRY_MS = 1_000;
+const WAITING_FOR_LEADER = 'No leader: its tail starts once the partition can be read (the messages written since the tail began included)';
+
+interface TailPosition {
+  index: number;
+  partition: number;
+  /** The next offset to read. */
+  offset: bigint;
+  high: bigint;
+  /** False while the partition's starting offset is unknown (no leader when the tail began). */
+  started: boolean;
+}
 /** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
 const UNAVAILABLE_PAUSE_MS = 1_000;
 
@@ -32,19 +45,24 @@ const UNAVAILABLE_PAUSE_MS = 1_000;
 export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
   const filter: RecordPredicate | null = compileFilter(req.filter);
   const partitions = await choosePartitions(client, req.topic, narrowToKey(req.partitions, await keyPartition(client, req.topic, req.filter)));
+  const startedAt = Date.now();
   // The end a read-committed reader sees (the last stable offset): starting at the high
   // watermark would skip a transaction still open now and committed a moment later.
   const marks = new Map((await client.fetchWatermarks([req.topic], { committed: true })).map((w) => [w.partition, w]));
   const resume = new Map((req.resumeFrom ?? []).map((r) => [r.partition, BigInt(r.offset)]));
-  const positions = partitions.map((p, index) => {
+  const positions: TailPosition[] = partitions.map((p, index) => {
     const mark = marks.get(p);
-    const high = BigInt(mark?.high ?? '0');
-    const low = BigInt(mark?.low ?? '0');
     const from = resume.get(p);
+    // No leader, so no end offset: the partition waits (see startWaiting), never starts at 0.
+    if (!mark) return { index, partition: p, offset: from ?? 0n, high: from ?? 0n, started: from !== undefined };
+    const high = BigInt(mark.high);
+    const low = BigInt(mark.low);
     // A resumed offset the retention has deleted since: continue from the oldest kept.
-    return { index, partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high };
+    return { index, partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high, started: true };
   });
-  const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high })), req.push);
+  const pusher = new BatchPusher(req.runId, positions.map((p) => ({ partition: p.partition, from: p.offset, end: p.high, unstarted: !p.started })), req.push);
+  for (const p of positions) if (!p.started) pusher.setError(p.index, WAITING_FOR_LEADER);
+  let nextStartTry = Date.now() + START_RETRY_MS;
   pusher.announce();
   let failures = 0;
   let round = 0;
@@ -52,10 +70,18 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
     while (!req.signal.aborted && req.isOpen()) {
       // The broker hands a batch bigger than the size asked for only to the first partition of
       // a fetch that has data: a different partition leads each time, so none waits forever.
-      const order = rotate(positions, round++);
+      if (Date.now() >= nextStartTry && positions.some((p) => !p.started)) {
+        await startWaiting(client, req.topic, positions, startedAt, pusher);
+        nextStartTry = Date.now() + START_RETRY_MS;
+      }
+      const order = rotate(positions.filter((p) => p.started), round++);
       // Behind the window: the tail falls behind the log end, as a consumer does, and catches up.
       while (req.backlog && req.backlog() > MAX_BACKLOG_BYTES && !req.signal.aborted && req.isOpen()) await abortableSleep(BACKLOG_POLL_MS, req.signal);
       if (req.signal.aborted || !req.isOpen()) break;
+      if (order.length === 0) {
+        await abortableSleep(START_RETRY_MS, req.signal);
+        continue;
+      }
       let chunks: PartitionChunk[] | null;
       try {
         const reading = quiet(client.readChunks(req.topic, order.map((p) => ({ partition: p.partition, offset: p.offset.toString() })), TAIL_CHUNK_BYTES, TAIL_WAIT_MS));
@@ -117,6 +143,29 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
     pusher.stop();
   }
   return { runId: req.runId, progress: pusher.progress(), limitReached: false, cancelled: true };
+}
+
+/**
+ * Starts the partitions that had no leader when the tail began, where the log stood then: at the
+ * first message written since (by timestamp), so nothing older is replayed and nothing newer missed.
+ * Without that lookup (it needs every partition's leader), at the end the partition has now.
+ */
+async function startWaiting(client: KafkaClient, topic: string, positions: TailPosition[], startedAt: number, pusher: BatchPusher): Promise<void> {
+  const byTime = await client.offsetsForTimestamp(topic, startedAt).catch(() => null);
+  const marks = await client.fetchWatermarks([topic], { committed: true }).catch(() => []);
+  for (const p of positions) {
+    if (p.started) continue;
+    const mark = marks.find((w) => w.partition === p.partition);
+    if (!mark) continue;
+    const high = BigInt(mark.high);
+    const timed = byTime?.find((e) => e.partition === p.partition);
+    const at = timed && BigInt(timed.offset) >= BigInt(mark.low) && BigInt(timed.offset) <= high ? BigInt(timed.offset) : high;
+    p.offset = at;
+    p.high = high;
+    p.started = true;
+    pusher.start(p.index, at, high);
+    pusher.setError(p.index, null);
+  }
 }
 
 /**

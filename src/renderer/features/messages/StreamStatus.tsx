@@ -88,7 +88,7 @@ export function StreamStatus({ onCancel, onPause, onResume }: { onCancel(): void
               key={p.partition}
               className={`badge ${p.error ? 'bad' : 'muted'}`}
               data-partition-error={p.error ? p.partition : undefined}
-              title={`partition ${p.partition}: offsets ${p.from}–${p.end}, at ${p.position}${p.error ? ` — ${p.error}` : ''}`}
+              title={`partition ${p.partition}: ${p.unstarted ? 'not started yet' : `offsets ${p.from}–${p.end}, at ${p.position}`}${p.error ? ` — ${p.error}` : ''}`}
             >
               p{p.partition} {n(p.scanned)}/{n(Math.max(0, Number(p.end) - Number(p.from)))} · {n(p.matched)}
               {p.error && ' ⚠'}

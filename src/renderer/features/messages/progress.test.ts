@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadProgress } from '../../../shared/api';
-import { carryProgress } from './progress';
+import { carryProgress, resumePositions } from './progress';
 
 const progress = (parts: [partition: number, from: string, position: string, scanned: number, matched: number][], elapsedMs = 100): ReadProgress => ({
   scanned: parts.reduce((n, p) => n + p[3], 0),
@@ -30,5 +30,20 @@ describe('a resumed tail', () => {
   it('is the run itself when nothing came before', () => {
     const run = progress([[0, '0', '4', 4, 4]]);
     expect(carryProgress(null, run)).toBe(run);
+  });
+
+  it('resumes each partition where it was, but leaves out one the paused run never started', () => {
+    const paused = progress([
+      [0, '10', '13', 3, 2],
+      [1, '0', '0', 0, 0],
+    ]);
+    paused.partitions[1]!.unstarted = true;
+    expect(resumePositions(paused)).toEqual([{ partition: 0, offset: '13' }]);
+    // Once the resumed run starts it, the partition's range is the resumed run's own.
+    const resumed = progress([
+      [0, '13', '15', 2, 2],
+      [1, '40', '41', 1, 1],
+    ]);
+    expect(carryProgress(paused, resumed).partitions[1]).toEqual({ partition: 1, from: '40', end: '41', position: '41', scanned: 1, matched: 1 });
   });
 });

@@ -10,7 +10,8 @@ export function carryProgress(before: ReadProgress | null, now: ReadProgress): R
   const earlier = new Map(before.partitions.map((p) => [p.partition, p]));
   const partitions = now.partitions.map((p) => {
     const b = earlier.get(p.partition);
-    return b ? { ...p, from: b.from, scanned: b.scanned + p.scanned, matched: b.matched + p.matched } : p;
+    // A partition the paused run never started has no `from` of its own to keep.
+    return b && !b.unstarted ? { ...p, from: b.from, scanned: b.scanned + p.scanned, matched: b.matched + p.matched } : p;
   });
   const seen = new Set(now.partitions.map((p) => p.partition));
   for (const b of before.partitions) if (!seen.has(b.partition)) partitions.push(b);
@@ -22,4 +23,9 @@ export function carryProgress(before: ReadProgress | null, now: ReadProgress): R
     ...(now.waiting ? { waiting: now.waiting } : {}),
     ...(before.gaps || now.gaps ? { gaps: [...(before.gaps ?? []), ...(now.gaps ?? [])] } : {}),
   };
+}
+
+/** Where a paused tail resumes: each partition at its position, but one it never started (no leader) at its end again. */
+export function resumePositions(paused: ReadProgress): { partition: number; offset: string }[] {
+  return paused.partitions.filter((p) => !p.unstarted).map((p) => ({ partition: p.partition, offset: p.position }));
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { MessageFilterInput, ReadProgress, StartPosition } from '../../../shared/api';
 import { useApi } from '../../api/ApiProvider';
 import { useCurrentMessageStream } from './message-stream-store';
+import { resumePositions } from './progress';
 
 export interface ReadTarget {
   connectionId: string;
@@ -54,7 +55,7 @@ export function useMessageStreamControls() {
       lastTail.current = target;
       const runId = newRunId('tail');
       const ctl = (controller.current = new AbortController());
-      const resumeFrom = resumed ? resumed.partitions.map((p) => ({ partition: p.partition, offset: p.position })) : null;
+      const resumeFrom = resumed ? resumePositions(resumed) : null;
       // Resumed: the counts go on from the paused run's, as the kept messages do.
       useMessageStream.getState().begin(runId, 'tailing', { clear: resumed === null, newestFirst: true, carry: resumed });
       try {
