@@ -193,6 +193,15 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     for (const p of others) write(p, `tail-${p}`);
     await eventually(async () => seen().length, (n) => n >= others.length, 30_000, 100);
 
+    // Meanwhile a read of the whole topic reads the others and names the one it could not; a copy refuses.
+    const read = await app.call('messages.search', { connectionId, runId: 'leaderless-read', topic: solo, position: { kind: 'beginning' }, limit: 1000 });
+    const unread = read.progress.partitions.find((p) => p.partition === stranded.partition);
+    expect(unread).toMatchObject({ unstarted: true, scanned: 0, error: expect.stringMatching(/no leader/i) });
+    expect(read.progress.partitions.filter((p) => others.includes(p.partition)).every((p) => !p.error && p.scanned > 0)).toBe(true);
+    await expect(app.call('copy.run', { connectionId, runId: 'leaderless-copy', topic: solo, source: { kind: 'range', position: { kind: 'beginning' } }, target: { connectionId, topic } })).rejects.toThrow(
+      new RegExp(`partition ${stranded.partition} has no leader right now, so nothing was copied`),
+    );
+
     await cluster.startNode(3);
     await everyLeaderBack(solo);
     write(stranded.partition, 'after-its-leader-came-back');

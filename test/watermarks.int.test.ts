@@ -59,4 +59,25 @@ describe('watermarks and log ends of a topic whose log start moved (ListOffsets,
     expect(await client.fetchLogEnds([topic])).toEqual(ends);
     expect(await client.fetchLogEnds([])).toEqual([]);
   });
+
+  it('finds the first offset at or after a time as kcat -Q does, and the end where nothing is that recent', async () => {
+    // Each of partition 0's kept messages with its timestamp, as kcat reads them.
+    const times = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-p', '0', '-o', 'beginning', '-e', '-q', '-f', '%o %T\n'])
+      .toString()
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ').map(Number) as [number, number]);
+    expect(times).toHaveLength(20);
+    const kcatAt = (partition: number, at: number) => /offset (-?\d+)/.exec(execFileSync('kcat', ['-b', bootstrap, '-Q', '-t', `${topic}:${partition}:${at}`]).toString())![1]!;
+    for (const at of [0, times[5]![1], times[15]![1] + 1]) {
+      const app = await client.fetchOffsetsAtTime(topic, at);
+      expect(app).toEqual([0, 1].map((partition) => ({ partition, offset: kcatAt(partition, at) === '-1' ? kcatOffset(bootstrap, topic, partition, -1) : kcatAt(partition, at) })));
+    }
+    const future = Date.now() + 3_600_000;
+    expect(kcatAt(0, future)).toBe('-1');
+    expect(await client.fetchOffsetsAtTime(topic, future)).toEqual([
+      { partition: 0, offset: '30' },
+      { partition: 1, offset: '7' },
+    ]);
+  });
 });

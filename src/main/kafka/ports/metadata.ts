@@ -56,6 +56,12 @@ export interface MetadataPort {
    * throughput, a group's lag).
    */
   fetchLogEnds(topics: string[], options?: { metadata?: TopicMetadata[] }): Promise<PartitionLogEnd[]>;
+  /**
+   * Per partition of `topic`, the first offset whose timestamp is at or after `timestamp` (the
+   * time index, as `kcat -Q` reads it), or the end when no message is that recent. A partition
+   * without a leader right now is left out; the others are answered.
+   */
+  fetchOffsetsAtTime(topic: string, timestamp: number): Promise<{ partition: number; offset: string }[]>;
 }
 
 export type PartitionLogEnd = Omit<PartitionWatermarks, 'low'>;

@@ -5,7 +5,7 @@ import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk, RawRecord } from '../../kafka/ports/messages';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { unlessAborted, withRetries } from '../cancellable';
-import { resolveRanges } from '../messages/ranges';
+import { choosePartitions, partitionWatermarks, refuseLeaderless, resolveRanges } from '../messages/ranges';
 import { compileFilter } from '../messages/record-filter';
 import { filterable } from '../messages/schema-records';
 
@@ -25,12 +25,14 @@ export interface SourcePlan {
 /** Resolves the source against the partitions' watermarks (and time index): nothing outside [low, high) is asked for. */
 export async function planSource(client: KafkaClient, topic: string, source: CopySource): Promise<SourcePlan> {
   if (source.kind === 'range') {
-    const ranges = await resolveRanges(client, topic, source.partitions, source.position);
+    const { ranges, leaderless } = await resolveRanges(client, topic, source.partitions, source.position);
+    refuseLeaderless(topic, leaderless, 'nothing was copied');
     const until = source.untilOffset === null ? null : BigInt(source.untilOffset);
     const partitions = ranges.map((r) => ({ partition: r.partition, intervals: [{ start: r.from, end: until !== null && until < r.high ? until : r.high }] }));
     return withTotal(partitions);
   }
-  const marks = new Map((await client.fetchWatermarks([topic])).map((w) => [w.partition, { low: BigInt(w.low), high: BigInt(w.high) }]));
+  const { marks, leaderless } = await partitionWatermarks(client, topic, await choosePartitions(client, topic, source.selection.map((s) => s.partition)));
+  refuseLeaderless(topic, leaderless, 'nothing was copied');
   const partitions = source.selection.map((s) => {
     const mark = marks.get(s.partition);
     if (!mark) throw appError(ErrorCode.Validation, `${topic} has no partition ${s.partition}.`);

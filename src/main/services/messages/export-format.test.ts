@@ -66,6 +66,7 @@ describe('writeExport', () => {
   const fetched: string[] = [];
   const client = {
     fetchWatermarks: async () => [{ topic: 't', partition: 0, low: '10', high: '30' }],
+    fetchMetadata: async () => [{ name: 't', internal: false, partitions: [{ partition: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [], error: null }] }],
     readChunk: async (_t: string, _p: number, offset: string): Promise<PartitionChunk> => {
       fetched.push(offset);
       const records = log.filter((r) => Number(r.offset) >= Number(offset)).slice(0, 4);

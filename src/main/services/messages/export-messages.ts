@@ -11,6 +11,7 @@ import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { encodeBytes, hasSchemaFraming } from './encode-bytes';
 import type { RecordMasker } from '../masking/record-masker';
 import { exportHead, exportRow, exportTail } from './export-format';
+import { choosePartitions, partitionWatermarks, refuseLeaderless } from './ranges';
 import { writeFileStreaming, type SaveLocation, type TextSink } from './save-location';
 
 /** Bytes asked for per fetch; a bigger record batch still comes whole (KIP-74). */
@@ -36,8 +37,10 @@ const cancelled = () => appError(ErrorCode.Cancelled, 'The export was cancelled.
  * and the sink's backpressure is waited for, so memory stays bounded however big the export.
  * Gaps in the selection are skipped by fetching from the next selected offset, not read through.
  */
-export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetchWatermarks'>, req: ExportRequest, sink: Pick<TextSink, 'write'>): Promise<{ messages: number; missing: number }> {
-  const marks = new Map((await client.fetchWatermarks([req.topic])).map((w) => [w.partition, { low: BigInt(w.low), high: BigInt(w.high) }]));
+export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetchWatermarks' | 'fetchMetadata'>, req: ExportRequest, sink: Pick<TextSink, 'write'>): Promise<{ messages: number; missing: number }> {
+  const chosen = await choosePartitions(client, req.topic, [...new Set(req.selection.map((s) => s.partition))]);
+  const { marks, leaderless } = await partitionWatermarks(client, req.topic, chosen);
+  refuseLeaderless(req.topic, leaderless, 'nothing was exported');
   let written = 0;
   await sink.write(exportHead(req.format));
   for (const selected of req.selection) {

@@ -6,7 +6,7 @@ import { messageFromWire, type WireMessage } from '../../../shared/api/message-w
 import { encodeBytes } from './encode-bytes';
 import { decodeParts, encodeDecoded, type DecodedParts } from './schema-records';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
-import { resolveRanges } from './ranges';
+import { refuseLeaderless, resolveRanges } from './ranges';
 import type { RecordMasker } from '../masking/record-masker';
 import { folderLocation, type SaveLocation } from './save-location';
 
@@ -30,7 +30,8 @@ export class MessageService {
   constructor(readonly saveLocation: SaveLocation = folderLocation()) {}
 
   async browse(client: KafkaClient, req: BrowseRequest): Promise<BrowseResult> {
-    const ranges = await resolveRanges(client, req.topic, req.partitions, req.position);
+    const { ranges, leaderless } = await resolveRanges(client, req.topic, req.partitions, req.position);
+    refuseLeaderless(req.topic, leaderless, 'nothing was read');
     // Each partition may hold the whole limit (e.g. one busy partition); the merge below cuts to it.
     const read = await Promise.all(ranges.map((r) => this.readRange(client, req.topic, r.partition, r.from, r.high, req.limit, req.signal)));
 

@@ -1,5 +1,5 @@
 import type { StartPosition } from '../../../shared/api';
-import { appError, ErrorCode } from '../../../shared/errors';
+import { AppError, appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 
 export interface PartitionRange {
@@ -10,7 +10,7 @@ export interface PartitionRange {
 }
 
 /** The chosen partitions (all when null), checked against the topic's. */
-export async function choosePartitions(client: KafkaClient, topic: string, partitions: number[] | null): Promise<number[]> {
+export async function choosePartitions(client: Pick<KafkaClient, 'fetchMetadata'>, topic: string, partitions: number[] | null): Promise<number[]> {
   const [meta] = await client.fetchMetadata([topic]);
   const all = meta?.partitions.map((p) => p.partition).sort((a, b) => a - b) ?? [];
   const chosen = partitions ?? all;
@@ -19,26 +19,59 @@ export async function choosePartitions(client: KafkaClient, topic: string, parti
   return chosen;
 }
 
-/** Resolves a start position against the watermarks (and the time index) of each chosen partition. */
-export async function resolveRanges(client: KafkaClient, topic: string, partitions: number[] | null, position: StartPosition): Promise<PartitionRange[]> {
+export interface Watermarks {
+  low: bigint;
+  high: bigint;
+}
+
+/**
+ * The watermarks of a topic's partitions. A partition of the topic that has none has no leader
+ * right now (its broker is down): `leaderless` lists those among `chosen`, never mistaken for
+ * empty partitions nor for partitions the topic lacks.
+ */
+export async function partitionWatermarks(client: Pick<KafkaClient, 'fetchWatermarks'>, topic: string, chosen: readonly number[]): Promise<{ marks: Map<number, Watermarks>; leaderless: number[] }> {
+  const marks = new Map((await client.fetchWatermarks([topic])).map((w) => [w.partition, { low: BigInt(w.low), high: BigInt(w.high) }]));
+  return { marks, leaderless: chosen.filter((p) => !marks.has(p)) };
+}
+
+/** Refuses a read (an export, a copy) that would silently leave out partitions it cannot reach now. */
+export function refuseLeaderless(topic: string, leaderless: readonly number[], nothing: string): void {
+  if (leaderless.length === 0) return;
+  const which = leaderless.length === 1 ? `partition ${leaderless[0]} has` : `partitions ${leaderless.join(', ')} have`;
+  throw new AppError({
+    name: 'KafkaProtocolError',
+    code: 'LEADER_NOT_AVAILABLE',
+    message: `${topic}: ${which} no leader right now, so ${nothing}.`,
+    hint: 'Its broker is down or leadership is moving. Try again once it is back, or choose other partitions.',
+    retriable: true,
+  });
+}
+
+/**
+ * Resolves a start position against the watermarks (and the time index) of each chosen
+ * partition. `leaderless`: the chosen partitions that cannot be read now (no range for them).
+ */
+export async function resolveRanges(client: KafkaClient, topic: string, partitions: number[] | null, position: StartPosition): Promise<{ ranges: PartitionRange[]; leaderless: number[] }> {
   const chosen = await choosePartitions(client, topic, partitions);
-  const marks = (await client.fetchWatermarks([topic])).filter((w) => chosen.includes(w.partition));
+  const { marks, leaderless } = await partitionWatermarks(client, topic, chosen);
   const byTime = new Map<number, bigint>();
   if (position.kind === 'timestamp') {
-    for (const e of await client.offsetsForTimestamp(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
+    for (const e of await client.fetchOffsetsAtTime(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
   }
   const committed = position.kind === 'group' ? await groupPositions(client, topic, position.groupId, position.back) : null;
-  return marks.map((w) => {
-    const low = BigInt(w.low);
-    const high = BigInt(w.high);
+  const ranges = chosen.flatMap((partition) => {
+    const w = marks.get(partition);
+    if (!w) return [];
+    const { low, high } = w;
     let from = low;
     if (position.kind === 'newest') from = high - BigInt(position.count) > low ? high - BigInt(position.count) : low;
     if (position.kind === 'offset') from = clamp(BigInt(position.offset), low, high);
     // No message at or after the time: start at the end (nothing to read).
-    if (position.kind === 'timestamp') from = clamp(byTime.get(w.partition) ?? high, low, high);
-    if (committed) from = clamp(committed.get(w.partition) ?? low, low, high);
-    return { partition: w.partition, from, high };
+    if (position.kind === 'timestamp') from = clamp(byTime.get(partition) ?? high, low, high);
+    if (committed) from = clamp(committed.get(partition) ?? low, low, high);
+    return [{ partition, from, high }];
   });
+  return { ranges, leaderless };
 }
 
 function clamp(v: bigint, lo: bigint, hi: bigint): bigint {

@@ -25,9 +25,13 @@ const SEARCH_RETRIES = 3;
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
   const byKey = await keyPartition(client, req.topic, req.filter);
-  const ranges = newestOnly(await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position), req, filter === null);
+  const resolved = await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position);
+  const ranges = newestOnly(resolved.ranges, req, filter === null);
   const behind = req.backlog ? () => req.backlog!() > MAX_BACKLOG_BYTES : undefined;
-  const pusher = new BatchPusher(req.runId, ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), req.push, req.keep ?? null, behind);
+  // A partition without a leader is not read, and says so: the others are (after them in the progress).
+  const unread = resolved.leaderless.map((partition) => ({ partition, from: 0n, end: 0n, unstarted: true }));
+  const pusher = new BatchPusher(req.runId, [...ranges.map((r) => ({ partition: r.partition, from: r.from, end: r.high })), ...unread], req.push, req.keep ?? null, behind);
+  unread.forEach((_, i) => pusher.setError(ranges.length + i, 'No leader right now (its broker is down?): not read'));
   // Stops every partition's reader when one fails, not only when the window cancels.
   const stop = linkedController(req.signal);
   // Every partition reads ahead; their fetches go out together (one Fetch for many partitions),

@@ -148,11 +148,12 @@ export async function tailMessages(client: KafkaClient, req: TailRequest): Promi
 /**
  * Starts the partitions that had no leader when the tail began, where the log stood then: at the
  * first message written since (by timestamp), so nothing older is replayed and nothing newer missed.
- * Without that lookup (it needs every partition's leader), at the end the partition has now.
+ * Without that lookup, at the end the partition has now.
  */
 async function startWaiting(client: KafkaClient, topic: string, positions: TailPosition[], startedAt: number, pusher: BatchPusher): Promise<void> {
-  const byTime = await client.offsetsForTimestamp(topic, startedAt).catch(() => null);
   const marks = await client.fetchWatermarks([topic], { committed: true }).catch(() => []);
+  if (!positions.some((p) => !p.started && marks.some((w) => w.partition === p.partition))) return;
+  const byTime = await client.fetchOffsetsAtTime(topic, startedAt).catch(() => null);
   for (const p of positions) {
     if (p.started) continue;
     const mark = marks.find((w) => w.partition === p.partition);
