@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageFromWire, type MessagesBatch } from '../src/shared/api';
 import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/app';
-import { createTopic, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
+import { createTopic, startCluster, testKafka, uniqueTopic, type RunningCluster } from './support/kafka';
 
 /** Replication, leaders and failover only mean something on more than one broker. */
 describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
@@ -179,6 +179,12 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     const others = partitions.filter((p) => p !== stranded).map((p) => p.partition);
     const write = (partition: number, value: string) => execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', solo, '-p', String(partition)], { input: value });
     write(stranded.partition, 'history-before-the-tail');
+    // A group that committed on every partition: its page must keep the stranded one, with its commit.
+    const groupId = `leaderless-${Date.now()}`;
+    const admin = testKafka(cluster.bootstrap).admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId, topic: solo, partitions: partitions.map((p) => ({ partition: p.partition, offset: '1' })) });
+    await admin.disconnect();
     await cluster.stopNode(3);
     await eventually(
       () => app.call('topics.partitions', { connectionId, topic: solo }),
@@ -192,6 +198,12 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     expect(waiting).toMatchObject({ unstarted: true, error: expect.stringMatching(/no leader/i) });
     for (const p of others) write(p, `tail-${p}`);
     await eventually(async () => seen().length, (n) => n >= others.length, 30_000, 100);
+
+    const group = await app.call('groups.describe', { connectionId, groupId });
+    expect(group.partitions.map((p) => p.partition).sort()).toEqual(partitions.map((p) => p.partition).sort());
+    expect(group.partitions.find((p) => p.partition === stranded.partition)).toMatchObject({ committed: '1', logEnd: null, lag: null, unreadable: expect.stringMatching(/no leader/i) });
+    expect(group.partitions.filter((p) => p.partition !== stranded.partition).every((p) => p.logEnd !== null && p.lag !== null && !p.unreadable)).toBe(true);
+    expect((await app.call('groups.list', { connectionId })).find((g) => g.groupId === groupId)).toMatchObject({ topics: [solo] });
 
     // Meanwhile a read of the whole topic reads the others and names the one it could not; a copy refuses.
     const read = await app.call('messages.search', { connectionId, runId: 'leaderless-read', topic: solo, position: { kind: 'beginning' }, limit: 1000 });

@@ -30,10 +30,13 @@ export interface GroupPartition {
   partition: number;
   /** null: no committed offset. */
   committed: string | null;
-  logStart: string;
-  logEnd: string;
-  /** logEnd − committed; null without a commit. */
+  /** null: unknown, the partition has no leader right now (see `unreadable`). */
+  logStart: string | null;
+  logEnd: string | null;
+  /** logEnd − committed; null without a commit or without a log end. */
   lag: number | null;
+  /** Why its log end (so its lag) cannot be read now: the partition has no leader. */
+  unreadable?: string;
   /** The member reading it now, or null (unassigned); for a share group the first of `memberIds`. */
   memberId: string | null;
   /** Every member reading it: one at most, except in share groups, where several members share a partition. */

@@ -18,6 +18,7 @@ import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
 import { tolerateOfflinePartitions } from './raw/lenient-metadata';
+import { lenientAdmin } from './raw/lenient-admin';
 import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
 import { createQuotasPort } from './quotas';
@@ -26,6 +27,9 @@ import { createScramPort } from './scram';
 import { releaseRoute, routeFor } from '../../network/route-registry';
 import { routedSocketFactory } from './routed-socket-factory';
 import { tokenProviderFor } from '../oauth/token-provider-for';
+
+/** Fail fast: the UI shows the error and the user decides; kafkajs' default retries for ~30 s. */
+const RETRY = { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 };
 
 /** Builds kafkajs' own configuration from the app's connection settings. */
 export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): KafkaConfig {
@@ -41,8 +45,7 @@ export function toKafkajsConfig(config: ConnectionConfig, logger: Logger): Kafka
     authenticationTimeout: config.connectionTimeoutMs,
     requestTimeout: config.requestTimeoutMs,
     ...toKafkajsSecurity(config, tokenProviderFor(config, logger)),
-    // Fail fast: the UI shows the error and the user decides; kafkajs' default retries for ~30 s.
-    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2_000 },
+    retry: RETRY,
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       const { message, ...fields } = entry.log;
@@ -58,7 +61,7 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   registerCompressionCodecs();
   const kafka = new Kafka(toKafkajsConfig(config, log));
   // One admin per connection, shared by the ports that need one; connected on first use.
-  const admin = lazyClient(() => kafka.admin());
+  const admin = lazyClient(() => lenientAdmin(kafka, RETRY));
 
   const acls = createAclPort(admin);
   const groups = createGroupsPort(admin);

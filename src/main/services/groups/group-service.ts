@@ -65,16 +65,19 @@ export class GroupService {
     const committed = loaded.offsets;
     // Partitions of the topics the group reads, committed or assigned (share groups: with a start offset).
     const topics = groupTopics(loaded);
-    const marks = topics.length > 0 ? await client.fetchWatermarks(topics) : [];
+    // The metadata too: a partition without a leader has no watermarks but is still listed, with its commit.
+    const [marks, metadata] = topics.length > 0 ? await Promise.all([client.fetchWatermarks(topics), client.fetchMetadata(topics)]) : [[], []];
     const byKey = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, c.offset]));
     const shareByKey = new Map((loaded.share ?? []).map((o) => [`${o.topic}:${o.partition}`, o]));
-    const partitions: GroupPartition[] = marks
+    const marked = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
+    const leaderless = metadata.flatMap((t) => t.partitions.filter((p) => !marked.has(`${t.name}:${p.partition}`)).map((p) => ({ topic: t.name, partition: p.partition, low: null, high: null })));
+    const partitions: GroupPartition[] = [...marks, ...leaderless]
       .map((w) => {
         const key = `${w.topic}:${w.partition}`;
         const memberIds = owners.get(key) ?? [];
         if (loaded.share) {
           const o = shareByKey.get(key);
-          return { topic: w.topic, partition: w.partition, committed: o?.startOffset ?? null, logStart: w.low, logEnd: w.high, lag: o?.startOffset == null ? null : shareLag(o.lag, o.startOffset, w.high), memberId: memberIds[0] ?? null, memberIds };
+          return { topic: w.topic, partition: w.partition, committed: o?.startOffset ?? null, logStart: w.low, logEnd: w.high, lag: o?.startOffset == null ? null : shareLag(o.lag, o.startOffset, w.high), memberId: memberIds[0] ?? null, memberIds, ...unreadable(w) };
         }
         const c = byKey.get(key);
         const has = c !== undefined && Number(c) >= 0;
@@ -84,9 +87,10 @@ export class GroupService {
           committed: has ? c! : null,
           logStart: w.low,
           logEnd: w.high,
-          lag: has ? Math.max(0, Number(BigInt(w.high) - BigInt(c!))) : null,
+          lag: has && w.high !== null ? Math.max(0, Number(BigInt(w.high) - BigInt(c!))) : null,
           memberId: memberIds[0] ?? null,
           memberIds,
+          ...unreadable(w),
         };
       })
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
@@ -208,6 +212,9 @@ export class GroupService {
     return fresh.marks;
   }
 }
+
+const NO_LEADER = 'No leader right now (its broker is down?): its log end, so its lag, is unknown';
+const unreadable = (w: { high: string | null }) => (w.high === null ? { unreadable: NO_LEADER } : {});
 
 /** Rising, falling or flat against the oldest total of the last two minutes. */
 export function lagTrend(before: number | undefined, now: number | null): GroupSummary['trend'] {

@@ -33,14 +33,18 @@ const columnsFor = (share: boolean) => [
   col.accessor('topic', { header: 'Topic', size: 220 }),
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor((p) => p.committed ?? '—', { id: 'committed', header: share ? 'Start offset' : 'Committed', size: 120, meta: { align: 'right', mono: true } }),
-  col.accessor('logEnd', { header: 'Log end', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor((p) => p.logEnd ?? '?', { id: 'logEnd', header: 'Log end', size: 120, meta: { align: 'right', mono: true } }),
   col.accessor((p) => p.lag ?? -1, {
     id: 'lag',
     header: 'Lag',
     size: 100,
     meta: { align: 'right', mono: true },
     cell: (c) =>
-      c.getValue() < 0 ? (
+      c.row.original.unreadable ? (
+        <span className="text-warn" title={c.row.original.unreadable} data-unreadable-partition={c.row.original.partition}>
+          ? no leader
+        </span>
+      ) : c.getValue() < 0 ? (
         <span className="text-muted" title={NO_COMMIT_WHY}>
           —
         </span>
