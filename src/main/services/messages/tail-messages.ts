@@ -22,6 +22,8 @@ const TROUBLED_PAUSE_MS = 300;
 /** Between two tries to find where a leaderless partition stood when the tail started. */
 const START_RETRY_MS = 1_000;
 const WAITING_FOR_LEADER = 'No leader: its tail starts once the partition can be read (the messages written since the tail began included)';
+/** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
+const UNAVAILABLE_PAUSE_MS = 1_000;
 
 interface TailPosition {
   index: number;
@@ -32,8 +34,6 @@ interface TailPosition {
   /** False while the partition's starting offset is unknown (no leader when the tail began). */
   started: boolean;
 }
-/** Between two looks at a cluster that does not answer, while the health monitor has not called it lost. */
-const UNAVAILABLE_PAUSE_MS = 1_000;
 
 /**
  * Follows the chosen partitions from their end (or from where a paused tail stopped): one
