@@ -19,6 +19,8 @@ export interface GroupSummary {
   topics: string[];
   /** Sum over partitions with a committed offset; null when the group has committed nothing. */
   totalLag: number | null;
+  /** Committed partitions left out of totalLag: their topic answered, they did not (no leader right now). */
+  lagUnknown?: number;
   /** Total lag compared with the previous lists of this session (null until there are two). */
   trend: 'rising' | 'falling' | 'flat' | null;
   /** Set when the state cannot be trusted, e.g. a KIP-848 (consumer protocol) group seen as Dead. */

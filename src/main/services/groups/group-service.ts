@@ -226,6 +226,7 @@ function summarize(loaded: LoadedGroup, marks: Map<string, PartitionLogEnd> | Pa
   const { description: g, offsets: committed, share } = loaded;
   const map = Array.isArray(marks) ? new Map(marks.map((m) => [`${m.topic}:${m.partition}`, m])) : marks;
   let lag: number | null = null;
+  let unknown = 0;
   if (share) {
     for (const o of share) {
       const w = map.get(`${o.topic}:${o.partition}`);
@@ -234,9 +235,16 @@ function summarize(loaded: LoadedGroup, marks: Map<string, PartitionLogEnd> | Pa
       if (l !== null) lag = (lag ?? 0) + l;
     }
   } else {
+    // A partition with no log end whose topic has others that answered: its leader is down. A
+    // topic with none at all was deleted (offsets outlive it) or is wholly down: left out quietly.
+    const answered = new Set([...map.values()].map((w) => w.topic));
     for (const c of committed) {
       const w = map.get(`${c.topic}:${c.partition}`);
-      if (!w || Number(c.offset) < 0) continue;
+      if (Number(c.offset) < 0) continue;
+      if (!w) {
+        if (answered.has(c.topic)) unknown++;
+        continue;
+      }
       lag = (lag ?? 0) + Math.max(0, Number(BigInt(w.high) - BigInt(c.offset)));
     }
   }
@@ -250,6 +258,7 @@ function summarize(loaded: LoadedGroup, marks: Map<string, PartitionLogEnd> | Pa
     members: g.members.length,
     topics: groupTopics(loaded),
     totalLag: lag,
+    ...(unknown > 0 ? { lagUnknown: unknown } : {}),
     trend: null,
     note: type === 'classic' && g.state === 'Dead' && g.members.length === 0 && committed.length > 0 ? DEAD_NOTE : null,
   };

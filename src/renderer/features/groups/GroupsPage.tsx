@@ -42,7 +42,16 @@ const columns = [
     header: 'Total lag',
     size: 110,
     meta: { align: 'right', mono: true },
-    cell: (c) => (c.getValue() < 0 ? '—' : c.getValue() > 0 ? <span className="text-warn">{formatCount(c.getValue())}</span> : '0'),
+    cell: (c) => {
+      const total = c.getValue() < 0 ? '—' : c.getValue() > 0 ? <span className="text-warn">{formatCount(c.getValue())}</span> : '0';
+      const unknown = c.row.original.lagUnknown;
+      if (!unknown) return total;
+      return (
+        <span title={`Not counted: ${unknown} partition${unknown === 1 ? '' : 's'} without a leader right now (broker down?), so their log end is unknown.`} data-lag-unknown={unknown}>
+          {total} <span className="text-warn">+?</span>
+        </span>
+      );
+    },
   }),
 ];
 
