@@ -86,8 +86,9 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
     async fetchOffsetsAtTime(topic: string, timestamp: number): Promise<{ partition: number; offset: string }[]> {
       const rows = await sweep([topic], undefined, async (broker, partitions) => {
         const [atTime, end] = await Promise.all([listOffsets(broker, partitions, timestamp), listOffsets(broker, partitions, OffsetSpec.Latest)]);
+        // Rows of sweep's shape (topic, partition, `high`), `high` carrying the offset found:
+        // -1 means nothing written at or after that time, and a reader from then starts at the end.
         const out: PartitionLogEnd[] = [];
-        // -1: nothing written at or after that time; a reader from then starts at the end.
         for (const [name, offsets] of atTime) for (const [partition, offset] of offsets) out.push({ topic: name, partition, high: offset === '-1' ? (end.get(name)?.get(partition) ?? offset) : offset });
         return out;
       });

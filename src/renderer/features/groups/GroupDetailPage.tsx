@@ -17,6 +17,7 @@ import { useRevealSection } from './use-reveal-section';
 import { MembersTable } from './MembersTable';
 import { LagAlertSetting } from './LagAlertSetting';
 import { GROUP_TYPE_EXPLAINED } from './group-types';
+import { lagUnknownWhy } from './lag-unknown';
 import './groups.css';
 
 /** uPlot in its own chunk, loaded with the first chart. */
@@ -104,6 +105,12 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
               )}{' '}
               · {data.members.length} members · total lag{' '}
               <strong data-testid="group-lag">{data.totalLag?.toLocaleString('en') ?? '—'}</strong>
+              {data.lagUnknown ? (
+                <span className="text-warn" title={lagUnknownWhy(data.lagUnknown)}>
+                  {' '}
+                  +? ({data.lagUnknown} without a leader)
+                </span>
+              ) : null}
             </>
           )
         }

@@ -18,6 +18,7 @@ import { GROUP_TYPE_EXPLAINED } from './group-types';
 import { NeedsKafka } from './NeedsKafka';
 import { formatCount } from '../../lib/format-count';
 import { usePersistentState } from '../../lib/use-persistent-state';
+import { lagUnknownWhy } from './lag-unknown';
 import { FILTER_COLUMNS, filterGroups, groupComparator } from './group-order';
 
 const col = createColumnHelper<GroupSummary>();
@@ -47,7 +48,7 @@ const columns = [
       const unknown = c.row.original.lagUnknown;
       if (!unknown) return total;
       return (
-        <span title={`Not counted: ${unknown} partition${unknown === 1 ? '' : 's'} without a leader right now (broker down?), so their log end is unknown.`} data-lag-unknown={unknown}>
+        <span title={lagUnknownWhy(unknown)} data-lag-unknown={unknown}>
           {total} <span className="text-warn">+?</span>
         </span>
       );
