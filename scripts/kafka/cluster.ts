@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { ensureKafkaJars, KAFKA_VERSION } from './jars';
 import { kafkaJavaArgs, registeredBrokers } from './node-process';
 import { freePorts, isPortFree } from './ports';
-import { isOurProcess, terminate } from './processes';
+import { isAlive, isOurProcess, terminate } from './processes';
 import { newClusterId, oauthJvmProperties, serverProperties, type NodeLayout, type OauthListener } from './server-properties';
 import { makeTlsMaterial, scramFormatArgs, SECURITY_USERS, type ClusterSecurity, type SecurityLayout } from './security';
 import { destroyCluster, liveNodes, readState, runRoot, writeState, type ClusterState } from './state';
@@ -163,7 +163,9 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<R
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer yet';
     while (Date.now() < deadline) {
-      const dead = state.nodes.filter((n) => n.pid !== null && !isOurProcess(n.pid, n.properties));
+      // Gone, not "not ours": just after spawn the child may not have exec'd java yet, and its
+      // command line is still node's (CI once failed here with an empty server.log).
+      const dead = state.nodes.filter((n) => n.pid !== null && !isAlive(n.pid));
       if (dead.length > 0 && dead.length + count > state.nodes.length) {
         throw new Error(`kafka node ${dead[0]!.id} exited during start-up:\n${logTail(dead[0]!.id)}`);
       }

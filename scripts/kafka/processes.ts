@@ -15,6 +15,16 @@ export function isOurProcess(pid: number, marker: string): boolean {
   }
 }
 
+/** True while `pid` runs, whatever it runs. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** SIGTERM (Kafka shuts down cleanly on it), then SIGKILL after `graceMs`. */
 export async function terminate(pid: number, marker: string, graceMs = 20_000): Promise<void> {
   if (!isOurProcess(pid, marker)) return;
