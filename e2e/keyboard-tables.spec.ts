@@ -141,6 +141,33 @@ test.describe('tables by keyboard, and tables that fit', () => {
     await expect(page.getByTestId('topic-title')).toHaveText(first);
   });
 
+  test('topics: a focused row keeps the focus when the list changes under it (the drawn rows are updated in place)', async ({ connectedPage: page, env, sidebar }) => {
+    const prefix = `e2e-focus-${randomBytes(3).toString('hex')}`;
+    const [a, b, c] = ['a', 'b', 'c'].map((s) => `${prefix}-${s}`) as [string, string, string];
+    await createTopicsReady(env.bootstrap, [a, b, c].map((topic) => ({ topic, numPartitions: 1 })));
+    try {
+      await sidebar.open('Topics');
+      const table = page.getByRole('table', { name: 'Topics' });
+      // The list was read on connect, before these topics existed.
+      await page.locator('.page').getByRole('button', { name: 'Refresh', exact: true }).click();
+      await page.getByLabel('Filter topics').fill(prefix);
+      await expect(table).toHaveAttribute('data-rows', '3');
+      await page.getByLabel('Filter topics').focus();
+      await tabInto(page, table);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await focused(page)).toMatchObject({ role: 'row', index: '1', rowId: b });
+
+      // Starring c lists it first: b moves down a place, and the focus goes with b, not with its old place (now a's).
+      await page.evaluate((label) => document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click(), `Star ${c}`);
+      await expect.poll(() => focused(page)).toMatchObject({ role: 'row', index: '2', rowId: b });
+      await expect(table.locator('[role=row][data-index="0"]')).toHaveAttribute('data-row-id', c);
+      await page.evaluate((label) => document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!.click(), `Star ${c}`);
+    } finally {
+      await withAdmin(env.bootstrap, (admin) => admin.deleteTopics({ topics: [a, b, c] }));
+    }
+  });
+
   test('messages: 20 rows at 1280×720, End and Enter open the last message, Escape closes it; quick filter count, marks, tooltips and wrap', async ({ connectedPage: page, env }) => {
     const topic = `e2e-keys-${randomBytes(4).toString('hex')}`;
     await createTopicsReady(env.bootstrap, [{ topic, numPartitions: 1 }]);

@@ -42,7 +42,7 @@ function TableBodyRowImpl<T>({ row, item, offset, template, selected, tabStop, c
       {row.getVisibleCells().map((cell) => {
         const meta = cell.column.columnDef.meta as ColumnMeta | undefined;
         return (
-          <div role="cell" key={cell.id} className={`data-table__td align-${meta?.align ?? 'left'}${meta?.mono ? ' mono' : ''}${meta?.wrap ? ' wrappable' : ''}`}>
+          <div role="cell" key={cell.column.id} className={`data-table__td align-${meta?.align ?? 'left'}${meta?.mono ? ' mono' : ''}${meta?.wrap ? ' wrappable' : ''}`}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>
         );

@@ -34,6 +34,14 @@ export interface TableViewOptions<T> {
   /** Quick-filter text whose matches are marked in the cells of `highlightColumns` (all if unset). */
   highlight?: string | undefined;
   highlightColumns?: readonly string[] | undefined;
+  /**
+   * Rows keyed by their place in the list, not by their id: when a filter or sort puts other rows
+   * on screen, the ~35 drawn rows are updated in place rather than removed and built again, which
+   * halves a keystroke's cost on a 9,000-topic list (P3). Only for tables whose cells hold no
+   * state of their own, which would otherwise pass from one row to the next; the focus is moved
+   * along with its row.
+   */
+  reuseRows?: boolean | undefined;
 }
 
 export interface TableViewProps<T> extends TableViewOptions<T> {
@@ -71,6 +79,15 @@ export function TableView<T>(props: TableViewProps<T>) {
   useEffect(() => virtualizer.measure(), [props.wrap, virtualizer]);
 
   const rowElement = (index: number) => bodyRef.current?.querySelector<HTMLElement>(`[role=row][data-index="${index}"]`) ?? null;
+
+  // Rows kept by place (reuseRows): a focused row whose place now shows another row hands the
+  // focus to its own row's new place, if drawn.
+  useLayoutEffect(() => {
+    if (!props.reuseRows || activeId === null) return;
+    const focused = document.activeElement;
+    if (!(focused instanceof HTMLElement) || focused.getAttribute('role') !== 'row' || !bodyRef.current?.contains(focused) || focused.dataset.rowId === activeId) return;
+    bodyRef.current.querySelector<HTMLElement>(`[role=row][data-row-id="${CSS.escape(activeId)}"]`)?.focus({ preventScroll: true });
+  });
 
   // A row scrolled to but not yet drawn gets the focus once the virtualizer draws it.
   useLayoutEffect(() => {
@@ -201,7 +218,7 @@ export function TableView<T>(props: TableViewProps<T>) {
               if (!row) return null;
               return (
                 <TableBodyRow
-                  key={row.id}
+                  key={props.reuseRows ? item.index : row.id}
                   row={row}
                   item={item}
                   offset={virtualizer.options.scrollMargin}
