@@ -59,6 +59,9 @@ try {
       await page.getByLabel('Group by prefix').check();
       await table.getByRole('button', { name: 'Star orders.paid' }).click();
       await table.getByRole('button', { name: 'Star rider-updates' }).click();
+      // rider-updates sat below the fold, so the click scrolled the table down: back to the top
+      await table.hover();
+      await page.mouse.wheel(0, -10_000);
       await table.locator('[data-group="audit"]').click();
       first = false;
     }
