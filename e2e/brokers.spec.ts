@@ -81,7 +81,13 @@ test.describe('brokers: a stopped broker on a 3-node cluster', () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     cluster = await startCluster({ nodes: 3 });
-    await createTopicsReady(cluster.bootstrap, [{ topic: 'spread', numPartitions: 3, replicationFactor: 3 }]);
+    await createTopicsReady(cluster.bootstrap, [
+      { topic: 'spread', numPartitions: 3, replicationFactor: 3 },
+      // One replica each, partition 1 on node 3 only: it has no leader once node 3 stops.
+      { topic: 'solo', replicaAssignment: [{ partition: 0, replicas: [1] }, { partition: 1, replicas: [3] }, { partition: 2, replicas: [2] }] },
+    ]);
+    for (const p of [0, 1, 2]) execFileSync('kcat', ['-b', cluster.bootstrap, '-P', '-t', 'solo', '-p', String(p)], { input: Array.from({ length: 40 }, (_, i) => `m${i}`).join('\n') });
+    await withAdmin(cluster.bootstrap, (admin) => admin.setOffsets({ groupId: 'solo-readers', topic: 'solo', partitions: [0, 1, 2].map((partition) => ({ partition, offset: '10' })) }));
   });
   test.afterAll(async () => {
     await cluster?.stop();
@@ -110,5 +116,23 @@ test.describe('brokers: a stopped broker on a 3-node cluster', () => {
     const leaders = page.getByRole('row').filter({ hasText: 'unreachable' }).locator('.stale-count').first();
     await expect(leaders).toHaveAttribute('title', /^Last known: as of when broker 3 last answered/);
     await expect(page.getByTestId('unreachable-3')).toContainText(`Its leaders (${before.Leaders}) and replicas (${before.Replicas}) are shown as they were then.`);
+  });
+  test('a group whose partition lost its leader: that partition says so, and the totals do not pass its lag off as counted', async ({ appPage: page, sidebar }) => {
+    test.setTimeout(120_000);
+    await cluster.stopNode(3); // already stopped by the test before when run in order
+    await new ConnectScreen(page).connect(cluster.bootstrap);
+    await sidebar.open('Consumer groups');
+    await page.getByRole('row').filter({ hasText: 'solo-readers' }).click();
+    const unknownRow = () => readTable(page, 'Group partitions').then((rows) => rows.find((r) => r.Partition === '1'));
+    await expect.poll(async () => (await unknownRow())?.Lag, { timeout: 60_000 }).toBe('? no leader');
+    expect(await unknownRow()).toMatchObject({ Committed: '10', 'Log end': '?', Status: '?' });
+    await expect(page.getByRole('table', { name: 'Group partitions' }).locator('[title^="No status while the partition has no leader"]')).toHaveCount(1);
+    const readable = (await readTable(page, 'Group partitions')).filter((r) => r.Partition !== '1');
+    expect(readable.map((r) => [r.Partition, r.Lag, r.Status]).sort()).toEqual([
+      ['0', '30', 'STOP'],
+      ['2', '30', 'STOP'],
+    ]);
+    await expect(page.getByTestId('group-lag')).toHaveText('60');
+    await expect(page.getByTestId('topic-totals')).toHaveText('solo: lag 60 +? over 3 partitions (1 without a leader)');
   });
 });

@@ -59,6 +59,14 @@ const columnsFor = (share: boolean) => [
     size: 100,
     cell: (c) => {
       const s = c.row.original.status;
+      // No leader, no log end: main takes no lag sample, so the status would wait forever.
+      if (c.row.original.unreadable) {
+        return (
+          <span className="text-warn" title={`No status while the partition has no leader: ${c.row.original.unreadable}`}>
+            ?
+          </span>
+        );
+      }
       if (s === null) return <span className="text-muted">…</span>;
       return (
         <span className={`badge status-${s}`} style={{ marginLeft: 0 }} title={STATUS_EXPLAINED[s]}>
@@ -162,9 +170,18 @@ export function GroupDetailPage({ groupId, section }: { groupId: string; section
                 const ps = data.partitions.filter((p) => p.topic === t);
                 const lagSum = ps.reduce((sum, p) => sum + (p.lag ?? 0), 0);
                 const committed = ps.some((p) => p.committed !== null);
+                const unknown = ps.filter((p) => p.unreadable && p.committed !== null).length;
                 return (
                   <span key={t} className="topic-total">
-                    {t}: lag {committed ? lagSum.toLocaleString('en') : '— (nothing committed)'} over {ps.length} partition{ps.length === 1 ? '' : 's'}
+                    {t}: lag {committed ? lagSum.toLocaleString('en') : '— (nothing committed)'}
+                    {unknown > 0 && (
+                      <span className="text-warn" title={lagUnknownWhy(unknown)}>
+                        {' '}
+                        +?
+                      </span>
+                    )}{' '}
+                    over {ps.length} partition{ps.length === 1 ? '' : 's'}
+                    {unknown > 0 && ` (${unknown} without a leader)`}
                   </span>
                 );
               })}
