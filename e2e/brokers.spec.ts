@@ -117,7 +117,7 @@ test.describe('brokers: a stopped broker on a 3-node cluster', () => {
     await expect(leaders).toHaveAttribute('title', /^Last known: as of when broker 3 last answered/);
     await expect(page.getByTestId('unreachable-3')).toContainText(`Its leaders (${before.Leaders}) and replicas (${before.Replicas}) are shown as they were then.`);
   });
-  test('a group whose partition lost its leader: that partition says so, and the totals do not pass its lag off as counted', async ({ appPage: page, sidebar }) => {
+  test('a group whose partition lost its leader: that partition says so, the totals do not pass its lag off as counted, and a reset to a time leaves it alone', async ({ appPage: page, sidebar }) => {
     test.setTimeout(120_000);
     await cluster.stopNode(3); // already stopped by the test before when run in order
     await new ConnectScreen(page).connect(cluster.bootstrap);
@@ -134,5 +134,31 @@ test.describe('brokers: a stopped broker on a 3-node cluster', () => {
     ]);
     await expect(page.getByTestId('group-lag')).toHaveText('60');
     await expect(page.getByTestId('topic-totals')).toHaveText('solo: lag 60 +? over 3 partitions (1 without a leader)');
+
+    // A reset to a time resets the partitions it can, and says which one it leaves alone.
+    await page.getByLabel('Reset to', { exact: true }).selectOption('timestamp');
+    await page.getByLabel('Reset time').fill('2000-01-01 00:00:00');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('reset-skipped')).toHaveText(/^1 partition has no leader right now and will be left as it is: solo 1\./);
+    const preview = await readTable(page, 'Reset preview');
+    expect(preview.map((r) => [r.Partition, r.Current, r.New, r['Lag after']])).toEqual([
+      ['0', '10', '0', '40'],
+      ['1', '10', '—', 'not reset: no leader'],
+      ['2', '10', '0', '40'],
+    ]);
+    await page.getByRole('button', { name: 'Apply to 2 partitions' }).click();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Offsets of 2 partitions reset. Left as they were (no leader): solo 1.');
+    // Once the broker is back (kafkajs' fetchOffsets refuses a topic with a leaderless partition), partition 1 still has its offset.
+    await cluster.startNode(3);
+    const committed = await withAdmin(cluster.bootstrap, (admin) => admin.fetchOffsets({ groupId: 'solo-readers', topics: ['solo'] }));
+    expect(committed[0]!.partitions.map((p) => [p.partition, p.offset]).sort()).toEqual([
+      [0, '0'],
+      [1, '10'],
+      [2, '0'],
+    ]);
+    // And the page, which re-reads every 5 s, counts it again: no "?" left.
+    await expect.poll(async () => (await unknownRow())?.Lag, { timeout: 60_000 }).toBe('30');
+    await expect(page.getByTestId('group-lag')).toHaveText('110');
+    await expect(page.getByTestId('topic-totals')).toHaveText('solo: lag 110 over 3 partitions');
   });
 });

@@ -92,8 +92,11 @@ export interface ResetRow {
   topic: string;
   partition: number;
   current: string | null;
-  next: string;
-  lagAfter: number;
+  /** null: left as it is (see `skipped`). */
+  next: string | null;
+  lagAfter: number | null;
+  /** Why this partition is not reset: its leader is gone, so the log's bounds are unknown. */
+  skipped?: string;
 }
 
 /** Lag sampled by main while the app runs (it starts when a group is first looked at). */

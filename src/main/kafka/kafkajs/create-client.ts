@@ -125,7 +125,6 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
     describeGroups: groups.describeGroups,
     committedOffsets: groups.committedOffsets,
     commitOffsets: groups.commitOffsets,
-    offsetsForTimestamp: groups.offsetsForTimestamp,
     deleteGroup: groups.deleteGroup,
     ...createGroupBatches(getCluster),
     deleteGroupOffsets: async (groupId, topic, partitions) => offsetDelete(await getCluster(), groupId, topic, partitions),

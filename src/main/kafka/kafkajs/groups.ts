@@ -40,11 +40,6 @@ export function createGroupsPort(admin: LazyClient<Admin>): Omit<GroupsPort, 'de
       await (await get()).setOffsets({ groupId, topic, partitions }).catch(rethrowAsAppError(`Resetting the offsets of ${groupId}`));
     },
 
-    async offsetsForTimestamp(topic, timestamp) {
-      const entries = await (await get()).fetchTopicOffsetsByTimestamp(topic, timestamp).catch(rethrowAsAppError(`Looking up offsets by time in ${topic}`));
-      return entries.map((e) => ({ partition: e.partition, offset: e.offset }));
-    },
-
     async deleteGroup(groupId) {
       await (await get()).deleteGroups([groupId]).catch(rethrowAsAppError(`Deleting ${groupId}`));
     },

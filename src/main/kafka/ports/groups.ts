@@ -43,8 +43,6 @@ export interface GroupsPort extends GroupProtocolsPort {
   committedOffsetsBatched(groupIds: string[]): Promise<Map<string, CommittedOffset[]> | null>;
   /** Overwrites committed offsets (the group must be Empty; the broker refuses otherwise). */
   commitOffsets(groupId: string, topic: string, partitions: { partition: number; offset: string }[]): Promise<void>;
-  /** For a reset to a time: the first offset at or after `timestamp` per partition (the end when none). */
-  offsetsForTimestamp(topic: string, timestamp: number): Promise<{ partition: number; offset: string }[]>;
   deleteGroup(groupId: string): Promise<void>;
   /** Removes the group's committed offsets for these partitions of one topic (refused while members read it). */
   deleteGroupOffsets(groupId: string, topic: string, partitions: number[]): Promise<void>;

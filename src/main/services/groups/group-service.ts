@@ -9,6 +9,8 @@ import { sameAssignment } from './reconciling';
 /** How long summary batches reuse the log-end offsets another batch fetched. */
 const MARKS_REUSE_MS = 5_000;
 
+/** A reset leaves a leaderless partition alone, rather than commit an offset it cannot check against the log. */
+const LEADERLESS_SKIPPED = 'Left as it is: no leader right now (its broker is down?), so the log’s start and end, which the new offset must lie between, are unknown.';
 const DEAD_NOTE = 'Dead with no members, yet it has committed offsets: nobody has joined it since (a classic group whose members left, or offsets committed by a tool).';
 
 /** Consumer groups: membership, committed offsets and lag; offset resets with a preview. */
@@ -105,13 +107,23 @@ export class GroupService {
     const committed = offsets.filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
     const topics = topic ? [topic] : [...new Set(committed.map((c) => c.topic))];
     if (topics.length === 0) throw appError(ErrorCode.Validation, `${groupId} has no committed offsets${topic ? ` for ${topic}` : ''}: name a topic to reset.`);
-    const marks = (await client.fetchWatermarks(topics)).filter((w) => partitions === null || partitions.includes(w.partition));
+    const inScope = (p: number) => partitions === null || partitions.includes(p);
+    // The metadata too: a partition whose leader is gone has no watermarks, and is said to be left alone.
+    const [allMarks, metadata] = await Promise.all([client.fetchWatermarks(topics), client.fetchMetadata(topics)]);
+    const marks = allMarks.filter((w) => inScope(w.partition));
     const byTime = new Map<string, string>();
     if (mode.kind === 'timestamp') {
-      for (const t of topics) for (const e of await client.offsetsForTimestamp(t, mode.timestamp)) byTime.set(`${t}:${e.partition}`, e.offset);
+      // Per leader, so a partition without one does not fail the others' lookup.
+      for (const t of topics) for (const e of await client.fetchOffsetsAtTime(t, mode.timestamp)) byTime.set(`${t}:${e.partition}`, e.offset);
     }
     const current = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, Number(c.offset) >= 0 ? c.offset : null]));
-    return marks
+    const marked = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
+    const skipped: ResetRow[] = metadata.flatMap((t) =>
+      t.partitions
+        .filter((p) => inScope(p.partition) && !marked.has(`${t.name}:${p.partition}`))
+        .map((p) => ({ topic: t.name, partition: p.partition, current: current.get(`${t.name}:${p.partition}`) ?? null, next: null, lagAfter: null, skipped: LEADERLESS_SKIPPED })),
+    );
+    const moved: ResetRow[] = marks
       .map((w) => {
         const key = `${w.topic}:${w.partition}`;
         const now = current.get(key) ?? null;
@@ -138,8 +150,8 @@ export class GroupService {
         if (next < low) next = low;
         if (next > high) next = high;
         return { topic: w.topic, partition: w.partition, current: now, next: next.toString(), lagAfter: Number(high - next) };
-      })
-      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+      });
+    return [...moved, ...skipped].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }
 
   async reset(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {
@@ -153,8 +165,9 @@ export class GroupService {
       });
     }
     const rows = await this.preview(client, groupId, topic, partitions, mode, loaded);
+    if (rows.every((r) => r.next === null)) throw appError(ErrorCode.Validation, 'Nothing reset: none of the chosen partitions has a leader right now (its broker is down?). Try again once it is back.');
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
-    for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { partition: r.partition, offset: r.next }]);
+    for (const r of rows) if (r.next !== null) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), { partition: r.partition, offset: r.next }]);
     for (const [t, ps] of byTopic) {
       // An admin OffsetCommit (no member) works for classic and KIP-848 groups alike; kafkajs' setOffsets joins as a classic member.
       if (loaded?.share) await client.alterShareGroupOffsets(groupId, t, ps);

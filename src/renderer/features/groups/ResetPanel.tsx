@@ -15,12 +15,30 @@ const previewColumns = [
   col.accessor('topic', { header: 'Topic', size: 220 }),
   col.accessor('partition', { header: 'Partition', size: 90, meta: { align: 'right', mono: true } }),
   col.accessor((r) => r.current ?? '—', { id: 'current', header: 'Current', size: 120, meta: { align: 'right', mono: true } }),
-  col.accessor('next', { header: 'New', size: 120, meta: { align: 'right', mono: true } }),
-  col.accessor('lagAfter', { header: 'Lag after', size: 120, meta: { align: 'right', mono: true }, cell: (c) => c.getValue().toLocaleString('en') }),
+  col.accessor((r) => r.next ?? '—', { id: 'next', header: 'New', size: 120, meta: { align: 'right', mono: true } }),
+  col.accessor((r) => r.lagAfter ?? -1, {
+    id: 'lagAfter',
+    header: 'Lag after',
+    size: 160,
+    meta: { align: 'right', mono: true },
+    cell: (c) =>
+      c.row.original.skipped ? (
+        <span className="text-warn" title={c.row.original.skipped}>
+          not reset: no leader
+        </span>
+      ) : (
+        c.getValue().toLocaleString('en')
+      ),
+  }),
 ];
 const previewId = (r: ResetRow) => `${r.topic}:${r.partition}`;
 
 type Kind = ResetMode['kind'];
+
+const movedOf = (rows: ResetRow[]) => rows.filter((r) => r.next !== null);
+const skippedOf = (rows: ResetRow[]) => rows.filter((r) => r.next === null);
+/** "orders 1, payments 0": the partitions a reset leaves alone. */
+const partitionList = (rows: ResetRow[]) => rows.map((r) => `${r.topic} ${r.partition}`).join(', ');
 
 /** Why main would refuse a reset now (it requires an Empty group, as kafka-consumer-groups.sh does), or null. */
 export function resetRefusal(group: Pick<GroupDetail, 'members' | 'state'>): string | null {
@@ -44,6 +62,8 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
   const [preview, setPreview] = useState<ResetRow[] | null>(null);
   const [applied, setApplied] = useState<ResetRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const toMove = preview ? movedOf(preview).length : 0;
+  const leftAlone = preview ? skippedOf(preview) : [];
 
   const mode = (): ResetMode => {
     switch (kind) {
@@ -113,6 +133,11 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
       </div>
       {preview && (
         <>
+          {leftAlone.length > 0 && (
+            <p className="notice" data-testid="reset-skipped">
+              {leftAlone.length} partition{leftAlone.length === 1 ? ' has' : 's have'} no leader right now and will be left as {leftAlone.length === 1 ? 'it is' : 'they are'}: {partitionList(leftAlone)}. Their log’s bounds, which a new offset must lie between, are unknown until the leader is back.
+            </p>
+          )}
           <div className="reset-preview">
             <DataTable id="reset-preview" ariaLabel="Reset preview" data={preview} columns={previewColumns} getRowId={previewId} />
           </div>
@@ -120,7 +145,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
             <button
               type="button"
               className="button danger"
-              disabled={readOnly || refusal !== null}
+              disabled={readOnly || refusal !== null || toMove === 0}
               aria-describedby={refusal ? 'reset-refusal' : undefined}
               title={readOnly ? 'Read-only connection' : (refusal ?? undefined)}
               onClick={() =>
@@ -131,7 +156,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
                 })
               }
             >
-              Apply to {preview.length} partition{preview.length === 1 ? '' : 's'}
+              Apply to {toMove} partition{toMove === 1 ? '' : 's'}
             </button>
             {refusal && (
               <span id="reset-refusal" className="reset-refusal" data-testid="reset-refusal">
@@ -143,7 +168,8 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
       )}
       {applied && (
         <div className="send-result" role="status">
-          Offsets of {applied.length} partition{applied.length === 1 ? '' : 's'} reset.
+          Offsets of {movedOf(applied).length} partition{movedOf(applied).length === 1 ? '' : 's'} reset.
+          {skippedOf(applied).length > 0 && ` Left as they were (no leader): ${partitionList(skippedOf(applied))}.`}
         </div>
       )}
       <ErrorMessage error={error} title="Reset not applied" />
