@@ -206,6 +206,12 @@ describe('a 3-node cluster: leaders, replicas and a broker going down', () => {
     // The total counts the partitions that answered and says how many it could not.
     expect(group).toMatchObject({ totalLag: group.partitions.reduce((n, p) => n + (p.lag ?? 0), 0), lagUnknown: 1 });
     expect((await app.call('groups.list', { connectionId })).find((g) => g.groupId === groupId)).toMatchObject({ topics: [solo], lagUnknown: 1 });
+    // A reset to a time looks the others up and leaves the stranded one as it is, saying so.
+    const preview = await app.call('groups.resetPreview', { connectionId, groupId, topic: solo, partitions: null, mode: { kind: 'timestamp', timestamp: 0 } });
+    expect(preview.find((r) => r.partition === stranded.partition)).toMatchObject({ current: '1', next: null, lagAfter: null, skipped: expect.stringMatching(/no leader/i) });
+    expect(preview.filter((r) => r.partition !== stranded.partition).map((r) => [r.partition, r.next])).toEqual(others.map((p) => [p, '0']));
+    const reset = await app.call('groups.reset', { connectionId, groupId, topic: solo, partitions: [stranded.partition], mode: { kind: 'earliest' } }).catch((e: Error) => e);
+    expect(String(reset)).toMatch(/Nothing reset: none of the chosen partitions has a leader right now/);
 
     // Meanwhile a read of the whole topic reads the others and names the one it could not; a copy refuses.
     const read = await app.call('messages.search', { connectionId, runId: 'leaderless-read', topic: solo, position: { kind: 'beginning' }, limit: 1000 });

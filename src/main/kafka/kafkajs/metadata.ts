@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { ClusterDescription, MetadataPort, PartitionLogEnd, PartitionWatermarks, TopicMetadata } from '../ports/metadata';
+import type { ClusterDescription, MetadataPort, PartitionLogEnd, PartitionWatermarks, PartitionWatermarksOrUnread, TopicMetadata } from '../ports/metadata';
 import { kafkaErrorData, rethrowAsAppError } from './errors';
 import { IsolationLevel, OffsetSpec, type InternalBroker, type InternalCluster, type RawMetadata } from './internals';
 import { errorNameForCode } from './protocol-errors';
@@ -63,16 +63,16 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
     },
 
     async fetchWatermarks(topics: string[], options = {}): Promise<PartitionWatermarks[]> {
-      const endIsolation = options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted;
-      return sweep(topics, options.metadata, async (broker, partitions) => {
-        const [low, high] = await Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]);
-        const out: PartitionWatermarks[] = [];
-        for (const [topic, lows] of low) {
-          const highs = high.get(topic);
-          for (const [partition, lowOffset] of lows) out.push({ topic, partition, low: lowOffset, high: highs?.get(partition) ?? lowOffset });
-        }
-        return out;
-      });
+      return sweep(topics, options.metadata, readWatermarks(options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted));
+    },
+
+    async fetchWatermarksOfEveryPartition(topics: string[]): Promise<PartitionWatermarksOrUnread[]> {
+      if (topics.length === 0) return [];
+      const md = await rawMetadata(topics);
+      const marks = await sweepLeaders(leadersFromRaw(md), getCluster, readWatermarks(IsolationLevel.ReadUncommitted));
+      const read = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
+      const unread = md.topicMetadata.flatMap((t) => t.partitionMetadata.filter((p) => !read.has(`${t.topic}:${p.partitionId}`)).map((p) => ({ topic: t.topic, partition: p.partitionId, low: null, high: null })));
+      return [...marks, ...unread];
     },
 
     async fetchLogEnds(topics: string[], options = {}): Promise<PartitionLogEnd[]> {
@@ -101,10 +101,14 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
    * answers by topic and partition. With a metadata snapshot it is a bulk read (every topic): on
    * the bulk connections, out of the pages' way.
    */
-  async function sweep<R extends PartitionLogEnd>(topics: string[], metadata: TopicMetadata[] | undefined, read: (broker: InternalBroker, partitions: Map<string, number[]>) => Promise<R[]>): Promise<R[]> {
+  async function sweep<R extends PartitionLogEnd>(topics: string[], metadata: TopicMetadata[] | undefined, read: ReadFromLeader<R>): Promise<R[]> {
     if (topics.length === 0) return [];
-    const byLeader = metadata ? leadersFromSnapshot(topics, metadata) : leadersFromRaw(await rawMetadata(topics));
-    const cluster = await (metadata ? getBulkCluster() : getCluster());
+    if (metadata) return sweepLeaders(leadersFromSnapshot(topics, metadata), getBulkCluster, read);
+    return sweepLeaders(leadersFromRaw(await rawMetadata(topics)), getCluster, read);
+  }
+
+  async function sweepLeaders<R extends PartitionLogEnd>(byLeader: PartitionsByLeader, getSweepCluster: () => Promise<InternalCluster>, read: ReadFromLeader<R>): Promise<R[]> {
+    const cluster = await getSweepCluster();
     const results = await Promise.all(
       [...byLeader.entries()].map(async ([nodeId, partitions]) => {
         try {
@@ -125,6 +129,21 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
 }
 
 type PartitionsByLeader = Map<number, Map<string, number[]>>;
+/** One leader's answer for its partitions (topic → partitions) in a sweep. */
+type ReadFromLeader<R> = (broker: InternalBroker, partitions: Map<string, number[]>) => Promise<R[]>;
+
+/** Log start and end of a leader's partitions: two ListOffsets, side by side. */
+function readWatermarks(endIsolation: number): ReadFromLeader<PartitionWatermarks> {
+  return async (broker, partitions) => {
+    const [low, high] = await Promise.all([listOffsets(broker, partitions, OffsetSpec.Earliest), listOffsets(broker, partitions, OffsetSpec.Latest, endIsolation)]);
+    const out: PartitionWatermarks[] = [];
+    for (const [topic, lows] of low) {
+      const highs = high.get(topic);
+      for (const [partition, lowOffset] of lows) out.push({ topic, partition, low: lowOffset, high: highs?.get(partition) ?? lowOffset });
+    }
+    return out;
+  };
+}
 
 function addToLeader(byLeader: PartitionsByLeader, leader: number, topic: string, partition: number): void {
   if (leader < 0) return;

@@ -37,6 +37,9 @@ export interface PartitionWatermarks {
   high: string;
 }
 
+/** Watermarks, or null for both: the partition could not be read (see fetchWatermarksOfEveryPartition). */
+export type PartitionWatermarksOrUnread = PartitionWatermarks | { topic: string; partition: number; low: null; high: null };
+
 export interface MetadataPort {
   describeCluster(): Promise<ClusterDescription>;
   /** All topics when `topics` is omitted. */
@@ -50,6 +53,12 @@ export interface MetadataPort {
    * the requests go over the bulk connections, so they do not delay what a page waits for.
    */
   fetchWatermarks(topics: string[], options?: { committed?: boolean; metadata?: TopicMetadata[] }): Promise<PartitionWatermarks[]>;
+  /**
+   * Every partition of `topics`, with its watermarks, or null for both where none could be read
+   * (no leader right now, or its leader did not answer): what a page that lists each partition
+   * needs, from one metadata request rather than a second one to find the missing.
+   */
+  fetchWatermarksOfEveryPartition(topics: string[]): Promise<PartitionWatermarksOrUnread[]>;
   /**
    * The log end offset (high watermark) of every partition, as `fetchWatermarks` reads it but
    * without the log start: half the requests, for a sweep that only needs ends (the Overview's

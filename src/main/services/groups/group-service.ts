@@ -2,7 +2,7 @@ import type { GroupDetail, GroupMemberDetail, GroupPartition, GroupSummary, List
 import { appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
 import type { GroupMember } from '../../kafka/ports/groups';
-import type { PartitionLogEnd } from '../../kafka/ports/metadata';
+import type { PartitionLogEnd, PartitionWatermarks } from '../../kafka/ports/metadata';
 import { loadAllGroups, loadGroup, loadGroups, type LoadedGroup } from './group-loader';
 import { sameAssignment } from './reconciling';
 
@@ -67,13 +67,11 @@ export class GroupService {
     const committed = loaded.offsets;
     // Partitions of the topics the group reads, committed or assigned (share groups: with a start offset).
     const topics = groupTopics(loaded);
-    // The metadata too: a partition without a leader has no watermarks but is still listed, with its commit.
-    const [marks, metadata] = topics.length > 0 ? await Promise.all([client.fetchWatermarks(topics), client.fetchMetadata(topics)]) : [[], []];
+    // Every partition: one without a leader has no watermarks but is still listed, with its commit.
+    const marks = await client.fetchWatermarksOfEveryPartition(topics);
     const byKey = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, c.offset]));
     const shareByKey = new Map((loaded.share ?? []).map((o) => [`${o.topic}:${o.partition}`, o]));
-    const marked = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
-    const leaderless = metadata.flatMap((t) => t.partitions.filter((p) => !marked.has(`${t.name}:${p.partition}`)).map((p) => ({ topic: t.name, partition: p.partition, low: null, high: null })));
-    const partitions: GroupPartition[] = [...marks, ...leaderless]
+    const partitions: GroupPartition[] = marks
       .map((w) => {
         const key = `${w.topic}:${w.partition}`;
         const memberIds = owners.get(key) ?? [];
@@ -96,7 +94,7 @@ export class GroupService {
         };
       })
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    const summary = summarize(loaded, marks);
+    const summary = summarize(loaded, marks.filter((w): w is PartitionWatermarks => w.high !== null));
     return { ...summary, members: group.members.map(memberDetail), partitions, groupEpoch: group.groupEpoch ?? null, assignmentEpoch: group.assignmentEpoch ?? null };
   }
 
@@ -107,26 +105,19 @@ export class GroupService {
     const committed = offsets.filter((c) => (topic === null || c.topic === topic) && (partitions === null || partitions.includes(c.partition)));
     const topics = topic ? [topic] : [...new Set(committed.map((c) => c.topic))];
     if (topics.length === 0) throw appError(ErrorCode.Validation, `${groupId} has no committed offsets${topic ? ` for ${topic}` : ''}: name a topic to reset.`);
-    const inScope = (p: number) => partitions === null || partitions.includes(p);
-    // The metadata too: a partition whose leader is gone has no watermarks, and is said to be left alone.
-    const [allMarks, metadata] = await Promise.all([client.fetchWatermarks(topics), client.fetchMetadata(topics)]);
-    const marks = allMarks.filter((w) => inScope(w.partition));
+    // Every partition: one whose leader is gone has no watermarks, and is said to be left alone.
+    const every = (await client.fetchWatermarksOfEveryPartition(topics)).filter((w) => partitions === null || partitions.includes(w.partition));
     const byTime = new Map<string, string>();
     if (mode.kind === 'timestamp') {
       // Per leader, so a partition without one does not fail the others' lookup.
       for (const t of topics) for (const e of await client.fetchOffsetsAtTime(t, mode.timestamp)) byTime.set(`${t}:${e.partition}`, e.offset);
     }
     const current = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, Number(c.offset) >= 0 ? c.offset : null]));
-    const marked = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
-    const skipped: ResetRow[] = metadata.flatMap((t) =>
-      t.partitions
-        .filter((p) => inScope(p.partition) && !marked.has(`${t.name}:${p.partition}`))
-        .map((p) => ({ topic: t.name, partition: p.partition, current: current.get(`${t.name}:${p.partition}`) ?? null, next: null, lagAfter: null, skipped: LEADERLESS_SKIPPED })),
-    );
-    const moved: ResetRow[] = marks
-      .map((w) => {
+    return every
+      .map((w): ResetRow => {
         const key = `${w.topic}:${w.partition}`;
         const now = current.get(key) ?? null;
+        if (w.low === null) return { topic: w.topic, partition: w.partition, current: now, next: null, lagAfter: null, skipped: LEADERLESS_SKIPPED };
         const [low, high] = [BigInt(w.low), BigInt(w.high)];
         let next: bigint;
         switch (mode.kind) {
@@ -150,8 +141,8 @@ export class GroupService {
         if (next < low) next = low;
         if (next > high) next = high;
         return { topic: w.topic, partition: w.partition, current: now, next: next.toString(), lagAfter: Number(high - next) };
-      });
-    return [...moved, ...skipped].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+      })
+      .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
   }
 
   async reset(client: KafkaClient, groupId: string, topic: string | null, partitions: number[] | null, mode: ResetMode): Promise<ResetRow[]> {

@@ -135,7 +135,7 @@ export function ResetPanel({ connectionId, group }: { connectionId: string; grou
         <>
           {leftAlone.length > 0 && (
             <p className="notice" data-testid="reset-skipped">
-              {leftAlone.length} partition{leftAlone.length === 1 ? ' has' : 's have'} no leader right now and will be left as {leftAlone.length === 1 ? 'it is' : 'they are'}: {partitionList(leftAlone)}. Their log’s bounds, which a new offset must lie between, are unknown until the leader is back.
+              {leftAlone.length} partition{leftAlone.length === 1 ? ' has' : 's have'} no leader right now and will be left as {leftAlone.length === 1 ? 'it is' : 'they are'}: {partitionList(leftAlone)}. {leftAlone.length === 1 ? 'Its log’s bounds' : 'Their logs’ bounds'}, which a new offset must lie between, are unknown until {leftAlone.length === 1 ? 'its leader is' : 'their leaders are'} back.
             </p>
           )}
           <div className="reset-preview">
