@@ -42,7 +42,9 @@ export function Shell() {
       <div className="main">
         <div className="connection-bar" data-testid="connection-bar">
           <span className="connection-bar__dot" aria-hidden />
-          <span className="connection-bar__name">{connection?.name}</span>
+          <span className="connection-bar__name" title={connection?.name}>
+            {connection?.name}
+          </span>
           {connection && <ConnectionHealthStatus connectionId={connection.connectionId} />}
           {connection?.readOnly && <span className="badge warn">read-only</span>}
           {connection && connection.securityProtocol !== 'PLAINTEXT' && <span className="badge muted">{connection.securityProtocol}</span>}
