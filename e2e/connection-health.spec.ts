@@ -40,6 +40,20 @@ test.describe('connection health: lost → recovered without a reload', () => {
     await expect(health).toContainText(/Connection lost: retrying/);
     await expect(health).toContainText(`Broker ${cluster.bootstrap} refused the connection`);
     await expect(health.getByRole('button', { name: 'Retry now' })).toBeVisible();
+    // At 1280 px the bar still holds on one line: nothing wraps, overlaps another control or leaves the window.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const bar = await page.getByTestId('connection-bar').evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      width: window.innerWidth,
+      controls: [...el.querySelectorAll('button, .connection-bar__name, .connection-health__label')]
+        .map((c) => ({ text: c.textContent ?? '', left: c.getBoundingClientRect().left, right: c.getBoundingClientRect().right }))
+        .sort((a, b) => a.left - b.left),
+    }));
+    expect(bar.height).toBeLessThan(48);
+    bar.controls.forEach((c, i) => {
+      expect(c.right, c.text).toBeLessThanOrEqual(bar.width);
+      if (i > 0) expect(c.left, `${bar.controls[i - 1]!.text} | ${c.text}`).toBeGreaterThanOrEqual(bar.controls[i - 1]!.right - 0.5);
+    });
     // A refresh during the outage keeps the rows, marked stale, instead of an error beside them.
     await page.getByRole('button', { name: 'Refresh' }).first().click();
     await expect(page.getByTestId('stale-mark')).toContainText(/Stale · as of \d\d:\d\d:\d\d/);
