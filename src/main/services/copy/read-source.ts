@@ -5,7 +5,7 @@ import type { KafkaClient } from '../../kafka/client';
 import type { PartitionChunk, RawRecord } from '../../kafka/ports/messages';
 import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { unlessAborted, withRetries } from '../cancellable';
-import { choosePartitions, partitionWatermarks, refuseLeaderless, resolveRanges } from '../messages/ranges';
+import { choosePartitionsWithMarks, refuseLeaderless, resolveRanges } from '../messages/ranges';
 import { compileFilter } from '../messages/record-filter';
 import { filterable } from '../messages/schema-records';
 
@@ -31,7 +31,7 @@ export async function planSource(client: KafkaClient, topic: string, source: Cop
     const partitions = ranges.map((r) => ({ partition: r.partition, intervals: [{ start: r.from, end: until !== null && until < r.high ? until : r.high }] }));
     return withTotal(partitions);
   }
-  const { marks, leaderless } = await partitionWatermarks(client, topic, await choosePartitions(client, topic, source.selection.map((s) => s.partition)));
+  const { marks, leaderless } = await choosePartitionsWithMarks(client, topic, source.selection.map((s) => s.partition));
   refuseLeaderless(topic, leaderless, 'nothing was copied');
   const partitions = source.selection.map((s) => {
     const mark = marks.get(s.partition);

@@ -65,7 +65,7 @@ describe('writeExport', () => {
   const log = Array.from({ length: 20 }, (_, i) => record(10 + i)).filter((r) => r.offset !== '15');
   const fetched: string[] = [];
   const client = {
-    fetchWatermarks: async () => [{ topic: 't', partition: 0, low: '10', high: '30' }],
+    fetchWatermarksOfEveryPartition: async () => [{ topic: 't', partition: 0, low: '10', high: '30' }],
     fetchMetadata: async () => [{ name: 't', internal: false, partitions: [{ partition: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [], error: null }] }],
     readChunk: async (_t: string, _p: number, offset: string): Promise<PartitionChunk> => {
       fetched.push(offset);

@@ -11,7 +11,7 @@ import type { SchemaDecoder } from '../../schemas/schema-decoder';
 import { encodeBytes, hasSchemaFraming } from './encode-bytes';
 import type { RecordMasker } from '../masking/record-masker';
 import { exportHead, exportRow, exportTail } from './export-format';
-import { choosePartitions, partitionWatermarks, refuseLeaderless } from './ranges';
+import { choosePartitionsWithMarks, refuseLeaderless } from './ranges';
 import { writeFileStreaming, type SaveLocation, type TextSink } from './save-location';
 
 /** Bytes asked for per fetch; a bigger record batch still comes whole (KIP-74). */
@@ -37,9 +37,8 @@ const cancelled = () => appError(ErrorCode.Cancelled, 'The export was cancelled.
  * and the sink's backpressure is waited for, so memory stays bounded however big the export.
  * Gaps in the selection are skipped by fetching from the next selected offset, not read through.
  */
-export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetchWatermarks' | 'fetchMetadata'>, req: ExportRequest, sink: Pick<TextSink, 'write'>): Promise<{ messages: number; missing: number }> {
-  const chosen = await choosePartitions(client, req.topic, [...new Set(req.selection.map((s) => s.partition))]);
-  const { marks, leaderless } = await partitionWatermarks(client, req.topic, chosen);
+export async function writeExport(client: MessagesPort & Pick<KafkaClient, 'fetchWatermarksOfEveryPartition' | 'fetchMetadata'>, req: ExportRequest, sink: Pick<TextSink, 'write'>): Promise<{ messages: number; missing: number }> {
+  const { marks, leaderless } = await choosePartitionsWithMarks(client, req.topic, [...new Set(req.selection.map((s) => s.partition))]);
   refuseLeaderless(req.topic, leaderless, 'nothing was exported');
   let written = 0;
   await sink.write(exportHead(req.format));

@@ -12,7 +12,11 @@ export interface PartitionRange {
 /** The chosen partitions (all when null), checked against the topic's. */
 export async function choosePartitions(client: Pick<KafkaClient, 'fetchMetadata'>, topic: string, partitions: number[] | null): Promise<number[]> {
   const [meta] = await client.fetchMetadata([topic]);
-  const all = meta?.partitions.map((p) => p.partition).sort((a, b) => a - b) ?? [];
+  return checkChosen(topic, meta?.partitions.map((p) => p.partition) ?? [], partitions);
+}
+
+function checkChosen(topic: string, partitionsOfTopic: number[], partitions: number[] | null): number[] {
+  const all = [...partitionsOfTopic].sort((a, b) => a - b);
   const chosen = partitions ?? all;
   const missing = chosen.filter((p) => !all.includes(p));
   if (missing.length > 0) throw appError(ErrorCode.Validation, `${topic} has no partition ${missing.join(', ')} (it has ${all.length}).`);
@@ -25,13 +29,23 @@ export interface Watermarks {
 }
 
 /**
- * The watermarks of a topic's partitions. A partition of the topic that has none has no leader
- * right now (its broker is down): `leaderless` lists those among `chosen`, never mistaken for
- * empty partitions nor for partitions the topic lacks.
+ * The chosen partitions (all when null), checked against the topic's, and the watermarks of
+ * each, from one metadata request. A partition of the topic that has none has no leader right
+ * now (its broker is down): `leaderless` lists those among `chosen`, never mistaken for empty
+ * partitions nor for partitions the topic lacks.
  */
-export async function partitionWatermarks(client: Pick<KafkaClient, 'fetchWatermarks'>, topic: string, chosen: readonly number[]): Promise<{ marks: Map<number, Watermarks>; leaderless: number[] }> {
-  const marks = new Map((await client.fetchWatermarks([topic])).map((w) => [w.partition, { low: BigInt(w.low), high: BigInt(w.high) }]));
-  return { marks, leaderless: chosen.filter((p) => !marks.has(p)) };
+export async function choosePartitionsWithMarks(
+  client: Pick<KafkaClient, 'fetchWatermarksOfEveryPartition' | 'fetchMetadata'>,
+  topic: string,
+  partitions: number[] | null,
+): Promise<{ chosen: number[]; marks: Map<number, Watermarks>; leaderless: number[] }> {
+  const every = await client.fetchWatermarksOfEveryPartition([topic]);
+  // No partition at all: the topic does not exist, and the metadata says so in its own words.
+  if (every.length === 0) return { chosen: await choosePartitions(client, topic, partitions), marks: new Map(), leaderless: [] };
+  const chosen = checkChosen(topic, every.map((w) => w.partition), partitions);
+  const marks = new Map<number, Watermarks>();
+  for (const w of every) if (w.low !== null) marks.set(w.partition, { low: BigInt(w.low), high: BigInt(w.high) });
+  return { chosen, marks, leaderless: chosen.filter((p) => !marks.has(p)) };
 }
 
 /** Refuses a read (an export, a copy) that would silently leave out partitions it cannot reach now. */
@@ -52,8 +66,7 @@ export function refuseLeaderless(topic: string, leaderless: readonly number[], n
  * partition. `leaderless`: the chosen partitions that cannot be read now (no range for them).
  */
 export async function resolveRanges(client: KafkaClient, topic: string, partitions: number[] | null, position: StartPosition): Promise<{ ranges: PartitionRange[]; leaderless: number[] }> {
-  const chosen = await choosePartitions(client, topic, partitions);
-  const { marks, leaderless } = await partitionWatermarks(client, topic, chosen);
+  const { chosen, marks, leaderless } = await choosePartitionsWithMarks(client, topic, partitions);
   const byTime = new Map<number, bigint>();
   if (position.kind === 'timestamp') {
     for (const e of await client.fetchOffsetsAtTime(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));

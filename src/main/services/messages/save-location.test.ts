@@ -44,7 +44,7 @@ describe('files main writes', () => {
     const controller = new AbortController();
     const record = (offset: number): RawRecord => ({ partition: 0, offset: String(offset), timestamp: '0', timestampType: 'CreateTime', key: null, value: Buffer.alloc(10), headers: [] });
     const client = {
-      fetchWatermarks: async () => [{ topic: 't', partition: 0, low: '0', high: '100' }],
+      fetchWatermarksOfEveryPartition: async () => [{ topic: 't', partition: 0, low: '0', high: '100' }],
       fetchMetadata: async () => [{ name: 't', internal: false, partitions: [{ partition: 0, leader: 1, replicas: [1], isr: [1], offlineReplicas: [], error: null }] }],
       readChunk: async (_t: string, _p: number, offset: string): Promise<PartitionChunk> => {
         if (Number(offset) >= 10) controller.abort();
