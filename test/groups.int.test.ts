@@ -100,6 +100,9 @@ describe('consumer groups on a real broker', () => {
     expect(await next({ kind: 'shift', by: 100 })).toEqual(['10', '15', '20']);
     expect(await next({ kind: 'timestamp', timestamp: Date.now() + 3_600_000 })).toEqual(['10', '15', '20']);
     expect(await next({ kind: 'timestamp', timestamp: 0 })).toEqual(['0', '0', '0']);
+    // Partitions the topic does not have: said, not an empty preview (nor a reset of nothing).
+    await expect(app.call('groups.resetPreview', { ...base, partitions: [7], mode: { kind: 'earliest' } })).rejects.toThrow(`${topic}: no partition 7.`);
+    await expect(app.call('groups.reset', { ...base, partitions: [7], mode: { kind: 'earliest' } })).rejects.toThrow(`${topic}: no partition 7.`);
     // Preview changed nothing.
     expect((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions.map((p) => p.offset)).toEqual(['5', '5', '5']);
 

@@ -107,6 +107,7 @@ export class GroupService {
     if (topics.length === 0) throw appError(ErrorCode.Validation, `${groupId} has no committed offsets${topic ? ` for ${topic}` : ''}: name a topic to reset.`);
     // Every partition: one whose leader is gone has no watermarks, and is said to be left alone.
     const every = (await client.fetchWatermarksOfEveryPartition(topics)).filter((w) => partitions === null || partitions.includes(w.partition));
+    if (every.length === 0) throw appError(ErrorCode.Validation, partitions ? `${topics.join(', ')}: no partition ${partitions.join(', ')}.` : `${topics.join(', ')}: no partitions (deleted?).`);
     const byTime = new Map<string, string>();
     if (mode.kind === 'timestamp') {
       // Per leader, so a partition without one does not fail the others' lookup.
