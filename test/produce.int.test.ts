@@ -11,6 +11,7 @@ import { createKafkajsClient } from '../src/main/kafka/kafkajs/create-client';
 import { createLogger } from '../src/main/log';
 import { partitionForKey } from '../src/shared/produce/murmur2';
 import { kafkaToolOf } from './support/java-clients';
+import { eventually } from './support/eventually';
 import { createTopic, createTopicsReady, sharedBootstrap, startCluster, uniqueTopic, type RunningCluster } from './support/kafka';
 
 /** Reads a whole topic with kcat (librdkafka), an independent client. */
@@ -370,31 +371,84 @@ describe('not enough replicas, on a 3-node cluster with a broker down', () => {
     await cluster?.stop();
   });
 
-  it('acks=all is refused with the topic’s min.insync.replicas in the message; acks=leader still writes', async () => {
+  /** Waits until `leader` itself (not whichever broker kafkajs asks) has `topic`'s ISR at `size`: it is the leader that checks acks=all. */
+  async function waitForLeaderIsr(topic: string, size: number): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const meta = await (async () => {
+        const admin = (await import('./support/kafka')).testKafka(cluster.bootstrap).admin();
+        await admin.connect();
+        try {
+          return (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions[0];
+        } finally {
+          await admin.disconnect();
+        }
+      })();
+      const leader = cluster.nodes.find((n) => n.id === meta?.leader);
+      if (meta && leader && meta.isr.length === size) {
+        // kcat asks the broker it is given first: the leader's own view of the ISR.
+        const own = JSON.parse(execFileSync('kcat', ['-b', `127.0.0.1:${leader.port}`, '-L', '-t', topic, '-J'], { timeout: 15_000 }).toString());
+        if (own.topics?.[0]?.partitions?.[0]?.isrs?.length === size) return;
+      }
+      if (Date.now() > deadline) throw new Error(`the ISR of ${topic} did not reach ${size} within 30 s`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
+  // Kafka caps min.insync.replicas at the replica count, so a refusal needs a real missing replica.
+  const strictTopic = (topic: string) => createTopicsReady(cluster.bootstrap, [{ topic, replicaAssignment: [{ partition: 0, replicas: [1, 2, 3] }], configEntries: [{ name: 'min.insync.replicas', value: '3' }] }]);
+
+  it('a follower freezing while acks=all waits: what was written is said to be written, what was refused is said to be refused, and kcat agrees', async () => {
+    const topic = uniqueTopic('isr-after');
+    // acks=all waits up to the request timeout for the replicas: 12 s keeps the test short.
+    const { connectionId } = await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(','), requestTimeoutMs: 12_000 } });
+    await strictTopic(topic);
+    // A first send while all is well: the leaders are known before node 2 freezes.
+    await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('before') }, options: { acks: 'all', compression: 'none' } });
+    // Node 2 stops answering without leaving. The leader (node 1) writes the burst and waits for
+    // node 2's copy; the controller drops node 2 from the ISR after broker.session.timeout.ms (6 s).
+    // Kafka (3.9 and 4.x alike) holds the high watermark while the ISR is below min.insync.replicas,
+    // so the wait ends in REQUEST_TIMED_OUT (older brokers: NOT_ENOUGH_REPLICAS_AFTER_APPEND).
+    // Either way the records are in the log, and a retry would write them twice.
+    await cluster.signalNode(2, 'SIGSTOP');
+    try {
+      const burst = await app.call('produce.burst', { connectionId, topic, runId: 'after-append', count: 20, message: { key: null, value: text('burst {{seq}}') }, options: { acks: 'all', compression: 'none' } });
+      expect(burst).toMatchObject({ sent: 0, failed: 20 });
+      expect(burst.errors).toHaveLength(1);
+      expect(burst.errors[0]!.reason).toContain(`Written but not confirmed: the leader of ${topic} wrote the message`);
+      expect(burst.errors[0]!.reason).toContain('min.insync.replicas=3');
+      // By now the ISR has shrunk: the leader refuses before writing.
+      const refused = (await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('one') }, options: { acks: 'all', compression: 'none' } }).catch((e) => e)) as AppError;
+      expect(refused.code).toBe('NOT_ENOUGH_REPLICAS');
+      expect(refused.message).toContain('Nothing was written.');
+    } finally {
+      await cluster.signalNode(2, 'SIGCONT');
+    }
+    // kcat (librdkafka) reads the burst once, and not the refused message, once node 2 has caught up.
+    await cluster.waitForBrokers(3);
+    const values = (await eventually(async () => kcatRead(cluster.bootstrap, topic), (read) => read.length >= 21, 60_000)).map((m) => m.value);
+    expect(values).toEqual(['before', ...Array.from({ length: 20 }, (_, i) => `burst ${i + 1}`)]);
+  }, 120_000);
+
+  it('acks=all is refused with the topic’s min.insync.replicas in the message, nothing written; acks=leader still writes', async () => {
     const topic = uniqueTopic('isr');
     const { connectionId } = await app.call('connection.connect', { config: { brokers: cluster.bootstrap.split(',') } });
-    const admin = (await import('./support/kafka')).testKafka(cluster.bootstrap).admin();
-    await admin.connect();
-    try {
-      // Kafka caps min.insync.replicas at the replica count, so the refusal needs a real missing replica.
-      await createTopicsReady(cluster.bootstrap, [{ topic, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '3' }] }]);
-      await cluster.stopNode(2);
-      await cluster.waitForBrokers(2);
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-        if (meta?.partitions.every((p) => p.isr.length === 2 && p.leader !== 2)) break;
-        if (Date.now() > deadline) throw new Error('the ISR did not shrink within 30 s');
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    } finally {
-      await admin.disconnect();
-    }
+    await strictTopic(topic);
+    await cluster.stopNode(2);
+    await cluster.waitForBrokers(2);
+    await waitForLeaderIsr(topic, 2);
     const refused = (await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('x') }, options: { acks: 'all', compression: 'none' } }).catch((e) => e)) as AppError;
-    expect(refused.code).toMatch(/^NOT_ENOUGH_REPLICAS/);
+    expect(refused.code).toBe('NOT_ENOUGH_REPLICAS');
     expect(refused.message).toContain(`${topic} needs min.insync.replicas=3 for acks=all`);
+    expect(refused.message).toContain('Nothing was written.');
     expect(refused.hint).toContain('acks=leader');
     const written = await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('y') }, options: { acks: 'leader', compression: 'none' } });
     expect(written.offset).toBe('0');
-  }, 90_000);
+    // Kafka (3.9 and 4.x) holds the high watermark while fewer than min.insync.replicas are in
+    // sync: readers see 'y' only once node 2 is back, as the hint says.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(kcatRead(cluster.bootstrap, topic)).toEqual([]);
+    await cluster.startNode(2);
+    expect((await eventually(async () => kcatRead(cluster.bootstrap, topic), (read) => read.length > 0, 60_000)).map((m) => m.value)).toEqual(['y']);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InternalBroker, InternalCluster, RawMetadata } from './internals';
-import { topicMetadataFromAnyBroker } from './any-broker';
+import { metadataFromAnyBroker, topicMetadataFromAnyBroker } from './any-broker';
 
 /** A broker whose metadata answer is fixed: lenientMetadata returns what its connection pool sends back. */
 function broker(nodeId: number, knows: boolean): InternalBroker {
@@ -36,5 +36,27 @@ describe('topicMetadataFromAnyBroker: a new topic reaches the brokers one after 
   it('still reports a topic no broker knows as unknown', async () => {
     const md = await topicMetadataFromAnyBroker(cluster([broker(1, false), broker(2, false)]), ['fresh']);
     expect(md.topicMetadata[0]!.topicErrorCode).toBe(3);
+  });
+});
+
+/** A broker that accepts the request and never answers (a frozen JVM, a black-holed network). */
+function frozen(nodeId: number): InternalBroker {
+  return { nodeId, connectionPool: { send: () => new Promise(() => undefined) } } as unknown as InternalBroker;
+}
+
+describe('metadataFromAnyBroker: a frozen broker', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('costs a few seconds, not the request timeout: the next broker is asked after 2 s of silence', async () => {
+    vi.useFakeTimers();
+    // Two of three frozen: whatever the random order, the answer comes within two hedges.
+    const answer = metadataFromAnyBroker(cluster([frozen(1), frozen(2), broker(3, true)]), ['fresh']);
+    let settled = false;
+    void answer.finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(4_001);
+    expect(settled).toBe(true);
+    expect((await answer).topicMetadata[0]).toMatchObject({ topic: 'fresh', topicErrorCode: 0 });
   });
 });

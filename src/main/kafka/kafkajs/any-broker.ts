@@ -1,4 +1,5 @@
 import type { InternalBroker, InternalCluster, RawMetadata } from './internals';
+import { firstToAnswer } from './first-to-answer';
 import { lenientMetadata } from './raw/lenient-metadata';
 
 /**
@@ -23,28 +24,24 @@ export async function anyReachableBroker(cluster: InternalCluster): Promise<Inte
 }
 
 /**
- * Metadata (null: every topic; offline partitions tolerated) from whichever broker answers:
- * kafkajs' pool first, then every other broker it knows of, directly, so that one stopped node
- * does not fail a question any broker can answer.
+ * How long one broker may take with a metadata request before another is asked too. Longer
+ * than a loaded broker needs for a big cluster's metadata; far shorter than the request timeout
+ * a frozen broker (alive, connected, silent) would hold the question for.
+ */
+const HEDGE_AFTER_MS = 2_000;
+
+/**
+ * Metadata (null: every topic; offline partitions tolerated) from whichever broker answers first:
+ * the known brokers in random order, the next one asked when one fails or is silent for
+ * HEDGE_AFTER_MS, so one stopped or frozen node does not fail or stall a question any broker can
+ * answer. Before the first refresh only kafkajs' seed broker is known.
  */
 export async function metadataFromAnyBroker(cluster: InternalCluster, topics: string[] | null): Promise<RawMetadata> {
-  try {
-    // kafkajs' pool knows no broker before its first refresh, and withBroker hides failures as null.
-    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
-    const md = await cluster.brokerPool.withBroker(({ broker }) => lenientMetadata(broker, topics));
-    if (md) return md;
-    throw Object.assign(new Error('No broker answered the metadata request'), { name: 'KafkaJSConnectionError' });
-  } catch (error) {
-    if (!isConnectionFailure(error)) throw error;
-    for (const { nodeId } of [...(cluster.brokerPool.metadata?.brokers ?? [])].sort(() => Math.random() - 0.5)) {
-      try {
-        return await lenientMetadata(await cluster.findBroker({ nodeId }), topics);
-      } catch {
-        continue;
-      }
-    }
-    throw error;
-  }
+  // kafkajs' pool knows no broker before its first refresh.
+  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata();
+  const nodes = [...(cluster.brokerPool.metadata?.brokers ?? [])].map((b) => b.nodeId).sort(() => Math.random() - 0.5);
+  const asks = nodes.map((nodeId) => async () => lenientMetadata(await cluster.findBroker({ nodeId }), topics));
+  return firstToAnswer(asks, HEDGE_AFTER_MS, (error) => !isConnectionFailure(error) && !isTimeout(error));
 }
 
 /** Kafka's UNKNOWN_TOPIC_OR_PARTITION. */
@@ -80,4 +77,9 @@ export async function topicMetadataFromAnyBroker(cluster: InternalCluster, topic
 function isConnectionFailure(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   return /ConnectionError|ConnectionClosedError|BrokerNotFound|NumberOfRetriesExceeded/.test(name);
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return /RequestTimeout|Timeout/.test(name);
 }

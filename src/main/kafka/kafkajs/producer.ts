@@ -1,9 +1,9 @@
 import type { Admin } from 'kafkajs';
-import { AppError } from '../../../shared/errors';
+import { AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
 import type { Acks, Compression } from '../../../shared/api';
 import type { Logger } from '../../log';
 import type { OutgoingRecord, PartitionAck, ProduceOptions, ProducerPort } from '../ports/producer';
-import { kafkaErrorData, protocolHint, rethrowAsAppError } from './errors';
+import { kafkaErrorData, protocolHint } from './errors';
 import type { InternalCluster } from './internals';
 import type { LazyClient } from './lazy-client';
 import { errorNameForCode } from './protocol-errors';
@@ -22,12 +22,16 @@ const MAX_BACKOFF_MS = 2_000;
 /**
  * Leadership and metadata errors: worth a retry after refreshing the metadata. Error 6 goes by
  * kafkajs' old name (NOT_LEADER_FOR_PARTITION) in errorNameForCode; Kafka renamed it NOT_LEADER_OR_FOLLOWER.
+ * Not REQUEST_TIMED_OUT: a broker answers a Produce with it only after writing the batch (acks=all
+ * waited for replicas in vain), and this producer is not idempotent, so a retry would write it twice.
  */
-export const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION', 'KAFKA_STORAGE_ERROR', 'NOT_CONTROLLER']);
+export const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'NETWORK_EXCEPTION', 'KAFKA_STORAGE_ERROR', 'NOT_CONTROLLER']);
 
 interface Failure {
   partition: number;
   error: AppError;
+  /** Failed before the request went out (finding the leaders): safe to retry, as nothing was written. */
+  unsent?: boolean;
 }
 
 /**
@@ -48,7 +52,7 @@ export function createProducerPort(getCluster: () => Promise<InternalCluster>, a
       for (let attempt = 1; ; attempt++) {
         const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acked);
         if (failures.length === 0) break;
-        const fatal = failures.find((f) => !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
+        const fatal = failures.find((f) => !f.unsent && !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
         if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
         log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
         pending = failures.map((f) => f.partition);
@@ -104,7 +108,13 @@ async function sendOnce(
   timeoutMs: number,
   out: Map<number, PartitionAck>,
 ): Promise<Failure[]> {
-  await cluster.addMultipleTargetTopics([topic]).catch(rethrowAsAppError(`Sending to ${topic}`));
+  try {
+    await cluster.addMultipleTargetTopics([topic]);
+  } catch (error) {
+    const data = kafkaErrorData(error, `Sending to ${topic}`);
+    if (!leadersUnanswered(data)) throw new AppError(data);
+    return pending.map((partition) => ({ partition, error: leadersUnknown(topic, data), unsent: true }));
+  }
   const { byLeader, leaderless, unknownTopic } = partitionLeaders(cluster, topic, pending);
   // A topic deleted while a send was retrying drops out of the metadata: say so, not "no leader".
   const code = unknownTopic ? 'UNKNOWN_TOPIC_OR_PARTITION' : 'LEADER_NOT_AVAILABLE';
@@ -130,6 +140,26 @@ async function sendOnce(
       }),
   );
   return failures;
+}
+
+/**
+ * The metadata request that finds the leaders got no answer: a broker that accepts connections
+ * but is frozen or overloaded holds it (and kafkajs' lock on its target topics, for every other
+ * send) until the request timeout. Another broker may answer the retry.
+ */
+function leadersUnanswered(data: AppErrorData): boolean {
+  return data.code === ErrorCode.Timeout || data.name === 'KafkaConnectionError' || data.name === 'KafkaJSLockTimeout';
+}
+
+function leadersUnknown(topic: string, cause: AppErrorData): AppError {
+  return new AppError({
+    name: 'KafkaMetadataError',
+    code: 'LEADERS_UNKNOWN',
+    message: `Nothing was sent to ${topic}: no broker said in time which brokers lead its partitions.`,
+    retriable: true,
+    hint: `A broker may be down, frozen or overloaded (${cause.message}); try again.`,
+    ...(cause.broker ? { broker: cause.broker } : {}),
+  });
 }
 
 function protocolError(topic: string, partition: number, code: string, brokerMessage: string | null): AppError {

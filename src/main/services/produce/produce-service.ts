@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type ImportPreview, type ImportSchemas, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
-import { appError, AppError, ErrorCode } from '../../../shared/errors';
+import { appError, AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
 import { TemplateError } from '../../../shared/produce/template';
 import type { KafkaClient } from '../../kafka/client';
 import type { ProducerPort } from '../../kafka/ports/producer';
@@ -170,10 +170,16 @@ export class ProduceService {
    */
   private explaining(target: Target): ProducerPort {
     let limit: Promise<string | null> | undefined;
+    let minInsync: Promise<string | null> | undefined;
     const client = target.client;
     const explain = async (error: unknown): Promise<never> => {
       if (!AppError.is(error)) throw error;
       if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
+      if (error.code === ErrorCode.Timeout) throw new AppError(unanswered(error, target.topic));
+      if (NOT_ENOUGH_REPLICAS.has(error.code)) {
+        minInsync ??= client.topicConfig(target.topic, 'min.insync.replicas').catch(() => null);
+        throw new AppError(notEnoughReplicas(error, target.topic, await minInsync));
+      }
       if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
       limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
       throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
@@ -196,11 +202,10 @@ export class ProduceService {
     } else if (error.code === 'MESSAGE_TOO_LARGE') {
       const limit = await config('max.message.bytes');
       data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${sizeLimit(limit)}.`;
-    } else if (error.code === 'NOT_ENOUGH_REPLICAS' || error.code === 'NOT_ENOUGH_REPLICAS_AFTER_APPEND') {
-      // acks=all needs min.insync.replicas replicas in sync; say how many the topic asks for.
-      const min = await config('min.insync.replicas');
-      data.message = `Not enough in-sync replicas: ${target.topic} needs ${min ? `min.insync.replicas=${min}` : 'more in-sync replicas'} for acks=all, and fewer are in sync.`;
-      data.hint = 'A broker holding a replica is probably down; send with acks=leader to write anyway, or bring the broker back.';
+    } else if (error.code === ErrorCode.Timeout) {
+      return new AppError(unanswered(error, target.topic));
+    } else if (NOT_ENOUGH_REPLICAS.has(error.code)) {
+      return new AppError(notEnoughReplicas(error, target.topic, await config('min.insync.replicas')));
     } else {
       return error;
     }
@@ -209,6 +214,41 @@ export class ProduceService {
 }
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
+const AFTER_APPEND = 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
+/** Codes that need the topic's min.insync.replicas to be explained. */
+const NOT_ENOUGH_REPLICAS = new Set(['NOT_ENOUGH_REPLICAS', AFTER_APPEND, 'REQUEST_TIMED_OUT']);
+
+/**
+ * acks=all needs min.insync.replicas replicas in sync; say how many the topic asks for. The codes
+ * differ in what matters most: NOT_ENOUGH_REPLICAS wrote nothing, while AFTER_APPEND and a
+ * Produce's REQUEST_TIMED_OUT mean the leader had already written the records when the replicas
+ * fell away or did not copy them in time, so sending again would write them twice.
+ */
+function notEnoughReplicas(error: AppError, topic: string, min: string | null): AppErrorData {
+  const needs = `${topic} needs ${min ? `min.insync.replicas=${min}` : 'enough in-sync replicas'} for acks=all`;
+  if (error.code === 'NOT_ENOUGH_REPLICAS') {
+    return {
+      ...error.toData(),
+      message: `Not enough in-sync replicas: ${needs}, and fewer are in sync. Nothing was written.`,
+      hint: 'A broker holding a replica is probably down: bring it back, or send with acks=leader to write to the leader alone (recent Kafka versions show it to readers only once enough replicas are in sync again).',
+    };
+  }
+  const what = error.code === AFTER_APPEND ? 'then fewer replicas stayed in sync than' : 'but its replicas did not copy it within the request timeout, as';
+  return {
+    ...error.toData(),
+    message: `Written but not confirmed: the leader of ${topic} wrote the message, ${what} acks=all needs (${needs}). It is in the topic, and could be lost if that leader fails before the others copy it.`,
+    hint: 'Sending it again would write it twice. Bring back the broker that is down so the replicas catch up; read the topic to check what was written.',
+  };
+}
+
+/** The leader said nothing in time (not even its own timeout): whether it wrote is unknown, so no "try again". */
+function unanswered(error: AppError, topic: string): AppErrorData {
+  return {
+    ...error.toData(),
+    message: `No answer from the leader of ${topic} in time: the message may or may not have been written.`,
+    hint: 'Read the topic before sending it again, or it may be written twice.',
+  };
+}
 
 function noMessages(): AppError {
   return appError(ErrorCode.Validation, 'The file has no messages (it is empty or only blank lines).');

@@ -12,6 +12,8 @@ export interface PartitionProduceResult {
   logAppendTime: string;
 }
 
+const ANSWER_GRACE_MS = 5_000;
+
 /**
  * Produce (API key 0) v8, the newest non-flexible version, to one partition leader: one record
  * batch per partition. With acks=0 the broker answers nothing and this returns null.
@@ -42,6 +44,9 @@ export async function produce(
   }
   return sendRaw(leader, {
     ...request,
+    // The broker's own timeout must fire first: its REQUEST_TIMED_OUT says the batch was written
+    // and not confirmed, where a client-side timeout could not say whether it was written at all.
+    waitMs: timeoutMs + ANSWER_GRACE_MS,
     parse: (r) => {
       const results = r.array((t) => {
         t.string();

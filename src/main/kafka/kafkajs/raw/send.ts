@@ -7,6 +7,8 @@ export interface RawRequest<T> {
   apiName: string;
   body: Buffer;
   parse(reader: WireReader): T;
+  /** Waits this long for the answer when longer than the connection's request timeout. */
+  waitMs?: number;
 }
 
 /**
@@ -23,8 +25,9 @@ export async function sendRawUnanswered(broker: InternalBroker, request: Omit<Ra
 }
 
 async function send<T>(broker: InternalBroker, request: RawRequest<T>, expectResponse: boolean): Promise<T> {
-  const pool = (broker as unknown as { connectionPool: { send<R>(args: { request: unknown; response: unknown }): Promise<R> } }).connectionPool;
+  const pool = (broker as unknown as { connectionPool: { send<R>(args: { request: unknown; response: unknown; requestTimeout?: number }): Promise<R> } }).connectionPool;
   return pool.send<T>({
+    ...(request.waitMs ? { requestTimeout: request.waitMs } : {}),
     request: {
       apiKey: request.apiKey,
       apiVersion: request.apiVersion,
