@@ -49,11 +49,14 @@ export function createProducerPort(getCluster: () => Promise<InternalCluster>, a
       for (const [p, list] of encoded) if (list[round]) batches.set(p, list[round]!);
       const acked = new Map<number, PartitionAck>();
       let pending = [...batches.keys()];
+      const started = Date.now();
       for (let attempt = 1; ; attempt++) {
         const failures = await sendOnce(await getCluster(), topic, pending, batches, ACKS[options.acks], requestTimeoutMs, acked);
         if (failures.length === 0) break;
         const fatal = failures.find((f) => !f.unsent && !RETRIABLE.has(f.error.code) && f.error.name !== 'KafkaConnectionError');
-        if (fatal || attempt >= ATTEMPTS) throw (fatal ?? failures[0]!).error;
+        // Each attempt may wait a whole request timeout on a silent broker: two of them are enough.
+        const outOfTime = Date.now() - started > 2 * requestTimeoutMs;
+        if (fatal || attempt >= ATTEMPTS || outOfTime) throw (fatal ?? failures[0]!).error;
         log.debug('retrying a send', { topic, attempt, reason: failures[0]!.error.code });
         pending = failures.map((f) => f.partition);
         await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, BACKOFF_MS * 2 ** (attempt - 1))));
