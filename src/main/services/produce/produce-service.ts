@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LARGE_BURST, Template, type BurstSummary, type HistoryEntry, type ImportPreview, type ImportSchemas, type MessageDraft, type ProduceProgress, type SendOptions, type SendResult } from '../../../shared/api';
 import { appError, AppError, ErrorCode, type AppErrorData } from '../../../shared/errors';
 import { TemplateError } from '../../../shared/produce/template';
+import { WRITTEN_UNCONFIRMED } from '../../../shared/produce/send-failure';
 import type { KafkaClient } from '../../kafka/client';
 import type { ProducerPort } from '../../kafka/ports/producer';
 import type { JsonStore } from '../../storage/json-store';
@@ -214,9 +215,8 @@ export class ProduceService {
 }
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
-const AFTER_APPEND = 'NOT_ENOUGH_REPLICAS_AFTER_APPEND';
 /** Codes that need the topic's min.insync.replicas to be explained. */
-const NOT_ENOUGH_REPLICAS = new Set(['NOT_ENOUGH_REPLICAS', AFTER_APPEND, 'REQUEST_TIMED_OUT']);
+const NOT_ENOUGH_REPLICAS = new Set(['NOT_ENOUGH_REPLICAS', ...WRITTEN_UNCONFIRMED]);
 
 /**
  * acks=all needs min.insync.replicas replicas in sync; say how many the topic asks for. The codes
@@ -233,7 +233,7 @@ function notEnoughReplicas(error: AppError, topic: string, min: string | null): 
       hint: 'A broker holding a replica is probably down: bring it back, or send with acks=leader to write to the leader alone (recent Kafka versions show it to readers only once enough replicas are in sync again).',
     };
   }
-  const what = error.code === AFTER_APPEND ? 'then fewer replicas stayed in sync than' : 'but its replicas did not copy it within the request timeout, as';
+  const what = error.code === 'REQUEST_TIMED_OUT' ? 'but its replicas did not copy it within the request timeout, as' : 'then fewer replicas stayed in sync than';
   return {
     ...error.toData(),
     message: `Written but not confirmed: the leader of ${topic} wrote the message, ${what} acks=all needs (${needs}). It is in the topic, and could be lost if that leader fails before the others copy it.`,

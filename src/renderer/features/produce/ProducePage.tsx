@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import './produce.css';
 import { LARGE_BURST, type Acks, type Compression, type ImportSchemas, type MessageDraftInput, type SendResult } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
+import { sendFailureTitle } from '../../../shared/produce/send-failure';
 import { useApi } from '../../api/ApiProvider';
 import { useFreshTopicsReload, useTopics } from '../../api/queries';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -225,7 +226,7 @@ export function ProducePage({ initialTopic }: { initialTopic?: string | undefine
             </button>
           </div>
           {result && <SendResultView result={result} />}
-          <ErrorMessage error={sendError} title="The message was not sent" />
+          <ErrorMessage error={sendError} title={sendFailureTitle(AppError.is(sendError) ? sendError.code : undefined)} />
 
           <section className="produce-section" aria-label="Burst">
             <h2>Burst</h2>
