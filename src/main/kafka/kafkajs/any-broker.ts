@@ -81,5 +81,5 @@ function isConnectionFailure(error: unknown): boolean {
 
 function isTimeout(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return /RequestTimeout|Timeout/.test(name);
+  return name.includes('Timeout'); // KafkaJSRequestTimeoutError, KafkaJSTimeout, KafkaJSLockTimeout
 }

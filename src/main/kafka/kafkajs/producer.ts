@@ -154,13 +154,17 @@ function leadersUnanswered(data: AppErrorData): boolean {
   return data.code === ErrorCode.Timeout || data.name === 'KafkaConnectionError' || data.name === 'KafkaJSLockTimeout';
 }
 
-function leadersUnknown(topic: string, cause: AppErrorData): AppError {
+export function leadersUnknown(topic: string, cause: AppErrorData): AppError {
+  // A refused connection is its own best explanation; silence is not, so it gets the general one.
+  const unreachable = cause.name === 'KafkaConnectionError';
   return new AppError({
     name: 'KafkaMetadataError',
     code: 'LEADERS_UNKNOWN',
-    message: `Nothing was sent to ${topic}: no broker said in time which brokers lead its partitions.`,
+    message: unreachable
+      ? `Nothing was sent to ${topic}: no broker could be reached to ask which brokers lead its partitions (${cause.message}).`
+      : `Nothing was sent to ${topic}: no broker said in time which brokers lead its partitions.`,
     retriable: true,
-    hint: `A broker may be down, frozen or overloaded (${cause.message}); try again.`,
+    hint: unreachable ? (cause.hint ?? 'Check that the brokers are up and reachable; try again.') : `A broker may be down, frozen or overloaded (${cause.message}); try again.`,
     ...(cause.broker ? { broker: cause.broker } : {}),
   });
 }

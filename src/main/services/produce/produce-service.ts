@@ -46,7 +46,8 @@ export class ProduceService {
     try {
       acks = await target.client.produce(target.topic, [record], target.options);
     } catch (error) {
-      throw await this.explain(error, target, (typeof record.value === 'string' ? Buffer.byteLength(record.value) : (record.value?.length ?? 0)) + (record.key?.length ?? 0));
+      const size = (typeof record.value === 'string' ? Buffer.byteLength(record.value) : (record.value?.length ?? 0)) + (record.key?.length ?? 0);
+      throw await explainFailure(error, target.topic, (name) => target.client.topicConfig(target.topic, name).catch(() => null), size);
     }
     const ack = acks.find((a) => a.partition === record.partition);
     const result: SendResult = {
@@ -165,25 +166,20 @@ export class ProduceService {
   }
 
   /**
-   * The client, with each failed send of a burst or import explained as a single send's is: a
-   * batch the broker refuses for its size names the topic's max.message.bytes. The limit is
-   * looked up once per run, and the reason does not vary by batch, so failures group as one.
+   * The client, with each failed send of a burst or import explained as a single send's is. The
+   * topic's configs are looked up once per run, and the reason does not vary by batch, so
+   * failures group as one.
    */
   private explaining(target: Target): ProducerPort {
-    let limit: Promise<string | null> | undefined;
-    let minInsync: Promise<string | null> | undefined;
     const client = target.client;
+    const looked = new Map<string, Promise<string | null>>();
+    const config = (name: string) => {
+      let value = looked.get(name);
+      if (!value) looked.set(name, (value = client.topicConfig(target.topic, name).catch(() => null)));
+      return value;
+    };
     const explain = async (error: unknown): Promise<never> => {
-      if (!AppError.is(error)) throw error;
-      if (error.code === UNKNOWN_TOPIC) throw topicMissing(target.topic);
-      if (error.code === ErrorCode.Timeout) throw new AppError(unanswered(error, target.topic));
-      if (NOT_ENOUGH_REPLICAS.has(error.code)) {
-        minInsync ??= client.topicConfig(target.topic, 'min.insync.replicas').catch(() => null);
-        throw new AppError(notEnoughReplicas(error, target.topic, await minInsync));
-      }
-      if (error.code !== 'MESSAGE_TOO_LARGE') throw error;
-      limit ??= client.topicConfig(target.topic, 'max.message.bytes').catch(() => null);
-      throw new AppError({ ...error.toData(), message: `Message too large: ${target.topic} accepts at most ${sizeLimit(await limit)}.` });
+      throw await explainFailure(error, target.topic, config);
     };
     return {
       topicConfig: (topic, name) => client.topicConfig(topic, name),
@@ -192,26 +188,21 @@ export class ProduceService {
       produceBatches: (topic, batches, options) => client.produceBatches(topic, batches, options).catch(explain),
     };
   }
+}
 
-  /** Adds what the broker's error code alone does not say, e.g. the size limit that was exceeded. */
-  private async explain(error: unknown, target: Target, size: number): Promise<unknown> {
-    if (!AppError.is(error)) return error;
-    const config = (name: string) => target.client.topicConfig(target.topic, name).catch(() => null);
-    const data = error.toData();
-    if (error.code === UNKNOWN_TOPIC) {
-      return topicMissing(target.topic);
-    } else if (error.code === 'MESSAGE_TOO_LARGE') {
-      const limit = await config('max.message.bytes');
-      data.message = `Message too large: about ${size.toLocaleString('en')} bytes, and ${target.topic} accepts at most ${sizeLimit(limit)}.`;
-    } else if (error.code === ErrorCode.Timeout) {
-      return new AppError(unanswered(error, target.topic));
-    } else if (NOT_ENOUGH_REPLICAS.has(error.code)) {
-      return new AppError(notEnoughReplicas(error, target.topic, await config('min.insync.replicas')));
-    } else {
-      return error;
-    }
-    return new AppError(data);
-  }
+/**
+ * Adds what the broker's error code alone does not say, e.g. the size limit that was exceeded, or
+ * whether the message is in the topic. `size` is known for a single send only.
+ */
+async function explainFailure(error: unknown, topic: string, config: (name: string) => Promise<string | null>, size?: number): Promise<unknown> {
+  if (!AppError.is(error)) return error;
+  if (error.code === UNKNOWN_TOPIC) return topicMissing(topic);
+  if (error.code === ErrorCode.Timeout) return new AppError(unanswered(error, topic));
+  if (NOT_ENOUGH_REPLICAS.has(error.code)) return new AppError(notEnoughReplicas(error, topic, await config('min.insync.replicas')));
+  if (error.code !== 'MESSAGE_TOO_LARGE') return error;
+  const accepts = `${topic} accepts at most ${sizeLimit(await config('max.message.bytes'))}.`;
+  const message = size === undefined ? `Message too large: ${accepts}` : `Message too large: about ${size.toLocaleString('en')} bytes, and ${accepts}`;
+  return new AppError({ ...error.toData(), message });
 }
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
