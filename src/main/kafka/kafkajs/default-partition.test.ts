@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { narrowToKey } from '../../services/messages/key-partition';
+import { keyPartition, narrowToKey } from '../../services/messages/key-partition';
 import { defaultPartitionFor, kafkaMurmur2 as murmur2 } from './default-partition';
 
 describe('the default partitioner of a key', () => {
@@ -23,9 +23,15 @@ describe('the default partitioner of a key', () => {
   });
 
   it('narrows the chosen partitions to the key one', () => {
-    expect(narrowToKey(null, 3)).toEqual([3]);
     expect(narrowToKey([1, 3], 3)).toEqual([3]);
     expect(narrowToKey([1, 2], 3)).toEqual([]);
     expect(narrowToKey([1, 2], null)).toEqual([1, 2]);
+  });
+
+  it('reads a key filter as its one partition, unless it asks to scan them all', () => {
+    expect(keyPartition({ key: '21', keyScan: 'partition' }, 6)).toBe(1173551340 % 6);
+    expect(keyPartition({ key: '21', keyScan: 'all' }, 6)).toBeNull();
+    expect(keyPartition({ key: null, keyScan: 'partition' }, 6)).toBeNull();
+    expect(keyPartition(undefined, 6)).toBeNull();
   });
 });

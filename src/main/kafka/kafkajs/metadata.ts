@@ -66,10 +66,10 @@ export function createMetadataPort(getCluster: () => Promise<InternalCluster>, g
       return sweep(topics, options.metadata, readWatermarks(options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted));
     },
 
-    async fetchWatermarksOfEveryPartition(topics: string[]): Promise<PartitionWatermarksOrUnread[]> {
+    async fetchWatermarksOfEveryPartition(topics: string[], options = {}): Promise<PartitionWatermarksOrUnread[]> {
       if (topics.length === 0) return [];
       const md = await rawMetadata(topics);
-      const marks = await sweepLeaders(leadersFromRaw(md), getCluster, readWatermarks(IsolationLevel.ReadUncommitted));
+      const marks = await sweepLeaders(leadersFromRaw(md), getCluster, readWatermarks(options.committed ? IsolationLevel.ReadCommitted : IsolationLevel.ReadUncommitted));
       const read = new Set(marks.map((w) => `${w.topic}:${w.partition}`));
       const unread = md.topicMetadata.flatMap((t) => t.partitionMetadata.filter((p) => !read.has(`${t.topic}:${p.partitionId}`)).map((p) => ({ topic: t.topic, partition: p.partitionId, low: null, high: null })));
       return [...marks, ...unread];

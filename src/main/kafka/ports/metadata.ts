@@ -56,9 +56,10 @@ export interface MetadataPort {
   /**
    * Every partition of `topics`, with its watermarks, or null for both where none could be read
    * (no leader right now, or its leader did not answer): what a page that lists each partition
-   * needs, from one metadata request rather than a second one to find the missing.
+   * needs, from one metadata request rather than a second one to find the missing. `committed`
+   * as for fetchWatermarks.
    */
-  fetchWatermarksOfEveryPartition(topics: string[]): Promise<PartitionWatermarksOrUnread[]>;
+  fetchWatermarksOfEveryPartition(topics: string[], options?: { committed?: boolean }): Promise<PartitionWatermarksOrUnread[]>;
   /**
    * The log end offset (high watermark) of every partition, as `fetchWatermarks` reads it but
    * without the log start: half the requests, for a sweep that only needs ends (the Overview's

@@ -1,6 +1,7 @@
-import type { StartPosition } from '../../../shared/api';
+import type { MessageFilter, StartPosition } from '../../../shared/api';
 import { AppError, appError, ErrorCode } from '../../../shared/errors';
 import type { KafkaClient } from '../../kafka/client';
+import { keyPartition, narrowToKey } from './key-partition';
 
 export interface PartitionRange {
   partition: number;
@@ -28,24 +29,35 @@ export interface Watermarks {
   high: bigint;
 }
 
+/** What narrows a read's partitions and its watermarks: a key filter, a read-committed end. */
+export interface MarksOptions {
+  /** `high` is the last stable offset (see fetchWatermarks): where a live tail starts. */
+  committed?: boolean;
+  /** An exact key (see keyPartition) narrows the chosen partitions to the one it is written to. */
+  filter?: Pick<MessageFilter, 'key' | 'keyScan'>;
+}
+
 /**
- * The chosen partitions (all when null), checked against the topic's, and the watermarks of
- * each, from one metadata request. A partition of the topic that has none has no leader right
- * now (its broker is down): `leaderless` lists those among `chosen`, never mistaken for empty
- * partitions nor for partitions the topic lacks.
+ * The chosen partitions (all when null), checked against the topic's and narrowed to a key's
+ * (`byKey`: that partition, or null when the read is not by key),
+ * and the watermarks of each, from one metadata request. A partition of the topic that has none
+ * has no leader right now (its broker is down): `leaderless` lists those among `chosen`, never
+ * mistaken for empty partitions nor for partitions the topic lacks.
  */
 export async function choosePartitionsWithMarks(
   client: Pick<KafkaClient, 'fetchWatermarksOfEveryPartition' | 'fetchMetadata'>,
   topic: string,
   partitions: number[] | null,
-): Promise<{ chosen: number[]; marks: Map<number, Watermarks>; leaderless: number[] }> {
-  const every = await client.fetchWatermarksOfEveryPartition([topic]);
+  options: MarksOptions = {},
+): Promise<{ chosen: number[]; marks: Map<number, Watermarks>; leaderless: number[]; byKey: number | null }> {
+  const every = await client.fetchWatermarksOfEveryPartition([topic], { committed: options.committed ?? false });
   // No partition at all: the topic does not exist, and the metadata says so in its own words.
-  if (every.length === 0) return { chosen: await choosePartitions(client, topic, partitions), marks: new Map(), leaderless: [] };
-  const chosen = checkChosen(topic, every.map((w) => w.partition), partitions);
+  if (every.length === 0) return { chosen: await choosePartitions(client, topic, partitions), marks: new Map(), leaderless: [], byKey: null };
+  const byKey = keyPartition(options.filter, every.length);
+  const chosen = narrowToKey(checkChosen(topic, every.map((w) => w.partition), partitions), byKey);
   const marks = new Map<number, Watermarks>();
   for (const w of every) if (w.low !== null) marks.set(w.partition, { low: BigInt(w.low), high: BigInt(w.high) });
-  return { chosen, marks, leaderless: chosen.filter((p) => !marks.has(p)) };
+  return { chosen, marks, leaderless: chosen.filter((p) => !marks.has(p)), byKey };
 }
 
 /** Refuses a read (an export, a copy) that would silently leave out partitions it cannot reach now. */
@@ -65,8 +77,14 @@ export function refuseLeaderless(topic: string, leaderless: readonly number[], n
  * Resolves a start position against the watermarks (and the time index) of each chosen
  * partition. `leaderless`: the chosen partitions that cannot be read now (no range for them).
  */
-export async function resolveRanges(client: KafkaClient, topic: string, partitions: number[] | null, position: StartPosition): Promise<{ ranges: PartitionRange[]; leaderless: number[] }> {
-  const { chosen, marks, leaderless } = await choosePartitionsWithMarks(client, topic, partitions);
+export async function resolveRanges(
+  client: KafkaClient,
+  topic: string,
+  partitions: number[] | null,
+  position: StartPosition,
+  filter?: MarksOptions['filter'],
+): Promise<{ ranges: PartitionRange[]; leaderless: number[]; byKey: number | null }> {
+  const { chosen, marks, leaderless, byKey } = await choosePartitionsWithMarks(client, topic, partitions, filter ? { filter } : {});
   const byTime = new Map<number, bigint>();
   if (position.kind === 'timestamp') {
     for (const e of await client.fetchOffsetsAtTime(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));
@@ -84,7 +102,7 @@ export async function resolveRanges(client: KafkaClient, topic: string, partitio
     if (committed) from = clamp(committed.get(partition) ?? low, low, high);
     return [{ partition, from, high }];
   });
-  return { ranges, leaderless };
+  return { ranges, leaderless, byKey };
 }
 
 function clamp(v: bigint, lo: bigint, hi: bigint): bigint {

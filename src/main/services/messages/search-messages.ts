@@ -9,7 +9,6 @@ import { failedParts, filterable, type DecodedParts } from './schema-records';
 import { NewestOverall } from './newest-overall';
 import { resolveRanges, type PartitionRange } from './ranges';
 import { compileFilter } from './record-filter';
-import { keyPartition, narrowToKey } from './key-partition';
 import { keySkip } from './key-skip';
 import { MAX_BACKLOG_BYTES, type SearchRequest } from './stream-request';
 
@@ -24,8 +23,7 @@ const SEARCH_RETRIES = 3;
  */
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
-  const byKey = await keyPartition(client, req.topic, req.filter);
-  const resolved = await resolveRanges(client, req.topic, narrowToKey(req.partitions, byKey), req.position);
+  const resolved = await resolveRanges(client, req.topic, req.partitions, req.position, req.filter);
   const ranges = newestOnly(resolved.ranges, req, filter === null);
   const behind = req.backlog ? () => req.backlog!() > MAX_BACKLOG_BYTES : undefined;
   // A partition without a leader is not read, and says so: the others are (after them in the progress).
@@ -143,7 +141,7 @@ export async function searchMessages(client: KafkaClient, req: SearchRequest): P
     pusher.stop();
     stop.release();
   }
-  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached, ...(byKey === null ? {} : { keyPartition: byKey }) };
+  return { runId: req.runId, progress: pusher.progress(), limitReached, cancelled: req.signal.aborted && !limitReached, ...(resolved.byKey === null ? {} : { keyPartition: resolved.byKey }) };
 }
 
 /**

@@ -9,9 +9,8 @@ import { quiet, unlessAborted } from '../cancellable';
 import { BatchPusher } from './batch-pusher';
 import { toWire } from './message-service';
 import { decodeParts, failedParts, filterable } from './schema-records';
-import { choosePartitions } from './ranges';
+import { choosePartitionsWithMarks } from './ranges';
 import { compileFilter, type RecordPredicate } from './record-filter';
-import { keyPartition, narrowToKey } from './key-partition';
 import { BACKLOG_POLL_MS, MAX_BACKLOG_BYTES, type TailRequest } from './stream-request';
 
 const TAIL_CHUNK_BYTES = 1024 * 1024;
@@ -44,19 +43,17 @@ interface TailPosition {
  */
 export async function tailMessages(client: KafkaClient, req: TailRequest): Promise<SearchSummary> {
   const filter: RecordPredicate | null = compileFilter(req.filter);
-  const partitions = await choosePartitions(client, req.topic, narrowToKey(req.partitions, await keyPartition(client, req.topic, req.filter)));
   const startedAt = Date.now();
   // The end a read-committed reader sees (the last stable offset): starting at the high
   // watermark would skip a transaction still open now and committed a moment later.
-  const marks = new Map((await client.fetchWatermarks([req.topic], { committed: true })).map((w) => [w.partition, w]));
+  const { chosen: partitions, marks } = await choosePartitionsWithMarks(client, req.topic, req.partitions, { committed: true, filter: req.filter });
   const resume = new Map((req.resumeFrom ?? []).map((r) => [r.partition, BigInt(r.offset)]));
   const positions: TailPosition[] = partitions.map((p, index) => {
     const mark = marks.get(p);
     const from = resume.get(p);
     // No leader, so no end offset: the partition waits (see startWaiting), never starts at 0.
     if (!mark) return { index, partition: p, offset: from ?? 0n, high: from ?? 0n, started: from !== undefined };
-    const high = BigInt(mark.high);
-    const low = BigInt(mark.low);
+    const { high, low } = mark;
     // A resumed offset the retention has deleted since: continue from the oldest kept.
     return { index, partition: p, offset: from === undefined ? high : from < low ? low : from > high ? high : from, high, started: true };
   });
