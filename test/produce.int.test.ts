@@ -415,7 +415,8 @@ describe('not enough replicas, on a 3-node cluster with a broker down', () => {
       const burst = await app.call('produce.burst', { connectionId, topic, runId: 'after-append', count: 20, message: { key: null, value: text('burst {{seq}}') }, options: { acks: 'all', compression: 'none' } });
       expect(burst).toMatchObject({ sent: 0, failed: 20 });
       expect(burst.errors).toHaveLength(1);
-      expect(burst.errors[0]!.reason).toContain(`Written but not confirmed: the leader of ${topic} wrote the message`);
+      expect(burst.errors[0]!.reason).toContain(`The leader of ${topic} wrote the message`);
+      expect(burst.errors[0]!.reason).toContain('It is in the topic but not confirmed');
       expect(burst.errors[0]!.reason).toContain('min.insync.replicas=3');
       // By now the ISR has shrunk: the leader refuses before writing.
       const refused = (await app.call('produce.send', { connectionId, topic, message: { key: null, value: text('one') }, options: { acks: 'all', compression: 'none' } }).catch((e) => e)) as AppError;

@@ -227,7 +227,7 @@ function notEnoughReplicas(error: AppError, topic: string, min: string | null): 
   const what = error.code === 'REQUEST_TIMED_OUT' ? 'but its replicas did not copy it within the request timeout, as' : 'then fewer replicas stayed in sync than';
   return {
     ...error.toData(),
-    message: `Written but not confirmed: the leader of ${topic} wrote the message, ${what} acks=all needs (${needs}). It is in the topic, and could be lost if that leader fails before the others copy it.`,
+    message: `The leader of ${topic} wrote the message, ${what} acks=all needs (${needs}). It is in the topic but not confirmed: it could be lost if that leader fails before the others copy it.`,
     hint: 'Sending it again would write it twice. Bring back the broker that is down so the replicas catch up; read the topic to check what was written.',
   };
 }
@@ -236,7 +236,7 @@ function notEnoughReplicas(error: AppError, topic: string, min: string | null): 
 function unanswered(error: AppError, topic: string): AppErrorData {
   return {
     ...error.toData(),
-    message: `No answer from the leader of ${topic} in time: the message may or may not have been written.`,
+    message: `The leader of ${topic} did not answer in time: the message may or may not have been written.`,
     hint: 'Read the topic before sending it again, or it may be written twice.',
   };
 }
