@@ -39,10 +39,10 @@ export interface MarksOptions {
 
 /**
  * The chosen partitions (all when null), checked against the topic's and narrowed to a key's
- * (`byKey`: that partition, or null when the read is not by key),
- * and the watermarks of each, from one metadata request. A partition of the topic that has none
- * has no leader right now (its broker is down): `leaderless` lists those among `chosen`, never
- * mistaken for empty partitions nor for partitions the topic lacks.
+ * (`byKey`: that partition, null for a read not by key), and the watermarks of each, from one
+ * metadata request. A partition of the topic that has none has no leader right now (its broker
+ * is down): `leaderless` lists those among `chosen`, never mistaken for empty partitions nor for
+ * partitions the topic lacks.
  */
 export async function choosePartitionsWithMarks(
   client: Pick<KafkaClient, 'fetchWatermarksOfEveryPartition' | 'fetchMetadata'>,
