@@ -12,6 +12,7 @@ import { BLOCK_CHARS } from './import-block';
 import { ImportPool } from './import-pool';
 import { BURST_BLOCK, runImport, runPooledBurst } from './import-run';
 import type { SchemaEncoder } from '../../schemas/schema-encoder';
+import { checkLines } from './check-lines';
 import { messageFactory, SchemaValueError } from './message-factory';
 import { resolveDraftSchemas, resolveImportSchemas } from './payload-schemas';
 import { BUILT_IN_TEMPLATES, withHistoryEntry, type ProduceDocument } from './produce-store';
@@ -106,17 +107,7 @@ export class ProduceService {
     if (content.length > BLOCK_CHARS) ImportPool.shared()?.warm();
     const partitions = await this.partitionCount(target);
     const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
-    const preview: ImportPreview = { total: file.total, invalid: 0, firstInvalid: null, sample: sampleLines(content) };
-    for (let seq = 1; seq <= file.total; seq++) {
-      try {
-        file.record(seq);
-      } catch (error) {
-        const reason = (error as Error).message;
-        preview.invalid++;
-        preview.firstInvalid ??= { line: Number(/^line (\d+)/.exec(reason)?.[1] ?? seq), reason };
-      }
-    }
-    return preview;
+    return { total: file.total, ...(await checkLines(file)), sample: sampleLines(content) };
   }
 
   async history(clusterKey: string): Promise<HistoryEntry[]> {
