@@ -218,7 +218,7 @@ function notEnoughReplicas(error: AppError, topic: string, min: string | null): 
   const what = error.code === 'REQUEST_TIMED_OUT' ? 'but its replicas did not copy it within the request timeout, as' : 'then fewer replicas stayed in sync than';
   return {
     ...error.toData(),
-    message: `The leader of ${topic} wrote the message, ${what} acks=all needs (${needs}). It is in the topic but not confirmed: it could be lost if that leader fails before the others copy it.`,
+    message: `The leader of ${topic} wrote the message, ${what} acks=all needs (${min ? `min.insync.replicas=${min}` : 'its min.insync.replicas'}). It is in the topic but not confirmed: it could be lost if that leader fails before the others copy it.`,
     hint: 'Sending it again would write it twice. Bring back the broker that is down so the replicas catch up; read the topic to check what was written.',
   };
 }
