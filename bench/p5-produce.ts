@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchApp, median, smoke, timed } from './support';
 import { createTopicsReady } from '../scripts/kafka/topics';
+import { CRC32C_NATIVE } from '../src/main/kafka/kafkajs/raw/crc32c';
 
 const COUNT = smoke ? 10_000 : 100_000;
 const ROUNDS = smoke ? 1 : 3;
@@ -75,7 +76,7 @@ const rate = (ms: number) => Math.round((COUNT * 1000) / ms);
 const k = median(results.kcat);
 const i = median(results.appImport);
 const b = median(results.appBurst);
-console.log(`p5 produce ${COUNT.toLocaleString('en')} messages of ~${avgBytes} B, ${PARTITIONS} partitions, median of ${ROUNDS}:`);
+console.log(`p5 produce ${COUNT.toLocaleString('en')} messages of ~${avgBytes} B, ${PARTITIONS} partitions, median of ${ROUNDS} (batch CRC ${CRC32C_NATIVE ? 'native' : 'in JavaScript'}):`);
 console.log(`  kcat -P (file)          ${rate(k).toLocaleString('en').padStart(9)} msg/s  (${(k / 1000).toFixed(2)} s)`);
 console.log(`  app import (same file)  ${rate(i).toLocaleString('en').padStart(9)} msg/s  (${(i / 1000).toFixed(2)} s)  ratio ${(k / i).toFixed(2)}× kcat`);
 console.log(`  app templated burst     ${rate(b).toLocaleString('en').padStart(9)} msg/s  (${(b / 1000).toFixed(2)} s)  ratio ${(k / b).toFixed(2)}× kcat`);

@@ -20,9 +20,9 @@ await Promise.all([
     outdir: 'dist/main',
     format: 'esm',
     outExtension: { '.js': '.mjs' },
-    // Loaded on first use (a tunnel, a SOCKS proxy) or from files beside their code (zstd's WASM),
-    // so they stay in node_modules.
-    external: ['electron', 'ssh2', 'socks', '@bokuweb/zstd-wasm'],
+    // Loaded on first use (a tunnel, a SOCKS proxy) or from files beside their code (zstd's WASM,
+    // the CRC's N-API binary), so they stay in node_modules.
+    external: ['electron', 'ssh2', 'socks', '@bokuweb/zstd-wasm', '@node-rs/crc32'],
     // Inlined CommonJS packages expect CommonJS's `require` (Node's modules and a few optional
     // ones) and `__filename` (write-file-atomic names its temporary files with it).
     banner: {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { crc32c } from './crc32c';
+import { crc32c, crc32cJs, CRC32C_NATIVE } from './crc32c';
 
-describe('CRC-32C', () => {
+it('checksums with the native binary npm installs for this platform', () => {
+  expect(CRC32C_NATIVE).toBe(true);
+});
+
+describe.each([
+  ['as used', crc32c],
+  ['in JavaScript', crc32cJs],
+])('CRC-32C %s', (_, crc32c) => {
   it('matches the standard check value and RFC 3720 vectors', () => {
     expect(crc32c(Buffer.from('123456789'))).toBe(0xe3069283);
     expect(crc32c(Buffer.alloc(32, 0))).toBe(0x8a9136aa);

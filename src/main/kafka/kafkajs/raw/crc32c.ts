@@ -1,8 +1,30 @@
+import { createRequire } from 'node:module';
+
 /**
- * CRC-32C (Castagnoli), the checksum of Kafka record batches, slicing by 8 bytes at a time and
- * reading them as two aligned 32-bit words: about twice as fast as reading the 8 bytes one by
- * one, and several times faster than a byte-at-a-time table. Batches of hundreds of kilobytes
- * are checksummed on every produce, so this is on the P5 path.
+ * CRC-32C (Castagnoli), the checksum of Kafka record batches. Every produced batch is
+ * checksummed whole, so this is on the P5 path: @node-rs/crc32 (a prebuilt N-API binary from npm,
+ * using the CPU's CRC instruction) is about five times faster than the JavaScript below, which
+ * stays for a platform it has no binary for.
+ */
+export function crc32c(buf: Uint8Array, start = 0, end = buf.length): number {
+  return native ? native(buf.subarray(start, end)) : crc32cJs(buf, start, end);
+}
+
+const native = loadNative();
+/** Whether batches are checksummed by the native binary (the P5 benchmark prints it). */
+export const CRC32C_NATIVE = native !== null;
+
+function loadNative(): ((input: Uint8Array) => number) | null {
+  try {
+    return (createRequire(import.meta.url)('@node-rs/crc32') as { crc32c(input: Uint8Array): number }).crc32c;
+  } catch {
+    return null;
+  }
+}
+
+/*
+ * Slicing by 8 bytes at a time, reading them as two aligned 32-bit words: about twice as fast
+ * as reading the 8 bytes one by one, and several times faster than a byte-at-a-time table.
  */
 const POLY = 0x82f63b78;
 /** Eight 256-entry tables in one array (T[k * 256 + byte]): one typed array keeps the loop's loads simple. */
@@ -17,7 +39,7 @@ for (let t = 1; t < 8; t++) for (let n = 0; n < 256; n++) T[t * 256 + n] = T[T[(
 /** Word reads give the bytes in memory order only on a little-endian host (every Electron target). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-export function crc32c(buf: Uint8Array, start = 0, end = buf.length): number {
+export function crc32cJs(buf: Uint8Array, start = 0, end = buf.length): number {
   let crc = -1;
   let i = start;
   // Byte by byte up to a 4-byte boundary of the underlying memory, where words can be read.

@@ -1,6 +1,7 @@
 import type { InternalBroker } from '../internals';
 import { sendRaw, sendRawUnanswered } from './send';
-import { WireWriter } from './wire';
+import { sendFramed } from './send-framed';
+import { WireReader, WireWriter } from './wire';
 
 export interface PartitionProduceResult {
   partition: number;
@@ -35,35 +36,38 @@ export async function produce(
     .nullableString(null)
     .int16(acks)
     .int32(timeoutMs)
-    .array([topic], (name, w) => w.string(name).array(batches, (b, bw) => bw.int32(b.partition).bytes(b.batch)))
-    .build();
-  const request = { apiKey: 0, apiVersion: 8, apiName: 'Produce', body };
+    .array([topic], (name, w) => w.string(name).array(batches, (b, bw) => bw.int32(b.partition).bytes(b.batch)));
+  // The broker's own timeout must fire first: its REQUEST_TIMED_OUT says the batch was written
+  // and not confirmed, where a client-side timeout could not say whether it was written at all.
+  const waitMs = acks === 0 ? null : timeoutMs + ANSWER_GRACE_MS;
+  const framed = await sendFramed(leader, { ...PRODUCE_V8, parts: body.pieces(), expectResponse: acks !== 0, requestTimeout: waitMs });
+  if (framed.sent) return framed.payload ? parseResponse(new WireReader(framed.payload)) : null;
+  // The connection has yet to authenticate (SASL), which only kafkajs' own send does.
+  const request = { ...PRODUCE_V8, body: body.build() };
   if (acks === 0) {
     await sendRawUnanswered(leader, request);
     return null;
   }
-  return sendRaw(leader, {
-    ...request,
-    // The broker's own timeout must fire first: its REQUEST_TIMED_OUT says the batch was written
-    // and not confirmed, where a client-side timeout could not say whether it was written at all.
-    waitMs: timeoutMs + ANSWER_GRACE_MS,
-    parse: (r) => {
-      const results = r.array((t) => {
-        t.string();
-        return t.array((p) => {
-          const partition = p.int32();
-          const errorCode = p.int16();
-          const baseOffset = p.int64();
-          const logAppendTime = p.int64();
-          p.int64(); // log start offset
-          const recordErrors = p.array((e) => `record ${e.int32()}: ${e.nullableString() ?? 'invalid'}`);
-          const message = p.nullableString();
-          const errorMessage = [message, ...recordErrors].filter(Boolean).join('; ') || null;
-          return { partition, errorCode, errorMessage, baseOffset, logAppendTime };
-        });
-      });
-      r.int32(); // throttle
-      return results.flat();
-    },
+  return sendRaw(leader, { ...request, waitMs: waitMs!, parse: parseResponse });
+}
+
+const PRODUCE_V8 = { apiKey: 0, apiVersion: 8, apiName: 'Produce' };
+
+function parseResponse(r: WireReader): PartitionProduceResult[] {
+  const results = r.array((t) => {
+    t.string();
+    return t.array((p) => {
+      const partition = p.int32();
+      const errorCode = p.int16();
+      const baseOffset = p.int64();
+      const logAppendTime = p.int64();
+      p.int64(); // log start offset
+      const recordErrors = p.array((e) => `record ${e.int32()}: ${e.nullableString() ?? 'invalid'}`);
+      const message = p.nullableString();
+      const errorMessage = [message, ...recordErrors].filter(Boolean).join('; ') || null;
+      return { partition, errorCode, errorMessage, baseOffset, logAppendTime };
+    });
   });
+  r.int32(); // throttle
+  return results.flat();
 }

@@ -58,6 +58,11 @@ export class WireWriter {
     return Buffer.concat(this.parts);
   }
 
+  /** The pieces written so far, not joined: for a socket, which takes them as they are. */
+  pieces(): readonly Buffer[] {
+    return this.parts;
+  }
+
   protected push(b: Buffer): this {
     this.parts.push(b);
     return this;
