@@ -126,4 +126,27 @@ test.describe('keyboard first', () => {
     await page.keyboard.press('Escape');
     await expect(pane).toBeHidden();
   });
+
+  test('a page opened from the keyboard has the focus on its heading, so Tab goes on into the page', async ({ appPage: page, env }) => {
+    const main = page.getByRole('main');
+    const focusedInMain = () => main.locator(':focus');
+    // Enter in the bootstrap field connects; the Overview's heading then has the focus.
+    await page.getByLabel('Bootstrap servers').fill(env.bootstrap);
+    await page.getByLabel('Bootstrap servers').press('Enter');
+    await expect(main.getByRole('heading', { level: 1 })).toBeFocused();
+
+    await openPalette(page);
+    await paletteInput(page).pressSequentially('produce to orders');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeVisible();
+    await expect(main.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(focusedInMain()).toHaveCount(1);
+
+    // A page that puts focus somewhere itself keeps it there (the reset panel).
+    await openPalette(page);
+    await paletteInput(page).pressSequentially('reset offsets of analytics');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Reset offsets' }).locator(':focus')).toHaveCount(1);
+  });
 });

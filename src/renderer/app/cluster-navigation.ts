@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import { removeCluster, useClusters } from '../state/clusters-store';
 import { useSession } from '../state/session-store';
 import { clusterHash, clusterKeyOf, clusterOfHash } from './cluster-link';
+import { focusPageHeading } from './page-focus';
 
 /** The hash that shows an open cluster where the user left it (its overview the first time). */
 export function clusterPageHash(info: ConnectionInfo): string {
@@ -12,6 +13,7 @@ export function clusterPageHash(info: ConnectionInfo): string {
 
 /** Switches the window to another open cluster: its page, filters and reads are as it left them. */
 export function switchToCluster(info: ConnectionInfo): void {
+  focusPageHeading();
   window.location.hash = clusterPageHash(info);
 }
 
@@ -21,6 +23,7 @@ export function switchToCluster(info: ConnectionInfo): void {
  */
 export function showConnected(info: ConnectionInfo): void {
   useSession.getState().setConnection(info);
+  focusPageHeading();
   const key = clusterKeyOf(info);
   if (clusterOfHash(window.location.hash) !== key) window.location.hash = clusterHash(key, 'overview');
 }

@@ -82,9 +82,9 @@ export async function resolveRanges(
   topic: string,
   partitions: number[] | null,
   position: StartPosition,
-  filter?: MarksOptions['filter'],
+  options: MarksOptions = {},
 ): Promise<{ ranges: PartitionRange[]; leaderless: number[]; byKey: number | null }> {
-  const { chosen, marks, leaderless, byKey } = await choosePartitionsWithMarks(client, topic, partitions, filter ? { filter } : {});
+  const { chosen, marks, leaderless, byKey } = await choosePartitionsWithMarks(client, topic, partitions, options);
   const byTime = new Map<number, bigint>();
   if (position.kind === 'timestamp') {
     for (const e of await client.fetchOffsetsAtTime(topic, position.timestamp)) byTime.set(e.partition, BigInt(e.offset));

@@ -23,7 +23,7 @@ const SEARCH_RETRIES = 3;
  */
 export async function searchMessages(client: KafkaClient, req: SearchRequest): Promise<SearchSummary> {
   const filter = compileFilter(req.filter);
-  const resolved = await resolveRanges(client, req.topic, req.partitions, req.position, req.filter);
+  const resolved = await resolveRanges(client, req.topic, req.partitions, req.position, { filter: req.filter });
   const ranges = newestOnly(resolved.ranges, req, filter === null);
   const behind = req.backlog ? () => req.backlog!() > MAX_BACKLOG_BYTES : undefined;
   // A partition without a leader is not read, and says so: the others are (after them in the progress).

@@ -48,7 +48,7 @@ export class ProduceService {
       acks = await target.client.produce(target.topic, [record], target.options);
     } catch (error) {
       const size = (typeof record.value === 'string' ? Buffer.byteLength(record.value) : (record.value?.length ?? 0)) + (record.key?.length ?? 0);
-      throw await explainFailure(error, target.topic, (name) => target.client.topicConfig(target.topic, name).catch(() => null), size);
+      throw await explainFailure(error, target.topic, topicConfigLookup(target), size);
     }
     const ack = acks.find((a) => a.partition === record.partition);
     const result: SendResult = {
@@ -163,12 +163,7 @@ export class ProduceService {
    */
   private explaining(target: Target): ProducerPort {
     const client = target.client;
-    const looked = new Map<string, Promise<string | null>>();
-    const config = (name: string) => {
-      let value = looked.get(name);
-      if (!value) looked.set(name, (value = client.topicConfig(target.topic, name).catch(() => null)));
-      return value;
-    };
+    const config = topicConfigLookup(target, new Map());
     const explain = async (error: unknown): Promise<never> => {
       throw await explainFailure(error, target.topic, config);
     };
@@ -179,6 +174,17 @@ export class ProduceService {
       produceBatches: (topic, batches, options) => client.produceBatches(topic, batches, options).catch(explain),
     };
   }
+}
+
+/** The target topic's config `name`, null when it cannot be read; each name looked up once with a cache. */
+function topicConfigLookup(target: Target, cache?: Map<string, Promise<string | null>>): (name: string) => Promise<string | null> {
+  const look = (name: string) => target.client.topicConfig(target.topic, name).catch(() => null);
+  if (!cache) return look;
+  return (name) => {
+    let value = cache.get(name);
+    if (!value) cache.set(name, (value = look(name)));
+    return value;
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useApi } from '../../api/ApiProvider';
+import { focusPageHeading } from '../../app/page-focus';
 import { navigate } from '../../app/router';
 import { useDisconnect } from '../../app/use-disconnect';
 import { openClusterByKey } from '../../state/clusters-store';
@@ -21,6 +22,7 @@ export function useRunCommand(): (command: PaletteCommand) => Promise<void> {
     async (command: PaletteCommand) => {
       switch (command.type) {
         case 'navigate':
+          focusPageHeading();
           navigate(command.segments, command.params);
           return;
         case 'create-topic':
