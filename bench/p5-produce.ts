@@ -80,6 +80,8 @@ console.log(`p5 produce ${COUNT.toLocaleString('en')} messages of ~${avgBytes} B
 console.log(`  kcat -P (file)          ${rate(k).toLocaleString('en').padStart(9)} msg/s  (${(k / 1000).toFixed(2)} s)`);
 console.log(`  app import (same file)  ${rate(i).toLocaleString('en').padStart(9)} msg/s  (${(i / 1000).toFixed(2)} s)  ratio ${(k / i).toFixed(2)}× kcat`);
 console.log(`  app templated burst     ${rate(b).toLocaleString('en').padStart(9)} msg/s  (${(b / 1000).toFixed(2)} s)  ratio ${(k / b).toFixed(2)}× kcat`);
+// Every round, so a run's spread is on record and not only its median.
+console.log(`  rounds (s): kcat ${results.kcat.map((ms) => (ms / 1000).toFixed(2)).join(' ')} · import ${results.appImport.map((ms) => (ms / 1000).toFixed(2)).join(' ')} · burst ${results.appBurst.map((ms) => (ms / 1000).toFixed(2)).join(' ')}`);
 console.log(`p5 target app ≥ 0.7× kcat: import ${k / i >= 0.7 ? 'met' : 'NOT met'}, burst ${k / b >= 0.7 ? 'met' : 'NOT met'}`);
 
 await close();
