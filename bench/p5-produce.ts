@@ -51,7 +51,8 @@ for (let round = 0; round < ROUNDS; round++) {
 
   const t2 = await freshTopic();
   // As in the window: choosing the file previews it (which starts the import's workers), then Send.
-  await app.call('produce.importPreview', { connectionId, topic: t2, format: 'ndjson', content: ndjson });
+  const preview = await app.call('produce.importPreview', { connectionId, topic: t2, format: 'ndjson', content: ndjson });
+  if (preview.total !== COUNT || preview.invalid !== 0) throw new Error(`the preview read ${preview.total} lines, ${preview.invalid} not valid`);
   const imp = await timed(() => app.call('produce.import', { connectionId, topic: t2, runId: `imp${round}`, format: 'ndjson', content: ndjson }));
   if (imp.value.sent !== COUNT || (await stored(t2)) !== COUNT) throw new Error(`app import stored ${await stored(t2)} of ${COUNT}: ${JSON.stringify(imp.value).slice(0, 500)}`);
   results.appImport.push(imp.ms);

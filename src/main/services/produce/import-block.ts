@@ -1,4 +1,5 @@
-import type { Compression, MessageDraft } from '../../../shared/api';
+import type { Compression, ImportPreview, MessageDraft } from '../../../shared/api';
+import { checkLines } from './check-lines';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
 import { encodeRecordBatches, MAX_BATCH_BYTES } from '../../kafka/kafkajs/raw/record-batch';
 import { hasText, importedRecords, type ImportKeep } from './import-file';
@@ -79,6 +80,15 @@ export interface BurstBlock {
 export function encodeImportBlock(block: ImportBlock): Promise<EncodedBlock> {
   const file = importedRecords(block.text, block.format, block.partitionCount, block.keep, {}, block.firstLine);
   return encodeBuilt(1, file.total, file.record, block.compression);
+}
+
+/** How many of a block's lines the import could not read, and the first of them. */
+export type CheckedLines = Pick<ImportPreview, 'invalid' | 'firstInvalid'>;
+
+/** Reads a block's lines as the import will (encodeImportBlock), only to count those it could not. */
+export function checkImportBlock(block: ImportBlock): Promise<CheckedLines> {
+  // Never yields: a worker has no one else to answer meanwhile.
+  return checkLines(importedRecords(block.text, block.format, block.partitionCount, block.keep, {}, block.firstLine), Number.POSITIVE_INFINITY);
 }
 
 /** Builds a burst's records `from`–`to` with its template (message-factory.ts) and encodes them. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeImportBlock, type ImportBlock } from './import-block';
 import { ImportPool } from './import-pool';
+import { checkLines } from './check-lines';
+import { importedRecords } from './import-file';
+import { checkImportInPool } from './import-run';
 
 const block: ImportBlock = {
   text: ['{"key":"a","value":"1"}', '{"key":"b","value":{"n":2}}', 'oops'].join('\n'),
@@ -31,5 +34,21 @@ describe('the import pool (real worker threads)', () => {
     const again = await pool.encode({ lines: block });
     expect(shape(again)).toEqual(shape(pooled));
     expect(pool.running).toBe(2);
+  }, 30_000);
+});
+
+describe('the import preview in the pool', () => {
+  it('counts the lines the import cannot read, and names the first by its line in the file, as main would', async () => {
+    const pool = ImportPool.create(2, 300)!;
+    // Blocks of ~1 KB: the bad lines sit in later blocks, and one block has two.
+    const lines = Array.from({ length: 400 }, (_, i) => (i === 150 || i === 151 || i === 302 ? `{"key":"k${i}", oops` : i === 250 ? '{"value":1,"partition":9}' : `{"key":"k${i}","value":"v${i}"}`));
+    lines.splice(100, 0, '', '   ');
+    const content = lines.join('\n') + '\n';
+    const file = { content, format: 'ndjson' as const, partitionCount: 3, keep: { partition: true, timestamp: false } };
+    const onMain = importedRecords(content, 'ndjson', 3, file.keep);
+    const expected = { total: onMain.total, ...(await checkLines(onMain)) };
+    expect(expected.invalid).toBe(4);
+    expect(expected.firstInvalid?.line).toBe(153);
+    expect(await checkImportInPool(file, pool, 1024)).toEqual(expected);
   }, 30_000);
 });

@@ -1,17 +1,20 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerFileBeside } from '../../workers/worker-thread';
-import type { BurstBlock, EncodedBlock, ImportBlock } from './import-block';
+import type { BurstBlock, CheckedLines, EncodedBlock, ImportBlock } from './import-block';
 
-/** A block of an imported file's lines, or of a burst's records. */
-export type ImportWorkerRequest = { id: number; lines: ImportBlock } | { id: number; burst: BurstBlock };
+/** A block of an imported file's lines to encode or only to check (the preview), or of a burst's records. */
+export type ImportWorkerRequest = { id: number; lines: ImportBlock } | { id: number; burst: BurstBlock } | { id: number; check: ImportBlock };
 
-/** A block's record batches (each in its own transferred ArrayBuffer) and failed lines, or why the block failed as a whole. */
-export type ImportWorkerReply = { id: number; partitions: [number, Uint8Array[], number][]; failures: [string, number][] } | { id: number; error: string };
+/** A block's record batches (each in its own transferred ArrayBuffer) and failed lines, its check, or why the block failed as a whole. */
+export type ImportWorkerReply =
+  | { id: number; partitions: [number, Uint8Array[], number][]; failures: [string, number][] }
+  | { id: number; checked: CheckedLines }
+  | { id: number; error: string };
 
 interface PooledWorker {
   worker: Worker;
-  pending: Map<number, { resolve(block: EncodedBlock): void; reject(error: Error): void }>;
+  pending: Map<number, { resolve(result: EncodedBlock | CheckedLines): void; reject(error: Error): void }>;
   /** Stops the worker on purpose: its exit is then not a failure. */
   retire(): void;
 }
@@ -70,15 +73,24 @@ export class ImportPool {
 
   /** Encodes a block on the least busy worker; rejects if the worker fails (encode inline then). */
   encode(block: { lines: ImportBlock } | { burst: BurstBlock }): Promise<EncodedBlock> {
+    return this.run(block) as Promise<EncodedBlock>;
+  }
+
+  /** Checks a block's lines as the import will read them, without encoding (the preview). */
+  check(block: ImportBlock): Promise<CheckedLines> {
+    return this.run({ check: block }) as Promise<CheckedLines>;
+  }
+
+  private run(request: { lines: ImportBlock } | { burst: BurstBlock } | { check: ImportBlock }): Promise<EncodedBlock | CheckedLines> {
     this.startMissing();
     // A block is out: no idle countdown until the last reply re-arms it.
     this.stopIdleTimer();
     const w = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = ++this.seq;
-    return new Promise<EncodedBlock>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       if (this.broken) return reject(this.broken);
       w.pending.set(id, { resolve, reject });
-      w.worker.postMessage({ id, ...block } satisfies ImportWorkerRequest);
+      w.worker.postMessage({ id, ...request } satisfies ImportWorkerRequest);
     });
   }
 
@@ -111,6 +123,7 @@ export class ImportPool {
         const waiting = pending.get(reply.id);
         pending.delete(reply.id);
         if ('error' in reply) waiting?.reject(new Error(reply.error));
+        else if ('checked' in reply) waiting?.resolve(reply.checked);
         else waiting?.resolve({ partitions: reply.partitions.map(([p, batches, n]) => [p, batches.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)), n]), failures: reply.failures });
         this.retireWhenIdle();
       },

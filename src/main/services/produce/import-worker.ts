@@ -1,16 +1,23 @@
 import { parentPort } from 'node:worker_threads';
-import { encodeBurstBlock, encodeImportBlock } from './import-block';
+import { checkImportBlock, encodeBurstBlock, encodeImportBlock } from './import-block';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-pool';
 
 /**
  * A produce worker: reads a block of an imported file (or builds a block of a burst's records)
- * and encodes its record batches, so a big import's or burst's work runs on every core while
+ * and encodes its record batches, or only checks a block's lines for the import's preview, so a big import's or burst's work runs on every core while
  * main sends.
  */
 const port = parentPort;
 if (!port) throw new Error('import-worker runs as a worker thread');
 
 port.on('message', (m: ImportWorkerRequest) => {
+  if ('check' in m) {
+    checkImportBlock(m.check).then(
+      (checked) => port.postMessage({ id: m.id, checked } satisfies ImportWorkerReply),
+      (error: unknown) => port.postMessage({ id: m.id, error: (error as Error)?.message ?? String(error) } satisfies ImportWorkerReply),
+    );
+    return;
+  }
   ('lines' in m ? encodeImportBlock(m.lines) : encodeBurstBlock(m.burst)).then(
     (encoded) => {
       // Each batch in an ArrayBuffer of its own, so it moves to main without a copy (a small

@@ -10,7 +10,7 @@ import { runBurst } from './burst';
 import { hasText, importedRecords, type ImportKeep } from './import-file';
 import { BLOCK_CHARS } from './import-block';
 import { ImportPool } from './import-pool';
-import { BURST_BLOCK, runImport, runPooledBurst } from './import-run';
+import { BURST_BLOCK, checkImportInPool, runImport, runPooledBurst } from './import-run';
 import type { SchemaEncoder } from '../../schemas/schema-encoder';
 import { checkLines } from './check-lines';
 import { messageFactory, SchemaValueError } from './message-factory';
@@ -104,10 +104,18 @@ export class ProduceService {
     schemas: ImportSchemas = { key: null, value: null },
   ): Promise<ImportPreview> {
     // The file is about to be sent: start the import's workers while the user looks at the preview.
-    if (content.length > BLOCK_CHARS) ImportPool.shared()?.warm();
+    const pool = content.length > BLOCK_CHARS ? ImportPool.shared() : null;
+    pool?.warm();
     const partitions = await this.partitionCount(target);
-    const file = importedRecords(content, format, partitions, keep, await resolveImportSchemas(target.schemas, schemas));
-    return { total: file.total, ...(await checkLines(file)), sample: sampleLines(content) };
+    const resolved = await resolveImportSchemas(target.schemas, schemas);
+    const sample = sampleLines(content);
+    if (pool && !resolved.key && !resolved.value) {
+      // A worker that fails leaves the check to main, as the import leaves it the encoding.
+      const checked = await checkImportInPool({ content, format, partitionCount: partitions, keep }, pool).catch(() => null);
+      if (checked) return { ...checked, sample };
+    }
+    const file = importedRecords(content, format, partitions, keep, resolved);
+    return { total: file.total, ...(await checkLines(file)), sample };
   }
 
   async history(clusterKey: string): Promise<HistoryEntry[]> {
