@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import { limitRepeats, type Logger } from '../../log';
 import type { KafkaClient } from '../client';
 import { kafkaErrorData } from './errors';
-import { createInternalCluster, type InternalCluster } from './internals';
+import { createInternalCluster } from './internals';
 import { createMetadataPort } from './metadata';
 import { registerCompressionCodecs } from './codecs';
 import { createProducerPort } from './producer';
@@ -17,7 +17,7 @@ import { offsetDelete } from './raw/offset-delete';
 import { toKafkajsSecurity } from './security-config';
 import { createAclPort } from './acls';
 import { createTopicAdminPort } from './topic-admin';
-import { tolerateOfflinePartitions } from './raw/lenient-metadata';
+import { clusterLane } from './cluster-lane';
 import { lenientAdmin } from './raw/lenient-admin';
 import { createBrokersPort } from './brokers';
 import { createReassignmentPort } from './reassignment';
@@ -67,11 +67,12 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   const groups = createGroupsPort(admin);
   let closed = false;
   const isClosed = () => closed;
-  const main = clusterLane(kafka, isClosed);
+  const newCluster = () => createInternalCluster(kafka, { metadataMaxAge: 60_000 });
+  const main = clusterLane(newCluster, isClosed);
   // Bulk reads (every topic's offsets, configs or log dirs: topic stats, throughput, disk) go over their own
   // connections: a broker answers one connection's requests in order, so a ListOffsets of 13,000
   // partitions would otherwise hold up the metadata or ListGroups a page is waiting for.
-  const bulk = clusterLane(kafka, isClosed);
+  const bulk = clusterLane(newCluster, isClosed);
   const getCluster = main.get;
 
   async function close(): Promise<void> {
@@ -153,34 +154,3 @@ export function createKafkajsClient(config: ConnectionConfig, log: Logger): Kafk
   };
 }
 
-/**
- * One kafkajs cluster (a connection per broker), connected on first use and again after it
- * dropped. Offline partitions are tolerated in its metadata (see lenient-metadata.ts).
- */
-function clusterLane(kafka: Kafka, isClosed: () => boolean) {
-  let cluster: InternalCluster | null = null;
-  let connecting: Promise<InternalCluster> | null = null;
-  return {
-    async get(): Promise<InternalCluster> {
-      if (isClosed()) throw new AppError({ name: 'NotConnectedError', code: ErrorCode.NotConnected, message: 'The connection is closed.', retriable: false });
-      if (cluster?.isConnected()) return cluster;
-      connecting ??= (async () => {
-        const c = cluster ?? createInternalCluster(kafka, { metadataMaxAge: 60_000 });
-        if (c !== cluster) tolerateOfflinePartitions(c);
-        cluster = c;
-        await c.connect();
-        // Which brokers there are (no topics): anyReachableBroker and findBroker need them.
-        if (!c.brokerPool.metadata) await c.refreshMetadata();
-        return c;
-      })().finally(() => {
-        connecting = null;
-      });
-      return connecting;
-    },
-    async disconnect(log: Logger): Promise<void> {
-      const c = cluster;
-      cluster = null;
-      await c?.disconnect().catch((error: unknown) => log.debug('disconnect failed', { error }));
-    },
-  };
-}
