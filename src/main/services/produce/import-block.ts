@@ -2,7 +2,7 @@ import type { Compression, ImportPreview, MessageDraft } from '../../../shared/a
 import { checkLines } from './check-lines';
 import type { OutgoingRecord } from '../../kafka/ports/producer';
 import { encodeRecordBatches, MAX_BATCH_BYTES } from '../../kafka/kafkajs/raw/record-batch';
-import { hasText, importedRecords, type ImportKeep } from './import-file';
+import { hasTextAt, importedRecords, type ImportKeep } from './import-file';
 import { messageFactory } from './message-factory';
 
 /**
@@ -52,7 +52,8 @@ export function blocksOf(content: string, blockChars = BLOCK_CHARS): { blocks: B
   for (let at = 0; at < content.length; line++) {
     const newline = content.indexOf('\n', at);
     const end = newline < 0 ? content.length : newline;
-    if (hasText(content.slice(at, content.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end))) lines++;
+    const lineEnd = end > at && content.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
+    if (lineEnd > at && hasTextAt(content, at, lineEnd)) lines++;
     at = end + 1;
     if (at - start >= blockChars || at >= content.length) {
       blocks.push({ start, end: Math.min(at, content.length), firstLine, lines: lines - before });

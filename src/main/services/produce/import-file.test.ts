@@ -31,6 +31,17 @@ describe('imported files', () => {
     expect(() => bad.record(1)).toThrow('line 3: partition 9 does not exist (0–1)');
   });
 
+  it('keeps every line of a big file, in order, with its number in the file', () => {
+    // Thousands of lines with a blank one after every third: more than the line index starts with.
+    const lines = Array.from({ length: 5000 }, (_, i) => (i % 4 === 3 ? '' : `v${i}`));
+    const parsed = importedRecords(lines.join('\r\n'), 'lines', 1);
+    expect(parsed.total).toBe(3750);
+    expect([1, 2, 3, 4, 3750].map((seq) => parsed.record(seq).value)).toEqual(['v0', 'v1', 'v2', 'v4', 'v4998']);
+    const bad = importedRecords([...lines.slice(0, 4999), '{"value":1,"partition":9}'].join('\n'), 'ndjson', 1, undefined, {}, 101);
+    expect(bad.total).toBe(3751);
+    expect(() => bad.record(3751)).toThrow('line 5100: partition 9 does not exist');
+  });
+
   it('sends the usual line ({"key": text, "value": text}) as that text, on the key’s partition', () => {
     const parsed = importedRecords('{"key":"zürich-1","value":"{\\"n\\":12345678901234567890}"}\n{"value":"v"}', 'ndjson', 7);
     const first = parsed.record(1);
