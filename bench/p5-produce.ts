@@ -2,8 +2,9 @@
  * P5 produce: 100,000 messages of ~200 B (10,000 with --smoke), the app vs `kcat -P` from
  * the same file, in the same run, on the same broker. The app goes through its real main-process
  * path (dispatcher → produce service → kafkajs): once importing the same messages as an NDJSON
- * file (kcat reads them as key<TAB>value lines), once as a templated burst. The import is timed from Send, after the preview the window shows
- * on choosing the file. Prints msg/s and the ratio app ÷ kcat (target ≥ 0.7, issue 19).
+ * file (kcat reads them as key<TAB>value lines), once as a templated burst. The import is timed
+ * from Send, after the preview the window shows on choosing the file. Prints msg/s and the ratio
+ * app ÷ kcat (target ≥ 0.7, issue 19).
  * With --primed, each new topic gets two small writes to every partition before it is timed, so
  * the broker has created the partition's index files (30–200 ms at random here, on the second
  * write to a new partition): the steady state of a warm broker, for kcat and the app alike.
