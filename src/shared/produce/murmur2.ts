@@ -2,16 +2,17 @@
  * Kafka's default partitioner for keyed records (Java's Utils.murmur2 with seed 0x9747b28c,
  * then `toPositive(hash) % partitions`), so a key lands where Java and librdkafka
  * (`partitioner=murmur2_random`) put it. Shared: the form predicts, main sends.
+ * Hashes data[start, end): all of it by default.
  */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
+export function murmur2(data: Uint8Array, start = 0, end = data.length): number {
+  const length = end - start;
   const seed = 0x9747b28c;
   const m = 0x5bd1e995;
   const r = 24;
   let h = seed ^ length;
   const length4 = length >> 2;
   for (let i = 0; i < length4; i++) {
-    const i4 = i * 4;
+    const i4 = start + i * 4;
     let k = (data[i4]! & 0xff) + ((data[i4 + 1]! & 0xff) << 8) + ((data[i4 + 2]! & 0xff) << 16) + ((data[i4 + 3]! & 0xff) << 24);
     k = Math.imul(k, m);
     k ^= k >>> r;
@@ -19,7 +20,7 @@ export function murmur2(data: Uint8Array): number {
     h = Math.imul(h, m);
     h ^= k;
   }
-  const index = length4 * 4;
+  const index = start + length4 * 4;
   // Java's switch falls through from 3 to 2 to 1; spelled out here.
   const tail = length % 4;
   if (tail >= 3) h ^= (data[index + 2]! & 0xff) << 16;

@@ -4,6 +4,7 @@ import type { OutgoingRecord } from '../../kafka/ports/producer';
 import { encodeRecordBatches, MAX_BATCH_BYTES } from '../../kafka/kafkajs/raw/record-batch';
 import { hasTextAt, importedRecords, type ImportKeep } from './import-file';
 import { messageFactory } from './message-factory';
+import { encodeRenderedBurst } from './burst-bytes';
 
 /**
  * Characters per block of an imported file: about 5,000 lines of 200 B. Blocks are encoded in
@@ -92,9 +93,14 @@ export function checkImportBlock(block: ImportBlock): Promise<CheckedLines> {
   return checkLines(importedRecords(block.text, block.format, block.partitionCount, block.keep, {}, block.firstLine), Number.POSITIVE_INFINITY);
 }
 
-/** Builds a burst's records `from`–`to` with its template (message-factory.ts) and encodes them. */
+/**
+ * Builds a burst's records `from`–`to` with its template and encodes them: rendered straight
+ * into bytes where burst-bytes.ts covers the draft, else built by message-factory.ts.
+ */
 export function encodeBurstBlock(block: BurstBlock): Promise<EncodedBlock> {
-  return encodeBuilt(block.from, block.to, messageFactory(block.draft, block.partitionCount), block.compression);
+  // Built first either way: its checks (and their errors) are every burst's.
+  const build = messageFactory(block.draft, block.partitionCount);
+  return encodeRenderedBurst(block.draft, block.partitionCount, block.from, block.to, block.compression) ?? encodeBuilt(block.from, block.to, build, block.compression);
 }
 
 /** Records `from`–`to` as each partition's record batches, in order; a record that cannot be built is counted by its reason. */

@@ -27,7 +27,7 @@ const CRC_AT = 17;
 const ATTRIBUTES_AT = 21;
 
 /** Zig-zag varint size of a value that fits an int64 as a JS number. */
-function varintSize(n: number): number {
+export function varintSize(n: number): number {
   let z = n >= 0 ? n * 2 : -n * 2 - 1;
   let size = 1;
   while (z >= 128) {
@@ -37,7 +37,7 @@ function varintSize(n: number): number {
   return size;
 }
 
-function writeVarint(buf: Buffer, at: number, n: number): number {
+export function writeVarint(buf: Buffer, at: number, n: number): number {
   let z = n >= 0 ? n * 2 : -n * 2 - 1;
   while (z >= 128) {
     buf[at++] = (z % 128) | 0x80;
@@ -139,23 +139,49 @@ function writeRecords(buf: Buffer, at: number, l: Layout): number {
   return at;
 }
 
-/** Writes the batch header in front of `recordsBytes` bytes of records at `start`, and its CRC. */
-function writeHeader(buf: Buffer, start: number, records: BatchRecord[], recordsBytes: number, compression: Compression): void {
-  let maxTimestamp = records[0]!.timestamp;
-  for (const r of records) if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
+/** Writes the batch header in front of `recordsBytes` bytes of `count` records at `start`, and its CRC. */
+function writeHeader(buf: Buffer, start: number, count: number, firstTimestamp: number, maxTimestamp: number, recordsBytes: number, compression: Compression): void {
   buf.writeBigInt64BE(0n, start); // base offset: the broker assigns offsets
   buf.writeInt32BE(HEADER - 12 + recordsBytes, start + 8); // batch length after this field
   buf.writeInt32BE(-1, start + 12); // partition leader epoch: set by the broker
   buf.writeInt8(2, start + 16); // magic
   buf.writeInt16BE(CODEC[compression], start + ATTRIBUTES_AT); // compression; create time; not transactional
-  buf.writeInt32BE(records.length - 1, start + 23); // last offset delta
-  buf.writeBigInt64BE(BigInt(records[0]!.timestamp), start + 27);
+  buf.writeInt32BE(count - 1, start + 23); // last offset delta
+  buf.writeBigInt64BE(BigInt(firstTimestamp), start + 27);
   buf.writeBigInt64BE(BigInt(maxTimestamp), start + 35);
   buf.writeBigInt64BE(-1n, start + 43); // producer id: not idempotent
   buf.writeInt16BE(-1, start + 51); // producer epoch
   buf.writeInt32BE(-1, start + 53); // base sequence
-  buf.writeInt32BE(records.length, start + 57);
+  buf.writeInt32BE(count, start + 57);
   buf.writeUInt32BE(crc32c(buf, start + ATTRIBUTES_AT, start + HEADER + recordsBytes), start + CRC_AT);
+}
+
+/** What frames one batch: its record count, first and latest create times, and the records section's size before compression. */
+export interface BatchFrame {
+  count: number;
+  firstTimestamp: number;
+  maxTimestamp: number;
+  recordsBytes: number;
+}
+
+/**
+ * One whole batch: `writeRecords` fills the records section (`frame.recordsBytes` bytes at `at`),
+ * uncompressed records straight into the final buffer, compressed ones through a buffer of their own.
+ */
+export async function framedBatch(frame: BatchFrame, compression: Compression, writeRecords: (buf: Buffer, at: number) => void): Promise<Buffer> {
+  if (compression === 'none') {
+    const out = Buffer.allocUnsafe(HEADER + frame.recordsBytes);
+    writeRecords(out, HEADER);
+    writeHeader(out, 0, frame.count, frame.firstTimestamp, frame.maxTimestamp, frame.recordsBytes, compression);
+    return out;
+  }
+  const raw = Buffer.allocUnsafe(frame.recordsBytes);
+  writeRecords(raw, 0);
+  const body = await compress(raw, compression);
+  const out = Buffer.allocUnsafe(HEADER + body.length);
+  body.copy(out, HEADER);
+  writeHeader(out, 0, frame.count, frame.firstTimestamp, frame.maxTimestamp, body.length, compression);
+  return out;
 }
 
 /**
@@ -190,20 +216,11 @@ export async function encodeRecordBatches(records: BatchRecord[], compression: C
   groups.push(layout(from === 0 ? records : records.slice(from)));
 
   return Promise.all(
-    groups.map(async (g) => {
-      if (compression === 'none') {
-        const out = Buffer.allocUnsafe(HEADER + g.size);
-        writeRecords(out, HEADER, g);
-        writeHeader(out, 0, g.records, g.size, compression);
-        return out;
-      }
-      const raw = Buffer.allocUnsafe(g.size);
-      writeRecords(raw, 0, g);
-      const body = await compress(raw, compression);
-      const out = Buffer.allocUnsafe(HEADER + body.length);
-      body.copy(out, HEADER);
-      writeHeader(out, 0, g.records, body.length, compression);
-      return out;
+    groups.map((g) => {
+      let maxTimestamp = g.records[0]!.timestamp;
+      for (const r of g.records) if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp;
+      const frame = { count: g.records.length, firstTimestamp: g.records[0]!.timestamp, maxTimestamp, recordsBytes: g.size };
+      return framedBatch(frame, compression, (buf, at) => writeRecords(buf, at, g));
     }),
   );
 }
