@@ -16,6 +16,14 @@ describe('murmur2 (Kafka default partitioner)', () => {
     expect(murmur2(bytes(input))).toBe(expected);
   });
 
+  it('hashes a range of a buffer as it hashes those bytes alone', () => {
+    const around = bytes('xx-a-little-bit-longer-string-yy');
+    for (const [start, end] of [[3, 29], [3, 3], [2, 5], [0, around.length]] as const) {
+      expect(murmur2(around, start, end)).toBe(murmur2(around.slice(start, end)));
+    }
+    expect(murmur2(around, 3, 29)).toBe(-1486304829);
+  });
+
   it('maps to a partition with the positive hash', () => {
     expect(partitionForKey(bytes('21'), 6)).toBe((-973932308 & 0x7fffffff) % 6);
     expect(partitionForKey(new Uint8Array(), 3)).toBe((murmur2(new Uint8Array()) & 0x7fffffff) % 3);
