@@ -3,7 +3,7 @@ import type { MessagesBatch } from '../../../shared/api';
 import type { RawRecord, RecordRows } from '../../kafka/ports/messages';
 import { encodeRecordBatch } from '../../kafka/kafkajs/raw/record-batch';
 import { decodeRecordTable } from '../../kafka/kafkajs/raw/record-batch-decode';
-import { BatchPusher } from './batch-pusher';
+import { BatchPusher, MAX_BATCH, MAX_BATCH_CHARS } from './batch-pusher';
 import { HeldMatches } from './held-matches';
 import { toWire } from './message-service';
 
@@ -136,22 +136,35 @@ describe('BatchPusher with keep', () => {
     expect(made).toEqual([...Array.from({ length: 100 }, (_, i) => i), ...Array.from({ length: 100 }, (_, i) => 900 + i)]);
   });
 
-  it('sends a big held push in batches of at most 5,000, only the last saying where the read stands', () => {
+  it('sends a big held push in batches of at most 1,000, only the last saying where the read stands', () => {
     const batches: MessagesBatch[] = [];
     const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 30_000n }], (b) => batches.push(b), 12_000);
     pusher.addRows(0, 30_000n, 30_000, { length: 30_000, mayBeFramed: false, offset: (row) => row, record }, 0, 30_000);
     pusher.flush();
     pusher.stop();
-    // The first 10,000 go as their batches fill; the end sends the rest and the held ones.
+    // The first 12,000 go as their batches fill; the end sends the held newest 12,000, the first saying 6,000 were skipped.
     expect(batches.map((b) => [b.messages.length, b.progress !== null, b.skipped ?? 0])).toEqual([
-      [5_000, false, 0],
-      [5_000, false, 0],
-      [5_000, false, 6_000],
-      [5_000, false, 0],
-      [4_000, true, 0],
+      ...Array.from({ length: 12 }, () => [MAX_BATCH, false, 0]),
+      [MAX_BATCH, false, 6_000],
+      ...Array.from({ length: 10 }, () => [MAX_BATCH, false, 0]),
+      [MAX_BATCH, true, 0],
     ]);
     const pushed = batches.flatMap((b) => b.messages.map((m) => Number(m[1])));
     expect(pushed).toEqual([...Array.from({ length: 12_000 }, (_, i) => i), ...Array.from({ length: 12_000 }, (_, i) => 18_000 + i)]);
+  });
+
+  it('takes no more messages into a batch once it holds MAX_BATCH_CHARS characters', () => {
+    const big = (offset: number): RawRecord => ({ ...record(offset), key: Buffer.from(`k${offset}`), value: Buffer.alloc(MAX_BATCH_CHARS / 2, 'x'), headers: [{ key: 'h', value: Buffer.from('y') }] });
+    const batches: MessagesBatch[] = [];
+    const pusher = new BatchPusher('r', [{ partition: 0, from: 0n, end: 5n }], (b) => batches.push(b));
+    pusher.addMatches(0, 5n, 5, [0, 1, 2, 3, 4].map(big), null);
+    pusher.flush();
+    pusher.stop();
+    expect(batches.map((b) => [b.messages.map((m) => Number(m[1])), b.progress !== null])).toEqual([
+      [[0, 1], false],
+      [[2, 3], false],
+      [[4], true],
+    ]);
   });
 
   it('lets go of the rows that fell out or went out, and holds the rest compressed', () => {

@@ -7,8 +7,15 @@ import { BACKLOG_POLL_MS } from './stream-request';
 import type { DecodedParts } from './schema-records';
 
 export const PUSH_EVERY_MS = 100;
-/** A batch never carries more than this many messages (a very fast read sends several). */
-const MAX_BATCH = 5_000;
+/**
+ * A batch never carries more than this many messages, and takes no more once it holds this many
+ * characters of keys, values and headers: a fast read or tail sends several. The
+ * window takes each batch in one task, and in the browser its text is decoded and parsed there:
+ * a batch of 5,000 tail messages (~1.5 MB) took 30–35 ms of the renderer's CPU, and big values
+ * (up to 256 KB shown each) would have made one batch hundreds of MB.
+ */
+export const MAX_BATCH = 1_000;
+export const MAX_BATCH_CHARS = 512 * 1024;
 /**
  * Held matches (see addMatches) go out after 2 s, then after 4, 8, … more: a slow long read still
  * shows its newest now and then, and each such push (up to `keep` messages) stays a small share of the read.
@@ -18,7 +25,7 @@ export const PUSH_HELD_FIRST_MS = 2_000;
 /**
  * Collects matching messages and per-partition progress, and pushes them to the window as one
  * `messages.batch` event at most every 100 ms (never one event per message), but a search's
- * batch as soon as it is full (MAX_BATCH). A timer makes sure what is pending goes out even when
+ * batch as soon as it is full (MAX_BATCH, MAX_BATCH_CHARS). A timer makes sure what is pending goes out even when
  * the reader is waiting on the broker.
  *
  * Given `keep`, the number of messages the window keeps (its ring buffer), a read pushes its
@@ -29,6 +36,8 @@ export const PUSH_HELD_FIRST_MS = 2_000;
  */
 export class BatchPusher {
   private pending: WireMessage[] = [];
+  /** Characters of keys, values and headers in `pending`. */
+  private pendingChars = 0;
   private timer: NodeJS.Timeout | null = null;
   private heldTimer: NodeJS.Timeout | null = null;
   private lastPush = 0;
@@ -108,7 +117,17 @@ export class BatchPusher {
    */
   private queue(message: WireMessage): void {
     this.pending.push(message);
-    if (this.pending.length >= MAX_BATCH) this.push({ runId: this.runId, messages: this.pending.splice(0), progress: null });
+    this.pendingChars += charsOf(message);
+    if (this.pending.length >= MAX_BATCH || this.pendingChars >= MAX_BATCH_CHARS) this.push({ runId: this.runId, messages: this.takePending(), progress: null });
+  }
+
+  /** The oldest pending messages that fit one batch (at least one). */
+  private takePending(): WireMessage[] {
+    let n = 0;
+    let chars = 0;
+    while (n < this.pending.length && n < MAX_BATCH && (n === 0 || chars < MAX_BATCH_CHARS)) chars += charsOf(this.pending[n++]!);
+    this.pendingChars -= chars;
+    return this.pending.splice(0, n);
   }
 
   /** Records what one chunk of a partition gave: how far it got, how many were scanned, the matches. */
@@ -119,7 +138,10 @@ export class BatchPusher {
     if (end !== undefined && end > BigInt(p.end)) p.end = end.toString();
     p.scanned += scanned;
     p.matched += matches.length;
-    for (const m of matches) this.pending.push(m);
+    for (const m of matches) {
+      this.pending.push(m);
+      this.pendingChars += charsOf(m);
+    }
     this.changed = true;
     this.schedule();
   }
@@ -212,12 +234,14 @@ export class BatchPusher {
         if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
           const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
           this.held!.takeOldest(n, (item, extra) => {
-            this.pending.push(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra));
+            const message = typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra);
+            this.pending.push(message);
+            this.pendingChars += charsOf(message);
             releaseUpTo(item, extra);
           });
           fromHeld -= n;
         }
-        const messages = this.pending.length > MAX_BATCH ? this.pending.splice(0, MAX_BATCH) : this.pending.splice(0);
+        const messages = this.takePending();
         // Only the last part says where the read stands: a pause handled between parts must not
         // resume past messages the window has not received. The first says how many main skipped.
         const last = this.pending.length === 0 && fromHeld === 0;
@@ -258,4 +282,11 @@ export class BatchPusher {
 /** For a held row (rows, row): the rows up to it are done with (see RecordRows.release). */
 function releaseUpTo(item: RawRecord | RecordRows, extra: DecodedParts | null | number): void {
   if (typeof extra === 'number') (item as RecordRows).release?.(extra + 1);
+}
+
+/** Characters of a wire message's key, value and header values: what sizes its share of a batch. */
+function charsOf(m: WireMessage): number {
+  let n = (m[4]?.[0].length ?? 0) + (m[5]?.[0].length ?? 0);
+  for (const [key, value] of m[6]) n += key.length + (value?.[0].length ?? 0);
+  return n;
 }

@@ -34,27 +34,40 @@ interface StreamState {
 }
 
 /**
+ * React hears of new messages at most this often. Main sends a fast read or tail in several
+ * batches every 100 ms (batch-pusher.ts), each its own task here; a render per batch would
+ * redraw the table several times for what one redraw shows.
+ */
+const COMMIT_EVERY_MS = 100;
+
+/**
  * The messages of one connection's current read or tail live OUTSIDE React, in a ring buffer.
- * Batches from main go into it as they arrive; React hears about it at most once per animation
- * frame (`version` bumps), never per message. One per connection, so a tail on cluster A keeps
- * its buffer while the window shows cluster B.
+ * Batches from main go into it as they arrive; React hears about it in an animation frame at
+ * most every COMMIT_EVERY_MS (`version` bumps), never per message. One per connection, so a tail
+ * on cluster A keeps its buffer while the window shows cluster B.
  */
 export function createMessageStream() {
   const ring = new RingBuffer<MessageView>(DEFAULT_BUFFER, { weigh: charsOf, maxWeight: MAX_BUFFER_CHARS });
-  let frame: number | null = null;
+  let commitPending = false;
+  let lastCommit = 0;
   let pendingProgress: ReadProgress | null = null;
   /** What a paused tail had counted: a resumed run's counts are added to it (progress.ts). */
   let carried: ReadProgress | null = null;
 
   function commit() {
-    frame = null;
+    commitPending = false;
+    lastCommit = Date.now();
     useMessageStream.setState((s) => ({ version: s.version + 1, kept: ring.size, dropped: ring.dropped, progress: pendingProgress ?? s.progress }));
   }
 
   function scheduleCommit() {
-    if (frame !== null) return;
+    if (commitPending) return;
+    commitPending = true;
     // requestAnimationFrame does not run in background tabs; a timeout keeps the counters honest there.
-    frame = typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible' ? requestAnimationFrame(commit) : (setTimeout(commit, 100) as unknown as number);
+    const inFrame = () => (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible' ? requestAnimationFrame(commit) : setTimeout(commit, COMMIT_EVERY_MS));
+    const wait = lastCommit + COMMIT_EVERY_MS - Date.now();
+    if (wait > 0) setTimeout(inFrame, wait);
+    else inFrame();
   }
 
   /** The newest progress, including what arrived since the last frame. */
