@@ -115,6 +115,8 @@ export function createMessageStream() {
     finish(runId, finished, error, sort) {
       if (runId !== get().runId) return;
       const summary = finished ? { ...finished, progress: carryProgress(carried, finished.progress) } : null;
+      // A redraw still due (scheduleCommit) then shows the read's final progress, not its last batch's.
+      if (summary) pendingProgress = summary.progress;
       if (sort) {
         // A finished read is shown in time order (batches interleave partitions while reading).
         const rows = ring.toArray().sort((a, b) => Number(a.timestamp) - Number(b.timestamp) || a.partition - b.partition || Number(a.offset) - Number(b.offset));
