@@ -20,8 +20,8 @@ type TemplateBytes = { literal: Uint8Array; placeholder: null } | { literal: nul
  * Renders records `from`–`to` of a burst straight into one byte arena and encodes their batches
  * from it: the same records message-factory.ts builds (keys, values, partitions, create times),
  * without a string, Buffer or object per message. Building each message as a string cost a
- * burst's workers about half their time (joining the template's parts, then measuring and copying
- * the joined text). Null for a draft this does not cover (headers, schemas, a JSON template that
+ * burst's workers about a third of their time (joining the template's parts, then measuring and
+ * copying the joined text, and the garbage it left). Null for a draft this does not cover (headers, schemas, a JSON template that
  * must be parsed per message): message-factory.ts builds those. The draft must have passed
  * messageFactory() (its checks and errors are the ones a burst reports).
  */

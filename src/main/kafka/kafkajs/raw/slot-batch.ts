@@ -19,8 +19,9 @@ export interface RecordSlots {
 
 /**
  * The records `order` names (slot indexes, in the order they go in) as consecutive record
- * batches of at most about `maxBatchBytes` each before compression, cut where
- * encodeRecordBatches cuts the same records: the same bytes as that writer's, from slots.
+ * batches of at most about `maxBatchBytes` each before compression: the bytes encodeRecordBatches
+ * writes for the same records as Buffers, cut at the same places (that writer counts a string
+ * key or value by its characters, this one by its bytes).
  */
 export function encodeSlotBatches(slots: RecordSlots, order: Int32Array, compression: Compression, maxBatchBytes: number): Promise<Buffer[]> {
   if (order.length === 0) throw new RangeError('a record batch needs at least one record');
