@@ -116,9 +116,14 @@ export class BatchPusher {
    * together and outlive young-generation collections: tens of MB left for a full GC.
    */
   private queue(message: WireMessage): void {
+    this.pend(message);
+    if (this.pending.length >= MAX_BATCH || this.pendingChars >= MAX_BATCH_CHARS) this.push({ runId: this.runId, messages: this.takePending(), progress: null });
+  }
+
+  /** Adds a message to the next batch, counting its characters. */
+  private pend(message: WireMessage): void {
     this.pending.push(message);
     this.pendingChars += charsOf(message);
-    if (this.pending.length >= MAX_BATCH || this.pendingChars >= MAX_BATCH_CHARS) this.push({ runId: this.runId, messages: this.takePending(), progress: null });
   }
 
   /** The oldest pending messages that fit one batch (at least one). */
@@ -138,10 +143,7 @@ export class BatchPusher {
     if (end !== undefined && end > BigInt(p.end)) p.end = end.toString();
     p.scanned += scanned;
     p.matched += matches.length;
-    for (const m of matches) {
-      this.pending.push(m);
-      this.pendingChars += charsOf(m);
-    }
+    for (const m of matches) this.pend(m);
     this.changed = true;
     this.schedule();
   }
@@ -234,9 +236,7 @@ export class BatchPusher {
         if (fromHeld > 0 && this.pending.length < MAX_BATCH) {
           const n = Math.min(fromHeld, MAX_BATCH - this.pending.length);
           this.held!.takeOldest(n, (item, extra) => {
-            const message = typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra);
-            this.pending.push(message);
-            this.pendingChars += charsOf(message);
+            this.pend(typeof extra === 'number' ? toWire((item as RecordRows).record(extra)) : toWire(item as RawRecord, extra));
             releaseUpTo(item, extra);
           });
           fromHeld -= n;

@@ -2,7 +2,7 @@ import type { Compression, MessageDraft, Payload } from '../../../shared/api';
 import { jsonStable } from '../../../shared/produce/json-stable';
 import { murmur2 } from '../../../shared/produce/murmur2';
 import { compileTemplate, type Placeholder, type RenderContext } from '../../../shared/produce/template';
-import { MAX_BATCH_BYTES } from '../../kafka/kafkajs/raw/record-batch';
+import { MAX_BATCH_BYTES, type Utf8Writer } from '../../kafka/kafkajs/raw/record-batch';
 import { encodeSlotBatches, type RecordSlots } from '../../kafka/kafkajs/raw/slot-batch';
 import type { EncodedBlock } from './import-block';
 import { payloadEncoder } from './message-factory';
@@ -99,11 +99,6 @@ function inOrderByPartition(partitionOf: Int32Array, partitionCount: number): [n
     orders[p]![filled[p]!++] = i;
   }
   return orders.flatMap((order, partition): [number, Int32Array][] => (order.length > 0 ? [[partition, order]] : []));
-}
-
-/** Node's UTF-8 writer behind Buffer#write, without its argument checks (as in record-batch.ts). */
-interface Utf8Writer extends Buffer {
-  utf8Write(text: string, offset: number, length: number): number;
 }
 
 /** A growing byte buffer that keys and values are rendered into, one after the other. */

@@ -108,7 +108,7 @@ function dataSize(v: Buffer | string | null): number {
  * here are known good): in the P5 profile Buffer#write's own checks took more time than the
  * copying they guard. protobufjs' BufferWriter calls it the same way.
  */
-interface Utf8Writer extends Buffer {
+export interface Utf8Writer extends Buffer {
   utf8Write(text: string, offset: number, length: number): number;
 }
 
